@@ -1,0 +1,113 @@
+"""One error family with locations, and the diagnostics every command prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a finding is: errors stop a pack, warnings fail only ``--strict``, info never."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding at a place in the user's project."""
+
+    severity: Severity
+    message: str
+    path: str | None = None
+    """Path relative to the project root (or ``packgen:<name>`` for a packaged default)."""
+    line: int | None = None
+    code: str | None = None
+    """Stable rule code, for example ``PG101``; silences a warning in ``packgen.toml``."""
+
+    def __str__(self) -> str:
+        place = ""
+        if self.path:
+            place = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        code = f" [{self.code}]" if self.code else ""
+        return f"{place}{self.severity.value}: {self.message}{code}"
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the JSON shape: path, line, severity, code and message."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class PackgenError(Exception):
+    """A problem in the user's input; the CLI prints it as diagnostics and exits 1."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.diagnostics: tuple[Diagnostic, ...] = (
+            Diagnostic(Severity.ERROR, message, path, line, code),
+        )
+
+    @classmethod
+    def many(cls, diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> PackgenError:
+        """Return one error carrying several diagnostics, to report everything and abort once."""
+        error = cls(diagnostics[0].message)
+        error.diagnostics = tuple(diagnostics)
+        return error
+
+    def __str__(self) -> str:
+        return "\n".join(str(d) for d in self.diagnostics)
+
+
+def error(message: str, path: str | None = None, line: int | None = None,
+          code: str | None = None) -> Diagnostic:
+    """Return an error diagnostic."""
+    return Diagnostic(Severity.ERROR, message, path, line, code)
+
+
+def warning(message: str, path: str | None = None, line: int | None = None,
+            code: str | None = None) -> Diagnostic:
+    """Return a warning diagnostic."""
+    return Diagnostic(Severity.WARNING, message, path, line, code)
+
+
+def info(message: str, path: str | None = None, line: int | None = None,
+         code: str | None = None) -> Diagnostic:
+    """Return an info diagnostic."""
+    return Diagnostic(Severity.INFO, message, path, line, code)
+
+
+class Collector:
+    """Gather diagnostics from loaders and builders; raise once when any is an error."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record one finding."""
+        self.items.append(diagnostic)
+
+    def extend(self, diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
+        """Record several findings."""
+        self.items.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """Return the error findings."""
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    def raise_errors(self) -> None:
+        """Raise one PackgenError if any finding is an error."""
+        if self.errors:
+            raise PackgenError.many(self.errors)

@@ -1,0 +1,89 @@
+"""The deck's slide sequence, numbered: shared by the deck builder and the guide.
+
+The deck builder renders exactly these slides in this order, and the guide quotes their numbers,
+so the two always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from packgen.model import (
+    Columns,
+    EasyReadRow,
+    Image,
+    Module,
+    Quote,
+    Slide,
+    SpacesDiagram,
+    Table,
+    TailoredPack,
+    plain,
+)
+
+KINDS = (
+    "title", "agenda", "section", "content", "columns", "picture", "quote", "table",
+    "activity", "easy-read", "diagram", "closing",
+)
+"""Every slide kind the deck builder knows; each maps to a layout name."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSlide:
+    """One slide of the deck, in order."""
+
+    number: int
+    kind: str
+    title: str
+    module: Module | None = None
+    slide: Slide | None = None
+    row: EasyReadRow | None = None
+
+
+def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
+    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style."""
+    easy = tp.pack.deck_style == "easy-read"
+    drafts: list[tuple[str, str, Module | None, Slide | None, EasyReadRow | None]] = [
+        ("title", tp.pack.title, None, None, None),
+        ("agenda", "Agenda" if not easy else "What we will do", None, None, None),
+    ]
+    for module in tp.modules:
+        drafts.append(("section", module.title, module, None, None))
+        drafts.extend(_easy_rows(module) if easy else _content(module))
+    drafts.append(("closing", "Thank you", None, None, None))
+    return tuple(
+        PlannedSlide(n, kind, title, module, slide, row)
+        for n, (kind, title, module, slide, row) in enumerate(drafts, start=1)
+    )
+
+
+def slide_kind(slide: Slide) -> str:
+    """Return the deck kind of a content slide from what it holds."""
+    if slide.kind in ("section", "activity"):
+        return slide.kind
+    blocks = slide.blocks
+    if any(isinstance(b, SpacesDiagram) for b in blocks):
+        return "diagram"
+    if any(isinstance(b, Columns) for b in blocks):
+        return "columns"
+    if len(blocks) == 1:
+        only = blocks[0]
+        for cls, kind in ((Table, "table"), (Quote, "quote"), (Image, "picture")):
+            if isinstance(only, cls):
+                return kind
+    if any(isinstance(b, Table) for b in blocks):
+        return "table"
+    return "content"
+
+
+def untitled_name(module: Module, number: int) -> str:
+    """Return the off-slide title a screen reader hears for a ``---`` slide."""
+    return f"{module.title}, slide {number}"
+
+
+def _content(module: Module) -> list[tuple[str, str, Module, Slide, None]]:
+    return [(slide_kind(s), plain(s.title), module, s, None) for s in module.slides]
+
+
+def _easy_rows(module: Module) -> list[tuple[str, str, Module, None, EasyReadRow]]:
+    return [("easy-read", module.title, module, None, row) for row in module.easy_read]
