@@ -290,7 +290,7 @@ class Theme:
     fonts: Mapping[str, str]
     """``heading`` and ``body`` family names; files ship in ``templates/fonts``."""
     logo: Image | None = None
-    layouts: Mapping[str, str] = EMPTY
+    layouts: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     """Slide kind to layout name overrides."""
     source: str = "packgen:theme.yaml"
 
@@ -303,9 +303,9 @@ class Theme:
 class Config:
     """Settings from ``packgen.toml``: thresholds, allow-list, silenced warnings."""
 
-    thresholds: Mapping[str, float] = EMPTY
+    thresholds: Mapping[str, float] = field(default_factory=lambda: EMPTY)
     allow_words: frozenset[str] = frozenset()
-    silence: Mapping[str, tuple[str, ...]] = EMPTY
+    silence: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)
     """Rule code to the file paths or pack ids it is silenced for (``*`` for everywhere)."""
 
 
@@ -339,17 +339,17 @@ class Pack:
     facilitators: tuple[str, ...]
     modules: tuple[str, ...]
     loc: Loc
-    variables: Mapping[str, object] = EMPTY
+    variables: Mapping[str, object] = field(default_factory=lambda: EMPTY)
     template: str = "deck.pptx"
     language: str = "en-GB"
     deck_style: str = "standard"
     participants: int | None = None
     breaks: tuple[Break, ...] = ()
     access: tuple[str, ...] = ()
-    contact: Mapping[str, str] = EMPTY
+    contact: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     cover: Image | None = None
     checked_by: str | None = None
-    lines: Mapping[str, int] = EMPTY
+    lines: Mapping[str, int] = field(default_factory=lambda: EMPTY)
     """Line of each top-level key, and of each ``modules[i]`` entry, for diagnostics."""
 
 
@@ -366,7 +366,7 @@ class Project:
     glossary: tuple[GlossaryEntry, ...]
     theme: Theme
     config: Config
-    inputs: Mapping[str, str] = EMPTY
+    inputs: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     """Every input file read (project-relative path or ``packgen:<name>``) to its sha256."""
 
 
@@ -417,7 +417,7 @@ class TailoredPack:
     modules: tuple[Module, ...]
     timetable: Timetable
     project: Project
-    context: Mapping[str, object] = field(default=EMPTY)
+    context: Mapping[str, object] = field(default_factory=lambda: EMPTY)
     """The variables the content could use, including the friendly forms (``date_long``)."""
     built: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
     """The timestamp stamped into outputs: ``SOURCE_DATE_EPOCH``, else derived from the inputs."""
