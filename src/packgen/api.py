@@ -1,0 +1,205 @@
+"""The library entry points the CLI calls: build, check and list packs."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packgen import staging as stg
+from packgen.builders import BUILDERS, Output, get_builder
+from packgen.errors import Collector, Diagnostic, PackgenError, error, info
+from packgen.model import Project, TailoredPack
+from packgen.paths import relative
+from packgen.reproducible import build_time, normalise_zip, sha256_file
+
+
+@dataclass
+class PackResult:
+    """What happened to one pack."""
+
+    pack_id: str
+    folder: Path
+    outputs: list[stg.Entry] = field(default_factory=list)
+    ok: bool = True
+
+
+@dataclass
+class BuildResult:
+    """Every finding and every pack's outcome, for the CLI to print."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    packs: list[PackResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[str]:
+        """Return the ids of packs that were not built."""
+        return [p.pack_id for p in self.packs if not p.ok]
+
+
+def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
+          kinds: Sequence[str] = (), force: bool = False) -> BuildResult:
+    """Build the chosen packs (all when none) of the project at ``root`` into ``out_dir``.
+
+    Each pack is built in a staging folder and swapped in only when complete; a pack with an
+    error keeps its previous outputs. Findings of every pack are gathered in the result.
+    """
+    root = root.resolve()
+    out = (out_dir or root / "build").resolve()
+    project, result = _load(root)
+    for pack_id in _chosen(project, pack_ids):
+        result.packs.append(_build_one(project, pack_id, out, kinds or tuple(BUILDERS),
+                                       force, result.diagnostics))
+    return result
+
+
+def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
+    """Run every rule on the chosen packs without keeping any output."""
+    root = root.resolve()
+    with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
+        return build(root, pack_ids, Path(tmp), kinds=("deck", "handout"), force=True)
+
+
+def list_project(root: Path) -> Project:
+    """Return the loaded project, for listing modules and packs."""
+    project, result = _load(root.resolve())
+    if result.diagnostics and any(d.severity.value == "error" for d in result.diagnostics):
+        raise PackgenError.many([d for d in result.diagnostics if d.severity.value == "error"])
+    return project
+
+
+def tailored(root: Path, pack_id: str) -> tuple[TailoredPack, list[Diagnostic]]:
+    """Return one pack tailored, with the findings of loading and tailoring it."""
+    from packgen.tailor import tailor
+
+    project, result = _load(root.resolve())
+    pack = _chosen(project, (pack_id,))[0]
+    tp, diags = tailor(project, pack, build_time(project.packs[pack].date))
+    return tp, result.diagnostics + diags
+
+
+# --- one pack ----------------------------------------------------------------------------
+
+
+def _build_one(project: Project, pack_id: str, out: Path, kinds: Sequence[str], force: bool,
+               sink: list[Diagnostic]) -> PackResult:
+    staging = stg.Staging(out, pack_id)
+    result = PackResult(pack_id, staging.final)
+    try:
+        staging.open()
+        result.outputs = _fill(project, pack_id, staging, kinds, force, sink)
+        staging.swap_in()
+    except PackgenError as exc:
+        staging.discard()
+        sink.extend(exc.diagnostics)
+        result.ok = False
+        kept = " (previous outputs kept)" if staging.final.exists() else ""
+        sink.append(info(f"pack '{pack_id}' not built{kept}",
+                         relative(project.root, staging.final)))
+    except BaseException:
+        staging.discard()
+        raise
+    return result
+
+
+def _fill(project: Project, pack_id: str, staging: stg.Staging, kinds: Sequence[str],
+          force: bool, sink: list[Diagnostic]) -> list[stg.Entry]:
+    from packgen.tailor import tailor
+
+    tp, diags = tailor(project, pack_id, build_time(project.packs[pack_id].date))
+    report = Collector()
+    report.extend(diags)
+    report.extend(_rules(tp))
+    report.raise_errors()
+    previous = stg.previous_entries(stg.read_manifest(staging.final))
+    display = relative(project.root, staging.final)
+    if not force:
+        stg.check_hand_edits(staging.final, previous, display)
+    entries = [_entry(o, tp) for kind in kinds for o in _run(kind, tp, staging.path, report)]
+    report.extend(_rendered_rules(staging.path, entries, display))
+    report.raise_errors()
+    entries += stg.keep_outputs(staging.final, staging.path,
+                                [e for e in previous if e.kind not in kinds])
+    stg.write_manifest(staging.path, _manifest_head(tp), entries, _inputs(project, tp))
+    sink.extend(_silenced(report.items, project, pack_id))
+    return entries
+
+
+def _run(kind: str, tp: TailoredPack, folder: Path, report: Collector) -> list[Output]:
+    outputs = get_builder(kind).build(tp, folder, report)
+    for output in outputs:
+        if output.format in ("pptx", "docx"):
+            normalise_zip(output.path, tp.built)
+    return outputs
+
+
+def _entry(output: Output, tp: TailoredPack) -> stg.Entry:
+    return stg.Entry(output.kind, output.format, output.path.name, sha256_file(output.path))
+
+
+def _rules(tp: TailoredPack) -> list[Diagnostic]:
+    try:
+        from packgen.rules import run_pack_rules
+    except ImportError:
+        return []
+    return run_pack_rules(tp)
+
+
+def _rendered_rules(folder: Path, entries: list[stg.Entry], display: str) -> list[Diagnostic]:
+    try:
+        from packgen.rules.overflow import check_deck_overflow
+    except ImportError:
+        return []
+    return [d for e in entries if e.format == "pptx"
+            for d in check_deck_overflow(folder / e.path, f"{display}/{e.path}")]
+
+
+def _silenced(diags: list[Diagnostic], project: Project, pack_id: str) -> list[Diagnostic]:
+    try:
+        from packgen.rules import apply_silence
+    except ImportError:
+        return diags
+    return apply_silence(diags, project.config, pack_id)
+
+
+def _manifest_head(tp: TailoredPack) -> dict[str, object]:
+    return {"pack": tp.pack.id, "title": tp.pack.title, "language": tp.language}
+
+
+def _inputs(project: Project, tp: TailoredPack) -> dict[str, str]:
+    used = {m.loc.path for m in tp.modules} | {tp.pack.loc.path}
+    return {
+        path: digest for path, digest in project.inputs.items()
+        if not _is_content_file(path) or path in used
+    }
+
+
+def _is_content_file(path: str) -> bool:
+    return path.startswith(("content/modules/", "content/packs/"))
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def _load(root: Path) -> tuple[Project, BuildResult]:
+    if not root.is_dir():
+        raise PackgenError(f"project folder not found: {root}")
+    from packgen.project import load_project
+
+    project, diags = load_project(root)
+    return project, BuildResult(diagnostics=list(diags))
+
+
+def _chosen(project: Project, pack_ids: Sequence[str]) -> list[str]:
+    if not pack_ids:
+        if not project.packs:
+            raise PackgenError("no packs found: add one to content/packs/", "content/packs")
+        return sorted(project.packs)
+    unknown = [p for p in pack_ids if p not in project.packs]
+    if unknown:
+        known = ", ".join(sorted(project.packs)) or "none"
+        raise PackgenError.many([
+            error(f"no pack '{p}' (known packs: {known})", "content/packs") for p in unknown
+        ])
+    return list(dict.fromkeys(pack_ids))

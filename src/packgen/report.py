@@ -1,0 +1,57 @@
+"""Turn findings and project facts into the text the CLI prints."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from packgen.errors import Diagnostic, Severity
+from packgen.model import Project
+
+
+def render(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
+    """Return findings as ``text`` lines, a ``json`` list, or ``github`` annotations."""
+    ordered = _ordered(diagnostics)
+    if fmt == "json":
+        return json.dumps([d.as_dict() for d in ordered], indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(_github(d) for d in ordered)
+    return "\n".join(str(d) for d in ordered)
+
+
+def exit_status(diagnostics: Sequence[Diagnostic], strict: bool) -> int:
+    """Return 1 when any finding is an error (or, with ``strict``, a warning), else 0."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return 1 if any(d.severity in failing for d in diagnostics) else 0
+
+
+def listing(project: Project) -> str:
+    """Return the project's modules and packs with their durations, as a short table."""
+    lines = ["Modules:"]
+    for module in sorted(project.modules.values(), key=lambda m: m.id):
+        lines.append(f"  {module.id:<32} {module.duration:>4} min  {module.title}")
+    lines.append("Packs:")
+    for pack in sorted(project.packs.values(), key=lambda p: p.id):
+        used = sum(project.modules[m].duration for m in pack.modules if m in project.modules)
+        used += sum(b.minutes for b in pack.breaks)
+        lines.append(f"  {pack.id:<32} {used:>4} of {pack.slot} min  {pack.title}"
+                     f" ({pack.audience}, {len(pack.modules)} modules)")
+    return "\n".join(lines)
+
+
+def _ordered(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    unique = list(dict.fromkeys(diagnostics))
+    return sorted(unique, key=lambda d: (d.path or "", d.line or 0))
+
+
+def _github(d: Diagnostic) -> str:
+    level = {"error": "error", "warning": "warning", "info": "notice"}[d.severity.value]
+    props = []
+    if d.path:
+        props.append(f"file={d.path}")
+    if d.line:
+        props.append(f"line={d.line}")
+    if d.code:
+        props.append(f"title={d.code}")
+    message = d.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} {','.join(props)}::{message}"
