@@ -1,0 +1,48 @@
+"""Findings print as one line each, as JSON, or as GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+
+from packgen.errors import Diagnostic, Severity, error, info, warning
+from packgen.report import exit_status, render
+
+FINDINGS = [
+    warning("sentence has 19 words (at most 15)", "content/modules/a.md", 7, "PG201"),
+    error("undefined variable 'venu'", "content/modules/a.md", 3),
+    info("readability: grade 4.1", "content/modules/b.md"),
+]
+
+
+def test_text_lines_follow_the_diagnostic_format_in_file_order():
+    lines = render(FINDINGS, "text").splitlines()
+    assert lines == [
+        "content/modules/a.md:3: error: undefined variable 'venu'",
+        "content/modules/a.md:7: warning: sentence has 19 words (at most 15) [PG201]",
+        "content/modules/b.md: info: readability: grade 4.1",
+    ]
+
+
+def test_json_lists_objects_with_the_documented_keys():
+    data = json.loads(render(FINDINGS, "json"))
+    assert {tuple(sorted(d)) for d in data} == {("code", "line", "message", "path", "severity")}
+    assert data[1]["code"] == "PG201" and data[1]["line"] == 7
+
+
+def test_github_format_prints_workflow_commands():
+    lines = render(FINDINGS, "github").splitlines()
+    assert lines[0] == "::error file=content/modules/a.md,line=3::undefined variable 'venu'"
+    assert lines[1].startswith("::warning file=content/modules/a.md,line=7,title=PG201::")
+    assert lines[2].startswith("::notice file=content/modules/b.md::")
+
+
+def test_exit_status_fails_on_errors_and_on_warnings_only_when_strict():
+    warn_only = [FINDINGS[0], FINDINGS[2]]
+    assert exit_status(FINDINGS, strict=False) == 1
+    assert exit_status(warn_only, strict=False) == 0
+    assert exit_status(warn_only, strict=True) == 1
+    assert exit_status([FINDINGS[2]], strict=True) == 0
+
+
+def test_diagnostic_without_path_has_no_location_prefix():
+    assert str(Diagnostic(Severity.ERROR, "boom")) == "error: boom"

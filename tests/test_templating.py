@@ -1,0 +1,52 @@
+"""Content variables render through the sandbox; anything but names is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from packgen.errors import PackgenError
+from packgen.templating import make_env, packaged_templates, render_text
+
+CONTEXT = {"organisation": "Glanrhyd Council", "pack": {"venue": "Room 2"}}
+
+
+def test_render_text_fills_plain_and_dotted_names():
+    text = "Welcome to {{ organisation }} in {{ pack.venue }}."
+    assert render_text(text, CONTEXT, "m.md", 3) == "Welcome to Glanrhyd Council in Room 2."
+
+
+def test_render_text_leaves_text_without_braces_alone():
+    assert render_text("No variables here", {}, "m.md", 1) == "No variables here"
+
+
+def test_undefined_variable_is_an_error_at_path_and_line():
+    with pytest.raises(PackgenError) as exc:
+        render_text("Hello {{ organisaton }}", CONTEXT, "content/modules/a.md", 12)
+    assert str(exc.value).startswith("content/modules/a.md:12: error: undefined variable")
+    assert "organisaton" in str(exc.value)
+
+
+@pytest.mark.parametrize("source", [
+    '{{ "a" * 10**9 }}',
+    "{{ ''.__class__ }}",
+    "{{ organisation.__class__ }}",
+    "{{ organisation | upper }}",
+    "{{ range(10) }}",
+    "{% for x in y %}{% endfor %}",
+])
+def test_expressions_and_statements_are_refused_without_running(source):
+    with pytest.raises(PackgenError) as exc:
+        render_text(source, CONTEXT, "content/modules/a.md", 4)
+    assert "content/modules/a.md:4: error:" in str(exc.value)
+
+
+def test_syntax_error_names_the_line_inside_the_text():
+    with pytest.raises(PackgenError) as exc:
+        render_text("one\ntwo {{ oops", CONTEXT, "a.md", 10)
+    assert str(exc.value).startswith("a.md:11: error:")
+
+
+def test_html_templates_autoescape_and_search_project_first(tmp_path):
+    (tmp_path / "x.html").write_text("<p>{{ value }}</p>", encoding="utf-8")
+    env = make_env([tmp_path, packaged_templates()])
+    assert env.get_template("x.html").render(value="<b>") == "<p>&lt;b&gt;</p>"
