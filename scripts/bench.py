@@ -1,0 +1,186 @@
+"""Time packgen against Pandoc's pptx writer on the same Markdown (run by ``make bench``).
+
+Generates a 40-slide and a 400-slide module (notes on every slide) into a temporary project,
+then measures, as separate child processes, wall time (best of ``--runs``) and peak memory:
+
+* ``packgen build --only deck`` against ``pandoc in.md -o out.pptx`` for both sizes;
+* ``packgen build --only guide`` for the 40-slide module;
+* ``packgen list`` (start-up time).
+
+Peak memory is each child's own maximum resident set size, from ``os.wait4``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SIZES = (40, 400)
+PACK = """\
+title: Benchmark {n}
+audience: staff
+organisation: Glanrhyd Council
+date: 2026-03-03
+start: "10:00"
+slot: {slot}
+venue: Room 2
+facilitators: [Aled Morgan, Priya Shah]
+modules: [bench-{n}]
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """The best wall time and the peak memory of one command over several runs."""
+
+    seconds: float
+    peak_mib: float
+    ok: bool
+    detail: str = ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the benchmark project, run every measurement and print the table."""
+    args = _parser().parse_args(argv)
+    packgen = _packgen_command()
+    pandoc = _pandoc_path()
+    with tempfile.TemporaryDirectory(prefix="packgen-bench-") as tmp:
+        root = Path(tmp)
+        _write_project(root)
+        rows = _measure_all(root, packgen, pandoc, args.runs)
+    _print_table(rows, pandoc is not None)
+    return 0 if all(r.ok for _name, r, _p in rows) else 1
+
+
+# --- the project -----------------------------------------------------------------------
+
+
+def module_markdown(n: int) -> str:
+    """Return a module of ``n`` content slides, each with a list, emphasis and notes."""
+    head = f"---\ntitle: Benchmark module {n}\nduration: {max(10, n // 8)}\n---\n\n"
+    return head + "\n".join(_slide(i) for i in range(1, n + 1))
+
+
+def _slide(i: int) -> str:
+    return (
+        f"## Slide {i}: who decides?\n\n"
+        f"Power comes from **money**, *influence*, training and an elected mandate ({i}).\n\n"
+        "- Who holds the budget\n- Who sets the agenda\n  - and who writes the minutes\n"
+        "- Who can say no\n\n"
+        "::: notes\n"
+        f"Ask the group about slide {i}. Keep **emphasis** and the list:\n\n"
+        "- first point to raise\n- second point to raise\n"
+        ":::\n"
+    )
+
+
+def _write_project(root: Path) -> None:
+    modules = root / "content" / "modules"
+    packs = root / "content" / "packs"
+    modules.mkdir(parents=True)
+    packs.mkdir(parents=True)
+    for n in SIZES:
+        (modules / f"bench-{n}.md").write_text(module_markdown(n), encoding="utf-8")
+        slot = max(10, n // 8) + 30
+        (packs / f"bench-{n}.yaml").write_text(PACK.format(n=n, slot=slot), encoding="utf-8")
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+
+def _measure_all(root: Path, packgen: list[str], pandoc: str | None,
+                 runs: int) -> list[tuple[str, Run, Run | None]]:
+    rows = []
+    for n in SIZES:
+        deck = _best(packgen + _build_args(root, n, "deck"), runs, root)
+        theirs = _best([pandoc, str(root / "content" / "modules" / f"bench-{n}.md"), "-o",
+                        str(root / f"pandoc-{n}.pptx")], runs, root) if pandoc else None
+        rows.append((f"deck, {n} slides", deck, theirs))
+    rows.append(("guide, 40 slides", _best(packgen + _build_args(root, 40, "guide"), runs, root),
+                 None))
+    rows.append(("packgen list", _best(packgen + ["list", "--project", str(root)], runs, root),
+                 None))
+    return rows
+
+
+def _build_args(root: Path, n: int, kind: str) -> list[str]:
+    return ["build", f"bench-{n}", "--project", str(root), "--out", str(root / "build"),
+            "--only", kind, "--force"]
+
+
+def _best(command: list[str], runs: int, cwd: Path) -> Run:
+    results = [_run_once(command, cwd) for _ in range(runs)]
+    failed = [r for r in results if not r.ok]
+    if failed:
+        return failed[0]
+    return Run(min(r.seconds for r in results), max(r.peak_mib for r in results), True)
+
+
+def _run_once(command: list[str], cwd: Path) -> Run:
+    """Run ``command`` once; return its wall time and its own peak resident memory."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        detail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return Run(seconds, peak, child.returncode == 0, "\n".join(detail))
+
+
+def _packgen_command() -> list[str]:
+    script = Path(sys.executable).with_name("packgen")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "packgen"]
+
+
+def _pandoc_path() -> str | None:
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def _print_table(rows: list[tuple[str, Run, Run | None]], have_pandoc: bool) -> None:
+    print(f"{'what':<18} {'packgen s':>10} {'MiB':>7} {'pandoc s':>9} {'MiB':>7} {'ratio':>6}")
+    for name, ours, theirs in rows:
+        line = f"{name:<18} {_cell(ours.seconds, ours.ok, 10, 2)} {ours.peak_mib:>7.0f}"
+        if theirs is not None:
+            ratio = ours.seconds / theirs.seconds if theirs.seconds else float("nan")
+            line += (f" {_cell(theirs.seconds, theirs.ok, 9, 2)} {theirs.peak_mib:>7.0f}"
+                     f" {ratio:>6.2f}")
+        print(line)
+        for run in (ours, theirs):
+            if run is not None and not run.ok:
+                print(f"    failed: {run.detail}")
+    if not have_pandoc:
+        print("Pandoc not found: `make bench` installs it with the bench extra (pypandoc_binary)")
+    print("ratio = packgen wall time / Pandoc wall time (below 1.00: packgen is faster)")
+
+
+def _cell(value: float, ok: bool, width: int, digits: int) -> str:
+    return f"{value:>{width}.{digits}f}" if ok else f"{'FAILED':>{width}}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per command (best is kept)")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())
