@@ -1,0 +1,279 @@
+"""Tailor a pack: select its modules, keep its audience's content, fill variables, time it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping, Sequence
+from types import MappingProxyType
+
+from packgen import errors
+from packgen.errors import Diagnostic, PackgenError
+from packgen.model import (
+    Activity, Block, Columns, Conditional, EasyReadRow, Image, ListBlock, ListItem, Loc,
+    Material, Module, Pack, Paragraph, Project, Quote, Slide, Space, SpacesDiagram, Table,
+    TailoredPack, Text, Tip,
+)
+from packgen.templating import render_text
+from packgen.timing import clock, clock_12h, timetable
+
+PACK_FIELDS = ("title", "organisation", "date", "venue", "facilitators", "audience", "start",
+               "slot")
+"""Pack fields content can name: ``{{ organisation }}``."""
+
+FRIENDLY_NAMES = ("date_long", "facilitator_names", "start_time", "start_time_12h", "end_time",
+                  "end_time_12h", "audience_name")
+"""Ready-made forms of the pack fields for running text."""
+
+RESERVED_NAMES = PACK_FIELDS + FRIENDLY_NAMES + ("model",)
+"""Every name the context provides; a pack's ``variables`` may not reuse one."""
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[TailoredPack,
+                                                                      list[Diagnostic]]:
+    """Return the pack tailored for its audience, timed, with warnings and info found.
+
+    Every undefined variable, expression or unknown audience in the pack's modules is
+    reported together in one PackgenError.
+    """
+    pack = project.packs[pack_id]
+    context = content_context(project, pack)
+    job = _Job(pack.audience, context, frozenset(project.audiences))
+    modules = tuple(job.module(project.modules[m]) for m in pack.modules)
+    if job.errors:
+        raise PackgenError.many(job.errors)
+    table, findings = timetable(pack, modules)
+    notes = _unsuited(pack, modules, project)
+    return TailoredPack(pack, modules, table, project, context, built), notes + findings
+
+
+def content_context(project: Project, pack: Pack) -> Mapping[str, object]:
+    """Return the variables content may use: pack fields, friendly forms, model, variables."""
+    names = NameList(pack.facilitators)
+    end = pack.start + pack.slot
+    audience = project.audiences.get(pack.audience)
+    builtin = {
+        "title": pack.title, "organisation": pack.organisation, "date": pack.date,
+        "venue": pack.venue, "facilitators": names, "audience": pack.audience,
+        "start": clock(pack.start), "slot": pack.slot, "model": model_namespace(project.spaces),
+        "date_long": date_long(pack.date), "facilitator_names": str(names),
+        "start_time": clock(pack.start), "start_time_12h": clock_12h(pack.start),
+        "end_time": clock(end), "end_time_12h": clock_12h(end),
+        "audience_name": audience.name if audience else pack.audience,
+    }
+    return MappingProxyType({**pack.variables, **builtin})
+
+
+def date_long(day: dt.date) -> str:
+    """Return a date in full, for example ``Tuesday 3 March 2026`` (English, any locale)."""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Return names joined for reading: ``A``, ``A and B``, ``A, B and C``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+class NameList(tuple):
+    """A tuple of names that reads as ``A, B and C`` when put into text."""
+
+    def __str__(self) -> str:
+        return join_names(self)
+
+
+class Namespace:
+    """A read-only bag of named values for dotted names in content (``{{ model.my_space }}``)."""
+
+    __slots__ = ("_items", "_label")
+
+    def __init__(self, items: Mapping[str, object], label: str) -> None:
+        self._items = MappingProxyType(dict(items))
+        self._label = label
+
+    def __getattr__(self, name: str) -> object:
+        try:
+            return self._items[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> object:
+        return self._items[name]
+
+    def __str__(self) -> str:
+        return self._label
+
+
+def model_namespace(spaces: Sequence[Space]) -> Namespace:
+    """Return ``model``: ``model.spaces`` and each space by id (``-`` read as ``_``)."""
+    each = {s.id.replace("-", "_"): _space(s) for s in spaces}
+    names = join_names([s.name for s in spaces])
+    return Namespace({**each, "spaces": tuple(each.values()), "names": names}, names)
+
+
+def _space(space: Space) -> Namespace:
+    fields = {f: getattr(space, f) for f in ("id", "name", "holder", "description", "colour")}
+    return Namespace(fields, space.name)
+
+
+def _unsuited(pack: Pack, modules: Sequence[Module], project: Project) -> list[Diagnostic]:
+    found = []
+    for i, module in enumerate(modules):
+        if module.audiences and pack.audience not in module.audiences:
+            line = pack.lines.get(f"modules[{i}]", pack.lines.get("modules"))
+            found.append(errors.warning(
+                f"module '{module.id}' is not meant for audience '{pack.audience}' "
+                f"(it suits: {', '.join(module.audiences)})", pack.loc.path, line, "PG110"))
+    return found
+
+
+class _Job:
+    """One tailoring pass: keeps one audience's content and fills in the variables."""
+
+    def __init__(self, audience: str, context: Mapping[str, object],
+                 known: Collection[str]) -> None:
+        self.audience = audience
+        self.context = context
+        self.known = known
+        self.errors: list[Diagnostic] = []
+
+    def module(self, module: Module) -> Module:
+        self.check(module.audiences, module.loc)
+        slides = tuple(s for s in (self.slide(s) for s in module.slides) if s is not None)
+        rows = tuple(r for r in (self.row(r) for r in module.easy_read) if r is not None)
+        line = module.loc.line
+        return dataclasses.replace(
+            module, title=self.string(module.title, module.loc.path, line), slides=slides,
+            objectives=self.strings(module.objectives, module.loc),
+            key_messages=self.strings(module.key_messages, module.loc),
+            materials=self.materials(module.materials, module.loc), easy_read=rows)
+
+    def slide(self, slide: Slide) -> Slide | None:
+        if not self.keeps(slide.audiences, slide.loc):
+            return None
+        activity = self.activity(slide.activity) if slide.activity else None
+        return dataclasses.replace(
+            slide, title=self.text(slide.title, slide.loc), blocks=self.blocks(slide.blocks),
+            notes=self.blocks(slide.notes), activity=activity)
+
+    def row(self, row: EasyReadRow) -> EasyReadRow | None:
+        if not self.keeps(row.audiences, row.loc):
+            return None
+        first = row.loc.line + (1 if row.image else 0) if row.loc.line else None
+        sentences = tuple(self.text(s, Loc(row.loc.path, first and first + i))
+                          for i, s in enumerate(row.sentences))
+        image = self.image(row.image) if row.image else None
+        return dataclasses.replace(row, sentences=sentences, image=image,
+                                   notes=self.blocks(row.notes))
+
+    def activity(self, act: Activity) -> Activity:
+        tips = tuple(self.tip(t) for t in act.tips
+                     if self.keeps(tuple(t.audience.split()), act.loc))
+        return dataclasses.replace(
+            act, title=self.string(act.title, act.loc.path, act.loc.line),
+            group=self.string(act.group, act.loc.path, act.loc.line),
+            intro=self.blocks(act.intro), materials=self.materials(act.materials, act.loc),
+            steps=tuple(self.text(s, act.loc) for s in act.steps),
+            debrief=tuple(self.text(s, act.loc) for s in act.debrief), tips=tips,
+            notes=self.blocks(act.notes))
+
+    def tip(self, tip: Tip) -> Tip:
+        return dataclasses.replace(tip, blocks=self.blocks(tip.blocks))
+
+    def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
+        return tuple(out for block in blocks for out in _BLOCKS[type(block)](self, block))
+
+    def keeps(self, audiences: Sequence[str], loc: Loc) -> bool:
+        self.check(audiences, loc)
+        return not audiences or self.audience in audiences
+
+    def check(self, audiences: Sequence[str], loc: Loc) -> None:
+        for audience in audiences:
+            if self.known and audience not in self.known:
+                self.errors.append(errors.error(
+                    f"unknown audience '{audience}' (expected one of: "
+                    f"{', '.join(sorted(self.known))})", loc.path, loc.line))
+
+    def text(self, text: Text, loc: Loc) -> Text:
+        spans, line = [], loc.line
+        for span in text:
+            spans.append(dataclasses.replace(span, text=self.string(span.text, loc.path, line)))
+            if span.soft_break and line is not None:
+                line += 1
+        return tuple(spans)
+
+    def string(self, text: str, path: str, line: int | None) -> str:
+        try:
+            return render_text(text, self.context, path, line)
+        except PackgenError as exc:
+            self.errors.extend(exc.diagnostics)
+            return text
+
+    def strings(self, texts: Sequence[str], loc: Loc) -> tuple[str, ...]:
+        return tuple(self.string(t, loc.path, loc.line) for t in texts)
+
+    def materials(self, items: Sequence[Material], loc: Loc) -> tuple[Material, ...]:
+        return tuple(dataclasses.replace(m, name=self.string(m.name, (m.loc or loc).path,
+                                                             (m.loc or loc).line))
+                     for m in items)
+
+    def image(self, image: Image) -> Image:
+        return dataclasses.replace(
+            image, alt=self.string(image.alt, image.loc.path, image.loc.line),
+            caption=self.string(image.caption, image.loc.path, image.loc.line))
+
+
+def _paragraph(job: _Job, block: Paragraph) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, text=job.text(block.text, block.loc)),)
+
+
+def _list(job: _Job, block: ListBlock) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, items=_items(job, block.items, block.loc)),)
+
+
+def _items(job: _Job, items: Sequence[ListItem], loc: Loc) -> tuple[ListItem, ...]:
+    return tuple(ListItem(job.text(item.text, loc), tuple(
+        dataclasses.replace(c, items=_items(job, c.items, c.loc)) for c in item.children))
+        for item in items)
+
+
+def _image(job: _Job, block: Image) -> tuple[Block, ...]:
+    return (job.image(block),)
+
+
+def _table(job: _Job, block: Table) -> tuple[Block, ...]:
+    header = tuple(job.text(cell, block.loc) for cell in block.header)
+    rows = tuple(tuple(job.text(cell, block.loc) for cell in row) for row in block.rows)
+    return (dataclasses.replace(block, header=header, rows=rows),)
+
+
+def _quote(job: _Job, block: Quote) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, blocks=job.blocks(block.blocks)),)
+
+
+def _columns(job: _Job, block: Columns) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, columns=tuple(job.blocks(c) for c in block.columns)),)
+
+
+def _conditional(job: _Job, block: Conditional) -> tuple[Block, ...]:
+    return job.blocks(block.blocks) if job.keeps(block.audiences, block.loc) else ()
+
+
+def _same(job: _Job, block: SpacesDiagram) -> tuple[Block, ...]:
+    return (block,)
+
+
+def _activity(job: _Job, block: Activity) -> tuple[Block, ...]:
+    return (job.activity(block),)
+
+
+_BLOCKS: dict[type, Callable[[_Job, object], tuple[Block, ...]]] = {
+    Paragraph: _paragraph, ListBlock: _list, Image: _image, Table: _table, Quote: _quote,
+    Columns: _columns, Conditional: _conditional, SpacesDiagram: _same, Activity: _activity,
+}
+"""Block type to the function that tailors it (a Conditional becomes zero or more blocks)."""

@@ -1,0 +1,185 @@
+"""Read the project's text files safely and load YAML with the line of every key and item."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from packgen.errors import PackgenError
+
+MAX_BYTES = 1_000_000
+"""Largest input file read, in bytes: anything bigger is refused, not parsed."""
+
+MAX_DEPTH = 50
+"""Deepest nesting of YAML collections accepted."""
+
+KeyPath = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDoc:
+    """Plain data loaded from YAML, with the 1-based line of every key and list item."""
+
+    data: object
+    path: str
+    """Path relative to the project root, for diagnostics."""
+    lines: Mapping[KeyPath, int] = field(default_factory=dict)
+
+    def line(self, *keys: object) -> int:
+        """Return the line of ``keys`` (mapping keys and list indexes), or its nearest parent."""
+        for end in range(len(keys), -1, -1):
+            found = self.lines.get(tuple(keys[:end]))
+            if found is not None:
+                return found
+        return 1
+
+
+def read_text(path: Path, where: str, limit: int = MAX_BYTES) -> str:
+    """Return a file's text: UTF-8 (a byte-order mark is dropped), line ends made ``\\n``.
+
+    A file larger than ``limit`` bytes or one that is not UTF-8 is a PackgenError at
+    ``where`` (the line of the first bad byte for a decoding error).
+    """
+    return decode(read_bytes(path, where, limit), where)
+
+
+def read_bytes(path: Path, where: str, limit: int = MAX_BYTES) -> bytes:
+    """Return a file's bytes; a file larger than ``limit`` is refused before it is read."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise PackgenError(f"file is too large ({size:,} bytes; the limit is {limit:,})",
+                               where)
+        return path.read_bytes()
+    except OSError as exc:
+        raise PackgenError(f"cannot read file: {exc.strerror or exc}", where) from None
+
+
+def decode(raw: bytes, where: str) -> str:
+    """Return ``raw`` decoded as UTF-8 with any byte-order mark dropped and line ends unified."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise PackgenError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file "
+                           "as UTF-8", where, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml(path: Path, where: str) -> YamlDoc:
+    """Return the YAML document in ``path``; any problem is a PackgenError at ``where:line``."""
+    return parse_yaml(read_text(path, where), where)
+
+
+def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
+    """Return the YAML document in ``text``; ``first_line`` is the file line it starts on.
+
+    Aliases (``*name``) are refused, so a document cannot blow up in memory; so are
+    duplicate keys, tags outside YAML's safe set and nesting deeper than ``MAX_DEPTH``. An
+    empty document loads as None.
+    """
+    try:
+        data, lines = _compose(text, where, first_line)
+    except yaml.MarkedYAMLError as exc:
+        raise PackgenError(_problem(exc), where, _mark_line(exc, first_line)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        raise PackgenError(f"invalid character #x{exc.character:04x} in YAML", where,
+                           line) from None
+    except yaml.YAMLError as exc:
+        raise PackgenError(f"invalid YAML: {exc}", where, first_line) from None
+    except RecursionError:
+        raise PackgenError("YAML nested too deeply", where, first_line) from None
+    return YamlDoc(data, where, MappingProxyType(lines))
+
+
+def describe(value: object) -> str:
+    """Return a short description of a YAML value's type for messages (``a number``)."""
+    for types, name in _TYPE_NAMES:
+        if isinstance(value, types):
+            return name
+    return type(value).__name__
+
+
+_TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true/false"),
+    ((int, float), "a number"),
+    (str, "text"),
+    (dict, "a mapping"),
+    (list, "a list"),
+    (type(None), "nothing"),
+)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and deep nesting while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed: write the value out",
+                event.start_mark)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep",
+                self.peek_event().start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _compose(text: str, where: str, first_line: int) -> tuple[object, dict[KeyPath, int]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {(): first_line}
+        data = loader.construct_document(node)
+        lines: dict[KeyPath, int] = {}
+        _record(node, (), lines, loader, where, first_line - 1)
+        return data, lines
+    finally:
+        loader.dispose()
+
+
+def _record(node: Node, path: KeyPath, lines: dict[KeyPath, int], loader: _Loader,
+            where: str, offset: int) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, MappingNode):
+        seen: set[object] = set()
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in seen:
+                raise PackgenError(f"duplicate key '{key}'", where,
+                                   key_node.start_mark.line + 1 + offset)
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+            _record(value_node, path + (key,), lines, loader, where, offset)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, path + (index,), lines, loader, where, offset)
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> str:
+    problem, context = exc.problem, exc.context
+    if problem and context:
+        joined = f"{problem} ({context})" if context.startswith("while") else f"{context}, {problem}"
+        return f"invalid YAML: {joined}"
+    return f"invalid YAML: {problem or context or 'not valid YAML'}"
+
+
+def _mark_line(exc: yaml.MarkedYAMLError, first_line: int) -> int:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + first_line if mark is not None else first_line
