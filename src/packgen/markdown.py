@@ -1,0 +1,312 @@
+"""Markdown module bodies to model slides: markdown-it parser setup and node converters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from packgen.errors import Diagnostic, PackgenError
+from packgen.mdactivity import build_activity
+from packgen.mddivs import (
+    BUILDERS, Context, Heading, Notes, Raw, Rule, build_div, lift_notes, model_blocks,
+)
+from packgen.mdeasyread import build_easy_read
+from packgen.mdrules import Attrs, AttrsError, div_info, fenced_div_plugin, parse_attrs
+from packgen.mdslides import carve
+from packgen.model import (
+    Block, EasyReadRow, Image, ListBlock, ListItem, Loc, Paragraph, Quote, Slide, Span, Table,
+    Text,
+)
+from packgen.paths import resolve_in_project
+
+MISSING_ALT = "PG105"
+DIVS = {**BUILDERS, "activity": build_activity, "easy-read": build_easy_read}
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A parsed module body: slides, easy-read rows, and what was found on the way."""
+
+    slides: tuple[Slide, ...]
+    easy_read: tuple[EasyReadRow, ...]
+    has_easy_read: bool
+    diagnostics: tuple[Diagnostic, ...]
+    """Errors and warnings, in the order found; errors mean the module cannot be used."""
+
+
+def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: Path) -> Body:
+    """Build the slides of a module body; ``line_offset`` lines precede it in the file."""
+    ctx = Context(path, line_offset, root, base_dir)
+    tree = SyntaxTreeNode(_parser().parse(text))
+    carved = carve(convert_blocks(tree.children, ctx), ctx)
+    return Body(carved.slides, carved.easy_read, carved.has_easy_read, tuple(ctx.diagnostics))
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes."""
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": 100, "typographer": False})
+    return md.enable("table").use(fenced_div_plugin)
+
+
+def convert_blocks(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Raw]:
+    """Return the converted items of a list of block nodes, in order."""
+    out: list[Raw] = []
+    for node in nodes:
+        converter = _BLOCKS.get(node.type)
+        if converter is None:
+            raise PackgenError(f"unsupported Markdown element '{node.type}'", ctx.path,
+                               _loc(node, ctx).line)
+        out.extend(converter(node, ctx))
+    return out
+
+
+def _loc(node: SyntaxTreeNode, ctx: Context) -> Loc:
+    return ctx.loc(node.map[0] if node.map else 0)
+
+
+def _attrs(text: str, loc: Loc, ctx: Context) -> Attrs:
+    try:
+        return parse_attrs(text)
+    except AttrsError as exc:
+        ctx.error(str(exc), loc)
+        return Attrs()
+
+
+# --- blocks ------------------------------------------------------------------------------
+
+
+def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return a paragraph as text, with each picture in it as its own Image block."""
+    loc = _loc(node, ctx)
+    out: list[Raw] = []
+    pending: list[SyntaxTreeNode] = []
+    line = loc.line or 0
+    for child in node.children[0].children:
+        if child.type == "image":
+            out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
+            out.append(_image(child, Loc(loc.path, line), ctx))
+            pending = []
+        else:
+            pending.append(child)
+        line += child.type in ("softbreak", "hardbreak")
+    out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
+    return out
+
+
+def _breaks(nodes: list[SyntaxTreeNode]) -> int:
+    return sum(n.type in ("softbreak", "hardbreak") for n in nodes)
+
+
+def _text_paragraph(nodes: list[SyntaxTreeNode], line: int, ctx: Context) -> list[Raw]:
+    while nodes and nodes[0].type in ("softbreak", "hardbreak") or nodes and _blank(nodes[0]):
+        line += nodes[0].type != "text"
+        nodes = nodes[1:]
+    spans = _strip(spans_of(nodes, ctx, Loc(ctx.path, line)))
+    return [Paragraph(spans, Loc(ctx.path, line))] if spans else []
+
+
+def _blank(node: SyntaxTreeNode) -> bool:
+    return node.type == "text" and not node.content.strip()
+
+
+def _strip(spans: Text) -> Text:
+    spans = list(spans)
+    while spans and (spans[-1].soft_break or not spans[-1].text.strip()):
+        spans.pop()
+    if spans and spans[0].text != spans[0].text.lstrip():
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+    if spans and spans[-1].text != spans[-1].text.rstrip():
+        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
+    return tuple(spans)
+
+
+def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
+    attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
+    alt = "".join(s.text if not s.soft_break else " " for s in spans_of(node.children, ctx, loc))
+    decorative = "decorative" in attrs.classes
+    if not alt.strip() and not decorative:
+        ctx.warn("picture has no alt text: describe it in ![...] or mark it {.decorative}",
+                 loc, MISSING_ALT)
+    src = unquote(str(node.attrs.get("src", "")))
+    try:
+        src = resolve_in_project(ctx.root, ctx.base_dir, src, ctx.path, loc.line)
+    except PackgenError as exc:
+        ctx.diagnostics.extend(exc.diagnostics)
+    title = str(node.attrs.get("title") or "")
+    return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
+
+
+def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    loc = _loc(node, ctx)
+    attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
+    text = _strip(spans_of(node.children[0].children, ctx, loc))
+    return [Heading(int(node.tag[1]), text, attrs, loc)]
+
+
+def _list(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    loc = _loc(node, ctx)
+    with ctx.nested(loc):
+        items = tuple(_item(child, ctx) for child in node.children)
+    ordered = node.type == "ordered_list"
+    start = int(str(node.attrs.get("start", 1))) if ordered else 1
+    return [ListBlock(items, ordered, loc, start)]
+
+
+def _item(node: SyntaxTreeNode, ctx: Context) -> ListItem:
+    texts: list[Text] = []
+    children: list[ListBlock] = []
+    for child in node.children:
+        if child.type == "paragraph" and not _has_image(child):
+            texts.append(_strip(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
+        elif child.type in ("bullet_list", "ordered_list"):
+            children.extend(_list(child, ctx))  # type: ignore[arg-type]
+        else:
+            ctx.error("a list item may hold text and nested lists only, found "
+                      f"{'a picture' if child.type == 'paragraph' else child.type}",
+                      _loc(child, ctx))
+    joined: Text = ()
+    for text in texts:
+        joined += ((Span("", soft_break=True),) if joined else ()) + text
+    return ListItem(joined, tuple(children))
+
+
+def _has_image(node: SyntaxTreeNode) -> bool:
+    return any(child.type == "image" for child in node.children[0].children)
+
+
+def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    loc = _loc(node, ctx)
+    with ctx.nested(loc):
+        rest, notes = lift_notes(convert_blocks(node.children, ctx))
+    out: list[Raw] = [Quote(model_blocks(rest, ctx, "a quote"), loc)]
+    return out + ([Notes(notes, loc)] if notes else [])
+
+
+def _table(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    loc = _loc(node, ctx)
+    rows = [tr for section in node.children for tr in section.children]
+    cells = [tuple(_strip(spans_of(c.children[0].children if c.children else [], ctx, loc))
+                   for c in tr.children) for tr in rows]
+    align = tuple(_align(c) for c in rows[0].children)
+    return [Table(cells[0], tuple(cells[1:]), loc, align)]
+
+
+def _align(cell: SyntaxTreeNode) -> str | None:
+    style = str(cell.attrs.get("style", ""))
+    return style.split(":", 1)[1] if style.startswith("text-align:") else None
+
+
+def _rule(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    return [Rule(_loc(node, ctx))]
+
+
+def _code(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    spans: list[Span] = []
+    for line in node.content.rstrip("\n").split("\n"):
+        spans += ([Span("", soft_break=True)] if spans else []) + [Span(line, code=True)]
+    return [Paragraph(tuple(spans), _loc(node, ctx))]
+
+
+def _div(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    loc = _loc(node, ctx)
+    if not (node.meta or {}).get("closed") and ctx.depth == 0:
+        ctx.error(f"fenced div '{node.markup} {node.info}' is never closed: end it with a "
+                  f"line of {len(node.markup)} colons", loc)
+    attrs = _attrs(div_info(node.info), loc, ctx)
+    with ctx.nested(loc):
+        raw = convert_blocks(node.children, ctx)
+    return build_div(attrs, raw, loc, ctx, DIVS)
+
+
+_BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "bullet_list": _list,
+    "ordered_list": _list,
+    "blockquote": _quote,
+    "table": _table,
+    "hr": _rule,
+    "fence": _code,
+    "code_block": _code,
+    "fenced_div": _div,
+}
+
+
+# --- inline ------------------------------------------------------------------------------
+
+
+def spans_of(nodes: list[SyntaxTreeNode], ctx: Context, loc: Loc,
+             style: Span = Span("")) -> Text:
+    """Return the spans of inline nodes, merging neighbours with the same formatting."""
+    out: list[Span] = []
+    for node in nodes:
+        converter = _INLINE.get(node.type)
+        if converter is None:
+            ctx.error(f"unsupported inline Markdown '{node.type}'", loc)
+            continue
+        for span in converter(node, ctx, loc, style):
+            _append(out, span)
+    return tuple(out)
+
+
+def _append(out: list[Span], span: Span) -> None:
+    if not span.text and not span.soft_break:
+        return
+    last = out[-1] if out else None
+    if last and not last.soft_break and not span.soft_break \
+            and replace(last, text="") == replace(span, text=""):
+        out[-1] = replace(last, text=last.text + span.text)
+    else:
+        out.append(span)
+
+
+InlineConverter = Callable[[SyntaxTreeNode, Context, Loc, Span], Text]
+
+
+def _text(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (replace(style, text=node.content),)
+
+
+def _break(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (Span("", soft_break=True),)
+
+
+def _code_inline(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (replace(style, text=node.content, code=True),)
+
+
+def _strong(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, bold=True))
+
+
+def _em(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, italic=True))
+
+
+def _link(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, link=unquote(str(node.attrs["href"]))))
+
+
+def _inline_image(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
+    ctx.error("a picture must stand in a paragraph of its own, not inside a heading, list, "
+              "link or table", loc)
+    return ()
+
+
+_INLINE: dict[str, InlineConverter] = {
+    "text": _text,
+    "softbreak": _break,
+    "hardbreak": _break,
+    "code_inline": _code_inline,
+    "strong": _strong,
+    "em": _em,
+    "link": _link,
+    "image": _inline_image,
+}

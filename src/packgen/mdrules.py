@@ -1,0 +1,197 @@
+"""Pandoc syntax markdown-it lacks: nested fenced divs and ``{#id .class key=value}`` attributes.
+
+Fenced divs follow Pandoc: a line of three or more colons followed by a class word or an
+attribute block opens a div; a line of colons and nothing else closes one. A closing fence
+closes the innermost open div whose opening fence is no longer than it (so a longer fence can
+close an outer div and any inner one left open); a fence shorter than every open div closes the
+innermost one, as Pandoc does. Fenced code blocks inside a div are skipped while looking for the
+end. Functions here take markdown-it state objects but never import markdown-it itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+DIV_OPEN = "fenced_div_open"
+DIV_CLOSE = "fenced_div_close"
+
+_OPEN = re.compile(r"(:{3,})[ \t]*(\{.*\}|[^\s{}:][^\s{}]*)[ \t]*:*[ \t]*$")
+_CLOSE = re.compile(r"(:{3,})[ \t]*$")
+_CODE_FENCE = re.compile(r"(`{3,}|~{3,})")
+_ATTR_TOKEN = re.compile(
+    r"""\s*(?:\#(?P<id>[^\s}]+)
+          |\.(?P<cls>[^\s}]+)
+          |(?P<key>[A-Za-z_][\w:-]*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'}]+)))""",
+    re.VERBOSE,
+)
+_TRAILING_ATTRS = re.compile(r"(?:^|[ \t])(\{[^{}]*\})[ \t]*$")
+_LEADING_ATTRS = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Attrs:
+    """Parsed ``{#id .class key=value}`` attributes."""
+
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    values: dict[str, str] = field(default_factory=dict)
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """Return a space-separated attribute value as a tuple of words."""
+        return tuple(self.values.get(key, "").split())
+
+
+class AttrsError(ValueError):
+    """An attribute block that cannot be read."""
+
+
+def parse_attrs(text: str) -> Attrs:
+    """Return the attributes in ``{...}`` (braces optional); raise AttrsError when malformed."""
+    inner = text.strip()
+    if inner.startswith("{") and inner.endswith("}"):
+        inner = inner[1:-1]
+    ident, classes, values, pos = "", [], {}, 0
+    while pos < len(inner.rstrip()):
+        match = _ATTR_TOKEN.match(inner, pos)
+        if not match or match.end() == pos:
+            raise AttrsError(f"cannot read attributes '{{{inner.strip()}}}' near "
+                             f"'{inner[pos:].strip()[:20]}': expected #id, .class or key=value")
+        pos = match.end()
+        if match["id"]:
+            ident = match["id"]
+        elif match["cls"]:
+            classes.append(match["cls"])
+        else:
+            raw = match["dq"] if match["dq"] is not None else match["sq"] or match["bare"] or ""
+            values[match["key"]] = raw.replace('\\"', '"') if match["dq"] is not None else raw
+    return Attrs(ident, tuple(classes), values)
+
+
+def div_info(info: str) -> str:
+    """Return a div opener's attribute text, turning a bare class word into ``{.word}``."""
+    return info if info.startswith("{") else "{." + info + "}"
+
+
+def fenced_div_plugin(md: Any) -> None:
+    """Add the fenced div block rule and the heading/image attribute core rule to ``md``."""
+    md.block.ruler.before("fence", "fenced_div", _fenced_div,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.core.ruler.after("text_join", "pandoc_attrs", _pandoc_attrs)
+
+
+# --- fenced divs -------------------------------------------------------------------------
+
+
+def _line(state: Any, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+
+
+def _fenced_div(state: Any, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    match = _OPEN.match(_line(state, start))
+    if not match:
+        return False
+    if silent:
+        return True
+    close, closed = _find_close(state, start, end, len(match[1]))
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", close
+    token = state.push(DIV_OPEN, "div", 1)
+    token.markup, token.info, token.block = match[1], match[2], True
+    token.map = [start, close + 1 if closed else close]
+    token.meta = {"closed": closed}
+    state.md.block.tokenize(state, start + 1, close)
+    token = state.push(DIV_CLOSE, "div", -1)
+    token.markup, token.block = match[1], True
+    state.parentType, state.lineMax = old_parent, old_max
+    state.line = close + (1 if closed else 0)
+    return True
+
+
+def _find_close(state: Any, start: int, end: int, length: int) -> tuple[int, bool]:
+    """Return the line that closes the div opened at ``start`` and whether one was found."""
+    open_lengths, code_fence = [length], ""
+    for line in range(start + 1, end):
+        text = _line(state, line)
+        if text and state.sCount[line] < state.blkIndent:
+            return line, False
+        if state.sCount[line] - state.blkIndent >= 4:
+            continue
+        code_fence = _code_fence_state(code_fence, text)
+        if code_fence or text.startswith(("```", "~~~")):
+            continue
+        if _OPEN.match(text):
+            open_lengths.append(len(text) - len(text.lstrip(":")))
+        elif (match := _CLOSE.match(text)):
+            _close_innermost(open_lengths, len(match[1]))
+            if not open_lengths:
+                return line, True
+    return end, False
+
+
+def _code_fence_state(current: str, text: str) -> str:
+    """Return the open code fence marker after ``text`` ('' when outside code)."""
+    match = _CODE_FENCE.match(text)
+    if not current:
+        return match[1] if match else ""
+    if match and match[1][0] == current[0] and len(match[1]) >= len(current) \
+            and not text[len(match[1]):].strip():
+        return ""
+    return current
+
+
+def _close_innermost(open_lengths: list[int], length: int) -> None:
+    """Pop the innermost open div a fence of ``length`` closes, and any div inside it."""
+    for index in range(len(open_lengths) - 1, -1, -1):
+        if open_lengths[index] <= length:
+            del open_lengths[index:]
+            return
+    open_lengths.pop()
+
+
+# --- attributes on headings and images ---------------------------------------------------
+
+
+def _pandoc_attrs(state: Any) -> None:
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "inline" and index and tokens[index - 1].type == "heading_open":
+            _heading_attrs(tokens[index - 1], token)
+        if token.type == "inline" and token.children:
+            _image_attrs(token.children)
+
+
+def _heading_attrs(heading: Any, inline: Any) -> None:
+    children = inline.children or []
+    last = children[-1] if children else None
+    if last is None or last.type != "text":
+        return
+    match = _TRAILING_ATTRS.search(last.content)
+    if not match:
+        return
+    heading.meta = {**(heading.meta or {}), "attrs": match[1]}
+    last.content = last.content[:match.start()].rstrip()
+    if not last.content:
+        children.pop()
+        _strip_trailing_space(children)
+
+
+def _strip_trailing_space(children: list[Any]) -> None:
+    if children and children[-1].type == "text":
+        children[-1].content = children[-1].content.rstrip()
+        if not children[-1].content:
+            children.pop()
+
+
+def _image_attrs(children: list[Any]) -> None:
+    for index, token in enumerate(children[:-1]):
+        following = children[index + 1]
+        if token.type != "image" or following.type != "text":
+            continue
+        match = _LEADING_ATTRS.match(following.content)
+        if match:
+            token.meta = {**(token.meta or {}), "attrs": match[0]}
+            following.content = following.content[match.end():]
