@@ -1,0 +1,277 @@
+"""XML-level work python-pptx has no API for: alt text, languages, bullets, footers, theme."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from lxml import etree
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NOTES_TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+FOOTER_TYPES = ("dt", "ftr", "sldNum")
+SCHEME_SLOTS = (
+    ("dk1", "text"), ("lt1", "background"), ("dk2", "accent"), ("lt2", "accent_text"),
+    ("accent1", "accent"), ("accent2", "my_space"), ("accent3", "your_space"),
+    ("accent4", "shared_space"), ("accent5", "muted"), ("accent6", "surface"),
+    ("hlink", "accent"), ("folHlink", "accent"),
+)
+"""Theme colour slot to theme.yaml colour name (the packaged template's master uses these)."""
+FALLBACK = {"accent_text": "background", "surface": "background", "muted": "text"}
+BULLETS = ("\u2022", "\u2013", "\u2022", "\u2013", "\u2022")
+EMU_PER_PT = 12700
+
+
+# --- pictures and shapes ------------------------------------------------------------------
+
+
+def c_nv_pr(shape: Any) -> Any:
+    """Return the ``cNvPr`` element (name, id, descr) of any shape."""
+    return shape._element.xpath("./*[1]/p:cNvPr")[0]
+
+
+def set_alt_text(shape: Any, text: str) -> None:
+    """Set the description screen readers announce for ``shape``."""
+    c_nv_pr(shape).set("descr", text)
+
+
+def mark_decorative(shape: Any) -> None:
+    """Drop the description and flag ``shape`` decorative (Office 2019+ extension)."""
+    cnv = c_nv_pr(shape)
+    cnv.attrib.pop("descr", None)
+    ext_lst = cnv.find(qn("a:extLst"))
+    if ext_lst is None:
+        ext_lst = etree.SubElement(cnv, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_URI)
+    etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS},
+                     val="1")
+
+
+def move_off_slide(shape: Any) -> None:
+    """Place ``shape`` just above the slide: kept for screen readers, never shown."""
+    height = shape.height or 914400
+    shape.top = -int(height) - 91440
+
+
+# --- runs, paragraphs and languages -------------------------------------------------------
+
+
+def set_run_lang(run: Any, lang: str) -> None:
+    """Tag one run with its language."""
+    run._r.get_or_add_rPr().set("lang", lang)
+
+
+def set_end_lang(paragraph: Any, lang: str) -> None:
+    """Tag a paragraph's end mark with its language."""
+    paragraph._p.get_or_add_endParaRPr().set("lang", lang)
+
+
+def set_bullet(paragraph: Any, level: int, ordered: bool, start: int = 1,
+               indent_emu: int = 342900) -> None:
+    """Make ``paragraph`` a real list item at ``level`` (0-based): bullet or number."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("lvl", str(level))
+    ppr.set("marL", str(indent_emu * (level + 1)))
+    ppr.set("indent", str(-indent_emu))
+    _clear_bullets(ppr)
+    if ordered:
+        num = _insert_bullet(ppr, "a:buAutoNum", type="arabicPeriod")
+        if start != 1:
+            num.set("startAt", str(start))
+    else:
+        _insert_bullet(ppr, "a:buFont", typeface="Arial")
+        _insert_bullet(ppr, "a:buChar", char=BULLETS[level % len(BULLETS)])
+
+
+def set_no_bullet(paragraph: Any, margin_emu: int = 0) -> None:
+    """Make ``paragraph`` plain text: no bullet, no hanging indent."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", str(margin_emu))
+    ppr.set("indent", "0")
+    _clear_bullets(ppr)
+    _insert_bullet(ppr, "a:buNone")
+
+
+def set_space_before(paragraph: Any, points: float) -> None:
+    """Set the space above ``paragraph`` in points."""
+    ppr = paragraph._p.get_or_add_pPr()
+    for old in ppr.findall(qn("a:spcBef")):
+        ppr.remove(old)
+    spc = etree.Element(qn("a:spcBef"))
+    etree.SubElement(spc, qn("a:spcPts"), val=str(int(points * 100)))
+    ppr.insert(_position(ppr, ("a:lnSpc",)), spc)
+
+
+def fix_languages(elements: Iterable[Any], lang: str) -> None:
+    """Set every ``lang`` attribute found under ``elements`` to ``lang``."""
+    for root in elements:
+        for node in root.iter():
+            if "lang" in node.attrib:
+                node.set("lang", lang)
+
+
+_BULLET_TAGS = ("a:buAutoNum", "a:buChar", "a:buBlip", "a:buNone", "a:buFont", "a:buFontTx")
+_AFTER_BULLETS = ("a:tabLst", "a:defRPr", "a:extLst")
+
+
+def _clear_bullets(ppr: Any) -> None:
+    for tag in _BULLET_TAGS:
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+
+
+def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
+    element = etree.Element(qn(tag), **attrs)
+    children = list(ppr)
+    later = [i for i, c in enumerate(children) if c.tag in {qn(t) for t in _AFTER_BULLETS}]
+    ppr.insert(later[0] if later else len(children), element)
+    return element
+
+
+def _position(parent: Any, before_tags: tuple[str, ...]) -> int:
+    tags = {qn(t) for t in before_tags}
+    return sum(1 for c in parent if c.tag in tags)
+
+
+# --- footers ------------------------------------------------------------------------------
+
+
+def copy_footers(slide: Any, texts: Mapping[str, str], lang: str) -> None:
+    """Copy the layout's date, footer and slide-number placeholders onto ``slide``.
+
+    ``texts`` gives the text for ``dt`` and ``ftr``; a layout placeholder that already holds
+    text keeps it. The slide number is a live field.
+    """
+    tree = slide.shapes._spTree
+    next_id = max((int(e.get("id")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
+    for layout_sp in slide.slide_layout.placeholders:
+        ph_type = layout_sp._element.ph.get("type")
+        if ph_type in FOOTER_TYPES:
+            tree.append(_footer_sp(layout_sp, ph_type, next_id, texts, lang))
+            next_id += 1
+
+
+def _footer_sp(layout_sp: Any, ph_type: str, shape_id: int, texts: Mapping[str, str],
+               lang: str) -> Any:
+    source = layout_sp._element
+    nv = copy.deepcopy(source.find(qn("p:nvSpPr")))
+    cnv = nv.find(qn("p:cNvPr"))
+    cnv.set("id", str(shape_id))
+    for key in list(cnv.attrib):
+        if key not in ("id", "name"):
+            del cnv.attrib[key]
+    own = "".join(source.xpath(".//a:t/text()")).strip()
+    if ph_type == "sldNum":
+        para = (f'<a:p><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+                f'<a:rPr lang="{lang}"/><a:t>&#8249;#&#8250;</a:t></a:fld></a:p>')
+    else:
+        text = own or texts.get(ph_type, "")
+        para = (f'<a:p><a:r><a:rPr lang="{lang}"/><a:t>{_escape(text)}</a:t></a:r></a:p>'
+                if text else f'<a:p><a:endParaRPr lang="{lang}"/></a:p>')
+    sp = parse_xml(
+        f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'xmlns:a="{A_NS}"><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{para}</p:txBody></p:sp>'
+    )
+    sp.insert(0, nv)
+    return sp
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def number_slides(slides: Iterable[Any]) -> None:
+    """Write each slide's number into its slide-number field (viewers recompute it anyway)."""
+    for number, slide in enumerate(slides, start=1):
+        for t in slide.shapes._spTree.xpath('.//a:fld[@type="slidenum"]/a:t'):
+            t.text = str(number)
+
+
+# --- package-level ------------------------------------------------------------------------
+
+
+def speed_up_notes(package: Any) -> None:
+    """Make new notes-slide part names O(1) for this one package.
+
+    python-pptx's ``next_partname`` walks every part of the package for each new notes slide,
+    which makes a deck with notes quadratic in its slide count. A counter seeded once from the
+    existing parts gives the same names.
+    """
+    original: Callable[[str], PackURI] = package.next_partname
+    prefix = NOTES_TEMPLATE.split("%d")[0]
+    used = {str(p.partname) for p in package.iter_parts() if str(p.partname).startswith(prefix)}
+    counter = [len(used)]
+
+    def next_partname(tmpl: str) -> PackURI:
+        if tmpl != NOTES_TEMPLATE:
+            return original(tmpl)
+        counter[0] += 1
+        while NOTES_TEMPLATE % counter[0] in used:
+            counter[0] += 1
+        return PackURI(NOTES_TEMPLATE % counter[0])
+
+    package.next_partname = next_partname
+
+
+def set_core_properties(prs: Any, title: str, author: str, lang: str,
+                        when: dt.datetime) -> None:
+    """Set the document title, author, language and both timestamps (UTC, no microseconds)."""
+    props = prs.core_properties
+    stamp = when.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    props.title = title
+    props.author = author
+    props.last_modified_by = author
+    props.language = lang
+    props.comments = ""
+    props.subject = ""
+    props.keywords = ""
+    props.category = ""
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+
+
+def theme_parts(prs: Any) -> list[Any]:
+    """Return the theme parts of every slide master and the notes master."""
+    rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    owners = [m.part for m in prs.slide_masters]
+    notes_rel = [r for r in prs.part.rels.values() if r.reltype.endswith("/notesMaster")]
+    owners += [r.target_part for r in notes_rel]
+    return [r.target_part for o in owners for r in o.rels.values() if r.reltype == rt]
+
+
+def apply_theme(blob: bytes, colours: Mapping[str, str], fonts: Mapping[str, str],
+                name: str = "packgen") -> bytes:
+    """Return theme XML with its colour scheme and fonts taken from ``colours``/``fonts``."""
+    root = etree.fromstring(blob)
+    ns = {"a": A_NS}
+    scheme = root.find(".//a:clrScheme", ns)
+    scheme.set("name", name)
+    for slot, key in SCHEME_SLOTS:
+        value = colours.get(key) or colours.get(FALLBACK.get(key, "text"), "#000000")
+        holder = scheme.find(f"a:{slot}", ns)
+        for child in list(holder):
+            holder.remove(child)
+        etree.SubElement(holder, qn("a:srgbClr"), val=value.lstrip("#").upper())
+    font_scheme = root.find(".//a:fontScheme", ns)
+    font_scheme.set("name", name)
+    for part, key in (("majorFont", "heading"), ("minorFont", "body")):
+        latin = font_scheme.find(f"a:{part}/a:latin", ns)
+        latin.set("typeface", fonts.get(key, "Arial"))
+        for attr in ("panose", "pitchFamily", "charset"):
+            latin.attrib.pop(attr, None)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_fill_alpha(shape: Any, opacity: float) -> None:
+    """Make a shape's solid fill partly transparent (``opacity`` from 0 to 1)."""
+    for colour in shape._element.spPr.xpath("./a:solidFill/a:srgbClr"):
+        etree.SubElement(colour, qn("a:alpha"), val=str(int(opacity * 100000)))
