@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,3 +160,30 @@ def readability(sentences: list[str]) -> Readability | None:
     if not sentences or not tokens:
         return None
     return Readability(len(tokens), len(sentences), sum(syllables(w) for w in tokens))
+
+
+def date_in_full(day: dt.date) -> str:
+    """Return a date written in full, for example "Tuesday 3 March 2026"."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock_time(minutes: int) -> str:
+    """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon"."""
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    if minute == 0 and hour in (0, 12):
+        return "12 midnight" if hour == 0 else "12 noon"
+    suffix = "am" if hour < 12 else "pm"
+    shown = hour % 12 or 12
+    return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
+
+
+def join_names(names: list[str] | tuple[str, ...]) -> str:
+    """Return names joined the plain way: "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
