@@ -1,0 +1,274 @@
+"""XML-level work on Word documents that python-docx has no API for."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.styles.style import BaseStyle
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+TEXT_WIDTH_CM = 17.0
+DEFAULT_PICTURE_CM = 10.0
+UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "px": 2.54 / 96}
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def drop_styles_with_effects(doc: Document) -> None:
+    """Remove the legacy ``stylesWithEffects`` part, which Word compares against ``styles``."""
+    rels = doc.part.rels
+    for rid in [r for r, rel in rels.items() if rel.reltype == STYLES_WITH_EFFECTS]:
+        del rels[rid]
+
+
+def set_language(doc: Document, lang: str) -> None:
+    """Set the document's default language (``docDefaults``) for spelling and screen readers."""
+    styles = doc.styles.element
+    defaults = _child(styles, "w:docDefaults", first=True)
+    rpr = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
+    lang_el = _child(rpr, "w:lang")
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang_el.set(qn(attr), lang)
+
+
+def set_font(style: BaseStyle, family: str) -> None:
+    """Set every script slot of a style's font to ``family`` (python-docx sets two of four)."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme}") or "Theme" in attr:
+            del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), family)
+
+
+def add_table_style(doc: Document, style_id: str, name: str, based_on: str,
+                    header_fill: str, header_text: str, band_fill: str) -> None:
+    """Add a table style, based on an existing one, with a coloured header row and bands."""
+    based = doc.styles[based_on].style_id
+    el = OxmlElement("w:style")
+    el.set(qn("w:type"), "table")
+    el.set(qn("w:customStyle"), "1")
+    el.set(qn("w:styleId"), style_id)
+    el.append(_val("w:name", name))
+    el.append(_val("w:basedOn", based))
+    el.append(_val("w:uiPriority", "59"))
+    el.append(_table_props())
+    el.append(_conditional("firstRow", header_fill, header_text, bold=True))
+    el.append(_conditional("band2Horz", band_fill, None, bold=False))
+    doc.styles.element.append(el)
+
+
+def mark_header_row(row: _Row) -> None:
+    """Mark a table row as a header row, repeated on each page and read as headers."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(_val("w:tblHeader", None))
+    trpr.append(_val("w:cantSplit", None))
+
+
+def keep_rows_whole(table: Table) -> None:
+    """Stop Word splitting any row of ``table`` across pages."""
+    for row in table.rows[1:]:
+        row._tr.get_or_add_trPr().append(_val("w:cantSplit", None))
+
+
+def set_table_look(table: Table, header: bool = True, banded: bool = True) -> None:
+    """Set which conditional parts of the table style apply (header row, banded rows)."""
+    tblpr = table._tbl.tblPr
+    look = tblpr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tblpr.append(look)
+    values = {"w:firstRow": header, "w:lastRow": False, "w:firstColumn": False,
+              "w:lastColumn": False, "w:noHBand": not banded, "w:noVBand": True}
+    look.set(qn("w:val"), "04A0" if header else "0000")
+    for key, on in values.items():
+        look.set(qn(key), "1" if on else "0")
+
+
+def restart_numbering(doc: Document, style_name: str) -> int:
+    """Return a new numbering id restarting the list of ``style_name`` at 1."""
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles[style_name].element.pPr.numPr.numId.val
+    abstract = next(n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num)
+    num = numbering.add_num(abstract)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    override.append(_val("w:startOverride", "1"))
+    num.append(override)
+    return int(num.numId)
+
+
+def set_num_id(paragraph: Paragraph, num_id: int) -> None:
+    """Attach ``paragraph`` to the numbering instance ``num_id``."""
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = ppr.get_or_add_numPr()
+    numpr.get_or_add_numId().val = num_id
+    numpr.get_or_add_ilvl().val = 0
+
+
+def set_alt_text(inline_shape: object, alt: str, decorative: bool) -> None:
+    """Set a picture's alt text (never its file name), or mark it decorative."""
+    doc_pr = inline_shape._inline.docPr  # type: ignore[attr-defined]
+    doc_pr.set("descr", "" if decorative else alt)
+    doc_pr.set("name", f"Picture {doc_pr.get('id')}")
+    if decorative:
+        ext_lst = OxmlElement("a:extLst")
+        ext = OxmlElement("a:ext")
+        ext.set("uri", DECORATIVE_EXT)
+        mark = ext.makeelement(f"{{{DECORATIVE_NS}}}decorative", {"val": "1"})
+        ext.append(mark)
+        ext_lst.append(ext)
+        doc_pr.append(ext_lst)
+
+
+def add_field(paragraph: Paragraph, instruction: str) -> None:
+    """Append a simple field (``PAGE``, ``NUMPAGES``) to a paragraph."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def add_hyperlink(paragraph: Paragraph, url: str, text: str, colour: str) -> None:
+    """Append an external hyperlink run, underlined in ``colour``."""
+    rid = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = paragraph.add_run(text)
+    run.font.underline = True
+    run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    link.append(copy.deepcopy(run._r))
+    run._r.getparent().replace(run._r, link)
+
+
+def shade_paragraph(paragraph: Paragraph, fill: str) -> None:
+    """Give a paragraph a background fill, like a box in the HTML guide."""
+    ppr = paragraph._p.get_or_add_pPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    _insert_ppr(ppr, shd)
+
+
+def header_text(cell: object, colour: str) -> None:
+    """Make a header cell's text bold in ``colour`` (the theme's text on accent)."""
+    for run in cell.paragraphs[0].runs:  # type: ignore[attr-defined]
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def picture_width_cm(width: str | None) -> float:
+    """Return a picture's width in centimetres from ``40%``, ``8cm``, ``3in`` or ``300px``."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)", width or "")
+    if not match:
+        return DEFAULT_PICTURE_CM
+    value, unit = float(match[1]), match[2]
+    cm = TEXT_WIDTH_CM * value / 100 if unit == "%" else value * UNITS_CM[unit]
+    return max(1.0, min(cm, TEXT_WIDTH_CM))
+
+
+def clear_body(doc: Document) -> None:
+    """Remove everything from the body of ``doc`` except its section properties."""
+    body = doc.element.body
+    for child in list(body):
+        if child is not body.sectPr:
+            body.remove(child)
+
+
+def set_column_widths(table: Table, widths_twips: list[int]) -> None:
+    """Fix a table's column widths (grid and cells) so Word and LibreOffice agree."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_twips):
+        col.set(qn("w:w"), str(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_twips):
+            tcpr = cell._tc.get_or_add_tcPr()
+            tcw = tcpr.get_or_add_tcW()
+            tcw.type, tcw.w = "dxa", width
+
+
+def remove_border(style: BaseStyle) -> None:
+    """Remove a paragraph style's borders (the default Title style underlines in blue)."""
+    ppr = style.element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _insert_ppr(ppr: object, child: object) -> None:
+    ppr.insert_element_before(child, *_PPR_AFTER)  # type: ignore[attr-defined]
+
+
+_PPR_AFTER = (
+    "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _table_props() -> object:
+    tblpr = OxmlElement("w:tblPr")
+    mar = OxmlElement("w:tblCellMar")
+    for side, width in (("w:top", "57"), ("w:left", "85"), ("w:bottom", "57"), ("w:right", "85")):
+        m = OxmlElement(side)
+        m.set(qn("w:w"), width)
+        m.set(qn("w:type"), "dxa")
+        mar.append(m)
+    tblpr.append(mar)
+    return tblpr
+
+
+def _conditional(kind: str, fill: str, text: str | None, bold: bool) -> object:
+    el = OxmlElement("w:tblStylePr")
+    el.set(qn("w:type"), kind)
+    rpr = OxmlElement("w:rPr")
+    if bold:
+        rpr.append(_val("w:b", None))
+    if text:
+        rpr.append(_val("w:color", text.lstrip("#").upper()))
+    el.append(rpr)
+    tcpr = OxmlElement("w:tcPr")
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    tcpr.append(shd)
+    el.append(tcpr)
+    return el
+
+
+def _val(tag: str, value: str | None) -> object:
+    el = OxmlElement(tag)
+    if value is not None:
+        el.set(qn("w:val"), value)
+    return el
+
+
+def _child(parent: object, tag: str, first: bool = False) -> object:
+    found = parent.find(qn(tag))  # type: ignore[attr-defined]
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)  # type: ignore[attr-defined]
+        else:
+            parent.append(found)  # type: ignore[attr-defined]
+    return found

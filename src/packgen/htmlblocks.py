@@ -1,0 +1,208 @@
+"""Render model blocks and inline text to safe, self-contained HTML."""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from packgen.model import (
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Space,
+    Span,
+    SpacesDiagram,
+    Table,
+    Text,
+    Theme,
+)
+
+MIME_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".svg": "image/svg+xml", ".webp": "image/webp",
+}
+SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
+WIDTH = re.compile(r"^\d+(\.\d+)?(%|cm|mm|in|px|pt|em)$")
+
+
+class HtmlRenderer:
+    """Turn blocks into HTML: every text escaped, pictures inlined as ``data:`` URIs."""
+
+    def __init__(self, root: Path, spaces: tuple[Space, ...] = (),
+                 theme: Theme | None = None) -> None:
+        self.root = root
+        self.spaces = spaces
+        self.theme = theme
+        self._uris: dict[str, str] = {}
+
+    def blocks(self, blocks: Iterable[Block]) -> Markup:
+        """Return the HTML of several blocks, in order."""
+        return Markup("\n").join(self.block(b) for b in blocks)
+
+    def block(self, block: Block) -> Markup:
+        """Return the HTML of one block (an unknown block type is a bug: KeyError)."""
+        return BLOCK_RENDERERS[type(block)](self, block)
+
+    def text(self, text: Text) -> Markup:
+        """Return inline HTML for a run of spans."""
+        return Markup("").join(_span(s) for s in text)
+
+    def data_uri(self, src: str) -> str:
+        """Return a project file as a ``data:`` URI (cached per path)."""
+        if src not in self._uris:
+            path = self.root / src
+            mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
+            payload = base64.b64encode(path.read_bytes()).decode("ascii")
+            self._uris[src] = f"data:{mime};base64,{payload}"
+        return self._uris[src]
+
+    def colour(self, name: str) -> str:
+        """Return a theme colour as ``#RRGGBB`` (a literal, or looked up in the theme)."""
+        if self.theme is None or name.startswith("#"):
+            return name if name.startswith("#") else "currentColor"
+        return self.theme.colours.get(name, "currentColor")
+
+
+def _span(span: Span) -> Markup:
+    if span.soft_break:
+        return Markup(" ")
+    html = escape(span.text)
+    for flag, tag in ((span.code, "code"), (span.italic, "em"), (span.bold, "strong")):
+        if flag:
+            html = Markup(f"<{tag}>{html}</{tag}>")
+    if span.link and SAFE_LINK.match(span.link):
+        html = Markup('<a href="{}">{}</a>').format(span.link, html)
+    return html
+
+
+def _paragraph(r: HtmlRenderer, block: Paragraph) -> Markup:
+    return Markup("<p>{}</p>").format(r.text(block.text))
+
+
+def _list(r: HtmlRenderer, block: ListBlock) -> Markup:
+    tag = "ol" if block.ordered else "ul"
+    start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+    items = Markup("").join(
+        Markup("<li>{}{}</li>").format(r.text(i.text), r.blocks(i.children))
+        for i in block.items)
+    return Markup(f"<{tag}{start}>{items}</{tag}>")
+
+
+def _image(r: HtmlRenderer, block: Image) -> Markup:
+    alt = "" if block.decorative else block.alt
+    style = f' style="width:{block.width}"' if block.width and WIDTH.match(block.width) else ""
+    role = ' role="presentation"' if block.decorative else ""
+    img = Markup('<img src="{}" alt="{}"{}{}>').format(
+        r.data_uri(block.src), alt, Markup(style), Markup(role))
+    caption = Markup("<figcaption>{}</figcaption>").format(block.caption) \
+        if block.caption else Markup("")
+    return Markup("<figure>{}{}</figure>").format(img, caption)
+
+
+def _table(r: HtmlRenderer, block: Table) -> Markup:
+    def cell(tag: str, i: int, text: Text) -> Markup:
+        align = block.align[i] if i < len(block.align) else None
+        attrs = ' scope="col"' if tag == "th" else ""
+        attrs += f' style="text-align:{align}"' if align in ("left", "center", "right") else ""
+        return Markup(f"<{tag}{attrs}>{{}}</{tag}>").format(r.text(text))
+
+    head = Markup("").join(cell("th", i, t) for i, t in enumerate(block.header))
+    body = Markup("").join(
+        Markup("<tr>{}</tr>").format(Markup("").join(cell("td", i, t) for i, t in enumerate(row)))
+        for row in block.rows)
+    return Markup('<table class="content-table"><thead><tr>{}</tr></thead>'
+                  "<tbody>{}</tbody></table>").format(head, body)
+
+
+def _quote(r: HtmlRenderer, block: Quote) -> Markup:
+    return Markup("<blockquote>{}</blockquote>").format(r.blocks(block.blocks))
+
+
+def _columns(r: HtmlRenderer, block: Columns) -> Markup:
+    cols = Markup("").join(Markup('<div class="column">{}</div>').format(r.blocks(c))
+                           for c in block.columns)
+    return Markup('<div class="columns">{}</div>').format(cols)
+
+
+def _conditional(r: HtmlRenderer, block: Conditional) -> Markup:
+    return r.blocks(block.blocks)
+
+
+def _spaces(r: HtmlRenderer, block: SpacesDiagram) -> Markup:
+    items = Markup("").join(
+        Markup('<li style="border-left-color:{}"><strong>{}</strong>: {} ({})</li>').format(
+            r.colour(s.colour), s.name, s.description, s.holder)
+        for s in r.spaces)
+    return Markup('<div class="spaces"><p>The spaces diagram:</p><ul>{}</ul></div>').format(items)
+
+
+def _activity(r: HtmlRenderer, block: Activity) -> Markup:
+    return Markup('<p class="activity-ref"><strong>Activity:</strong> {} ({} min)</p>').format(
+        block.title, block.minutes)
+
+
+BLOCK_RENDERERS: dict[type, Callable[[HtmlRenderer, Block], Markup]] = {
+    Paragraph: _paragraph,
+    ListBlock: _list,
+    Image: _image,
+    Table: _table,
+    Quote: _quote,
+    Columns: _columns,
+    Conditional: _conditional,
+    SpacesDiagram: _spaces,
+    Activity: _activity,
+}
+"""Block type to its converter; the handout may reuse these."""
+
+
+FONT_FILE = re.compile(r"^(?P<family>[A-Za-z0-9]+)_(?P<weight>\d{3})[A-Za-z]*?(?P<italic>_?Italic)?$")
+
+
+def font_face_css(font_dirs: Iterable[Path], families: Iterable[str]) -> Markup:
+    """Return ``@font-face`` rules with the theme's font files inlined as ``data:`` URIs.
+
+    Files are found by name, ``<FamilyWithoutSpaces>_<weight><Style>.ttf`` (for example
+    ``AtkinsonHyperlegible_700Bold_Italic.ttf``), the first folder holding a family winning.
+    """
+    rules: list[str] = []
+    for family in dict.fromkeys(families):
+        for path, weight, italic in _font_files(font_dirs, family):
+            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            rules.append(
+                f'@font-face {{ font-family: "{_css_string(family)}"; font-weight: {weight}; '
+                f'font-style: {"italic" if italic else "normal"}; '
+                f'src: url("data:font/ttf;base64,{data}") format("truetype"); }}')
+    return Markup("\n".join(rules))
+
+
+def theme_css(theme: Theme) -> Markup:
+    """Return the theme's colours and fonts as CSS custom properties on ``:root``."""
+    lines = [f"  --{name.replace('_', '-')}: {value};" for name, value in theme.colours.items()
+             if re.fullmatch(r"#[0-9A-Fa-f]{3,8}", value)]
+    lines += [f'  --font-{role}: "{_css_string(family)}", "Liberation Sans", Arial, sans-serif;'
+              for role, family in theme.fonts.items()]
+    return Markup(":root {\n" + "\n".join(lines) + "\n}")
+
+
+def _font_files(font_dirs: Iterable[Path], family: str) -> list[tuple[Path, int, bool]]:
+    stem = re.sub(r"\s+", "", family)
+    for folder in font_dirs:
+        found = [(p, FONT_FILE.match(p.stem)) for p in sorted(folder.glob(f"{stem}_*.ttf"))]
+        files = [(p, int(m["weight"]), bool(m["italic"])) for p, m in found
+                 if m and m["family"] == stem]
+        if files:
+            return files
+    return []
+
+
+def _css_string(value: str) -> str:
+    return re.sub(r'["\\<>\n]', "", value)
