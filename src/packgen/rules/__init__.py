@@ -1,0 +1,119 @@
+"""The rule registry: every finding packgen reports has a stable code, a doc line and a severity.
+
+``run_pack_rules`` runs the rules that look at a tailored pack (content, easy read, the deck
+template); ``packgen.rules.overflow`` runs on the built deck. Rules whose ``check`` is None are
+raised elsewhere (loaders, tailoring, timing, the build) and are listed here so that the docs
+and ``packgen.toml`` silencing know every code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from fnmatch import fnmatchcase
+
+from packgen.errors import Diagnostic, Severity
+from packgen.model import Config, TailoredPack
+from packgen.rules.base import ERROR, INFO, WARNING, Check, Rule, described
+
+def run_pack_rules(tp: TailoredPack) -> list[Diagnostic]:
+    """Return the findings of every content, easy-read and template rule on one tailored pack."""
+    found: list[Diagnostic] = []
+    for check in _checks():
+        found.extend(check(tp))
+    return _unique(found)
+
+
+def apply_silence(diags: Iterable[Diagnostic], config: Config, pack_id: str) -> list[Diagnostic]:
+    """Return ``diags`` without the warnings and info that ``packgen.toml`` silences.
+
+    ``[silence] PG104 = ["content/modules/x.md", "staff-intro", "*"]`` silences a code for a
+    file (a path relative to the project, shell wildcards allowed), a pack id, or everywhere.
+    Errors are never silenced.
+    """
+    return [d for d in diags if not _silenced(d, config, pack_id)]
+
+
+def rules_table() -> list[Rule]:
+    """Return every rule, ordered by code."""
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def _silenced(d: Diagnostic, config: Config, pack_id: str) -> bool:
+    if d.severity is Severity.ERROR or not d.code:
+        return False
+    return any(_matches(entry, d, pack_id) for entry in config.silence.get(d.code, ()))
+
+
+def _matches(entry: str, d: Diagnostic, pack_id: str) -> bool:
+    if entry in ("*", pack_id):
+        return True
+    path = d.path or ""
+    return bool(path) and (fnmatchcase(path, entry) or path.startswith(entry.rstrip("/") + "/"))
+
+
+def _unique(found: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return list(dict.fromkeys(found))
+
+
+def _easy_read(tp: TailoredPack) -> list[Diagnostic]:
+    from packgen.easyread import check_pack
+
+    return check_pack(tp)
+
+
+def _template(tp: TailoredPack) -> list[Diagnostic]:
+    from packgen.rules.template import check_pack_template
+
+    return check_pack_template(tp)
+
+
+def _checks() -> list[Check]:
+    own = [rule.check for rule in rules_table() if rule.check is not None]
+    return [*own, _easy_read, _template]
+
+
+def _registry() -> dict[str, Rule]:
+    from packgen.rules import content, overflow, template, timing
+
+    rules = (
+        described("packgen.api", RELIABILITY)
+        + content.RULES
+        + described("packgen.project, packgen.content, packgen.tailor", LOADING)
+        + described("packgen.easyread", EASY_READ)
+        + timing.RULES
+        + template.RULES
+        + overflow.RULES
+    )
+    return {rule.code: rule for rule in rules}
+
+
+RELIABILITY = [
+    ("PG001", ERROR, "an output changed by hand since it was built is not replaced without "
+                     "--force"),
+    ("PG002", ERROR, "a template or picture that is not what it claims (zip bomb, not a pptx, "
+                     "fake image) is refused before any library opens it"),
+    ("PG003", ERROR, "an input file that cannot be read or parsed (YAML, TOML, Markdown, "
+                     "encoding) stops the pack with its line"),
+]
+LOADING = [
+    ("PG110", ERROR, "a {{ variable }} the pack does not define"),
+    ("PG111", ERROR, "a pack lists a module that does not exist"),
+    ("PG112", ERROR, "an audience id that audiences.yaml does not list"),
+    ("PG113", ERROR, "a picture file that does not exist"),
+    ("PG114", ERROR, "a picture outside the project (absolute path, .., remote address)"),
+]
+EASY_READ = [
+    ("PG201", WARNING, "an easy-read sentence longer than 15 words"),
+    ("PG202", WARNING, "an easy-read row without a picture"),
+    ("PG203", WARNING, "an acronym or abbreviation that the glossary does not explain"),
+    ("PG204", WARNING, "a contraction (don't, we'll) in easy read"),
+    ("PG205", WARNING, "a hard word without a glossary entry"),
+    ("PG206", WARNING, "a number written as a word instead of digits"),
+    ("PG207", WARNING, "a date written only in numbers (3/3/26) instead of in full"),
+    ("PG208", WARNING, "a time on the 24-hour clock (14:30) instead of 2:30pm"),
+    ("PG209", INFO, "readability figures (Flesch-Kincaid grade, reading ease) per module"),
+    ("PG210", WARNING, "a module without an easy-read block (nothing for the handout)"),
+]
+
+RULES: dict[str, Rule] = _registry()
+"""Code to rule, for every code packgen reports."""

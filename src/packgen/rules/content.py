@@ -1,0 +1,336 @@
+"""Content rules (PG1xx) on a tailored pack: titles, empty slides, alt text, tables, text amount."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from packgen.errors import Diagnostic, warning
+from packgen.model import (
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Slide,
+    Table,
+    TailoredPack,
+    Text,
+    plain,
+)
+from packgen.rules.base import WARNING, Rule
+from packgen.slideplan import PlannedSlide, plan, untitled_name
+
+DEFAULT_LINES = 6
+"""Most lines of text on one slide (``[rules] slide_lines`` in packgen.toml)."""
+DEFAULT_WORDS = 40
+"""Most words on one slide (``[rules] slide_words`` in packgen.toml)."""
+
+PICTURE_SUFFIX = re.compile(r"\.(png|jpe?g|gif|svg|emf|wmf|bmp|tiff?|webp)$", re.IGNORECASE)
+CAMERA_NAME = re.compile(
+    r"^(img|dsc|dscn|dcim|pxl|mvimg|screenshot|screen shot|image|photo|picture|pic)"
+    r"[\s_-]*\d[\w\s.-]*$", re.IGNORECASE)
+PLACEHOLDER_ALT = frozenset({"image", "picture", "photo", "pic", "img", "graphic", "alt",
+                             "alt text", "untitled"})
+
+
+# --- the checks --------------------------------------------------------------------------
+
+
+def untitled_slides(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG101 for each ``---`` slide that has content but no title."""
+    return [
+        warning(f"slide {p.number} has no title: screen readers will hear "
+                f"'{untitled_name(p.module, p.number)}'; start it with '## Title' instead of "
+                "'---'", *_at(p.slide), "PG101")
+        for p in _content_slides(tp)
+        if not p.title.strip() and _has_content(p.slide) and p.module is not None
+    ]
+
+
+def duplicate_titles(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG102 for each slide whose title repeats an earlier slide's in the same deck."""
+    seen: dict[str, PlannedSlide] = {}
+    found = []
+    for p in _content_slides(tp):
+        key = " ".join(p.title.casefold().split())
+        if not key:
+            continue
+        if key in seen:
+            first = seen[key]
+            found.append(warning(
+                f"slide {p.number} has the same title as slide {first.number} "
+                f"({_where(first.slide)}): '{p.title}'; make titles unique, for example "
+                f"'{p.title} (2 of 2)'", *_at(p.slide), "PG102"))
+        else:
+            seen[key] = p
+    return found
+
+
+def empty_slides(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG103 for each slide with nothing on it (a stray ``---``, or tailored away)."""
+    found = []
+    for p in _content_slides(tp):
+        if _has_content(p.slide) or p.slide.kind == "section":
+            continue
+        if not p.title.strip():
+            found.append(warning(f"slide {p.number} is empty: remove the extra '---'",
+                                 *_at(p.slide), "PG103"))
+        elif _emptied_by_tailoring(tp, p.slide):
+            found.append(warning(
+                f"slide {p.number} '{p.title}' has nothing left for audience "
+                f"'{tp.pack.audience}': give the heading an audience attribute too",
+                *_at(p.slide), "PG103"))
+    return found
+
+
+def audience_fit(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG104 for each module the pack uses that is not meant for the pack's audience."""
+    pack = tp.pack
+    return [
+        warning(f"module '{m.id}' is written for {', '.join(m.audiences)}, not for this pack's "
+                f"audience '{pack.audience}'", pack.loc.path, _module_line(tp, m.id), "PG104")
+        for m in tp.modules
+        if m.audiences and pack.audience not in m.audiences
+    ]
+
+
+def missing_alt(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG105 for each picture with neither alt text nor ``{.decorative}``."""
+    return [
+        warning(f"picture '{img.src}' has no alt text: describe it in the brackets, or mark it "
+                "{.decorative}", img.loc.path, img.loc.line, "PG105")
+        for img in images(tp)
+        if not img.decorative and not img.alt.strip()
+    ]
+
+
+def file_name_alt(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG106 for each picture whose alt text is a file name or a placeholder word."""
+    return [
+        warning(f"alt text '{img.alt}' of '{img.src}' is a file name, not a description: say "
+                "what the picture shows", img.loc.path, img.loc.line, "PG106")
+        for img in images(tp)
+        if not img.decorative and img.alt.strip() and is_file_name(img.alt, img.src)
+    ]
+
+
+def table_headers(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG107 for each table whose header row is empty or has empty cells."""
+    found = []
+    for module in tp.modules:
+        for table in _tables(module.slides):
+            message = _header_problem(table)
+            if message:
+                found.append(warning(message, table.loc.path, table.loc.line, "PG107"))
+    return found
+
+
+def text_amount(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG108 for each slide with more lines or words than a slide should carry."""
+    limits = tp.project.config.thresholds
+    max_lines = int(limits.get("slide_lines", DEFAULT_LINES))
+    max_words = int(limits.get("slide_words", DEFAULT_WORDS))
+    found = []
+    for p in _content_slides(tp):
+        lines, words = measure(_on_slide(p.slide))
+        if lines > max_lines or words > max_words:
+            found.append(warning(
+                f"slide {p.number} has {lines} lines and {words} words (at most {max_lines} "
+                f"lines and {max_words} words): split it, or move the rest into '::: notes'",
+                *_at(p.slide), "PG108"))
+    return found
+
+
+# --- helpers other rules use -------------------------------------------------------------
+
+
+def walk(blocks: Sequence[Block]) -> Iterator[Block]:
+    """Yield every block and, depth first, every block nested inside it."""
+    for block in blocks:
+        yield block
+        yield from walk(_children(block))
+
+
+def images(tp: TailoredPack) -> Iterator[Image]:
+    """Yield every picture the pack's outputs show, from content, easy read and YAML files."""
+    for module in tp.modules:
+        for slide in module.slides:
+            yield from _images_in((*slide.blocks, *slide.notes))
+        for row in module.easy_read:
+            yield from ([row.image] if row.image else [])
+            yield from _images_in(row.notes)
+    project = tp.project
+    extra = [tp.pack.cover, project.theme.logo, *(s.picture for s in project.spaces),
+             *(g.image for g in project.glossary)]
+    yield from (img for img in extra if img is not None)
+
+
+def is_file_name(alt: str, src: str) -> bool:
+    """Return True when alt text is a file name, camera name or placeholder word."""
+    text = alt.strip()
+    name = src.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    return bool(
+        PICTURE_SUFFIX.search(text) or CAMERA_NAME.match(text)
+        or text.casefold() in PLACEHOLDER_ALT or text.casefold() in (name.casefold(),
+                                                                     stem.casefold())
+    )
+
+
+def measure(blocks: Sequence[Block]) -> tuple[int, int]:
+    """Return the lines and words the blocks put on a slide (columns count side by side)."""
+    lines = words = 0
+    for block in blocks:
+        block_lines, block_words = _MEASURES.get(type(block), _nothing)(block)
+        lines += block_lines
+        words += block_words
+    return lines, words
+
+
+# --- private -----------------------------------------------------------------------------
+
+
+def _content_slides(tp: TailoredPack) -> list[PlannedSlide]:
+    return [p for p in plan(tp) if p.slide is not None]
+
+
+def _at(slide: Slide | None) -> tuple[str | None, int | None]:
+    return (slide.loc.path, slide.loc.line) if slide else (None, None)
+
+
+def _where(slide: Slide | None) -> str:
+    path, line = _at(slide)
+    return f"{path}:{line}" if line else str(path)
+
+
+def _on_slide(slide: Slide) -> tuple[Block, ...]:
+    if slide.activity is not None:
+        return slide.activity.intro
+    return slide.blocks
+
+
+def _has_content(slide: Slide) -> bool:
+    return slide.activity is not None or any(True for _ in walk(slide.blocks))
+
+
+def _emptied_by_tailoring(tp: TailoredPack, slide: Slide) -> bool:
+    for module in tp.project.modules.values():
+        for original in module.slides:
+            if original.loc == slide.loc:
+                return bool(original.blocks)
+    return False
+
+
+def _module_line(tp: TailoredPack, module_id: str) -> int | None:
+    pack = tp.pack
+    if module_id in pack.modules:
+        line = pack.lines.get(f"modules[{pack.modules.index(module_id)}]")
+        if line:
+            return line
+    return pack.lines.get("modules", pack.loc.line)
+
+
+def _children(block: Block) -> Sequence[Block]:
+    if isinstance(block, (Quote, Conditional)):
+        return block.blocks
+    if isinstance(block, Columns):
+        return [b for column in block.columns for b in column]
+    if isinstance(block, Activity):
+        return [*block.intro, *block.notes, *(b for tip in block.tips for b in tip.blocks)]
+    return ()
+
+
+def _images_in(blocks: Sequence[Block]) -> Iterator[Image]:
+    return (b for b in walk(blocks) if isinstance(b, Image))
+
+
+def _tables(slides: Sequence[Slide]) -> Iterator[Table]:
+    for slide in slides:
+        blocks = (*slide.blocks, *(slide.activity.intro if slide.activity else ()))
+        yield from (b for b in walk(blocks) if isinstance(b, Table))
+
+
+def _header_problem(table: Table) -> str:
+    empty = [n for n, cell in enumerate(table.header, start=1) if not plain(cell).strip()]
+    if empty and len(empty) == len(table.header):
+        return "table has no header row: give each column a heading in the first row"
+    if empty:
+        columns = ", ".join(str(n) for n in empty)
+        return f"table header is empty in column {columns}: name every column"
+    return ""
+
+
+def _words(text: Text) -> int:
+    return len(plain(text).split())
+
+
+def _text_lines(text: Text) -> int:
+    return 1 + sum(1 for span in text if span.soft_break)
+
+
+def _paragraph(block: Paragraph) -> tuple[int, int]:
+    return _text_lines(block.text), _words(block.text)
+
+
+def _item(item: ListItem) -> tuple[int, int]:
+    lines, words = _text_lines(item.text), _words(item.text)
+    for child in item.children:
+        child_lines, child_words = _list(child)
+        lines, words = lines + child_lines, words + child_words
+    return lines, words
+
+
+def _list(block: ListBlock) -> tuple[int, int]:
+    measured = [_item(item) for item in block.items]
+    return sum(m[0] for m in measured), sum(m[1] for m in measured)
+
+
+def _table(block: Table) -> tuple[int, int]:
+    cells = [*block.header, *(cell for row in block.rows for cell in row)]
+    return 1 + len(block.rows), sum(_words(cell) for cell in cells)
+
+
+def _columns(block: Columns) -> tuple[int, int]:
+    measured = [measure(column) for column in block.columns] or [(0, 0)]
+    return max(m[0] for m in measured), sum(m[1] for m in measured)
+
+
+def _nested(block: Quote | Conditional) -> tuple[int, int]:
+    return measure(block.blocks)
+
+
+def _nothing(block: Block) -> tuple[int, int]:
+    return 0, 0
+
+
+_MEASURES = {
+    Paragraph: _paragraph,
+    ListBlock: _list,
+    Table: _table,
+    Columns: _columns,
+    Quote: _nested,
+    Conditional: _nested,
+}
+
+RULES = [
+    Rule("PG101", WARNING, "every slide has a title that screen readers and the outline show",
+         untitled_slides),
+    Rule("PG102", WARNING, "slide titles are unique in a deck, so a listener knows where they are",
+         duplicate_titles),
+    Rule("PG103", WARNING, "no empty slides (a stray '---', or content tailored away)",
+         empty_slides),
+    Rule("PG104", WARNING, "a pack uses modules meant for its audience", audience_fit),
+    Rule("PG105", WARNING, "every picture has alt text or is marked {.decorative}", missing_alt),
+    Rule("PG106", WARNING, "alt text describes the picture; it is not a file name",
+         file_name_alt),
+    Rule("PG107", WARNING, "every table has a header row with every column named",
+         table_headers),
+    Rule("PG108", WARNING, "at most about 6 lines or 40 words on a slide; the rest goes in the "
+                           "notes", text_amount),
+]
+"""The content rules, in code order."""

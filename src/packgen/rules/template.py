@@ -1,0 +1,280 @@
+"""Deck template rules (PG4xx): layouts, placeholders, text sizes, contrast, language, slides.
+
+``template_report`` is what ``packgen template check`` shows a designer; ``check_pack_template``
+runs the same rules for one tailored pack, on the layouts its deck uses.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from packgen.errors import Diagnostic, PackgenError, error, warning
+from packgen.model import TailoredPack, Theme
+from packgen.paths import relative
+from packgen.rules import templatestyle as style
+from packgen.rules.base import ERROR, WARNING, Rule, described
+from packgen.rules.contrast import AA_NORMAL, EASY_READ
+from packgen.rules.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
+from packgen.slideplan import KINDS, plan
+
+DEFAULT_LAYOUTS: Mapping[str, str] = {
+    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
+    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
+    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
+    "diagram": "Title Only", "closing": "Closing",
+}
+"""Slide kind to the layout name packgen looks for (``theme.yaml`` ``layouts:`` remaps)."""
+NEEDS: Mapping[str, tuple[str, ...]] = {
+    "title": ("title", "body"), "agenda": ("title", "body"), "section": ("title",),
+    "content": ("title", "body"), "columns": ("title", "body", "body"),
+    "picture": ("title", "picture"), "quote": ("title", "body"), "table": ("title",),
+    "activity": ("title", "body"), "easy-read": ("title", "picture", "body"),
+    "diagram": ("title",), "closing": ("title",),
+}
+"""Placeholder roles each slide kind fills (a subtitle counts as a body)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutInfo:
+    """One layout of a template, with its placeholders."""
+
+    name: str
+    master: str
+    placeholders: tuple[PlaceholderInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateReport:
+    """What a template holds, which slide kinds it can build, and what is wrong with it."""
+
+    path: str
+    """The template as diagnostics name it (project-relative, or ``packgen:deck.pptx``)."""
+    layouts: tuple[LayoutInfo, ...]
+    kinds: tuple[tuple[str, str], ...]
+    """Each slide kind the template can build, with the layout it uses."""
+    missing: tuple[tuple[str, str], ...]
+    """Each slide kind it cannot build, with what is missing."""
+    slides: int
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def template_report(path: Path, theme: Theme, language: str = "en-GB", *,
+                    display: str | None = None, min_contrast: float = AA_NORMAL
+                    ) -> TemplateReport:
+    """Return the layouts, placeholders, buildable kinds and findings of one template.
+
+    ``display`` names the file in diagnostics (default: ``path`` as given). An unreadable or
+    unsafe file raises PackgenError.
+    """
+    shown = display or path.as_posix()
+    stat = path.stat()
+    return _report(str(path), stat.st_mtime_ns, stat.st_size, shown,
+                   tuple(sorted(theme.layouts.items())), language, min_contrast)
+
+
+def check_template(path: Path, theme: Theme, language: str = "en-GB", *,
+                   display: str | None = None, min_contrast: float = AA_NORMAL
+                   ) -> list[Diagnostic]:
+    """Return the findings of every template rule on one template (all its layouts)."""
+    try:
+        report = template_report(path, theme, language, display=display,
+                                 min_contrast=min_contrast)
+    except PackgenError as exc:
+        return list(exc.diagnostics)
+    return list(report.diagnostics)
+
+
+def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
+    """Return the template findings for one pack: the layouts and placeholders its deck uses."""
+    found = find_template(tp)
+    if isinstance(found, Diagnostic):
+        return [found]
+    path, shown = found
+    try:
+        doc = _doc(str(path), path.stat().st_mtime_ns, shown)
+    except PackgenError as exc:
+        return list(exc.diagnostics)
+    layouts = tp.project.theme.layouts
+    diags = _pack_layouts(tp, doc, shown, layouts)
+    used = [lay for lay in doc.layouts if lay.name in _used_names(tp, layouts)]
+    minimum = _minimum_contrast(tp)
+    diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
+    diags += style.languages(doc, shown, tp.language) + _slides(doc, shown)
+    return diags
+
+
+def find_template(tp: TailoredPack) -> tuple[Path, str] | Diagnostic:
+    """Return the pack's template file and its display name, or a PG400 error."""
+    from packgen.templating import template_dirs
+
+    root = tp.project.root
+    for folder in template_dirs(root):
+        candidate = folder / tp.pack.template
+        if candidate.is_file():
+            inside = folder == root / "templates"
+            return candidate, (relative(root, candidate) if inside
+                               else f"packgen:{tp.pack.template}")
+    return error(f"deck template '{tp.pack.template}' not found in templates/ or in packgen's "
+                 "defaults", tp.pack.loc.path, tp.pack.lines.get("template"), "PG400")
+
+
+def layout_for(kind: str, overrides: Mapping[str, str]) -> str:
+    """Return the layout name a slide kind uses, after ``theme.yaml`` overrides."""
+    return overrides.get(kind, DEFAULT_LAYOUTS[kind])
+
+
+def missing_roles(layout: LayoutDoc | LayoutInfo, kind: str) -> list[str]:
+    """Return the placeholder roles a kind needs that the layout lacks (``body`` may repeat)."""
+    have = [info.role for info in _infos(layout)]
+    lacking = []
+    for need in NEEDS[kind]:
+        if need in have:
+            have.remove(need)
+        else:
+            lacking.append(need)
+    return lacking
+
+
+def describe(report: TemplateReport) -> list[str]:
+    """Return the report as lines of text: layouts, placeholders, kinds it can and cannot build."""
+    lines = [f"{report.path}: {len(report.layouts)} layouts, {report.slides} slides"]
+    for layout in report.layouts:
+        lines.append(f"  {layout.name}")
+        lines += [f"    {p.idx:>3} {p.type:<9} {p.name} ({p.size})" for p in layout.placeholders]
+    lines.append("Slide kinds it can build: "
+                 + (", ".join(f"{k} ({lay})" for k, lay in report.kinds) or "none"))
+    lines += [f"Cannot build {kind}: {why}" for kind, why in report.missing]
+    return lines
+
+
+# --- private -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def _doc(path: str, mtime: int, display: str) -> TemplateDoc:
+    return read_template(Path(path), display)
+
+
+@lru_cache(maxsize=16)
+def _report(path: str, mtime: int, size: int, display: str,
+            overrides: tuple[tuple[str, str], ...], language: str, minimum: float
+            ) -> TemplateReport:
+    doc = _doc(path, mtime, display)
+    layouts = dict(overrides)
+    kinds, missing, diags = [], [], []
+    for kind in KINDS:
+        problem = _kind_problem(doc, kind, layouts)
+        if problem is None:
+            kinds.append((kind, layout_for(kind, layouts)))
+        else:
+            missing.append((kind, problem[1]))
+            diags.append(error(problem[1], display, None, problem[0]))
+    diags = _merge(diags) + style.text_sizes(doc.layouts, display)
+    diags += style.text_contrast(doc.layouts, display, minimum)
+    diags += style.languages(doc, display, language) + _slides(doc, display)
+    infos = tuple(LayoutInfo(lay.name, lay.master_name, tuple(i for _, i in lay.placeholders))
+                  for lay in doc.layouts)
+    return TemplateReport(display, infos, tuple(kinds), tuple(missing), doc.slide_count,
+                          tuple(diags))
+
+
+def _kind_problem(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]
+                  ) -> tuple[str, str] | None:
+    name = layout_for(kind, overrides)
+    layout = doc.layout(name)
+    if layout is None:
+        return "PG401", _no_layout(doc, name, kind)
+    lacking = missing_roles(layout, kind)
+    if lacking:
+        return "PG402", _no_placeholder(layout, kind, lacking)
+    return None
+
+
+def _pack_layouts(tp: TailoredPack, doc: TemplateDoc, shown: str,
+                  overrides: Mapping[str, str]) -> list[Diagnostic]:
+    diags = []
+    for kind in dict.fromkeys(p.kind for p in plan(tp)):
+        problem = _kind_problem(doc, kind, overrides)
+        if problem:
+            diags.append(error(problem[1], shown, None, problem[0]))
+    for p in plan(tp):
+        if p.slide is None or not p.slide.layout:
+            continue
+        chosen = doc.layout(p.slide.layout)
+        loc = p.slide.loc
+        if chosen is None:
+            diags.append(error(_no_layout(doc, p.slide.layout, p.kind), loc.path, loc.line,
+                               "PG401"))
+        elif missing_roles(chosen, p.kind):
+            diags.append(error(_no_placeholder(chosen, p.kind, missing_roles(chosen, p.kind)),
+                               loc.path, loc.line, "PG402"))
+    return _merge(diags)
+
+
+def _used_names(tp: TailoredPack, overrides: Mapping[str, str]) -> Collection[str]:
+    names = {layout_for(p.kind, overrides) for p in plan(tp)}
+    return names | {p.slide.layout for p in plan(tp) if p.slide and p.slide.layout}
+
+
+def _minimum_contrast(tp: TailoredPack) -> float:
+    limits = tp.project.config.thresholds
+    if tp.pack.deck_style == "easy-read":
+        return float(limits.get("contrast_easy_read", EASY_READ))
+    return float(limits.get("contrast", AA_NORMAL))
+
+
+def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
+    if not doc.slide_count:
+        return []
+    return [warning(f"template holds {doc.slide_count} slides: a deck template should hold only "
+                    "masters and layouts (delete the slides, keep the layouts)", shown, None,
+                    "PG406")]
+
+
+def _no_layout(doc: TemplateDoc, name: str, kind: str) -> str:
+    names = [lay.name for lay in doc.layouts]
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return (f"template has no layout '{name}' for {kind} slides{hint}; it has: "
+            + ", ".join(f"'{n}'" for n in names))
+
+
+def _no_placeholder(layout: LayoutDoc, kind: str, lacking: list[str]) -> str:
+    have = ", ".join(f"{i.type} '{i.name}'" for _, i in layout.placeholders) or "none"
+    need = " and ".join(f"a {r}" for r in lacking)
+    return (f"layout '{layout.name}' lacks {need} placeholder for {kind} slides; "
+            f"its placeholders: {have}")
+
+
+def _infos(layout: LayoutDoc | LayoutInfo) -> list[PlaceholderInfo]:
+    if isinstance(layout, LayoutInfo):
+        return list(layout.placeholders)
+    return [info for _, info in layout.placeholders]
+
+
+def _merge(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return list(dict.fromkeys(diags))
+
+
+RULES = [
+    Rule("PG400", ERROR, "the deck template exists and can be read", None,
+         "packgen.rules.template"),
+    *described("packgen.rules.template", [
+        ("PG401", ERROR, "the template has a layout for every slide kind the deck uses"),
+        ("PG402", ERROR, "each layout has the placeholders its slide kind fills (title, body, "
+                         "two bodies for columns, picture)"),
+        ("PG403", WARNING, "body text at least 24 pt, titles 36 pt, footers 18 pt, also after "
+                           "shrink-to-fit"),
+        ("PG404", WARNING, "text contrast at least 4.5:1 (7:1 in easy-read decks) against what "
+                           "is really behind it; info where a picture is behind it"),
+        ("PG405", WARNING, "the template marks text in the pack's language (en-GB), not "
+                           "PowerPoint's en-US"),
+        ("PG406", WARNING, "the template holds layouts only, no slides"),
+    ]),
+]
+"""The template rules, in code order."""
+
