@@ -22,7 +22,7 @@ from packgen.model import (
     Text,
     plain,
 )
-from packgen.rules.base import WARNING, Rule
+from packgen.rules.base import WARNING, Rule, described
 from packgen.slideplan import PlannedSlide, plan, untitled_name
 
 DEFAULT_LINES = 6
@@ -88,23 +88,13 @@ def empty_slides(tp: TailoredPack) -> list[Diagnostic]:
     return found
 
 
-def audience_fit(tp: TailoredPack) -> list[Diagnostic]:
-    """Return PG104 for each module the pack uses that is not meant for the pack's audience."""
-    pack = tp.pack
-    return [
-        warning(f"module '{m.id}' is written for {', '.join(m.audiences)}, not for this pack's "
-                f"audience '{pack.audience}'", pack.loc.path, _module_line(tp, m.id), "PG104")
-        for m in tp.modules
-        if m.audiences and pack.audience not in m.audiences
-    ]
-
-
 def missing_alt(tp: TailoredPack) -> list[Diagnostic]:
-    """Return PG105 for each picture with neither alt text nor ``{.decorative}``."""
+    """Return PG105 for each picture named in a YAML file (cover, logo, spaces, glossary)
+    with no alt text; the Markdown parser reports pictures in modules as it reads them."""
     return [
-        warning(f"picture '{img.src}' has no alt text: describe it in the brackets, or mark it "
-                "{.decorative}", img.loc.path, img.loc.line, "PG105")
-        for img in images(tp)
+        warning(f"picture '{img.src}' has no alt text: add 'alt:' next to its file name",
+                img.loc.path, img.loc.line, "PG105")
+        for img in _yaml_images(tp)
         if not img.decorative and not img.alt.strip()
     ]
 
@@ -164,10 +154,7 @@ def images(tp: TailoredPack) -> Iterator[Image]:
         for row in module.easy_read:
             yield from ([row.image] if row.image else [])
             yield from _images_in(row.notes)
-    project = tp.project
-    extra = [tp.pack.cover, project.theme.logo, *(s.picture for s in project.spaces),
-             *(g.image for g in project.glossary)]
-    yield from (img for img in extra if img is not None)
+    yield from _yaml_images(tp)
 
 
 def is_file_name(alt: str, src: str) -> bool:
@@ -193,6 +180,13 @@ def measure(blocks: Sequence[Block]) -> tuple[int, int]:
 
 
 # --- private -----------------------------------------------------------------------------
+
+
+def _yaml_images(tp: TailoredPack) -> Iterator[Image]:
+    project = tp.project
+    extra = [tp.pack.cover, project.theme.logo, *(s.picture for s in project.spaces),
+             *(g.image for g in project.glossary)]
+    return (img for img in extra if img is not None)
 
 
 def _content_slides(tp: TailoredPack) -> list[PlannedSlide]:
@@ -224,15 +218,6 @@ def _emptied_by_tailoring(tp: TailoredPack, slide: Slide) -> bool:
             if original.loc == slide.loc:
                 return bool(original.blocks)
     return False
-
-
-def _module_line(tp: TailoredPack, module_id: str) -> int | None:
-    pack = tp.pack
-    if module_id in pack.modules:
-        line = pack.lines.get(f"modules[{pack.modules.index(module_id)}]")
-        if line:
-            return line
-    return pack.lines.get("modules", pack.loc.line)
 
 
 def _children(block: Block) -> Sequence[Block]:
@@ -324,8 +309,12 @@ RULES = [
          duplicate_titles),
     Rule("PG103", WARNING, "no empty slides (a stray '---', or content tailored away)",
          empty_slides),
-    Rule("PG104", WARNING, "a pack uses modules meant for its audience", audience_fit),
-    Rule("PG105", WARNING, "every picture has alt text or is marked {.decorative}", missing_alt),
+    *described("packgen.tailor", [
+        ("PG104", WARNING, "a pack uses modules meant for its audience"),
+    ]),
+    Rule("PG105", WARNING, "every picture has alt text or is marked {.decorative} (pictures in "
+                           "modules are checked by the Markdown parser, those in YAML here)",
+         missing_alt, "packgen.markdown, packgen.rules.content"),
     Rule("PG106", WARNING, "alt text describes the picture; it is not a file name",
          file_name_alt),
     Rule("PG107", WARNING, "every table has a header row with every column named",

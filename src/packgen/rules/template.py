@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from packgen.errors import Diagnostic, PackgenError, error, warning
+from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import TailoredPack, Theme
 from packgen.paths import relative
 from packgen.rules import templatestyle as style
@@ -230,7 +230,7 @@ def _minimum_contrast(tp: TailoredPack) -> float:
 def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
     if not doc.slide_count:
         return []
-    return [warning(f"template holds {doc.slide_count} slides: a deck template should hold only "
+    return [error(f"template holds {doc.slide_count} slides: a deck template should hold only "
                     "masters and layouts (delete the slides, keep the layouts)", shown, None,
                     "PG406")]
 
@@ -273,7 +273,7 @@ RULES = [
                            "is really behind it; info where a picture is behind it"),
         ("PG405", WARNING, "the template marks text in the pack's language (en-GB), not "
                            "PowerPoint's en-US"),
-        ("PG406", WARNING, "the template holds layouts only, no slides"),
+        ("PG406", ERROR, "the template holds layouts only, no slides"),
     ]),
 ]
 """The template rules, in code order."""
