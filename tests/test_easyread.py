@@ -155,7 +155,8 @@ def test_rows_split_into_sentences_by_line_and_punctuation(tmp_path):
 
 def test_glossary_matches_find_terms_and_forms_case_insensitively(tp):
     text = "Power and co-production. Coproduction shares POWER."
-    found = [(text[m.start:m.end], m.entry.term) for m in glossary_matches(text, tp.project.glossary)]
+    matches = glossary_matches(text, tp.project.glossary)
+    found = [(text[m.start:m.end], m.entry.term) for m in matches]
     assert found == [("Power", "power"), ("co-production", "coproduction"),
                      ("Coproduction", "coproduction"), ("POWER", "power")]
     assert glossary_matches("Powerful people.", tp.project.glossary) == []

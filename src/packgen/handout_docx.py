@@ -175,6 +175,7 @@ class _Writer:
         """Set each cell's width and stop rows splitting across pages."""
         for row in table.rows:
             row.cells[0].width, row.cells[1].width = PICTURE_COLUMN, TEXT_COLUMN
+            row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(18)
             _cant_split(row)
 
     def page_break(self) -> None:

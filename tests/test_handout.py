@@ -1,0 +1,224 @@
+"""Tests for the easy-read handout: re-open the PDF, HTML and DOCX it writes and read them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from easyread_sample import make_pack
+from packgen import easyread_words as ew
+from packgen.builders.handout import HandoutBuilder, handout_view
+from packgen.easyread import check_sentence, rules_for
+from packgen.errors import Collector
+
+HARD_WORDS = ("coproduction", "power")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    out = tmp_path_factory.mktemp("out")
+    tp = make_pack(root)
+    report = Collector()
+    outputs = HandoutBuilder().build(tp, out, report)
+    return tp, {o.format: o.path for o in outputs}, report
+
+
+@pytest.fixture(scope="module")
+def pdf(built):
+    with pdfplumber.open(built[1]["pdf"]) as doc:
+        yield doc
+
+
+def page_text(page) -> str:
+    return page.extract_text() or ""
+
+
+def test_writes_three_formats_named_for_the_pack(built):
+    _, paths, _ = built
+    assert {fmt: p.name for fmt, p in paths.items()} == {
+        "pdf": "talking-easy-read.pdf", "html": "talking-easy-read.html",
+        "docx": "talking-easy-read.docx"}
+
+
+def test_rule_findings_go_to_the_report_once(built, tmp_path):
+    tp, _, report = built
+    assert {d.code for d in report.items} == {"PG209", "PG210"}
+    again = Collector()
+    again.extend(report.items)
+    HandoutBuilder().build(tp, tmp_path, again)
+    assert len(again.items) == len(report.items)
+
+
+def test_pdf_text_is_never_smaller_than_14pt_and_body_is_16pt(pdf):
+    sizes = [round(c["size"], 1) for page in pdf.pages for c in page.chars]
+    assert min(sizes) >= 14
+    body = [round(c["size"], 1) for page in pdf.pages[1:] for c in page.chars
+            if not c["text"].isdigit() and c["top"] < page.height - 80]
+    assert min(body) >= 16
+
+
+def test_every_row_picture_sits_left_of_its_text(pdf):
+    checked = 0
+    for page in pdf.pages[1:]:
+        for image in page.images:
+            beside = [c for c in page.chars
+                      if c["top"] < image["bottom"] and c["bottom"] > image["top"]
+                      and c["x0"] > image["x0"] - 1]
+            assert beside, "a picture with no text beside it"
+            assert min(c["x0"] for c in beside) > image["x1"]
+            checked += 1
+    assert checked == 5
+
+
+def test_pdf_uses_the_shipped_font_without_italics(pdf):
+    fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
+    assert all("AtkinsonHyperlegible" in f.replace("-", "") for f in fonts)
+    assert not any("Italic" in f for f in fonts)
+
+
+def test_hard_words_are_bold_at_first_use_only_and_listed(pdf):
+    words = [w for page in pdf.pages[1:4]
+             for w in page.extract_words(extra_attrs=["fontname"])]
+    assert _font_after(words, "about", "coproduction") == "bold"
+    assert _font_after(words, "there.", "Coproduction") == "regular"
+    assert _font_after(words, "control", "Power") == "bold"
+    assert _font_after(words, "more", "power") == "regular"
+    hard_page = next(p for p in pdf.pages if "Hard words" in page_text(p))
+    assert all(term in page_text(hard_page) for term in HARD_WORDS)
+
+
+def _font_after(words, before: str, word: str) -> str:
+    for first, second in zip(words, words[1:]):
+        if first["text"] == before and second["text"] == word:
+            return "bold" if "Bold" in second["fontname"] else "regular"
+    raise AssertionError(f"'{before} {word}' not found")
+
+
+def test_pdf_is_tagged_with_title_language_and_figure_alt_text(built):
+    with pikepdf.open(built[1]["pdf"]) as doc:
+        assert "/StructTreeRoot" in doc.Root
+        assert str(doc.Root.Lang) == "en-GB"
+        assert str(doc.docinfo["/Title"]) == "Talking coproduction: easy read"
+        alts = _figure_alts(doc.Root.StructTreeRoot)
+    assert len(alts) == 6 and all(alts)
+
+
+def test_pdf_has_page_numbers_cover_details_and_end_page(pdf):
+    texts = [page_text(p) for p in pdf.pages]
+    assert all(f"Page {i}" in t for i, t in enumerate(texts, 1))
+    assert "Tuesday 3 March 2026" in texts[0] and "Glanrhyd Civic Centre" in texts[0]
+    assert "01234 567890" in texts[-1] and "Sam Jones checked" in texts[-1]
+    assert "Other formats" in texts[-1]
+    assert not any("Extra reading" in t for t in texts)
+
+
+def test_about_section_is_easy_read(built):
+    tp, _, _ = built
+    about = handout_view(tp).sections[0]
+    lines = ["".join(p.text for p in line) for row in about.rows for line in row.lines]
+    assert "The workshop is on Tuesday 3 March 2026." in lines
+    assert "It starts at 10am." in lines and "There is a break at 10:15am." in lines
+    rules = dataclasses.replace(rules_for(tp), sentence_words=15)
+    assert [c for line in lines for c, _ in check_sentence(line, rules)] == []
+
+
+def test_sample_sentences_stay_within_15_words(built):
+    tp, _, report = built
+    assert not [d for d in report.items if d.code == "PG201"]
+    view = handout_view(tp)
+    sentences = ["".join(p.text for p in line) for s in view.sections for r in s.rows
+                 for line in r.lines]
+    assert max(ew.sentence_length(s) for s in sentences) <= 15
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: list[dict[str, str | None]] = []
+        self.lang: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+
+
+def test_html_is_self_contained_with_alt_on_every_image(built):
+    html = built[1]["html"].read_text(encoding="utf-8")
+    parser = _Images()
+    parser.feed(html)
+    assert parser.lang == "en-GB" and len(parser.images) == 6
+    assert all(img.get("alt") for img in parser.images)
+    assert all(img["src"].startswith("data:image/png;base64,") for img in parser.images)
+    assert "url(\"data:font/ttf;base64," in html
+    assert not re.search(r"(src|href)=\"(https?:|file:|/)", html)
+
+
+def test_html_has_headings_and_bold_hard_words_once(built):
+    html = built[1]["html"].read_text(encoding="utf-8")
+    assert html.count("<h1>") == 1 and "<h2>Hard words</h2>" in html
+    assert html.count("<strong>coproduction</strong>") == 3  # first use, its box, the list
+    assert "font-style: italic" not in html
+
+
+def test_docx_reopens_with_alt_text_language_and_title(built):
+    doc = Document(str(built[1]["docx"]))
+    doc_prs = doc.element.body.findall(".//" + qn("wp:docPr"))
+    assert len(doc_prs) == 6 and all(p.get("descr") for p in doc_prs)
+    lang = doc.styles.element.find(".//" + qn("w:rPrDefault") + "//" + qn("w:lang"))
+    assert lang.get(qn("w:val")) == "en-GB"
+    assert doc.core_properties.title == "Talking coproduction: easy read"
+    assert doc.styles["Normal"].font.size.pt == 16
+
+
+def test_docx_rows_are_picture_left_tables_that_never_split(built):
+    doc = Document(str(built[1]["docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:4] == ["Talking coproduction", "About this workshop", "Welcome",
+                            "Power and control"]
+    rows = [row for table in doc.tables for row in table.rows]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+    pictured = [row for row in rows if row.cells[0]._tc.findall(".//" + qn("wp:docPr"))]
+    assert len(pictured) == 5
+    assert not any(row.cells[1]._tc.findall(".//" + qn("wp:docPr")) for row in rows)
+    assert not doc.element.body.findall(".//" + qn("w:i"))
+
+
+def test_designer_css_overrides_the_packaged_one(tmp_path):
+    tp = make_pack(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "handout.css").write_text("h2 { color: #123456; }")
+    from packgen.builders.handout import render_html
+
+    html = render_html(tp, handout_view(tp))
+    assert "#123456" in html and "@font-face" not in html
+
+
+def test_easy_read_dates_and_times():
+    import datetime as dt
+
+    assert ew.date_in_full(dt.date(2026, 3, 3)) == "Tuesday 3 March 2026"
+    assert [ew.clock_time(m) for m in (600, 630, 720, 810, 0)] == [
+        "10am", "10:30am", "12 noon", "1:30pm", "12 midnight"]
+    assert ew.join_names(("A", "B", "C")) == "A, B and C"
+
+
+def _figure_alts(node, found=None) -> list[str]:
+    found = [] if found is None else found
+    if isinstance(node, pikepdf.Dictionary):
+        if node.get("/S") == "/Figure":
+            found.append(str(node.get("/Alt", "")))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            _figure_alts(kid, found)
+    return found
