@@ -76,6 +76,10 @@ def plain_style(size: int, colour: str, bold: bool = False, font: str = "+mn-lt"
                    for n in range(1, 10))
 
 
+SLIDE_NUMBER_FIELD = ('<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">'
+                      f'<a:rPr lang="{LANG}"/><a:t>\u2039#\u203a</a:t></a:fld>')
+
+
 def shape(sid: int, name: str, ph: str, box: tuple[int, ...], style: str = "",
           anchor: str = "t", prompt: str = "", fill: str = "") -> str:
     """Return a placeholder ``p:sp`` with its box, list style, anchor and prompt text."""
@@ -84,6 +88,8 @@ def shape(sid: int, name: str, ph: str, box: tuple[int, ...], style: str = "",
     ins = ' lIns="228600" tIns="182880" rIns="228600" bIns="182880"' if fill else ""
     text = (f'<a:p><a:r><a:rPr lang="{LANG}"/><a:t>{prompt}</a:t></a:r></a:p>' if prompt
             else f'<a:p><a:endParaRPr lang="{LANG}"/></a:p>')
+    if 'type="sldNum"' in ph:
+        text = f'<a:p>{SLIDE_NUMBER_FIELD}</a:p>'
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{name}"/><p:cNvSpPr>'
             f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>'
             f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
@@ -134,7 +140,7 @@ def on_accent(title_y: float, title_h: float, size: int, body_h: float) -> str:
     rule_y = title_y + title_h + 0.15
     return (title(2, inch(0.75, title_y, 11.833, title_h), size, "bg2",
                   "ctrTitle" if size >= 54 else "title")
-            + bar(3, inch(0.75, rule_y, 1.6, 0.09), "bg2")
+            + bar(3, inch(0.85, rule_y, 1.6, 0.09), "bg2")
             + body(4, 1, inch(0.75, rule_y + 0.3, 11.833, body_h),
                    plain_style(28, "bg2"), kind="subTitle" if size >= 54 else "body"))
 
@@ -181,7 +187,7 @@ def master_xml(layout_rids: list[str]) -> str:
     ids = "".join(f'<p:sldLayoutId id="{2147483649 + i}" r:id="{rid}"/>'
                   for i, rid in enumerate(layout_rids))
     shapes = (title() + body(3, 1, BODY_BOX, body_levels()) + footers(4)
-              + bar(6, inch(0.75, 1.78, 1.2, 0.07), "accent1"))
+              + bar(6, inch(0.85, 1.78, 1.2, 0.07), "accent1"))
     other = ('<a:defPPr>' + rpr(18, "tx1") + '</a:defPPr>' + plain_style(18, "tx1", space=0))
     return (f'<p:sldMaster {NS}><p:cSld><p:bg><p:bgPr><a:solidFill><a:schemeClr val="bg1"/>'
             f'</a:solidFill><a:effectLst/></p:bgPr></p:bg><p:spTree>{TREE_HEAD}{shapes}'

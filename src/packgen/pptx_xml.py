@@ -60,6 +60,11 @@ def move_off_slide(shape: Any) -> None:
     shape.top = -int(height) - 91440
 
 
+def hide_master_shapes(slide: Any) -> None:
+    """Hide the master's decorations (not its placeholders) on one slide."""
+    slide._element.set("showMasterSp", "0")
+
+
 # --- runs, paragraphs and languages -------------------------------------------------------
 
 
@@ -168,12 +173,13 @@ def _footer_sp(layout_sp: Any, ph_type: str, shape_id: int, texts: Mapping[str, 
         if key not in ("id", "name"):
             del cnv.attrib[key]
     own = "".join(source.xpath(".//a:t/text()")).strip()
+    rpr, algn = _layout_run_style(source, lang)
     if ph_type == "sldNum":
-        para = (f'<a:p><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-                f'<a:rPr lang="{lang}"/><a:t>&#8249;#&#8250;</a:t></a:fld></a:p>')
+        para = (f'<a:p>{algn}<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" '
+                f'type="slidenum">{rpr}<a:t>&#8249;#&#8250;</a:t></a:fld></a:p>')
     else:
         text = own or texts.get(ph_type, "")
-        para = (f'<a:p><a:r><a:rPr lang="{lang}"/><a:t>{_escape(text)}</a:t></a:r></a:p>'
+        para = (f'<a:p>{algn}<a:r>{rpr}<a:t>{_escape(text)}</a:t></a:r></a:p>'
                 if text else f'<a:p><a:endParaRPr lang="{lang}"/></a:p>')
     sp = parse_xml(
         f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
@@ -181,6 +187,32 @@ def _footer_sp(layout_sp: Any, ph_type: str, shape_id: int, texts: Mapping[str, 
     )
     sp.insert(0, nv)
     return sp
+
+
+def _layout_run_style(source: Any, lang: str) -> tuple[str, str]:
+    """Return the layout placeholder's level-1 run properties and alignment, spelled out.
+
+    LibreOffice ignores inherited styles on footer placeholders, so the slide carries them.
+    """
+    level = source.find(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
+    default = level.find(qn("a:defRPr")) if level is not None else None
+    rpr = copy.deepcopy(default) if default is not None else etree.Element(qn("a:rPr"))
+    rpr.tag = qn("a:rPr")
+    rpr.set("lang", lang)
+    algn = level.get("algn") if level is not None else None
+    ppr = f'<a:pPr algn="{algn}"/>' if algn else ""
+    return etree.tostring(rpr, encoding="unicode"), ppr
+
+
+def set_tab_stop(paragraph: Any, position_emu: int) -> None:
+    """Give ``paragraph`` one left tab stop at ``position_emu``."""
+    ppr = paragraph._p.get_or_add_pPr()
+    for old in ppr.findall(qn("a:tabLst")):
+        ppr.remove(old)
+    tabs = etree.Element(qn("a:tabLst"))
+    etree.SubElement(tabs, qn("a:tab"), pos=str(position_emu), algn="l")
+    later = [i for i, c in enumerate(ppr) if c.tag in (qn("a:defRPr"), qn("a:extLst"))]
+    ppr.insert(later[0] if later else len(ppr), tabs)
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,148 @@
+"""Build the pack's PowerPoint deck from the designer's template, one planned slide at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from packgen import slideplan
+from packgen.builders import Output, output_name
+from packgen.model import Block, ListBlock, ListItem, Paragraph, Span, TailoredPack
+
+if TYPE_CHECKING:
+    from packgen.errors import Collector
+    from packgen.slideplan import PlannedSlide
+
+DEFAULT_AREA = (685800, 1828800, 10820400, 4206240)
+"""Content area (x, y, w, h in EMU) when the template's master has no body placeholder."""
+
+
+class DeckBuilder:
+    """Write ``<pack>-slides.pptx``: exactly the slides of ``slideplan.plan(tp)``."""
+
+    name: ClassVar[str] = "deck"
+    formats: ClassVar[tuple[str, ...]] = ("pptx",)
+
+    def build(self, tp: TailoredPack, out_dir: Path, report: Collector) -> list[Output]:
+        """Check the template, render every planned slide, and save the deck."""
+        path = Path(out_dir) / output_name(tp.pack.id, "deck", "pptx")
+        build_deck(tp).save(str(path))
+        return [Output("deck", "pptx", path)]
+
+
+def build_deck(tp: TailoredPack) -> Any:
+    """Return the finished Presentation for ``tp`` (the template is checked first)."""
+    from packgen import pptx_xml
+    from packgen.builders import deck_slides, deck_template
+
+    planned = slideplan.plan(tp)
+    template, shown, packaged = deck_template.locate(tp)
+    prs = deck_template.open_template(template, shown)
+    layouts = deck_template.check(prs, tp, planned, shown)
+    pptx_xml.speed_up_notes(prs.part.package)
+    ctx = deck_slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
+    footer = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
+              "dt": deck_slides.long_date(tp.pack.date)}
+    for item in planned:
+        slide = prs.slides.add_slide(layouts[deck_template.layout_name(tp, item)])
+        _set_title(slide, item, tp.language)
+        deck_slides.render(ctx, slide, item)
+        _drop_empty_placeholders(slide)
+        pptx_xml.copy_footers(slide, footer, tp.language)
+        _write_notes(slide, notes_for(item), tp.language)
+    _finish(prs, tp, packaged)
+    return prs
+
+
+def notes_for(item: PlannedSlide) -> tuple[Block, ...]:
+    """Return the speaker notes of a planned slide (activity steps and debrief included)."""
+    if item.row is not None:
+        return item.row.notes
+    if item.slide is not None:
+        return item.slide.notes + _activity_notes(item)
+    if item.kind == "section" and item.module is not None:
+        return _module_notes(item)
+    return ()
+
+
+def _activity_notes(item: PlannedSlide) -> tuple[Block, ...]:
+    activity = item.slide.activity if item.slide else None
+    if activity is None:
+        return ()
+    loc = activity.loc
+    blocks: list[Block] = []
+    for heading, texts, ordered in (("Steps", activity.steps, True),
+                                    ("Debrief", activity.debrief, False)):
+        if texts:
+            blocks.append(Paragraph((Span(heading, bold=True),), loc))
+            blocks.append(ListBlock(tuple(ListItem(t) for t in texts), ordered, loc))
+    return tuple(blocks)
+
+
+def _module_notes(item: PlannedSlide) -> tuple[Block, ...]:
+    module = item.module
+    blocks: list[Block] = []
+    for heading, texts in (("Objectives", module.objectives),
+                           ("Key messages", module.key_messages)):
+        if texts:
+            blocks.append(Paragraph((Span(heading, bold=True),), module.loc))
+            blocks.append(ListBlock(tuple(ListItem((Span(t),)) for t in texts), False,
+                                    module.loc))
+    return tuple(blocks)
+
+
+def _set_title(slide: Any, item: PlannedSlide, lang: str) -> None:
+    from packgen import pptx_xml
+    from packgen.builders import deck_blocks
+
+    shape = slide.shapes.title
+    if shape is None:
+        return
+    text = item.title or slideplan.untitled_name(item.module, item.number)
+    deck_blocks.write_text(shape.text_frame, text, lang)
+    if not item.title:
+        pptx_xml.move_off_slide(shape)
+        pptx_xml.hide_master_shapes(slide)
+
+
+def _write_notes(slide: Any, blocks: tuple[Block, ...], lang: str) -> None:
+    from packgen.builders import deck_blocks
+
+    items = deck_blocks.lines(blocks, notes=True)
+    if items:
+        deck_blocks.write_lines(slide.notes_slide.notes_text_frame, items, lang)
+
+
+def _drop_empty_placeholders(slide: Any) -> None:
+    for shape in list(slide.placeholders):
+        if shape.placeholder_format.idx == 0 or not shape.has_text_frame:
+            continue
+        if not shape.text_frame.text.strip():
+            shape._element.getparent().remove(shape._element)
+
+
+def _content_area(prs: Any) -> Any:
+    from packgen.builders.deck_media import Box
+    from packgen.builders.deck_template import ROLES
+
+    for shape in prs.slide_masters[0].placeholders:
+        if ROLES.get(shape.placeholder_format.type) == "body" and shape.width:
+            return Box.of(shape)
+    return Box(*DEFAULT_AREA)
+
+
+def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
+    from packgen import pptx_xml
+
+    theme = tp.project.theme
+    if packaged or theme.source != "packgen:theme.yaml":
+        for part in pptx_xml.theme_parts(prs):
+            part._blob = pptx_xml.apply_theme(part.blob, theme.colours, theme.fonts)
+    roots = [prs.part._element]
+    roots += [m.part._element for m in prs.slide_masters]
+    roots += [layout.part._element for m in prs.slide_masters for layout in m.slide_layouts]
+    roots += [prs.notes_master.part._element]
+    pptx_xml.fix_languages(roots, tp.language)
+    pptx_xml.number_slides(prs.slides)
+    pptx_xml.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
+                                 tp.built)

@@ -1,0 +1,168 @@
+"""Place pictures and tables on slides, and share an area between text and media."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pptx.enum.text import PP_ALIGN
+from pptx.parts.image import Image as PptxImage
+from pptx.util import Emu, Pt
+
+from packgen import pptx_xml
+from packgen.builders import deck_blocks
+from packgen.model import Block, Image, Table
+
+EMU_IN = 914400
+GAP = int(0.3 * EMU_IN)
+TABLE_PT = 20
+ROW_EMU = int(0.6 * EMU_IN)
+UNITS = {"in": EMU_IN, "cm": 360000, "mm": 36000, "px": EMU_IN / 96, "pt": 12700}
+ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the slide, in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @classmethod
+    def of(cls, shape: Any) -> Box:
+        """Return the box a shape or placeholder occupies."""
+        return cls(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+def width_emu(spec: str | None, area_width: int) -> int | None:
+    """Return an image width as written (``40%``, ``8cm``, ``3in``, ``300px``) in EMU."""
+    match = re.fullmatch(r"\s*([\d.]+)\s*(%|in|cm|mm|px|pt)?\s*", spec or "")
+    if not match:
+        return None
+    value, unit = float(match.group(1)), match.group(2) or "px"
+    if unit == "%":
+        return int(area_width * min(value, 100) / 100)
+    return int(value * UNITS[unit])
+
+
+def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bool = True,
+                centre: bool = True) -> Any:
+    """Add ``image`` inside ``box`` (its width honoured, aspect kept); set its alt text."""
+    path = root / image.src
+    px_w, px_h = PptxImage.from_file(str(path)).size
+    width = (width_emu(image.width, box.w) if honour_width else None) or box.w
+    width = min(width, box.w)
+    height = int(width * px_h / max(px_w, 1))
+    if height > box.h:
+        height, width = box.h, int(box.h * px_w / max(px_h, 1))
+    x = box.x + (box.w - width) // 2 if centre else box.x
+    y = box.y + (box.h - height) // 2 if centre else box.y
+    picture = slide.shapes.add_picture(str(path), Emu(x), Emu(y), Emu(width), Emu(height))
+    if image.decorative:
+        pptx_xml.mark_decorative(picture)
+    else:
+        pptx_xml.set_alt_text(picture, image.alt)
+    return picture
+
+
+def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
+    """Add ``table`` in ``box`` with its header row marked; text 20 pt."""
+    rows, cols = len(table.rows) + 1, max(len(table.header), 1)
+    height = min(ROW_EMU * rows, box.h)
+    frame = slide.shapes.add_table(rows, cols, Emu(box.x), Emu(box.y), Emu(box.w), Emu(height))
+    grid = frame.table
+    grid.first_row = True
+    for r, row in enumerate((table.header, *table.rows)):
+        grid.rows[r].height = Emu(height // rows)
+        for c in range(cols):
+            _fill_cell(grid.cell(r, c), row[c] if c < len(row) else (), lang,
+                       table.align[c] if c < len(table.align) else None)
+    return frame
+
+
+def needed_height(block: Block, width: int) -> int:
+    """Return the height a picture or table wants at ``width``."""
+    if isinstance(block, Table):
+        return ROW_EMU * (len(block.rows) + 1)
+    return int(width * 0.6)
+
+
+def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | None,
+              root: Path, lang: str, base_pt: int = 28) -> None:
+    """Lay ``blocks`` out in ``box``: text in ``holder`` (or a new text box), media beside it.
+
+    Pictures sit to the right of the text on a wide area and below it on a narrow one; tables
+    always go below the text. With no text, the media share the whole area.
+    """
+    media = [b for b in blocks if isinstance(b, (Image, Table))]
+    text = deck_blocks.lines([b for b in blocks if deck_blocks.is_text(b)])
+    if not media:
+        _write_holder(slide, holder, box, text, lang, base_pt)
+        return
+    if not text:
+        _remove(holder)
+        _stack(slide, media, box, root, lang)
+        return
+    side = box.w > 7 * EMU_IN and all(isinstance(m, Image) for m in media)
+    text_box, media_box = _split_side(box, media) if side else _split_below(box, text, base_pt)
+    _write_holder(slide, holder, text_box, text, lang, base_pt)
+    _stack(slide, media, media_box, root, lang)
+
+
+def _split_side(box: Box, media: list[Block]) -> tuple[Box, Box]:
+    first = media[0]
+    wanted = width_emu(first.width, box.w) if isinstance(first, Image) else None
+    media_w = min(wanted or int(box.w * 0.45), int(box.w * 0.6))
+    text_w = box.w - media_w - GAP
+    return (Box(box.x, box.y, text_w, box.h),
+            Box(box.x + text_w + GAP, box.y, media_w, box.h))
+
+
+def _split_below(box: Box, text: list[deck_blocks.Line], base_pt: int) -> tuple[Box, Box]:
+    text_h = min(deck_blocks.estimate_height(text, box.w, base_pt), box.h // 2)
+    return (Box(box.x, box.y, box.w, text_h),
+            Box(box.x, box.y + text_h + GAP // 2, box.w, box.h - text_h - GAP // 2))
+
+
+def _stack(slide: Any, media: list[Block], box: Box, root: Path, lang: str) -> None:
+    share = (box.h - GAP * (len(media) - 1)) // max(len(media), 1)
+    y = box.y
+    for block in media:
+        cell = Box(box.x, y, box.w, share)
+        if isinstance(block, Table):
+            add_table(slide, block, cell, lang)
+        else:
+            add_picture(slide, block, root, cell)
+        y += share + GAP
+
+
+def _write_holder(slide: Any, holder: Any | None, box: Box, text: list[deck_blocks.Line],
+                  lang: str, base_pt: int) -> None:
+    size = deck_blocks.fit_size(text, box.w, box.h, base_pt)
+    if holder is None:
+        holder = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+        holder.text_frame.word_wrap = True
+        size = size or base_pt
+    else:
+        holder.left, holder.top, holder.width, holder.height = box.x, box.y, box.w, box.h
+    deck_blocks.write_lines(holder.text_frame, text, lang, size)
+
+
+def _remove(shape: Any | None) -> None:
+    if shape is not None:
+        element = shape._element
+        element.getparent().remove(element)
+
+
+def _fill_cell(cell: Any, text: tuple, lang: str, align: str | None) -> None:
+    frame = cell.text_frame
+    frame.clear()
+    paragraph = frame.paragraphs[0]
+    deck_blocks.write_spans(paragraph, text, lang, TABLE_PT)
+    if align in ALIGN:
+        paragraph.alignment = ALIGN[align]
+    cell.margin_left = cell.margin_right = Pt(8)

@@ -1,0 +1,214 @@
+"""Fill one slide per planned slide kind: a dispatch table of small renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from packgen import pptx_xml
+from packgen.builders import deck_blocks, deck_diagram, deck_media
+from packgen.builders.deck_blocks import Line
+from packgen.builders.deck_media import Box
+from packgen.builders.deck_template import ROLES
+from packgen.errors import PackgenError
+from packgen.model import Block, Columns, Image, Quote, Span, TailoredPack
+from packgen.slideplan import PlannedSlide
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+TAB_EMU = 1645920
+"""Agenda: where the module title starts, after the clock time (1.8 in)."""
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What every renderer reads: the pack, where pictures live, the language, the body area."""
+
+    tp: TailoredPack
+    root: Path
+    lang: str
+    area: Box
+    """The content area of the template (its master's body placeholder)."""
+
+
+def long_date(day: dt.date) -> str:
+    """Return a date in full: ``Tuesday 3 March 2026``."""
+    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """Return names joined as ``A, B and C``."""
+    items = list(names)
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def clock(minutes: int) -> str:
+    """Return a clock time such as ``10:15`` from minutes since midnight."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def placeholders(slide: Any, role: str) -> list[Any]:
+    """Return the slide's placeholders of one role (``body``, ``picture``) by index."""
+    found = [ph for ph in slide.placeholders
+             if ROLES.get(ph.placeholder_format.type) == role]
+    return sorted(found, key=lambda ph: ph.placeholder_format.idx)
+
+
+def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    """Fill ``slide`` for ``planned`` with the renderer of its kind."""
+    try:
+        RENDERERS[planned.kind](ctx, slide, planned)
+    except OSError as exc:  # an unreadable picture
+        loc = planned.slide.loc if planned.slide else planned.row.loc if planned.row else None
+        raise PackgenError(f"cannot read picture: {exc}", loc.path if loc else None,
+                           loc.line if loc else None) from None
+
+
+def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    pack = ctx.tp.pack
+    details = [pack.organisation, long_date(pack.date), join_names(pack.facilitators)]
+    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
+
+
+def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    easy = ctx.tp.pack.deck_style == "easy-read"
+    items = [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes} min)")))
+             if not easy else Line((Span(e.title, bold=True), Span(f" ({e.minutes} minutes)")))
+             for e in ctx.tp.timetable.entries]
+    _write_first(ctx, slide, items, 26)
+    for body in placeholders(slide, "body")[:1]:
+        for paragraph in body.text_frame.paragraphs:
+            pptx_xml.set_tab_stop(paragraph, TAB_EMU)
+
+
+def _section(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    if planned.slide is not None:
+        _write_blocks(ctx, slide, planned.slide.blocks, 28)
+    elif planned.module is not None:
+        _write_first(ctx, slide, [Line((Span(f"{planned.module.duration} minutes"),))], 28)
+
+
+def _content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    _write_blocks(ctx, slide, planned.slide.blocks, 28)
+
+
+def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    blocks = planned.slide.blocks
+    inner = blocks[0].blocks if len(blocks) == 1 and isinstance(blocks[0], Quote) else blocks
+    _write_blocks(ctx, slide, inner, 32)
+
+
+def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    holders = placeholders(slide, "picture") + placeholders(slide, "body")
+    box = Box.of(holders[0]) if holders else ctx.area
+    for holder in holders:
+        deck_media._remove(holder)
+    images = [b for b in planned.slide.blocks if isinstance(b, Image)]
+    deck_media._stack(slide, images, box, ctx.root, ctx.lang)
+
+
+def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    bodies = placeholders(slide, "body")
+    box = Box.of(bodies[0]) if bodies else ctx.area
+    deck_media.fill_area(slide, planned.slide.blocks, box, bodies[0] if bodies else None,
+                         ctx.root, ctx.lang)
+
+
+def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    groups = _column_groups(planned.slide.blocks)
+    bodies = placeholders(slide, "body")
+    boxes = _column_boxes([Box.of(b) for b in bodies], len(groups))
+    for i, (blocks, box) in enumerate(zip(groups, boxes)):
+        holder = bodies[i] if i < len(bodies) else None
+        deck_media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang)
+
+
+def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    activity = planned.slide.activity
+    meta = [f"{activity.minutes} minutes", activity.group[:1].upper() + activity.group[1:]]
+    meta_lines = [Line((Span(t),)) for t in meta if t]
+    bodies = placeholders(slide, "body")
+    if len(bodies) > 1:
+        deck_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang)
+    intro = activity.intro or planned.slide.blocks
+    _write_blocks(ctx, slide, intro, 28)
+
+
+def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    text = deck_blocks.lines([b for b in planned.slide.blocks if deck_blocks.is_text(b)])
+    box = ctx.area
+    if text:
+        height = min(deck_blocks.estimate_height(text, box.w, 24), box.h // 3)
+        frame = slide.shapes.add_textbox(box.x, box.y, box.w, height).text_frame
+        frame.word_wrap = True
+        deck_blocks.write_lines(frame, text, ctx.lang, 24)
+        box = Box(box.x, box.y + height, box.w, box.h - height)
+    deck_diagram.draw_spaces(slide, ctx.tp.project.spaces, ctx.tp.project.theme, box, ctx.lang)
+
+
+def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    row = planned.row
+    pictures = placeholders(slide, "picture")
+    if row.image is not None:
+        box = Box.of(pictures[0]) if pictures else Box(ctx.area.x, ctx.area.y, 4114800, 4114800)
+        deck_media.add_picture(slide, row.image, ctx.root, box, honour_width=False)
+    for holder in pictures:
+        deck_media._remove(holder)
+    body = placeholders(slide, "body")[0]
+    items = [Line(sentence) for sentence in row.sentences]
+    size = deck_blocks.fit_size(items, int(body.width), int(body.height), 36)
+    deck_blocks.write_lines(body.text_frame, items, ctx.lang, max(size or 36, 32))
+
+
+def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    pack = ctx.tp.pack
+    contact = [pack.contact.get(k, "") for k in ("name", "phone", "email")]
+    details = [pack.organisation, *contact] if any(contact) else [
+        pack.organisation, join_names(pack.facilitators)]
+    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
+
+
+def _write_first(ctx: Ctx, slide: Any, items: list[Line], base: int) -> None:
+    bodies = placeholders(slide, "body")
+    if bodies:
+        body = bodies[0]
+        size = deck_blocks.fit_size(items, int(body.width), int(body.height), base)
+        deck_blocks.write_lines(body.text_frame, items, ctx.lang, size)
+
+
+def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], base: int) -> None:
+    bodies = placeholders(slide, "body")
+    holder = bodies[0] if bodies else None
+    box = Box.of(holder) if holder is not None else ctx.area
+    deck_media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang, base)
+
+
+def _column_groups(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    index = next(i for i, b in enumerate(blocks) if isinstance(b, Columns))
+    groups = [tuple(col) for col in blocks[index].columns] or [()]
+    groups[0] = tuple(blocks[:index]) + groups[0]
+    groups[-1] = groups[-1] + tuple(b for b in blocks[index + 1:])
+    return groups
+
+
+def _column_boxes(boxes: list[Box], count: int) -> list[Box]:
+    if len(boxes) == count:
+        return boxes
+    left = min(b.x for b in boxes)
+    right = max(b.x + b.w for b in boxes)
+    gap = deck_media.GAP
+    width = (right - left - gap * (count - 1)) // count
+    top, height = boxes[0].y, boxes[0].h
+    return [Box(left + i * (width + gap), top, width, height) for i in range(count)]
+
+
+RENDERERS: dict[str, Callable[[Ctx, Any, PlannedSlide], None]] = {
+    "title": _title, "agenda": _agenda, "section": _section, "content": _content,
+    "columns": _columns, "picture": _picture, "quote": _quote, "table": _table,
+    "activity": _activity, "easy-read": _easy_read, "diagram": _diagram, "closing": _closing,
+}
+"""Slide kind to the function that fills its slide."""
