@@ -122,7 +122,10 @@ def set_level(placeholder: object, size: float | None = None, colour: str | None
     if size is not None:
         rpr.set("sz", str(int(size * 100)))
     if colour is not None:
-        fill = etree.SubElement(rpr, f"{{{a}}}solidFill")
+        for old in rpr.findall(f"{{{a}}}solidFill"):
+            rpr.remove(old)
+        fill = etree.Element(f"{{{a}}}solidFill")
+        rpr.insert(0, fill)
         etree.SubElement(fill, f"{{{a}}}srgbClr").set("val", colour)
 
 
