@@ -168,13 +168,17 @@ def _item(node: SyntaxTreeNode, ctx: Context) -> ListItem:
         elif child.type in ("bullet_list", "ordered_list"):
             children.extend(_list(child, ctx))  # type: ignore[arg-type]
         else:
-            ctx.error("a list item may hold text and nested lists only, found "
-                      f"{'a picture' if child.type == 'paragraph' else child.type}",
-                      _loc(child, ctx))
+            found = "a picture" if child.type == "paragraph" else _NODE_NAMES.get(child.type)
+            ctx.error(f"a list item may hold text and nested lists only, found "
+                      f"{found or child.type}", _loc(child, ctx))
     joined: Text = ()
     for text in texts:
         joined += ((Span("", soft_break=True),) if joined else ()) + text
     return ListItem(joined, tuple(children))
+
+
+_NODE_NAMES = {"blockquote": "a quote", "table": "a table", "fenced_div": "a div",
+               "fence": "code", "code_block": "code", "heading": "a heading", "hr": "'---'"}
 
 
 def _has_image(node: SyntaxTreeNode) -> bool:
@@ -291,7 +295,7 @@ def _em(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _link(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return spans_of(node.children, ctx, loc, replace(style, link=unquote(str(node.attrs["href"]))))
+    return spans_of(node.children, ctx, loc, replace(style, link=str(node.attrs["href"])))
 
 
 def _inline_image(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:

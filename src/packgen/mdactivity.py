@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import re
 
-from packgen.mddivs import ActivitySlide, Context, Part, Raw, lift_notes, model_blocks
+from packgen.mddivs import (
+    ActivitySlide, Context, Part, Raw, describe, lift_notes, model_blocks,
+)
 from packgen.mdrules import Attrs
 from packgen.model import Activity, Block, ListBlock, Loc, Material, Paragraph, Text, Tip
 
 ATTRIBUTES = ("title", "minutes", "group", "group_size", "audience")
 
-_MATERIAL = re.compile(r"(?P<name>.*?)\s*\(\s*(?P<count>\d+)\s*(?:per\s+(?P<per>[A-Za-z]+))?\s*\)")
+_MATERIAL = re.compile(
+    r"(?P<name>.*?)\s*\(\s*(?P<count>\d+)\s*(?P<unit>(?:(?!per\b)[A-Za-z]+\s*)*?)"
+    r"(?:\bper\s+(?P<per>[A-Za-z]+))?\s*\)"
+)
 _PER = {
     "participant": "participant", "participants": "participant", "person": "participant",
     "people": "participant", "group": "group", "groups": "group", "session": "session",
     "sessions": "session",
 }
-MATERIAL_FORMS = "'Name', 'Name (N)', 'Name (N per participant)' or 'Name (N per group)'"
+MATERIAL_FORMS = ("'Name', 'Name (N)', 'Name (N per participant)' or 'Name (N per group)' "
+                  "(a unit may follow N: 'Sticky notes (1 pad per participant)')")
 
 
 def parse_material(text: str, loc: Loc | None = None) -> Material:
     """Return a Material from ``Name (N per participant|group)``, ``Name (N)`` or ``Name``.
 
+    A unit word after N (``(1 pad per participant)``) is kept in the name: ``Name (pad)``.
     Raise ValueError with a message for a count that cannot be read.
     """
     text = " ".join(text.split())
@@ -34,7 +41,8 @@ def parse_material(text: str, loc: Loc | None = None) -> Material:
     count = int(match["count"])
     if per is None or count < 1 or not match["name"]:
         raise ValueError(f"cannot read material '{text}': expected {MATERIAL_FORMS}")
-    return Material(match["name"], count, per, loc)
+    unit = match["unit"].strip()
+    return Material(f"{match['name']} ({unit})" if unit else match["name"], count, per, loc)
 
 
 def build_activity(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
@@ -91,16 +99,21 @@ def _items(part: Part, ctx: Context) -> list[tuple[Text, Loc]]:
     out: list[tuple[Text, Loc]] = []
     for block in model_blocks(list(part.raw), ctx, f"'::: {part.kind}'"):
         if isinstance(block, ListBlock):
-            out.extend((item.text, block.loc) for item in block.items)
+            out.extend((item.text, _nth_line(block.loc, n)) for n, item in enumerate(block.items))
             if any(item.children for item in block.items):
                 ctx.error(f"'::: {part.kind}' takes one flat list: one entry per item",
                           block.loc)
         elif isinstance(block, Paragraph):
             out.append((block.text, block.loc))
         else:
-            ctx.error(f"'::: {part.kind}' takes a list, found {type(block).__name__.lower()}",
+            ctx.error(f"'::: {part.kind}' takes a list, found {describe(block)}",
                       getattr(block, "loc", part.loc))
     return out
+
+
+def _nth_line(loc: Loc, index: int) -> Loc:
+    """Return the line of a list's nth item, assuming one line per item (tight lists)."""
+    return Loc(loc.path, (loc.line or 0) + index)
 
 
 def _texts(part: Part, ctx: Context) -> list[Text]:

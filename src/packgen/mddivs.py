@@ -144,7 +144,7 @@ def model_blocks(raw: list[Raw], ctx: Context, where: str) -> tuple[Block, ...]:
             ctx.error(f"'::: {item.kind}' belongs inside '::: {PARENT_OF[item.kind]}', "
                       f"not in {where}", item.loc)
         elif isinstance(item, (Rule, Notes, ActivitySlide, EasyReadBlock)):
-            ctx.error(f"{_marker_name(item)} cannot stand in {where}", item.loc)
+            ctx.error(f"{describe(item)} cannot stand in {where}", item.loc)
         else:
             out.append(item)
     return tuple(out)
@@ -158,10 +158,20 @@ def _heading_paragraph(heading: Heading, ctx: Context) -> Paragraph:
     return Paragraph(tuple(replace(s, bold=True) for s in heading.text), heading.loc)
 
 
-def _marker_name(item: Raw) -> str:
-    names = {Rule: "'---'", Notes: "'::: notes'", ActivitySlide: "an activity",
-             EasyReadBlock: "an easy-read block"}
-    return names[type(item)]
+def describe(item: Raw) -> str:
+    """Return what an item is, in an author's words ("a list", "'::: notes'")."""
+    if isinstance(item, Part):
+        return f"'::: {item.kind}'"
+    return _NAMES.get(type(item).__name__, type(item).__name__.lower())
+
+
+_NAMES = {
+    "Rule": "'---'", "Notes": "'::: notes'", "ActivitySlide": "an activity",
+    "EasyReadBlock": "an easy-read block", "Heading": "a heading", "Paragraph": "a paragraph",
+    "ListBlock": "a list", "Image": "a picture", "Table": "a table", "Quote": "a quote",
+    "Columns": "columns", "Conditional": "an audience block",
+    "SpacesDiagram": "the spaces diagram",
+}
 
 
 # --- div builders ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from packgen.mddivs import Context, EasyReadBlock, Notes, Part, Raw, narrow
+from packgen.mddivs import Context, EasyReadBlock, Notes, Raw, describe, narrow
 from packgen.mdrules import Attrs
 from packgen.model import Conditional, EasyReadRow, Image, Loc, Paragraph, Text
 
@@ -91,9 +91,8 @@ def _nested(state: _Rows, item: EasyReadBlock, audiences: tuple[str, ...],
 
 
 def _other(state: _Rows, item: Raw, audiences: tuple[str, ...], ctx: Context) -> None:
-    name = f"'::: {item.kind}'" if isinstance(item, Part) else type(item).__name__.lower()
     ctx.error(f"an easy-read block holds rows (a picture, then short sentences one per line), "
-              f"not {name}", item.loc)
+              f"not {describe(item)}", item.loc)
 
 
 def _flush_image(state: _Rows, ctx: Context) -> None:

@@ -1,11 +1,10 @@
 """Pandoc syntax markdown-it lacks: nested fenced divs and ``{#id .class key=value}`` attributes.
 
 Fenced divs follow Pandoc: a line of three or more colons followed by a class word or an
-attribute block opens a div; a line of colons and nothing else closes one. A closing fence
-closes the innermost open div whose opening fence is no longer than it (so a longer fence can
-close an outer div and any inner one left open); a fence shorter than every open div closes the
-innermost one, as Pandoc does. Fenced code blocks inside a div are skipped while looking for the
-end. Functions here take markdown-it state objects but never import markdown-it itself.
+attribute block opens a div; a line of colons and nothing else closes the innermost open div.
+Fence length settles the rest: a closing fence at least as long as an outer div's (longer)
+opening fence closes that outer div too, with any inner div left open. Fenced code blocks
+inside a div are skipped while looking for the end. Functions here take markdown-it state objects but never import markdown-it itself.
 """
 
 from __future__ import annotations
@@ -144,12 +143,10 @@ def _code_fence_state(current: str, text: str) -> str:
 
 
 def _close_innermost(open_lengths: list[int], length: int) -> None:
-    """Pop the innermost open div a fence of ``length`` closes, and any div inside it."""
-    for index in range(len(open_lengths) - 1, -1, -1):
-        if open_lengths[index] <= length:
-            del open_lengths[index:]
-            return
-    open_lengths.pop()
+    """Close the innermost open div, and outer ones whose longer fence ``length`` matches."""
+    closed = open_lengths.pop()
+    while open_lengths and closed < open_lengths[-1] <= length:
+        closed = open_lengths.pop()
 
 
 # --- attributes on headings and images ---------------------------------------------------

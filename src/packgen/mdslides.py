@@ -6,6 +6,12 @@
 - ``##`` starts a content slide; ``###`` and deeper are bold lines inside the slide.
 - ``---`` ends the slide; content after it starts an untitled slide.
 - Content before any heading starts an untitled slide.
+- A table ends its slide: it joins the slide it stands in unless that slide already has a
+  picture or table, in which case it gets an untitled slide of its own. Columns and the spaces
+  diagram join a slide only straight after its heading, else they get an untitled slide of
+  their own. Content after any of them starts a new untitled slide; notes directly after them
+  go with them. (Pandoc 3's PowerPoint writer does the same for tables and columns.)
+- Pictures stay on the slide with the text around them.
 - Notes anywhere in a slide belong to that slide.
 - An activity ends the slide it stands in and becomes its own slide; notes directly after it
   go on it.
@@ -19,7 +25,9 @@ from dataclasses import dataclass, field, replace
 from packgen.mddivs import (
     ActivitySlide, Context, EasyReadBlock, Heading, Notes, Part, Raw, Rule, model_blocks, narrow,
 )
-from packgen.model import Block, EasyReadRow, Loc, Paragraph, Slide, Span, Text
+from packgen.model import (
+    Block, Columns, EasyReadRow, Image, Loc, Paragraph, Slide, Span, SpacesDiagram, Table, Text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +124,26 @@ def _activity(carver: _Carver, item: ActivitySlide) -> None:
                            None, audiences, activity))
 
 
+def _table(carver: _Carver, item: Table) -> None:
+    draft = carver.draft
+    if draft is not None and any(isinstance(b, (Image, Table)) for b in draft.blocks):
+        carver.close()
+    _end_with(carver, item)
+
+
+def _filler(carver: _Carver, item: Block) -> None:
+    if carver.draft is not None and carver.draft.blocks:
+        carver.close()
+    _end_with(carver, item)
+
+
+def _end_with(carver: _Carver, item: Block) -> None:
+    """Put ``item`` on the open slide (or a new untitled one) and end that slide."""
+    carver.open_untitled(item.loc).blocks.append(item)
+    carver.close()
+    carver.notes_target = len(carver.slides) - 1
+
+
 def _easy_read(carver: _Carver, item: EasyReadBlock) -> None:
     carver.has_easy_read = True
     carver.rows.extend(item.rows)
@@ -136,4 +164,7 @@ _HANDLERS = {
     ActivitySlide: _activity,
     EasyReadBlock: _easy_read,
     Part: _part,
+    Table: _table,
+    Columns: _filler,
+    SpacesDiagram: _filler,
 }

@@ -1,0 +1,148 @@
+"""Tests for the Markdown body parser: fixture cases, nesting limits, Pandoc compatibility."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from markdown_dump import FIXTURES, Case, dump_slides, make_project, read_cases
+from packgen.errors import PackgenError
+from packgen.markdown import Body, parse_body
+from packgen.mdrules import AttrsError, parse_attrs
+from packgen.model import plain
+
+CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md")
+CASES = [case for name in CASE_FILES for case in read_cases(name)]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    make_project(root)
+    return root
+
+
+def parse(text: str, root: Path) -> Body:
+    return parse_body(text, path="m.md", line_offset=0, root=root,
+                      base_dir=root / "content" / "modules")
+
+
+def outline(text: str, root: Path) -> str:
+    body = parse(text, root)
+    diagnostics = "".join("\n! " + str(d) for d in body.diagnostics)
+    return (dump_slides(body.slides, body.easy_read) + diagnostics).strip()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_markdown_fixture_builds_the_expected_slides(case: Case, project: Path) -> None:
+    assert outline(case.source, project) == case.expected
+
+
+def test_lines_count_from_the_top_of_the_file(project: Path) -> None:
+    body = parse_body("## Title\n\nText\n", path="m.md", line_offset=6, root=project,
+                      base_dir=project / "content" / "modules")
+    assert body.slides[0].loc.line == 7
+    assert body.slides[0].blocks[0].loc.line == 9
+
+
+def test_easy_read_block_marks_the_module(project: Path) -> None:
+    assert parse("## A\n\n::: easy-read\n:::\n", project).has_easy_read
+    assert not parse("## A\n", project).has_easy_read
+
+
+def test_untitled_slides_have_an_empty_title(project: Path) -> None:
+    slides = parse("Text\n\n---\n\nMore\n", project).slides
+    assert [s.title for s in slides] == [(), ()]
+
+
+@pytest.mark.parametrize("opener,closer", [("- ", ""), ("> ", ""), ("", "")])
+def test_nesting_deeper_than_the_limit_is_an_error_not_a_crash(opener: str, closer: str,
+                                                               project: Path) -> None:
+    if opener == "- ":
+        text = "".join("  " * i + "- item\n" for i in range(40))
+    elif opener == "> ":
+        text = "> " * 40 + "deep\n"
+    else:
+        text = "".join(":" * (60 - i) + " {audience=\"a\"}\n" for i in range(25)) + "x\n"
+        text += "".join(":" * (36 + i) + "\n" for i in range(25))
+    with pytest.raises(PackgenError, match="nested deeper than 20"):
+        parse(text, project)
+
+
+def test_thousands_of_brackets_do_not_crash(project: Path) -> None:
+    body = parse("## A\n\n" + "[" * 5000 + "x" + "]" * 5000 + "\n" + "*" * 5000 + "\n",
+                 project)
+    assert body.slides[0].title
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('{#id .a .b key=value other="two words"}',
+     ("id", ("a", "b"), {"key": "value", "other": "two words"})),
+    ("{width=40%}", ("", (), {"width": "40%"})),
+    ("{.decorative}", ("", ("decorative",), {})),
+    ("{audience='staff mixed'}", ("", (), {"audience": "staff mixed"})),
+    ('{title="say \\"hi\\""}', ("", (), {"title": 'say "hi"'})),
+])
+def test_attributes_are_read_as_pandoc_writes_them(text: str, expected: tuple) -> None:
+    attrs = parse_attrs(text)
+    assert (attrs.id, attrs.classes, attrs.values) == expected
+
+
+@pytest.mark.parametrize("text", ["{key=}", "{=value}", '{key="open}', "{a b}"])
+def test_attributes_that_cannot_be_read_raise(text: str) -> None:
+    with pytest.raises(AttrsError):
+        parse_attrs(text)
+
+
+# --- Pandoc compatibility ----------------------------------------------------------------
+
+
+def _pandoc() -> str | None:
+    try:
+        import pypandoc
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _pandoc_slides(pandoc: str, source: Path, out: Path) -> list[tuple[str, str]]:
+    pptx = pytest.importorskip("pptx")
+    subprocess.run([pandoc, str(source), "--slide-level", "2", "-o", str(out),
+                    "--resource-path", str(source.parent)], check=True, capture_output=True)
+    slides = []
+    for slide in pptx.Presentation(str(out)).slides:
+        title = slide.shapes.title.text if slide.shapes.title is not None else ""
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        slides.append((title, _words(notes)))
+    return slides
+
+
+def _notes_words(blocks: tuple) -> str:
+    return _words(" ".join(dump_slides_notes(blocks)))
+
+
+def dump_slides_notes(blocks: tuple) -> list[str]:
+    from markdown_dump import dump_block
+    return [line for block in blocks for line in dump_block(block)]
+
+
+def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(project: Path,
+                                                              tmp_path: Path) -> None:
+    pandoc = _pandoc()
+    if pandoc is None:
+        pytest.skip("Pandoc is not installed (bench extra)")
+    source = project / "content" / "modules" / "pandoc-deck.md"
+    source.write_text((FIXTURES / "pandoc-deck.md").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    expected = _pandoc_slides(pandoc, source, tmp_path / "deck.pptx")
+    ours = [(plain(s.title), _notes_words(s.notes))
+            for s in parse(source.read_text(encoding="utf-8"), project).slides]
+    assert ours == expected
