@@ -36,6 +36,8 @@ FONT_FILES = {False: "AtkinsonHyperlegible_400Regular.ttf",
               True: "AtkinsonHyperlegible_700Bold.ttf"}
 METRIC_SIZE = 1000
 """Fonts are measured at this size and scaled, so any point size can be estimated."""
+TAB_PT = 72.0
+"""Width given to a tab: PowerPoint's default tab stops are an inch apart."""
 TOLERANCE = 0.3
 """Overflow smaller than this part of a line is not reported (estimates are not exact)."""
 
@@ -113,25 +115,29 @@ def lines_needed(text: str, width_pt: float, size_pt: float, bold: bool = False)
 
 
 def _fit(paragraphs: Any, chain: Chain, scale: float, width: int, height: int) -> Fit:
-    used = 0.0
-    body_line = 0.0
-    lines = 0
+    heights: list[float] = []
     for n, para in enumerate(paragraphs):
         props = text_level(chain, para.level + 1)
         size = _size(para, props.size) * scale
         bold = any(bool(r.font.bold) for r in para.runs) or props.bold
-        column = (width - props.margin) / EMU_PER_PT
-        count = lines_needed(para.text, column, size, bold)
+        count = lines_needed(para.text, (width - props.margin) / EMU_PER_PT, size, bold)
         line = _line_height(size, props.line_spacing)
-        used += count * line + (_space(props.space_before, size) if n else 0.0)
-        used += _space(props.space_after, size)
-        lines += count
-        body_line = body_line or line
-    room_pt = height / EMU_PER_PT
-    room = int(room_pt // body_line) if body_line else 0
-    over = math.ceil((used - room_pt) / body_line - TOLERANCE) if used > room_pt else 0
+        para_lines = [line] * count
+        para_lines[0] += _space(props.space_before, size) if n else 0.0
+        para_lines[-1] += _space(props.space_after, size)
+        heights += para_lines
+    room = _lines_in(heights, height / EMU_PER_PT)
     first_size = _size(paragraphs[0], text_level(chain, paragraphs[0].level + 1).size) * scale
-    return Fit(lines, room, first_size, max(over, 0))
+    return Fit(len(heights), room, first_size, len(heights) - room)
+
+
+def _lines_in(heights: list[float], room_pt: float) -> int:
+    used = 0.0
+    for n, line in enumerate(heights):
+        used += line
+        if used > room_pt + TOLERANCE * line:
+            return n
+    return len(heights)
 
 
 def _chain(sp: Any, slide: Any) -> Chain:
@@ -177,7 +183,7 @@ def _wrap(words: list[str], width: float, size: float, bold: bool) -> int:
     space = font.getlength(" ") * size / METRIC_SIZE
     lines, current = 1, 0.0
     for word in words:
-        length = font.getlength(word) * size / METRIC_SIZE
+        length = _width(font, word, size)
         if current and current + space + length > width:
             lines, current = lines + 1, 0.0
         if length > width:
@@ -186,6 +192,11 @@ def _wrap(words: list[str], width: float, size: float, bold: bool) -> int:
         else:
             current += (space if current else 0.0) + length
     return lines
+
+
+def _width(font: Any, word: str, size: float) -> float:
+    tabs = word.count("\t")
+    return font.getlength(word.replace("\t", "")) * size / METRIC_SIZE + tabs * TAB_PT
 
 
 @lru_cache(maxsize=2)
