@@ -1,0 +1,301 @@
+"""The deck builder, tested by re-opening the decks it writes with python-pptx."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from deck_sample import BUILT, many_slides, sample, with_spaces
+from packgen import slideplan
+from packgen.builders import get_builder
+from packgen.builders.deck_slides import join_names, long_date
+from packgen.errors import Collector, PackgenError
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def build(tp, tmp_path: Path) -> Path:
+    """Build the deck of ``tp`` into ``tmp_path`` and return its path."""
+    outputs = get_builder("deck").build(tp, tmp_path, Collector())
+    assert [(o.kind, o.format) for o in outputs] == [("deck", "pptx")]
+    return outputs[0].path
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    path = build(sample(), tmp_path_factory.mktemp("deck"))
+    return path, Presentation(str(path))
+
+
+def titles(prs) -> list[str]:
+    return [s.shapes.title.text_frame.text for s in prs.slides]
+
+
+def slide_titled(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title.text_frame.text == title)
+
+
+def test_deck_renders_exactly_the_slide_plan_in_order(deck):
+    _, prs = deck
+    planned = slideplan.plan(sample())
+    assert len(prs.slides) == len(planned)
+    expected = [p.title or slideplan.untitled_name(p.module, p.number) for p in planned]
+    assert titles(prs) == expected
+
+
+def test_each_kind_uses_its_layout_by_name(deck):
+    _, prs = deck
+    layouts = [s.slide_layout.name for s in prs.slides]
+    assert layouts[:4] == ["Title Slide", "Agenda", "Section Header", "Section Header"]
+    assert layouts[-1] == "Closing"
+    by_title = {s.shapes.title.text_frame.text: s.slide_layout.name for s in prs.slides}
+    assert by_title["Who holds power?"] == "Title and Content"
+    assert by_title["A picture"] == "Picture"
+    assert by_title["Plan"] == "Title Only"
+    assert by_title["A quote"] == "Quote"
+    assert by_title["Two sides"] == "Two Content"
+    assert by_title["Map your meetings"] == "Activity"
+    assert by_title["The spaces"] == "Title Only"
+
+
+def test_title_slide_gives_organisation_full_date_and_facilitators(deck):
+    _, prs = deck
+    text = [s.text_frame.text for s in prs.slides[0].placeholders if s.has_text_frame]
+    assert "Talking coproduction" in text
+    assert "Glanrhyd Council\nTuesday 3 March 2026\nAled Morgan, Priya Shah and Sam Jones" in text
+
+
+def test_agenda_lists_clock_time_title_and_minutes_with_breaks(deck):
+    _, prs = deck
+    body = [s for s in prs.slides[1].placeholders if s.placeholder_format.idx == 1][0]
+    assert body.text_frame.text.split("\n") == [
+        "10:00\tWelcome (10 min)", "10:10\tBreak (10 min)", "10:20\tPower and control (45 min)"]
+
+
+def test_notes_keep_emphasis_and_a_bulleted_list_with_levels(deck):
+    _, prs = deck
+    frame = slide_titled(prs, "Who holds power?").notes_slide.notes_text_frame
+    paragraphs = frame.paragraphs
+    assert [p.text for p in paragraphs] == [
+        "Say this slowly and clearly", "point one", "sub point", "point two"]
+    assert [r.font.bold for r in paragraphs[0].runs][1] is True
+    assert [r.font.italic for r in paragraphs[0].runs][3] is True
+    assert [p.level for p in paragraphs[1:]] == [0, 1, 0]
+    for p in paragraphs[1:]:
+        assert p._p.pPr.find(f"{A}buChar") is not None
+    assert paragraphs[0]._p.pPr.find(f"{A}buNone") is not None
+
+
+def test_content_lists_keep_levels_bold_and_links(deck):
+    _, prs = deck
+    body = slide_titled(prs, "Who holds power?").placeholders[1].text_frame
+    assert [(p.text, p.level) for p in body.paragraphs] == [
+        ("Money", 0), ("grants", 1), ("Influence", 0), ("Read the guide", 0)]
+    assert body.paragraphs[2].runs[0].font.bold is True
+    assert body.paragraphs[3].runs[1].hyperlink.address == "https://example.org/guide"
+
+
+def pictures(slide):
+    return [s for s in slide.shapes if s.shape_type == 13]
+
+
+def descr(shape) -> str | None:
+    return shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
+
+
+def test_pictures_carry_alt_text_never_the_file_name(deck):
+    _, prs = deck
+    shapes = [p for s in prs.slides for p in pictures(s)]
+    alts = {descr(p) for p in shapes}
+    assert {"A raised hand", "People at a table"} <= alts
+    assert not any(a and a.endswith(".png") for a in alts)
+
+
+def test_decorative_picture_is_flagged_and_has_no_description(deck):
+    _, prs = deck
+    slide = slide_titled(prs, "Picture and text")
+    flagged = [p for p in pictures(slide) if b"decorative" in
+               __import__("lxml.etree").etree.tostring(p._element)]
+    assert len(flagged) == 1 and descr(flagged[0]) is None
+
+
+def test_image_width_is_honoured(deck):
+    _, prs = deck
+    slide = slide_titled(prs, "A picture")
+    area = slide.slide_layout.placeholders[1].width
+    assert abs(pictures(slide)[0].width - int(area * 0.4)) < Emu(2000)
+
+
+def test_table_has_marked_header_row_and_every_cell(deck):
+    _, prs = deck
+    frame = next(s for s in slide_titled(prs, "Plan").shapes if s.has_table)
+    table = frame.table
+    assert table.first_row is True
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Time", "What"], ["10:00", "Welcome"], ["10:30", "Tea"]]
+    assert min(r.font.size.pt for row in table.rows for c in row.cells
+               for p in c.text_frame.paragraphs for r in p.runs) >= 18
+
+
+def test_columns_fill_both_content_placeholders(deck):
+    _, prs = deck
+    slide = slide_titled(prs, "Two sides")
+    bodies = sorted((s for s in slide.placeholders if s.placeholder_format.idx in (1, 2)),
+                    key=lambda s: s.left)
+    assert [b.text_frame.text for b in bodies] == ["Left side", "Right side"]
+
+
+def test_untitled_slide_keeps_an_off_slide_title(deck):
+    _, prs = deck
+    planned = next(p for p in slideplan.plan(sample()) if not p.title)
+    slide = prs.slides[planned.number - 1]
+    assert slide.shapes.title.text_frame.text == slideplan.untitled_name(planned.module,
+                                                                        planned.number)
+    assert slide.shapes.title.top + slide.shapes.title.height <= 0
+
+
+def test_activity_slide_shows_time_group_and_instructions(deck):
+    _, prs = deck
+    slide = slide_titled(prs, "Map your meetings")
+    texts = [s.text_frame.text for s in slide.placeholders if s.placeholder_format.idx]
+    assert "20 minutes\nGroups of 3 or 4" in texts
+    assert "Put each meeting in a space." in texts
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "Walk round the room." in notes and "Place it on the map." in notes
+
+
+def test_every_run_and_part_is_in_the_pack_language(deck):
+    path, prs = deck
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            data = z.read(name)
+            assert b"en-US" not in data, name
+            assert b"python-pptx" not in data, name
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for p in shape.text_frame.paragraphs:
+                    assert all(r._r.rPr.get("lang") == "en-GB" for r in p.runs)
+
+
+def test_core_properties_come_from_the_pack(deck):
+    _, prs = deck
+    props = prs.core_properties
+    assert props.title == "Talking coproduction"
+    assert props.author == "Glanrhyd Council"
+    assert props.language == "en-GB"
+    stamp = BUILT.replace(tzinfo=None)
+    assert props.created == stamp and props.modified == stamp
+
+
+def test_slides_carry_footer_and_slide_number(deck):
+    _, prs = deck
+    slide = slide_titled(prs, "Who holds power?")
+    types = {s.placeholder_format.type for s in slide.placeholders}
+    assert {15, 13} <= {int(t) for t in types}
+
+
+@pytest.mark.parametrize("count", [2, 3, 4, 5])
+def test_spaces_diagram_draws_one_oval_per_base_space(tmp_path, count):
+    prs = Presentation(str(build(with_spaces(count), tmp_path)))
+    group = next(s for s in slide_titled(prs, "The spaces").shapes if s.shape_type == 6)
+    ovals = [s for s in group.shapes if s.name.endswith(" oval")]
+    labels = [s.text_frame.text for s in group.shapes if s.has_text_frame and s.text_frame.text]
+    assert len(ovals) == count
+    assert "Shared" in labels
+    assert all(o.left + o.width <= prs.slide_width for o in ovals)
+    assert "Diagram of overlapping spaces" in descr(group)
+
+
+def test_easy_read_deck_has_one_slide_per_row_picture_left(tmp_path):
+    tp = sample(deck_style="easy-read")
+    prs = Presentation(str(build(tp, tmp_path)))
+    assert len(prs.slides) == len(slideplan.plan(tp))
+    rows = [s for s in prs.slides if s.slide_layout.name == "Easy Read"]
+    assert len(rows) == 2
+    picture, body = pictures(rows[0])[0], rows[0].placeholders[2]
+    assert picture.left + picture.width <= body.left
+    assert body.text_frame.text == "This workshop is about power.\nPower means you can decide."
+    assert min(r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs) >= 32
+    assert rows[0].notes_slide.notes_text_frame.text == "Point at the picture."
+
+
+def test_template_with_slides_is_rejected(tmp_path):
+    root = project_with_template(tmp_path, with_slide=True)
+    with pytest.raises(PackgenError, match="holds 1 slide"):
+        build(sample(root=root, template="deck.pptx"), tmp_path)
+
+
+def test_corrupt_template_is_one_line_error(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "deck.pptx").write_bytes(b"not a zip")
+    with pytest.raises(PackgenError) as info:
+        build(sample(root=tmp_path), tmp_path)
+    assert "templates/deck.pptx: error: not a PowerPoint template" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_layout_names_it_and_lists_the_template_layouts(tmp_path):
+    with pytest.raises(PackgenError) as info:
+        build(sample(layouts={"quote": "Big Quote"}), tmp_path)
+    message = str(info.value)
+    assert 'no layout named "Big Quote"' in message and '"Title and Content"' in message
+
+
+def test_missing_placeholder_names_it(tmp_path):
+    with pytest.raises(PackgenError, match='layout "Title Only" has no body placeholder'):
+        build(sample(layouts={"content": "Title Only"}), tmp_path)
+
+
+def test_notes_part_names_stay_unique_in_a_long_deck(tmp_path):
+    tp = many_slides(60)
+    path = build(tp, tmp_path)
+    with zipfile.ZipFile(path) as z:
+        notes = [n for n in z.namelist() if n.startswith("ppt/notesSlides/notesSlide")]
+    assert len(notes) == len(set(notes)) == 61  # 60 slides and the section slide
+    assert len(Presentation(str(path)).slides) == len(slideplan.plan(tp))
+
+
+def test_friendly_forms():
+    assert long_date(__import__("datetime").date(2026, 3, 3)) == "Tuesday 3 March 2026"
+    assert join_names(["A", "B", "C"]) == "A, B and C"
+    assert join_names(["A"]) == "A"
+
+
+def project_with_template(tmp_path: Path, with_slide: bool) -> Path:
+    """Return a project root whose templates/deck.pptx is the packaged one, maybe with a slide."""
+    from packgen.templating import packaged_templates
+
+    (tmp_path / "templates").mkdir(exist_ok=True)
+    target = tmp_path / "templates" / "deck.pptx"
+    shutil.copy(packaged_templates() / "deck.pptx", target)
+    if with_slide:
+        prs = Presentation(str(target))
+        prs.slides.add_slide(prs.slide_layouts[0])
+        prs.save(str(target))
+    return tmp_path
+
+
+def test_converts_to_pdf_with_one_page_per_slide(tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("PACKGEN_REQUIRE_SOFFICE"):
+            pytest.fail("soffice is required (PACKGEN_REQUIRE_SOFFICE is set) but missing")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    tp = dataclasses.replace(sample())
+    path = build(tp, tmp_path)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
+        assert len(pdf.pages) == len(slideplan.plan(tp))
