@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/make_pictures.py PATH_TO_OPENMOJI_PACKAGE`` where the folder is the
 unpacked npm package (``npm pack openmoji && tar xzf openmoji-*.tgz`` gives ``package/``).
-Needs cairosvg and Pillow. Writes 600 x 600 PNGs on white and content/images/CREDITS.yaml.
+Needs cairosvg and Pillow. Writes 600 x 600 PNGs with a transparent background and content/images/CREDITS.yaml.
 The three space pictures sit inside a ring in the space's theme colour.
 """
 
@@ -77,8 +77,8 @@ def render_svg(package: Path, hexcode: str, size: int) -> Image.Image:
 
 
 def plain_picture(package: Path, hexcode: str) -> Image.Image:
-    """Build a picture on white with a small margin."""
-    canvas = Image.new("RGB", (SIZE, SIZE), "white")
+    """Build a picture on a transparent square with a small margin."""
+    canvas = Image.new("RGBA", (SIZE, SIZE), (255, 255, 255, 0))
     art = render_svg(package, hexcode, SIZE - 40)
     canvas.paste(art, (20, 20), art)
     return canvas
@@ -92,7 +92,7 @@ def tint(colour: str, amount: float) -> tuple[int, int, int]:
 
 def space_picture(package: Path, hexcode: str, colour: str) -> Image.Image:
     """Build a space picture: the symbol on a pale disc inside a ring of the space colour."""
-    canvas = Image.new("RGB", (SIZE, SIZE), "white")
+    canvas = Image.new("RGBA", (SIZE, SIZE), (255, 255, 255, 0))
     draw = ImageDraw.Draw(canvas)
     draw.ellipse((12, 12, SIZE - 12, SIZE - 12), fill=tint(colour, 0.12), outline=colour, width=36)
     art = render_svg(package, hexcode, 380)
