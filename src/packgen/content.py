@@ -138,8 +138,18 @@ def _parse_yaml(front: str, where: str) -> tuple[dict[str, Any], dict[str, int]]
         data = {}
     if not isinstance(data, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
         raise PackgenError("front matter must be key: value lines", where, 2)
-    lines = {str(k.value): k.start_mark.line + 2 for k, _ in (node.value if node else [])}
-    return {str(k): v for k, v in data.items()}, lines
+    return {str(k): v for k, v in data.items()}, _key_lines(node)
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """Return the file line of each key, and of each ``key[i]`` list entry."""
+    lines: dict[str, int] = {}
+    for key, value in node.value if node is not None else []:
+        lines[str(key.value)] = key.start_mark.line + 2
+        if isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                lines[f"{key.value}[{index}]"] = item.start_mark.line + 2
+    return lines
 
 
 # --- front matter fields -----------------------------------------------------------------
@@ -171,7 +181,7 @@ def _module(meta: dict[str, Any], lines: dict[str, int], body: Body, end: Loc, s
         id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(where, 1),
         audiences=_words(meta, "audiences", fail), objectives=_strings(meta, "objectives", fail),
         key_messages=_strings(meta, "key_messages", fail),
-        materials=_materials(meta, Loc(where, lines.get("materials")), fail),
+        materials=_materials(meta, lines, where, fail),
         easy_read=body.easy_read, has_easy_read=body.has_easy_read,
     )
 
@@ -223,13 +233,15 @@ def _words(meta: dict[str, Any], key: str, fail: Any) -> tuple[str, ...]:
     return _strings({key: value}, key, fail)
 
 
-def _materials(meta: dict[str, Any], loc: Loc, fail: Any) -> tuple[Material, ...]:
+def _materials(meta: dict[str, Any], lines: dict[str, int], where: str,
+               fail: Any) -> tuple[Material, ...]:
     out = []
-    for text in _strings(meta, "materials", fail):
+    for index, text in enumerate(_strings(meta, "materials", fail)):
+        key = f"materials[{index}]"
         try:
-            out.append(parse_material(text, loc))
+            out.append(parse_material(text, Loc(where, lines.get(key, lines.get("materials")))))
         except ValueError as exc:
-            fail(str(exc), "materials")
+            fail(str(exc), key if key in lines else "materials")
     return tuple(out)
 
 
