@@ -1,0 +1,295 @@
+"""Write the facilitator guide as a Word document styled by a designer-editable reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from packgen import docx_xml, guidedata, templating
+from packgen.builders.guide import audience_name, join_names, tips_for
+from packgen.model import (
+    Activity, Block, Columns, Conditional, Image, ListBlock, Paragraph, Quote, SpacesDiagram,
+    Table, TailoredPack, Text, plain,
+)
+
+PLAN_WIDTHS_CM = (2.6, 1.6, 5.9, 1.7, 5.2)
+CHECK_WIDTHS_CM = (5.2, 3.8, 8.0)
+
+
+def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
+    """Write the guide for ``tp`` to ``target`` with the styles of the reference document."""
+    doc = docx.Document(str(reference_path(tp.project.root)))
+    docx_xml.clear_body(doc)
+    writer = GuideDocx(doc, tp)
+    for part in (writer.cover, writer.plan, writer.materials, writer.room):
+        part()
+    for module in guidedata.module_guides(tp):
+        writer.module(module)
+    set_properties(doc, tp, title)
+    doc.save(str(target))
+
+
+def reference_path(root: Path) -> Path:
+    """Return the project's ``templates/reference.docx`` if there is one, else the packaged one."""
+    for folder in templating.template_dirs(root):
+        if (folder / "reference.docx").is_file():
+            return folder / "reference.docx"
+    raise FileNotFoundError("reference.docx")
+
+
+def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:
+    """Set the document's title, language, author and dates (dates from ``tp.built``)."""
+    props = doc.core_properties
+    built = tp.built.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    props.title, props.subject, props.language = title, tp.pack.title, tp.language
+    props.author = join_names(tp.pack.facilitators) or tp.pack.organisation
+    props.last_modified_by, props.revision = "packgen", 1
+    props.created = props.modified = built
+    props.keywords = props.comments = props.category = ""
+    docx_xml.set_language(doc, tp.language)
+
+
+class GuideDocx:
+    """Add the guide's parts to a Word document, one method per part."""
+
+    def __init__(self, doc: Document, tp: TailoredPack) -> None:
+        self.doc, self.tp = doc, tp
+        self.blocks = DocxBlocks(doc, tp)
+        self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
+
+    def cover(self) -> None:
+        """Add the title, the key facts and the total time."""
+        pack, table = self.tp.pack, self.tp.timetable
+        self.doc.add_paragraph("Facilitator guide", style="Subtitle")
+        self.doc.add_paragraph(pack.title, style="Title")
+        when = f"{guidedata.clock(table.start)} to {guidedata.clock(table.end)} " \
+               f"({table.total} minutes, slot {table.slot} minutes)"
+        facts = [("Organisation", pack.organisation),
+                 ("Date", str(self.tp.context.get("date_long") or pack.date.isoformat())),
+                 ("Time", when), ("Venue", pack.venue),
+                 ("Audience", audience_name(self.tp, pack.audience)),
+                 ("Facilitators", join_names(pack.facilitators))]
+        if pack.participants:
+            facts.append(("Participants", str(pack.participants)))
+        for label, value in facts:
+            p = self.doc.add_paragraph()
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(value)
+
+    def plan(self) -> None:
+        """Add the session plan table and the timing summary."""
+        self._heading("Session plan", 1, page_break=True)
+        rows = [[f"{r.start}–{r.end}", str(r.minutes), [r.title, *r.activities], r.slides,
+                 list(r.materials)] for r in guidedata.session_plan(self.tp)]
+        self._table(("Time", "Minutes", "What happens", "Slides", "Materials"), rows,
+                    PLAN_WIDTHS_CM)
+        self.doc.add_paragraph(guidedata.timing_summary(self.tp), style="Caption")
+
+    def materials(self) -> None:
+        """Add the materials checklist table."""
+        self._heading("Materials checklist", 1)
+        items = guidedata.materials_checklist(self.tp)
+        if not items:
+            self.doc.add_paragraph("The modules name no materials.")
+            return
+        rows = [[i.name, f"{i.total} ({i.rule})" if i.total is not None else i.rule,
+                 "; ".join(i.used_in)] for i in items]
+        self._table(("Item", "How many", "Where it is used"), rows, CHECK_WIDTHS_CM)
+
+    def room(self) -> None:
+        """Add the room and access checklist."""
+        self._heading("Room and access checklist", 1)
+        for item in guidedata.room_checklist(self.tp):
+            self.doc.add_paragraph(item, style="List Bullet")
+
+    def module(self, guide: guidedata.ModuleGuide) -> None:
+        """Add one module: times, objectives, key messages, slides with notes, activities."""
+        module = guide.module
+        self._heading(module.title, 1, page_break=True)
+        meta = f"{guide.start} to {guide.end} · {guide.minutes} minutes"
+        if guide.slides:
+            meta += f" · Slides {guide.slides[0].number}–{guide.slides[-1].number}"
+        self.doc.add_paragraph(meta, style="Caption")
+        for heading, items in (("Objectives", module.objectives),
+                               ("Key messages", module.key_messages)):
+            if items:
+                self._heading(heading, 2)
+                for item in items:
+                    self.doc.add_paragraph(item, style="List Bullet")
+        self._heading("Slides and notes", 2)
+        for entry in guide.slides:
+            self._slide(entry)
+        for activity in guide.extra_activities:
+            self._heading(f"Activity: {activity.title}", 3)
+            self._activity(activity)
+
+    def _slide(self, entry: guidedata.SlideEntry) -> None:
+        prefix = "Activity: " if entry.activity else ""
+        self._heading(f"Slide {entry.number} · {prefix}{entry.title}", 3)
+        for sentence in entry.sentences:
+            self.blocks.runs(self.doc.add_paragraph(style="Quote"), sentence)
+        if entry.activity is not None:
+            self._activity(entry.activity)
+        elif entry.notes:
+            self.blocks.render(entry.notes)
+        else:
+            self.doc.add_paragraph("No notes.", style="Caption")
+
+    def _activity(self, a: Activity) -> None:
+        self.doc.add_paragraph(f"{a.minutes} minutes" + (f" · {a.group}" if a.group else ""),
+                               style="Caption")
+        sections: list[tuple[str, Callable[[], None]]] = [
+            ("On the slide", lambda: self.blocks.render(a.intro)),
+            ("Materials", lambda: self.blocks.items(
+                [f"{m.name} ({guidedata.material_rule(m)})" for m in a.materials], False)),
+            ("Steps", lambda: self.blocks.items([plain(s) for s in a.steps], True)),
+            ("Debrief questions", lambda: self.blocks.items([plain(q) for q in a.debrief], False)),
+        ]
+        present = (a.intro, a.materials, a.steps, a.debrief)
+        for (heading, add), content in zip(sections, present):
+            if content:
+                self._heading(heading, 4)
+                add()
+        for tip in tips_for(a.tips, self.tp.pack.audience):
+            self._heading(f"Tip for {audience_name(self.tp, tip.audience)}", 4)
+            self.blocks.render(tip.blocks)
+        if a.notes:
+            self._heading("Notes", 4)
+            self.blocks.render(a.notes)
+
+    def _heading(self, text: str, level: int, page_break: bool = False) -> None:
+        p = self.doc.add_heading(text, level)
+        p.paragraph_format.page_break_before = page_break or None
+
+    def _table(self, header: Iterable[str], rows: list[list[object]],
+               widths: tuple[float, ...]) -> None:
+        names = list(header)
+        table = self.doc.add_table(rows=1, cols=len(names), style="Guide Table")
+        docx_xml.set_table_look(table)
+        docx_xml.mark_header_row(table.rows[0])
+        for cell, name in zip(table.rows[0].cells, names):
+            self._header_cell(cell, name)
+        for row in rows:
+            for cell, value in zip(table.add_row().cells, row):
+                lines = value if isinstance(value, list) else [str(value)]
+                cell.text = "\n".join(str(v) for v in lines)
+        docx_xml.keep_rows_whole(table)
+        docx_xml.set_column_widths(table, [int(w * 567) for w in widths])
+
+    def _header_cell(self, cell: object, name: str) -> None:
+        cell.paragraphs[0].add_run(name)  # type: ignore[attr-defined]
+        docx_xml.header_text(cell, self._on_accent)
+
+
+class DocxBlocks:
+    """Convert model blocks to Word paragraphs, lists, tables and pictures."""
+
+    def __init__(self, doc: Document, tp: TailoredPack) -> None:
+        self.doc, self.tp = doc, tp
+        self.accent = tp.project.theme.colours.get("accent", "#005A70")
+        self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
+
+    def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
+        """Add blocks in order (an unknown block type is a bug: KeyError)."""
+        for block in blocks:
+            DOCX_RENDERERS[type(block)](self, block, style)
+
+    def runs(self, paragraph: DocxParagraph, text: Text) -> None:
+        """Add a paragraph's spans as runs (bold, italic, code, links kept)."""
+        for span in text:
+            if span.soft_break:
+                paragraph.add_run(" ")
+            elif span.link and re.match(r"^(https?:|mailto:)", span.link):
+                docx_xml.add_hyperlink(paragraph, span.link, span.text, self.accent)
+            else:
+                run = paragraph.add_run(span.text)
+                run.bold, run.italic = span.bold or None, span.italic or None
+                if span.code:
+                    run.font.name = "DejaVu Sans Mono"
+
+    def items(self, texts: list[str], ordered: bool) -> None:
+        """Add a one-level list of plain strings (numbered lists restart at 1)."""
+        style = "List Number" if ordered else "List Bullet"
+        num_id = docx_xml.restart_numbering(self.doc, style) if ordered else None
+        for text in texts:
+            p = self.doc.add_paragraph(text, style=style)
+            if num_id is not None:
+                docx_xml.set_num_id(p, num_id)
+
+    def list(self, block: ListBlock, depth: int = 1) -> None:
+        """Add a list with nesting kept as List Bullet/Number 2 and 3."""
+        base = "List Number" if block.ordered else "List Bullet"
+        style = base if depth == 1 else f"{base} {min(depth, 3)}"
+        num_id = docx_xml.restart_numbering(self.doc, style) if block.ordered else None
+        for item in block.items:
+            p = self.doc.add_paragraph(style=style)
+            self.runs(p, item.text)
+            if num_id is not None:
+                docx_xml.set_num_id(p, num_id)
+            for child in item.children:
+                self.list(child, depth + 1)
+
+    def picture(self, block: Image) -> None:
+        """Add a picture with its alt text and any caption (decorative ones are left out)."""
+        if block.decorative:
+            return
+        shape = self.doc.add_picture(str(self.tp.project.root / block.src),
+                                     width=Cm(docx_xml.picture_width_cm(block.width)))
+        docx_xml.set_alt_text(shape, block.alt, False)
+        if block.caption:
+            self.doc.add_paragraph(block.caption, style="Caption")
+
+    def table(self, block: Table) -> None:
+        """Add a content table with a marked header row."""
+        table = self.doc.add_table(rows=1, cols=len(block.header), style="Guide Table")
+        docx_xml.set_table_look(table)
+        docx_xml.mark_header_row(table.rows[0])
+        for cell, text in zip(table.rows[0].cells, block.header):
+            self.runs(cell.paragraphs[0], text)
+            docx_xml.header_text(cell, self._on_accent)
+        for row in block.rows:
+            for cell, text in zip(table.add_row().cells, row):
+                self.runs(cell.paragraphs[0], text)
+
+
+def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:
+    r.runs(r.doc.add_paragraph(style=style), block.text)
+
+
+def _quote(r: DocxBlocks, block: Quote, style: str | None) -> None:
+    r.render(block.blocks, "Quote")
+
+
+def _inner(r: DocxBlocks, block: Columns | Conditional, style: str | None) -> None:
+    groups = block.columns if isinstance(block, Columns) else (block.blocks,)
+    for blocks in groups:
+        r.render(blocks, style)
+
+
+def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
+    r.items([f"{s.name}: {s.description} ({s.holder})" for s in r.tp.project.spaces], False)
+
+
+def _activity(r: DocxBlocks, block: Activity, style: str | None) -> None:
+    r.doc.add_paragraph(f"Activity: {block.title} ({block.minutes} min)", style=style)
+
+
+DOCX_RENDERERS: dict[type, Callable[[DocxBlocks, object, str | None], None]] = {
+    Paragraph: _paragraph,
+    ListBlock: lambda r, b, s: r.list(b),
+    Image: lambda r, b, s: r.picture(b),
+    Table: lambda r, b, s: r.table(b),
+    Quote: _quote,
+    Columns: _inner,
+    Conditional: _inner,
+    SpacesDiagram: _spaces,
+    Activity: _activity,
+}
+"""Block type to its Word converter."""
