@@ -38,10 +38,13 @@ class HtmlRenderer:
     """Turn blocks into HTML: every text escaped, pictures inlined as ``data:`` URIs."""
 
     def __init__(self, root: Path, spaces: tuple[Space, ...] = (),
-                 theme: Theme | None = None) -> None:
+                 theme: Theme | None = None, skip_decorative: bool = False) -> None:
         self.root = root
         self.spaces = spaces
         self.theme = theme
+        self.skip_decorative = skip_decorative
+        """Leave out ``{.decorative}`` pictures (WeasyPrint tags every ``<img>`` as a Figure
+        needing alt text, so a PDF cannot mark one as an artifact)."""
         self._uris: dict[str, str] = {}
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
@@ -98,6 +101,8 @@ def _list(r: HtmlRenderer, block: ListBlock) -> Markup:
 
 
 def _image(r: HtmlRenderer, block: Image) -> Markup:
+    if block.decorative and r.skip_decorative:
+        return Markup("")
     alt = "" if block.decorative else block.alt
     style = f' style="width:{block.width}"' if block.width and WIDTH.match(block.width) else ""
     role = ' role="presentation"' if block.decorative else ""

@@ -6,7 +6,10 @@ import datetime as dt
 import hashlib
 import html as html_lib
 import logging
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PDF_VARIANT = "pdf/ua-1"
@@ -33,7 +36,8 @@ def write_pdf(html: str, target: Path, *, base_url: Path, built: dt.datetime, ti
     document = HTML(string=source, base_url=str(base_url.resolve()) + "/").render()
     document.metadata.title = title
     document.metadata.lang = lang
-    document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
+    with _source_date(built):
+        document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
 
 
 
@@ -41,6 +45,20 @@ def w3c_date(moment: dt.datetime) -> str:
     """Return ``moment`` in UTC as a W3C date (``2026-03-03T09:00:00Z``)."""
     utc = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@contextmanager
+def _source_date(built: dt.datetime) -> Iterator[None]:
+    """Stamp ``built`` into embedded font subsets (fontTools reads ``SOURCE_DATE_EPOCH``)."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(built.timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 def _with_metadata(html: str, built: dt.datetime, title: str) -> str:
