@@ -1,0 +1,213 @@
+"""The facilitator guide builder, tested by reopening the PDF, HTML and DOCX it writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pdfplumber
+import pikepdf
+import pytest
+from guide_sample import BUILT, make_pack
+
+from packgen.builders import get_builder
+from packgen.builders.guide import GuideBuilder, render_html
+from packgen.errors import Collector
+from packgen.model import plain
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("project")
+    tp = make_pack(root)
+    out = tmp_path_factory.mktemp("out")
+    outputs = GuideBuilder().build(tp, out, Collector())
+    return tp, {o.format: o.path for o in outputs}
+
+
+@pytest.fixture(scope="module")
+def pdf_text(built) -> str:
+    with pdfplumber.open(built[1]["pdf"]) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_builder_is_registered_and_writes_three_named_files(built) -> None:
+    _, paths = built
+    assert get_builder("guide").formats == ("pdf", "html", "docx")
+    assert {p.name for p in paths.values()} == {
+        "staff-day-guide.pdf", "staff-day-guide.html", "staff-day-guide.docx"}
+    assert all(p.stat().st_size > 0 for p in paths.values())
+
+
+def test_pdf_holds_every_slide_note_and_activity_step_in_order(built, pdf_text) -> None:
+    tp, _ = built
+    text = squash(pdf_text)
+    expected: list[str] = []
+    for module in tp.modules:
+        for slide in module.slides:
+            if slide.activity is not None:
+                expected += [plain(s) for s in slide.activity.steps]
+                expected += [plain(q) for q in slide.activity.debrief]
+            expected += [plain(b.text) for b in slide.notes if hasattr(b, "text")]
+    position = 0
+    for phrase in expected:
+        found = text.find(phrase, position)
+        assert found >= 0, f"missing or out of order: {phrase!r}"
+        position = found
+
+
+def test_pdf_shows_plan_times_and_slide_numbers(pdf_text) -> None:
+    text = squash(pdf_text)
+    for phrase in ("10:00–10:15", "10:45–10:55", "Tea break", "1–5", "6–10", "11–15",
+                   "Slide 10 Activity: Map your meetings", "Page 2 of"):
+        assert phrase in text
+
+
+def test_pdf_is_tagged_with_title_and_language(built) -> None:
+    with pikepdf.open(built[1]["pdf"]) as pdf:
+        root = pdf.Root
+        assert "/StructTreeRoot" in root
+        assert root.MarkInfo.Marked
+        assert str(root.Lang) == "en-GB"
+        assert bool(root.ViewerPreferences.DisplayDocTitle)
+        assert str(pdf.docinfo.Title) == "Talking coproduction: facilitator guide"
+        assert str(pdf.docinfo.CreationDate).startswith("D:20260301093000")
+        assert pdf.pdf_version == "1.7"
+        assert all(float(p.MediaBox[2]) == pytest.approx(595.28, abs=1) for p in pdf.pages)
+
+
+def test_pdf_embeds_the_theme_font(built) -> None:
+    with pikepdf.open(built[1]["pdf"]) as pdf:
+        names = {str(f.BaseFont) for p in pdf.pages for f in p.Resources.Font.values()}
+    assert any("Atkinson-Hyperlegible" in n for n in names)
+
+
+def test_pdf_is_the_same_bytes_when_built_again(built, tmp_path: Path) -> None:
+    tp, paths = built
+    again = GuideBuilder().build(tp, tmp_path, Collector())
+    assert {o.path.read_bytes() for o in again if o.format == "pdf"} == {
+        paths["pdf"].read_bytes()}
+    assert (tmp_path / "staff-day-guide.html").read_bytes() == paths["html"].read_bytes()
+
+
+class TableReader(HTMLParser):
+    """Collect the plan table's header cells and the document's images and title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_plan = False
+        self.headers: list[dict[str, str | None]] = []
+        self.img_srcs: list[str] = []
+        self.img_alts: list[str | None] = []
+        self.lang: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "html":
+            self.lang = attr.get("lang")
+        if tag == "table" and "plan-table" in (attr.get("class") or ""):
+            self.in_plan = True
+        if tag == "th" and self.in_plan:
+            self.headers.append(attr)
+        if tag == "img":
+            self.img_srcs.append(attr.get("src") or "")
+            self.img_alts.append(attr.get("alt"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.in_plan = False
+
+
+def test_html_has_the_plan_as_a_real_table_with_header_cells(built) -> None:
+    html = built[1]["html"].read_text(encoding="utf-8")
+    reader = TableReader()
+    reader.feed(html)
+    assert len(reader.headers) == 5
+    assert all(h.get("scope") == "col" for h in reader.headers)
+    assert reader.lang == "en-GB"
+    assert "<title>Talking coproduction: facilitator guide</title>" in html
+    assert re.search(r"<h1>Talking coproduction</h1>", html)
+
+
+def test_html_is_self_contained(built) -> None:
+    html = built[1]["html"].read_text(encoding="utf-8")
+    reader = TableReader()
+    reader.feed(html)
+    assert reader.img_srcs and all(s.startswith("data:image/") for s in reader.img_srcs)
+    assert all(alt is not None for alt in reader.img_alts)
+    assert not re.search(r"""(src|href)=["'](?!data:|#|https?:)""", html)
+    assert "@font-face" in html and "url(\"data:font/ttf;base64," in html
+
+
+def test_docx_reopens_with_heading_and_list_styles(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"} <= styles
+    assert {"List Bullet", "List Bullet 2", "List Number"} <= styles
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Session plan", "Materials checklist", "Room and access checklist",
+                        "Welcome", "Power and control", "My space"]
+    steps = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    assert steps[:3] == ["Each person writes down one meeting they go to.",
+                         "Put the sticky note in the space where the meeting sits.",
+                         "Talk in your group about who holds power there."]
+
+
+def test_docx_plan_table_has_a_header_row_and_the_times(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    plan = document.tables[0]
+    assert plan.style.name == "Guide Table"
+    assert [c.text for c in plan.rows[0].cells] == [
+        "Time", "Minutes", "What happens", "Slides", "Materials"]
+    assert plan.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+    assert [r.cells[0].text for r in plan.rows[1:]] == [
+        "10:00–10:15", "10:15–10:45", "10:45–10:55", "10:55–11:15"]
+
+
+def test_docx_properties_language_and_alt_text(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    props = document.core_properties
+    assert props.title == "Talking coproduction: facilitator guide"
+    assert props.language == "en-GB"
+    assert props.created == BUILT and props.modified == BUILT
+    styles_xml = document.styles.element.xml
+    assert 'w:val="en-GB"' in styles_xml
+    alts = [d.get("descr") for d in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert alts == ["A small teal square"]
+
+
+@pytest.mark.skipif(shutil.which("openxml-audit") is None
+                    and not (Path(sys.executable).parent / "openxml-audit").exists(),
+                    reason="openxml-audit not installed")
+def test_docx_passes_openxml_audit(built) -> None:
+    tool = shutil.which("openxml-audit") or str(Path(sys.executable).parent / "openxml-audit")
+    result = subprocess.run([tool, "-f", "microsoft365", str(built[1]["docx"])],
+                            capture_output=True, text=True, check=False)
+    assert "Errors: 0" in result.stdout, result.stdout
+
+
+def test_project_templates_override_the_packaged_ones(tmp_path: Path) -> None:
+    tp = make_pack(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.css").write_text("body { color: rebeccapurple; }")
+    html = render_html(tp)
+    assert "rebeccapurple" in html
+    assert "string-set" not in html
+
+
+def test_guide_module_does_not_import_weasyprint_or_docx() -> None:
+    code = ("import sys, packgen.builders.guide; "
+            "print('weasyprint' in sys.modules, 'docx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["False", "False"]
