@@ -94,6 +94,7 @@ RELIABILITY = [
                      "fake image) is refused before any library opens it"),
     ("PG003", ERROR, "an input file that cannot be read or parsed (YAML, TOML, Markdown, "
                      "encoding) stops the pack with its line"),
+    ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
 ]
 LOADING = [
     ("PG110", ERROR, "a {{ variable }} the pack does not define"),
