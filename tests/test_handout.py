@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pdfplumber
 import pikepdf
@@ -13,11 +12,13 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from easyread_sample import make_pack
+from easyread_sample import make_pack, picture
 from packgen import easyread_words as ew
-from packgen.builders.handout import HandoutBuilder, handout_view
+from packgen.builders.handout import HandoutBuilder
+from packgen.handout_view import credit_lines, handout_view
 from packgen.easyread import check_sentence, rules_for
 from packgen.errors import Collector
+from packgen.model import GlossaryEntry, Image, Loc
 
 HARD_WORDS = ("coproduction", "power")
 
@@ -222,3 +223,34 @@ def _figure_alts(node, found=None) -> list[str]:
         for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
             _figure_alts(kid, found)
     return found
+
+
+def test_detail_rows_use_project_pictures_with_the_content_alt_text(tmp_path):
+    tp = make_pack(tmp_path)
+    picture(tmp_path, "date")
+    picture(tmp_path, "phone")
+    view = handout_view(tp)
+    date_row = view.sections[0].rows[0]
+    assert date_row.picture.src == "content/images/date.png"
+    assert date_row.picture.alt == "A calendar"
+    assert view.sections[0].rows[1].picture is None
+    contact = next(s for s in view.ending if s.id == "contact")
+    assert contact.rows[0].picture.src == "content/images/phone.png"
+    phone = Image("content/images/phone.png", "A red phone", Loc("content/glossary.yaml", 9))
+    entry = GlossaryEntry("phone", "A phone lets you talk.", Loc("content/glossary.yaml", 8),
+                          image=phone)
+    tp = dataclasses.replace(tp, project=dataclasses.replace(tp.project, glossary=(entry,)))
+    contact = next(s for s in handout_view(tp).ending if s.id == "contact")
+    assert contact.rows[0].picture.alt == "A red phone"
+
+
+def test_credits_list_each_attribution_once_for_pictures_shown(tmp_path):
+    from types import SimpleNamespace
+
+    tp = make_pack(tmp_path)
+    shown = handout_view(tp).pictures
+    credits = [SimpleNamespace(src="content/images/power.png", attribution="By Ann, CC BY 4.0"),
+               SimpleNamespace(src="content/images/meeting.png", attribution="By Ann, CC BY 4.0"),
+               SimpleNamespace(src="content/images/unused.png", attribution="By Bob, CC BY"),
+               SimpleNamespace(src="content/images/together.png", attribution="")]
+    assert credit_lines(credits, shown) == ["By Ann, CC BY 4.0"]

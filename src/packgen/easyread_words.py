@@ -1,4 +1,4 @@
-"""Word-level facts for the easy-read rules: sentences, syllables, frequency and readability."""
+"""Word-level facts and phrasing for easy read: sentences, syllables, frequency, dates, times."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from packgen.model import Pack, Timetable
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -182,6 +186,43 @@ def join_names(names: list[str] | tuple[str, ...]) -> str:
     if len(names) < 2:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One easy-read row about the pack: what it is about (for its picture) and its words."""
+
+    topic: str
+    """``date``, ``time``, ``place``, ``people``, ``break``, ``access``, ``phone``, ..."""
+    sentences: tuple[str, ...]
+    items: tuple[str, ...] = ()
+
+
+def pack_details(pack: Pack, timetable: Timetable) -> list[Detail]:
+    """Return the pack's details written as easy read: dates in full, 12-hour clock."""
+    details = [Detail("date", (f"The workshop is on {date_in_full(pack.date)}.",)),
+               Detail("time", (f"It starts at {clock_time(timetable.start)}.",
+                               f"It ends at {clock_time(timetable.end)}.")),
+               Detail("place", (f"The workshop is at {pack.venue}.",))]
+    if pack.facilitators:
+        details.append(Detail("people", (f"{join_names(pack.facilitators)} will run the "
+                                          "workshop.",)))
+    breaks = [f"There is a break at {clock_time(e.start)}."
+              for e in timetable.entries if e.kind == "break"]
+    details += [Detail("break", tuple(breaks[i:i + 3])) for i in range(0, len(breaks), 3)]
+    if pack.access:
+        details.append(Detail("access", ("The venue has these things to help you.",),
+                              tuple(pack.access)))
+    return details
+
+
+def contact_details(pack: Pack) -> list[Detail]:
+    """Return how to get in touch, written as easy read, from the pack's ``contact``."""
+    who = pack.contact.get("name") or pack.organisation
+    phrases = {"phone": f"You can phone {who} on {{}}.", "email": "You can email {}.",
+               "address": "You can write to {}.", "website": "Our website is {}."}
+    return [Detail(key, (phrase.format(pack.contact[key]),))
+            for key, phrase in phrases.items() if pack.contact.get(key)]
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

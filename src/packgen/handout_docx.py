@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentType
     from docx.table import _Cell
 
-    from packgen.builders.handout import HandoutView, Piece, RowView, SectionView
+    from packgen.handout_view import HandoutView, Piece, RowView, SectionView
     from packgen.model import GlossaryEntry, Image, Theme
 
 PICTURE = Cm(4)

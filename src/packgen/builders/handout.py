@@ -1,78 +1,26 @@
-"""The easy-read handout: one picture-left row per idea, written as HTML, PDF and DOCX."""
+"""The easy-read handout builder: one picture-left row per idea, as HTML, PDF and DOCX."""
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from markupsafe import Markup
 
-from packgen import easyread_words as ew
 from packgen import templating
 from packgen.builders import Output, output_name
-from packgen.easyread import check_pack, glossary_matches
+from packgen.easyread import check_pack
 from packgen.errors import PackgenError
-from packgen.model import GlossaryEntry, Image, Text
+from packgen.handout_view import HandoutView, handout_view
 
 if TYPE_CHECKING:
     from packgen.errors import Collector
-    from packgen.model import TailoredPack
+    from packgen.model import Image, TailoredPack
 
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
         ".svg": "image/svg+xml", ".webp": "image/webp", ".ttf": "font/ttf", ".otf": "font/otf"}
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A run of row text; bold for a hard word at first use (or bold in the content)."""
-
-    text: str
-    bold: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RowView:
-    """One row of the handout: picture left, sentences right, hard words explained below."""
-
-    lines: tuple[tuple[Piece, ...], ...]
-    picture: Image | None = None
-    explained: tuple[GlossaryEntry, ...] = ()
-    items: tuple[str, ...] = ()
-    """A short bulleted list under the sentences (for example the access arrangements)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SectionView:
-    """A titled run of rows: "About this workshop", one per module, the end page parts."""
-
-    title: str
-    rows: tuple[RowView, ...]
-    id: str
-
-
-@dataclass(frozen=True, slots=True)
-class HandoutView:
-    """Everything the HTML template and the DOCX writer show, in reading order."""
-
-    title: str
-    date: str
-    place: str
-    organisation: str
-    cover: Image | None
-    sections: tuple[SectionView, ...]
-    hard_words: tuple[GlossaryEntry, ...]
-    ending: tuple[SectionView, ...]
-    language: str
-
-    @property
-    def pictures(self) -> list[Image]:
-        """Return every picture shown, cover first."""
-        rows = [r for s in (*self.sections, *self.ending) for r in s.rows]
-        found = [self.cover] + [r.picture for r in rows] + [e.image for e in self.hard_words]
-        return [p for p in found if p is not None]
 
 
 class HandoutBuilder:
@@ -93,96 +41,6 @@ class HandoutBuilder:
             WRITERS[fmt](tp, view, html, path)
             outputs.append(Output(self.name, fmt, path))
         return outputs
-
-
-# --- the view ----------------------------------------------------------------------------
-
-
-def handout_view(tp: TailoredPack) -> HandoutView:
-    """Build the handout's content: cover, details, module rows, hard words, end page."""
-    pack = tp.pack
-    marker = _FirstUse(tp.project.glossary)
-    modules = tuple(SectionView(m.title, tuple(marker.row(r.sentences, r.image)
-                                               for r in m.easy_read), m.id)
-                    for m in tp.modules if m.easy_read)
-    return HandoutView(pack.title, ew.date_in_full(pack.date), pack.venue, pack.organisation,
-                       _cover(tp), (about_section(tp), *modules), tuple(marker.used),
-                       ending_sections(tp), tp.language)
-
-
-class _FirstUse:
-    """Mark glossary words bold the first time the handout uses them."""
-
-    def __init__(self, glossary: tuple[GlossaryEntry, ...]) -> None:
-        self.glossary = glossary
-        self.used: list[GlossaryEntry] = []
-
-    def row(self, lines: tuple[Text, ...], picture: Image | None) -> RowView:
-        """Return a row whose new glossary words are bold and explained under it."""
-        before = len(self.used)
-        pieces = tuple(tuple(p for span in line for p in self.pieces(span.text, span.bold))
-                       for line in lines)
-        return RowView(pieces, picture, tuple(self.used[before:]))
-
-    def pieces(self, text: str, bold: bool) -> list[Piece]:
-        """Return ``text`` cut into pieces, glossary words used for the first time bold."""
-        out, at = [], 0
-        for match in glossary_matches(text, self.glossary):
-            if match.entry in self.used:
-                continue
-            self.used.append(match.entry)
-            out += [Piece(text[at:match.start], bold), Piece(text[match.start:match.end], True)]
-            at = match.end
-        return [p for p in (*out, Piece(text[at:], bold)) if p.text]
-
-
-def about_section(tp: TailoredPack) -> SectionView:
-    """Return "About this workshop": the pack's details written as easy read."""
-    pack, table = tp.pack, tp.timetable
-    rows = [_plain_row(f"The workshop is on {ew.date_in_full(pack.date)}."),
-            _plain_row(f"It starts at {ew.clock_time(table.start)}.",
-                       f"It ends at {ew.clock_time(table.end)}."),
-            _plain_row(f"The workshop is at {pack.venue}.")]
-    if pack.facilitators:
-        rows.append(_plain_row(f"{ew.join_names(pack.facilitators)} will run the workshop."))
-    breaks = [f"There is a break at {ew.clock_time(e.start)}."
-              for e in table.entries if e.kind == "break"]
-    rows += [_plain_row(*breaks[i:i + 3]) for i in range(0, len(breaks), 3)]
-    if pack.access:
-        rows.append(RowView(((Piece("The venue has these things to help you."),),),
-                            items=pack.access))
-    return SectionView("About this workshop", tuple(rows), "about")
-
-
-def ending_sections(tp: TailoredPack) -> tuple[SectionView, ...]:
-    """Return the end page: who to contact, other formats, who checked it."""
-    pack = tp.pack
-    who = pack.contact.get("name") or pack.organisation
-    contact = [_plain_row(f"You can phone {who} on {pack.contact['phone']}.")
-               if "phone" in pack.contact else None,
-               _plain_row(f"You can email {pack.contact['email']}.")
-               if "email" in pack.contact else None,
-               _plain_row(f"You can write to {pack.contact['address']}.")
-               if "address" in pack.contact else None]
-    sections = [SectionView("Who to contact", tuple(r for r in contact if r), "contact"),
-                SectionView("Other formats", (_plain_row(
-                    "This easy read is also a web page and a Word document.",
-                    f"Ask {who} if you need it in another way."),), "formats")]
-    if pack.checked_by:
-        sections.append(SectionView("Who checked this easy read", (_plain_row(
-            f"{pack.checked_by} checked this easy read."),), "checked"))
-    return tuple(s for s in sections if s.rows)
-
-
-def _plain_row(*sentences: str) -> RowView:
-    return RowView(tuple((Piece(s),) for s in sentences))
-
-
-def _cover(tp: TailoredPack) -> Image | None:
-    if tp.pack.cover:
-        return tp.pack.cover
-    rows = [r for m in tp.modules for r in m.easy_read if r.image]
-    return rows[0].image if rows else None
 
 
 # --- HTML --------------------------------------------------------------------------------
