@@ -7,8 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from packgen.model import (
-    Activity, Block, Columns, Conditional, EasyReadRow, Image, ListBlock, Paragraph, Quote, Slide, Span,
-    SpacesDiagram, Table, Text,
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    EasyReadRow,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Slide,
+    SpacesDiagram,
+    Span,
+    Table,
+    Text,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"

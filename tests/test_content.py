@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from markdown_dump import make_project
+
 from packgen.content import MAX_BYTES, load_module, load_modules
 from packgen.errors import PackgenError, Severity
 from packgen.model import Material
@@ -104,15 +104,15 @@ def test_control_characters_are_dropped_with_a_warning_naming_the_line(modules: 
                                 modules.parent.parent)
     assert module.slides[0].blocks[0].text[0].text == "Text."
     assert [str(d) for d in found] == [
-        "content/modules/m.md:8: warning: control character dropped (it cannot be shown or "
-        "saved in documents) [PG102]"]
+        ("content/modules/m.md:8: warning: control character dropped (it cannot be shown or "
+         "saved in documents) [PG116]")]
 
 
 def test_unknown_front_matter_keys_are_warnings(modules: Path) -> None:
     text = GOOD.replace("duration: 15", "duration: 15\nauthor: Aled\nlang: en-GB")
     _, found = load_module(write(modules, "m.md", text), modules.parent.parent)
     assert [(d.severity, d.line, d.code) for d in found] == [
-        (Severity.WARNING, 4, "PG101"), (Severity.WARNING, 5, "PG101")]
+        (Severity.WARNING, 4, "PG115"), (Severity.WARNING, 5, "PG115")]
     assert "'author'" in found[0].message
 
 
@@ -124,7 +124,7 @@ def test_pandoc_front_matter_may_end_with_dots(modules: Path) -> None:
 
 def test_missing_alt_text_is_a_warning_and_the_module_still_loads(modules: Path) -> None:
     text = GOOD + "\n![](../images/pic.png)\n"
-    module, found = load_module(write(modules, "m.md", text), modules.parent.parent)
+    _, found = load_module(write(modules, "m.md", text), modules.parent.parent)
     assert [d.code for d in found] == ["PG105"]
     assert found[0].line == 10
 
@@ -194,7 +194,7 @@ def test_non_utf8_file_names_the_line_of_the_first_bad_byte(modules: Path) -> No
     data = GOOD.replace("Text.", "Caf\xe9").encode("latin-1")
     assert one_error(write(modules, "m.md", data), modules.parent.parent) == (
         "content/modules/m.md:8: error: not UTF-8: byte 0xe9 cannot be read; save the file "
-        "as UTF-8")
+        "as UTF-8 [PG003]")
 
 
 def test_activities_longer_than_the_module_are_an_error_at_duration(modules: Path) -> None:
@@ -245,8 +245,8 @@ def test_duplicate_module_ids_name_both_files(modules: Path) -> None:
     with pytest.raises(PackgenError) as caught:
         load_modules(modules.parent.parent)
     assert [str(d) for d in caught.value.diagnostics] == [
-        "content/modules/power.md:1: error: module id 'power' is used by both "
-        "content/modules/power-copy.md and content/modules/power.md"]
+        ("content/modules/power.md:1: error: module id 'power' is used by both "
+         "content/modules/power-copy.md and content/modules/power.md")]
 
 
 def test_material_strings_parse_counts_and_what_they_are_per() -> None:

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from markdown_dump import FIXTURES, Case, dump_slides, make_project, read_cases
+
 from packgen.errors import PackgenError
 from packgen.markdown import Body, parse_body
 from packgen.mdrules import AttrsError, parse_attrs

@@ -18,8 +18,9 @@ from packgen.paths import relative
 MAX_BYTES = 2_000_000
 """Largest module file read; anything bigger is surely a mistake."""
 
-UNKNOWN_KEY = "PG101"
-CONTROL_CHARACTER = "PG102"
+UNREADABLE = "PG003"
+UNKNOWN_KEY = "PG115"
+CONTROL_CHARACTER = "PG116"
 
 KEYS = ("id", "title", "duration", "audiences", "objectives", "key_messages", "materials")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -83,13 +84,14 @@ def _read_text(path: Path, where: str) -> tuple[str, list[Diagnostic]]:
                                "into smaller modules", where)
         data = path.read_bytes()
     except OSError as exc:
-        raise PackgenError(f"cannot read the file: {exc.strerror}", where) from None
+        raise PackgenError(f"cannot read the file: {exc.strerror}", where,
+                           code=UNREADABLE) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise PackgenError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be read; save the "
-                           "file as UTF-8", where, line) from None
+                           "file as UTF-8", where, line, UNREADABLE) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _drop_control(text, where)
 
@@ -131,7 +133,8 @@ def _parse_yaml(front: str, where: str) -> tuple[dict[str, Any], dict[str, int]]
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "cannot be read"
-        raise PackgenError(f"front matter is not valid YAML: {problem}", where, line) from None
+        raise PackgenError(f"front matter is not valid YAML: {problem}", where, line,
+                           UNREADABLE) from None
     except RecursionError:
         raise PackgenError("front matter is nested too deeply", where, 1) from None
     if data is None:

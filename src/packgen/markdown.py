@@ -14,18 +14,38 @@ from markdown_it.tree import SyntaxTreeNode
 from packgen.errors import Diagnostic, PackgenError
 from packgen.mdactivity import build_activity
 from packgen.mddivs import (
-    BUILDERS, Context, Heading, Notes, Raw, Rule, build_div, lift_notes, model_blocks,
+    BUILDERS,
+    Context,
+    Heading,
+    Notes,
+    Raw,
+    Rule,
+    build_div,
+    lift_notes,
+    model_blocks,
 )
 from packgen.mdeasyread import build_easy_read
 from packgen.mdrules import Attrs, AttrsError, div_info, fenced_div_plugin, parse_attrs
 from packgen.mdslides import carve
 from packgen.model import (
-    Block, EasyReadRow, Image, ListBlock, ListItem, Loc, Paragraph, Quote, Slide, Span, Table,
+    EasyReadRow,
+    Image,
+    ListBlock,
+    ListItem,
+    Loc,
+    Paragraph,
+    Quote,
+    Slide,
+    Span,
+    Table,
     Text,
 )
 from packgen.paths import resolve_in_project
 
+_PLAIN = Span("")
 MISSING_ALT = "PG105"
+PICTURE_MISSING = "PG113"
+PICTURE_OUTSIDE = "PG114"
 DIVS = {**BUILDERS, "activity": build_activity, "easy-read": build_easy_read}
 
 
@@ -138,7 +158,9 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
     try:
         src = resolve_in_project(ctx.root, ctx.base_dir, src, ctx.path, loc.line)
     except PackgenError as exc:
-        ctx.diagnostics.extend(exc.diagnostics)
+        code = PICTURE_MISSING if exc.diagnostics[0].message.startswith("file not found") \
+            else PICTURE_OUTSIDE
+        ctx.diagnostics.extend(replace(d, code=code) for d in exc.diagnostics)
     title = str(node.attrs.get("title") or "")
     return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
 
@@ -247,7 +269,7 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
 
 
 def spans_of(nodes: list[SyntaxTreeNode], ctx: Context, loc: Loc,
-             style: Span = Span("")) -> Text:
+             style: Span = _PLAIN) -> Text:
     """Return the spans of inline nodes, merging neighbours with the same formatting."""
     out: list[Span] = []
     for node in nodes:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from packgen.mddivs import (
-    ActivitySlide, Context, Part, Raw, describe, lift_notes, model_blocks,
+    ActivitySlide,
+    Context,
+    Part,
+    Raw,
+    describe,
+    lift_notes,
+    model_blocks,
 )
 from packgen.mdrules import Attrs
 from packgen.model import Activity, Block, ListBlock, Loc, Material, Paragraph, Text, Tip

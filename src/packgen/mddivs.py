@@ -7,20 +7,27 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Union
 
 from packgen import errors
 from packgen.errors import PackgenError
 from packgen.mdrules import Attrs
 from packgen.model import (
-    Activity, Block, Columns, Conditional, EasyReadRow, Loc, Paragraph, SpacesDiagram, Text,
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    EasyReadRow,
+    Loc,
+    Paragraph,
+    SpacesDiagram,
+    Text,
 )
 
 MAX_DEPTH = 20
 """Deepest nesting of lists, quotes and divs accepted."""
 
-HEADING_IN_BLOCK = "PG104"
-UNKNOWN_DIV = "PG103"
+HEADING_IN_BLOCK = "PG118"
+UNKNOWN_DIV = "PG117"
 
 PANDOC_CLASSES = frozenset({"incremental", "nonincremental"})
 """Pandoc div classes that change nothing here; their content is kept as is."""
@@ -117,7 +124,7 @@ class Part:
     loc: Loc
 
 
-Raw = Union[Block, Heading, Rule, Notes, ActivitySlide, EasyReadBlock, Part]
+Raw = Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part
 DivBuilder = Callable[[Attrs, list[Raw], Loc, Context], list[Raw]]
 
 PARENT_OF = {"column": "columns", "materials": "activity", "steps": "activity",

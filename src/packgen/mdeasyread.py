@@ -8,8 +8,6 @@ from packgen.mddivs import Context, EasyReadBlock, Notes, Raw, describe, narrow
 from packgen.mdrules import Attrs
 from packgen.model import Conditional, EasyReadRow, Image, Loc, Paragraph, Text
 
-ROW_WITHOUT_PICTURE = "PG106"
-
 
 @dataclass
 class _Rows:
@@ -61,9 +59,6 @@ def _image(state: _Rows, item: Image, audiences: tuple[str, ...], ctx: Context) 
 def _paragraph(state: _Rows, item: Paragraph, audiences: tuple[str, ...],
                ctx: Context) -> None:
     image, state.image = state.image, None
-    if image is None:
-        ctx.warn("easy-read row without a picture: put a picture before the sentences",
-                 item.loc, ROW_WITHOUT_PICTURE)
     loc = image.loc if image is not None else item.loc
     state.rows.append(EasyReadRow(sentences(item), image, loc, audiences=audiences))
 

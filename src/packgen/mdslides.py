@@ -23,10 +23,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from packgen.mddivs import (
-    ActivitySlide, Context, EasyReadBlock, Heading, Notes, Part, Raw, Rule, model_blocks, narrow,
+    ActivitySlide,
+    Context,
+    EasyReadBlock,
+    Heading,
+    Notes,
+    Part,
+    Raw,
+    Rule,
+    model_blocks,
+    narrow,
 )
 from packgen.model import (
-    Block, Columns, EasyReadRow, Image, Loc, Paragraph, Slide, Span, SpacesDiagram, Table, Text,
+    Block,
+    Columns,
+    EasyReadRow,
+    Image,
+    Loc,
+    Paragraph,
+    Slide,
+    SpacesDiagram,
+    Span,
+    Table,
+    Text,
 )
 
 
