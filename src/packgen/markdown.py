@@ -25,6 +25,7 @@ from packgen.mddivs import (
     model_blocks,
 )
 from packgen.mdeasyread import build_easy_read
+from packgen.mdinline import spans_of, strip_spans
 from packgen.mdrules import Attrs, AttrsError, div_info, fenced_div_plugin, parse_attrs
 from packgen.mdslides import carve
 from packgen.model import (
@@ -42,7 +43,6 @@ from packgen.model import (
 )
 from packgen.paths import resolve_in_project
 
-_PLAIN = Span("")
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
 PICTURE_OUTSIDE = "PG114"
@@ -128,23 +128,12 @@ def _text_paragraph(nodes: list[SyntaxTreeNode], line: int, ctx: Context) -> lis
     while nodes and nodes[0].type in ("softbreak", "hardbreak") or nodes and _blank(nodes[0]):
         line += nodes[0].type != "text"
         nodes = nodes[1:]
-    spans = _strip(spans_of(nodes, ctx, Loc(ctx.path, line)))
+    spans = strip_spans(spans_of(nodes, ctx, Loc(ctx.path, line)))
     return [Paragraph(spans, Loc(ctx.path, line))] if spans else []
 
 
 def _blank(node: SyntaxTreeNode) -> bool:
     return node.type == "text" and not node.content.strip()
-
-
-def _strip(spans: Text) -> Text:
-    spans = list(spans)
-    while spans and (spans[-1].soft_break or not spans[-1].text.strip()):
-        spans.pop()
-    if spans and spans[0].text != spans[0].text.lstrip():
-        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
-    if spans and spans[-1].text != spans[-1].text.rstrip():
-        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
-    return tuple(spans)
 
 
 def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
@@ -168,7 +157,7 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
     attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
-    text = _strip(spans_of(node.children[0].children, ctx, loc))
+    text = strip_spans(spans_of(node.children[0].children, ctx, loc))
     return [Heading(int(node.tag[1]), text, attrs, loc)]
 
 
@@ -186,7 +175,7 @@ def _item(node: SyntaxTreeNode, ctx: Context) -> ListItem:
     children: list[ListBlock] = []
     for child in node.children:
         if child.type == "paragraph" and not _has_image(child):
-            texts.append(_strip(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
+            texts.append(strip_spans(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
         elif child.type in ("bullet_list", "ordered_list"):
             children.extend(_list(child, ctx))  # type: ignore[arg-type]
         else:
@@ -218,7 +207,7 @@ def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 def _table(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
     rows = [tr for section in node.children for tr in section.children]
-    cells = [tuple(_strip(spans_of(c.children[0].children if c.children else [], ctx, loc))
+    cells = [tuple(strip_spans(spans_of(c.children[0].children if c.children else [], ctx, loc))
                    for c in tr.children) for tr in rows]
     align = tuple(_align(c) for c in rows[0].children)
     return [Table(cells[0], tuple(cells[1:]), loc, align)]
@@ -262,77 +251,4 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "fence": _code,
     "code_block": _code,
     "fenced_div": _div,
-}
-
-
-# --- inline ------------------------------------------------------------------------------
-
-
-def spans_of(nodes: list[SyntaxTreeNode], ctx: Context, loc: Loc,
-             style: Span = _PLAIN) -> Text:
-    """Return the spans of inline nodes, merging neighbours with the same formatting."""
-    out: list[Span] = []
-    for node in nodes:
-        converter = _INLINE.get(node.type)
-        if converter is None:
-            ctx.error(f"unsupported inline Markdown '{node.type}'", loc)
-            continue
-        for span in converter(node, ctx, loc, style):
-            _append(out, span)
-    return tuple(out)
-
-
-def _append(out: list[Span], span: Span) -> None:
-    if not span.text and not span.soft_break:
-        return
-    last = out[-1] if out else None
-    if last and not last.soft_break and not span.soft_break \
-            and replace(last, text="") == replace(span, text=""):
-        out[-1] = replace(last, text=last.text + span.text)
-    else:
-        out.append(span)
-
-
-InlineConverter = Callable[[SyntaxTreeNode, Context, Loc, Span], Text]
-
-
-def _text(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return (replace(style, text=node.content),)
-
-
-def _break(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return (Span("", soft_break=True),)
-
-
-def _code_inline(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return (replace(style, text=node.content, code=True),)
-
-
-def _strong(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return spans_of(node.children, ctx, loc, replace(style, bold=True))
-
-
-def _em(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return spans_of(node.children, ctx, loc, replace(style, italic=True))
-
-
-def _link(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    return spans_of(node.children, ctx, loc, replace(style, link=str(node.attrs["href"])))
-
-
-def _inline_image(node: SyntaxTreeNode, ctx: Context, loc: Loc, style: Span) -> Text:
-    ctx.error("a picture must stand in a paragraph of its own, not inside a heading, list, "
-              "link or table", loc)
-    return ()
-
-
-_INLINE: dict[str, InlineConverter] = {
-    "text": _text,
-    "softbreak": _break,
-    "hardbreak": _break,
-    "code_inline": _code_inline,
-    "strong": _strong,
-    "em": _em,
-    "link": _link,
-    "image": _inline_image,
 }
