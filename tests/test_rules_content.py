@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rules_support import at, codes, module, para, picture, slide, tailored
+
 from packgen.model import (
     Activity,
     Columns,
@@ -13,7 +15,6 @@ from packgen.model import (
     Table,
 )
 from packgen.rules import content
-from rules_support import at, codes, module, para, picture, slide, tailored
 
 
 def _items(n: int) -> ListBlock:

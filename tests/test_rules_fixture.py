@@ -13,7 +13,7 @@ from packgen.rules import run_pack_rules
 from packgen.tailor import tailor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rules" / "project"
-BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def _expected() -> list[tuple[str, int, str]]:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.util import Pt
+from rules_support import PACKAGED_DECK, module, para, slide, tailored
 
 from packgen.model import Loc
 from packgen.rules import overflow
-from rules_support import PACKAGED_DECK, module, para, slide, tailored
 
 
 def _deck(tmp_path: Path, bullets: list[str], title: str = "A title") -> Path:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rules_support import module, para, slide, tailored
+
 from packgen.errors import error, info, warning
 from packgen.model import Config
 from packgen.rules import RULES, apply_silence, rules_table, run_pack_rules
-from rules_support import module, para, slide, tailored
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 

@@ -8,10 +8,6 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
-
-from packgen.errors import PackgenError
-from packgen.rules import ooxml, template
-from packgen.rules.contrast import to_hex
 from rules_support import (
     PACKAGED_DECK,
     bad_template,
@@ -24,6 +20,10 @@ from rules_support import (
     tailored,
     theme_with,
 )
+
+from packgen.errors import PackgenError
+from packgen.rules import ooxml, template
+from packgen.rules.contrast import to_hex
 
 
 @pytest.fixture(scope="module")

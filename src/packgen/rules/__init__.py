@@ -15,6 +15,7 @@ from packgen.errors import Diagnostic, Severity
 from packgen.model import Config, TailoredPack
 from packgen.rules.base import ERROR, INFO, WARNING, Check, Rule, described
 
+
 def run_pack_rules(tp: TailoredPack) -> list[Diagnostic]:
     """Return the findings of every content, easy-read and template rule on one tailored pack."""
     found: list[Diagnostic] = []
@@ -88,12 +89,12 @@ def _registry() -> dict[str, Rule]:
 
 
 RELIABILITY = [
-    ("PG001", ERROR, "an output changed by hand since it was built is not replaced without "
-                     "--force"),
-    ("PG002", ERROR, "a template or picture that is not what it claims (zip bomb, not a pptx, "
-                     "fake image) is refused before any library opens it"),
-    ("PG003", ERROR, "an input file that cannot be read or parsed (YAML, TOML, Markdown, "
-                     "encoding) stops the pack with its line"),
+    ("PG001", ERROR, ("an output changed by hand since it was built is not replaced without "
+                     "--force")),
+    ("PG002", ERROR, ("a template or picture that is not what it claims (zip bomb, not a pptx, "
+                     "fake image) is refused before any library opens it")),
+    ("PG003", ERROR, ("an input file that cannot be read or parsed (YAML, TOML, Markdown, "
+                     "encoding) stops the pack with its line")),
     ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
 ]
 LOADING = [

@@ -12,17 +12,14 @@ from packgen.model import (
     Columns,
     Conditional,
     Image,
-    ListBlock,
-    ListItem,
-    Paragraph,
     Quote,
     Slide,
     Table,
     TailoredPack,
-    Text,
     plain,
 )
 from packgen.rules.base import WARNING, Rule, described
+from packgen.rules.measure import measure
 from packgen.slideplan import PlannedSlide, plan, untitled_name
 
 DEFAULT_LINES = 6
@@ -169,16 +166,6 @@ def is_file_name(alt: str, src: str) -> bool:
     )
 
 
-def measure(blocks: Sequence[Block]) -> tuple[int, int]:
-    """Return the lines and words the blocks put on a slide (columns count side by side)."""
-    lines = words = 0
-    for block in blocks:
-        block_lines, block_words = _MEASURES.get(type(block), _nothing)(block)
-        lines += block_lines
-        words += block_words
-    return lines, words
-
-
 # --- private -----------------------------------------------------------------------------
 
 
@@ -249,58 +236,6 @@ def _header_problem(table: Table) -> str:
         return f"table header is empty in column {columns}: name every column"
     return ""
 
-
-def _words(text: Text) -> int:
-    return len(plain(text).split())
-
-
-def _text_lines(text: Text) -> int:
-    return 1 + sum(1 for span in text if span.soft_break)
-
-
-def _paragraph(block: Paragraph) -> tuple[int, int]:
-    return _text_lines(block.text), _words(block.text)
-
-
-def _item(item: ListItem) -> tuple[int, int]:
-    lines, words = _text_lines(item.text), _words(item.text)
-    for child in item.children:
-        child_lines, child_words = _list(child)
-        lines, words = lines + child_lines, words + child_words
-    return lines, words
-
-
-def _list(block: ListBlock) -> tuple[int, int]:
-    measured = [_item(item) for item in block.items]
-    return sum(m[0] for m in measured), sum(m[1] for m in measured)
-
-
-def _table(block: Table) -> tuple[int, int]:
-    cells = [*block.header, *(cell for row in block.rows for cell in row)]
-    return 1 + len(block.rows), sum(_words(cell) for cell in cells)
-
-
-def _columns(block: Columns) -> tuple[int, int]:
-    measured = [measure(column) for column in block.columns] or [(0, 0)]
-    return max(m[0] for m in measured), sum(m[1] for m in measured)
-
-
-def _nested(block: Quote | Conditional) -> tuple[int, int]:
-    return measure(block.blocks)
-
-
-def _nothing(block: Block) -> tuple[int, int]:
-    return 0, 0
-
-
-_MEASURES = {
-    Paragraph: _paragraph,
-    ListBlock: _list,
-    Table: _table,
-    Columns: _columns,
-    Quote: _nested,
-    Conditional: _nested,
-}
 
 RULES = [
     Rule("PG101", WARNING, "every slide has a title that screen readers and the outline show",

@@ -223,7 +223,7 @@ def _message(number: int, deck: str, name: str, fit: Fit) -> str:
 
 
 RULES = described("packgen.rules.overflow", [
-    ("PG501", WARNING, "text fits its placeholder at the template's font size (estimated from "
-                       "the font's metrics and the box size)"),
+    ("PG501", WARNING, ("text fits its placeholder at the template's font size (estimated from "
+                       "the font's metrics and the box size)")),
 ])
 """The overflow rule."""

@@ -84,9 +84,9 @@ class TemplateDoc:
 
 def read_template(path: Path, display: str) -> TemplateDoc:
     """Return the template at ``path`` read; an unreadable file is a PackgenError (PG400)."""
-    from packgen.templatesafety import check_pptx_file
-
     from pptx import Presentation
+
+    from packgen.templatesafety import check_pptx_file
 
     check_pptx_file(path, display)
     try:

@@ -21,7 +21,7 @@ from packgen.rules.ooxml import (
     xpath,
 )
 from packgen.rules.templatedoc import LayoutDoc, TemplateDoc, drawn_shapes, text_shapes
-from packgen.rules.textstyle import master_placeholder, ph_type, role, text_level, font_scale
+from packgen.rules.textstyle import font_scale, master_placeholder, ph_type, role, text_level
 
 MINIMUM_PT = {"title": 36.0, "body": 24.0, "footer": 18.0}
 """Smallest text size per placeholder role, after shrink-to-fit (easy-read rule 28)."""

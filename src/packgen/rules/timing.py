@@ -9,10 +9,10 @@ from __future__ import annotations
 from packgen.rules.base import INFO, WARNING, described
 
 RULES = described("packgen.timing", [
-    ("PG301", WARNING, "the modules and breaks fit in the pack's slot (running over is a "
-                       "warning)"),
-    ("PG302", WARNING, "a break at a fixed clock time that falls inside a module is moved to the "
-                       "module's end, and says so"),
+    ("PG301", WARNING, ("the modules and breaks fit in the pack's slot (running over is a "
+                       "warning)")),
+    ("PG302", WARNING, ("a break at a fixed clock time that falls inside a module is moved to the "
+                       "module's end, and says so")),
     ("PG303", INFO, "more than 15 % of the slot left spare is worth knowing (info)"),
 ])
 """The timing rules, in code order."""
