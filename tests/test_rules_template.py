@@ -179,3 +179,25 @@ def test_not_a_template_raises_for_template_report(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:100])
     with pytest.raises(PackgenError):
         template.template_report(path, theme_with())
+
+
+def test_theme_colour_pairs_under_the_minimum_are_reported() -> None:
+    from packgen.model import Theme
+    from packgen.rules.templatestyle import theme_contrast
+
+    theme = Theme(colours={"text": "#777777", "background": "#FFFFFF", "accent": "#005A70",
+                           "accent_text": "#FFFFFF"}, fonts={}, source="templates/theme.yaml")
+    found = theme_contrast(theme, 4.5)
+    assert codes(found) == [("PG404", None, "warning")]
+    assert found[0].path == "templates/theme.yaml" and "4.48:1" in found[0].message
+    assert theme_contrast(theme, 7.0)[-1].message.startswith("theme colour accent_text")
+
+
+def test_see_through_layers_keep_what_is_under_them() -> None:
+    picture = ooxml.Fill(unknown="a picture")
+    assert ooxml.over(ooxml.Fill(), picture).unknown == "a picture"
+    half = ooxml.Fill(((0.0, 0.0, 0.0, 0.5),))
+    assert ooxml.over(half, picture).unknown == "a picture"
+    white = ooxml.Fill(((255.0, 255.0, 255.0, 1.0),))
+    assert to_hex(ooxml.over(half, white).colours[0][:3]) == "#808080"
+    assert ooxml.over(white, picture) == white

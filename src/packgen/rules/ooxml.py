@@ -123,13 +123,12 @@ def style_fill(ref: etree._Element | None, pal: Palette) -> Fill | None:
 
 def over(top: Fill, below: Fill) -> Fill:
     """Return ``top`` painted over ``below``: see-through colours blended with what is under."""
-    if top.unknown or below.unknown and any(c[3] < 1 for c in top.colours):
-        return Fill(unknown=top.unknown or below.unknown)
-    if all(c[3] >= 1 for c in top.colours) and top.colours:
+    if top.unknown or opaque(top):
         return top
+    if not top.colours or below.unknown:
+        return below if not top.colours else Fill(unknown=below.unknown)
     unders = below.colours or ((255.0, 255.0, 255.0, 1.0),)
-    mixed = [(*blend(c[:3], c[3], u[:3]), 1.0) for c in top.colours for u in unders]
-    return Fill(tuple(mixed) or below.colours)
+    return Fill(tuple((*blend(c[:3], c[3], u[:3]), 1.0) for c in top.colours for u in unders))
 
 
 def opaque(fill_: Fill) -> bool:

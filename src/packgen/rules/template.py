@@ -92,7 +92,7 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     """Return the template findings for one pack: the layouts and placeholders its deck uses."""
     found = find_template(tp)
     if isinstance(found, Diagnostic):
-        return [found]
+        return [found, *style.theme_contrast(tp.project.theme, _minimum_contrast(tp))]
     path, shown = found
     try:
         doc = _doc(str(path), path.stat().st_mtime_ns, shown)
@@ -104,7 +104,7 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
     diags += style.languages(doc, shown, tp.language) + _slides(doc, shown)
-    return diags
+    return diags + style.theme_contrast(tp.project.theme, minimum)
 
 
 def find_template(tp: TailoredPack) -> tuple[Path, str] | Diagnostic:

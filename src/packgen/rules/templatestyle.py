@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from lxml import etree
 
 from packgen.errors import Diagnostic, info, warning
+from packgen.model import Theme
 from packgen.rules.contrast import blend, contrast_ratio, to_hex
 from packgen.rules.ooxml import (
     Fill,
     colour,
     fill,
     first,
-    opaque,
     over,
     rgb,
     style_fill,
@@ -28,6 +28,9 @@ MINIMUM_PT = {"title": 36.0, "body": 24.0, "footer": 18.0}
 LEVELS = {"title": (1,), "body": (1, 2), "footer": (1,)}
 """Outline levels checked per role: packgen writes bullets and one nested level."""
 WHITE: Fill = Fill(((255.0, 255.0, 255.0, 1.0),))
+THEME_PAIRS = (("text", "background"), ("text", "surface"), ("accent", "background"),
+               ("accent_text", "accent"), ("muted", "background"))
+"""Theme colours (text, then what it sits on) that every output draws together."""
 
 
 def text_sizes(layouts: Sequence[LayoutDoc], display: str) -> list[Diagnostic]:
@@ -93,12 +96,27 @@ def languages(doc: TemplateDoc, display: str, language: str) -> list[Diagnostic]
         "Language, with the slide master open)", display, None, "PG405")]
 
 
+def theme_contrast(theme: Theme, minimum: float) -> list[Diagnostic]:
+    """Return PG404 for each pair of theme colours drawn on each other below ``minimum``."""
+    found = []
+    for text, back in THEME_PAIRS:
+        if text not in theme.colours or back not in theme.colours:
+            continue
+        ratio = contrast_ratio(theme.colour(text), theme.colour(back))
+        if ratio < minimum:
+            found.append(warning(
+                f"theme colour {text} ({theme.colour(text)}) on {back} ({theme.colour(back)}) "
+                f"has contrast {ratio:.2f}:1; text needs at least {minimum:g}:1",
+                theme.source, None, "PG404"))
+    return found
+
+
 def backdrop(layout: LayoutDoc, sp: etree._Element) -> Fill:
     """Return what is really behind a placeholder: its fill, shapes under it, the background."""
     layers = [_own_fill(layout, sp)] + _shapes_under(layout, sp) + [_background(layout)]
     result = WHITE
     for layer in reversed([lay for lay in layers if lay is not None]):
-        result = layer if opaque(layer) else over(layer, result)
+        result = over(layer, result)
     return result
 
 
