@@ -62,7 +62,7 @@ def test_activity_slide_carries_its_activity(tp) -> None:
 def test_plan_row_lists_activities_and_counted_materials(tp) -> None:
     power = guidedata.session_plan(tp)[1]
     assert power.activities == ("Map your meetings (20 min)",)
-    assert power.materials == ("Flipchart paper × 4", "Sticky notes × 16", "Marker pens × 8")
+    assert power.materials == ("4 × Flipchart paper", "16 × Sticky notes", "8 × Marker pens")
 
 
 def test_materials_roll_up_counts_per_participant_group_and_session(tp) -> None:

@@ -187,7 +187,7 @@ def _plan_row(tp: TailoredPack, entry, module: Module | None,
 
 def _short_material(tp: TailoredPack, use: Use) -> str:
     count = _use_count(tp, use)
-    return f"{use.material.name} × {count}" if count is not None else \
+    return f"{count} × {use.material.name}" if count is not None else \
         f"{use.material.name} ({material_rule(use.material)})"
 
 
