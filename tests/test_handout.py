@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pdfplumber
 import pikepdf
@@ -16,8 +17,8 @@ from easyread_sample import make_pack, picture
 from packgen import easyread_words as ew
 from packgen.builders.handout import HandoutBuilder
 from packgen.handout_view import credit_lines, handout_view
-from packgen.easyread import check_sentence, rules_for
-from packgen.errors import Collector
+from packgen.easyread import check_pack, check_sentence, rules_for
+from packgen.errors import Collector, Severity
 from packgen.model import GlossaryEntry, Image, Loc
 
 HARD_WORDS = ("coproduction", "power")
@@ -254,3 +255,23 @@ def test_credits_list_each_attribution_once_for_pictures_shown(tmp_path):
                SimpleNamespace(src="content/images/unused.png", attribution="By Bob, CC BY"),
                SimpleNamespace(src="content/images/together.png", attribution="")]
     assert credit_lines(credits, shown) == ["By Ann, CC BY 4.0"]
+
+
+SHIPPED = Path(__file__).resolve().parents[1]
+
+
+SHIPPED_PACKS = sorted(p.stem for p in (SHIPPED / "content" / "packs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED_PACKS)
+def test_shipped_handouts_keep_every_easy_read_rule(pack_id):
+    from packgen.api import tailored
+
+    tp, _ = tailored(SHIPPED, pack_id)
+    warnings = [str(d) for d in check_pack(tp) if d.severity is Severity.WARNING]
+    assert warnings == []
+    view = handout_view(tp)
+    sentences = [s for sec in view.sections for r in sec.rows for line in r.lines
+                 for s in ew.split_sentences("".join(p.text for p in line))]
+    assert sentences and max(ew.sentence_length(s) for s in sentences) <= 15
+    assert all(r.picture for sec in view.sections[1:] for r in sec.rows)
