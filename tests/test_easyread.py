@@ -161,3 +161,11 @@ def test_glossary_matches_find_terms_and_forms_case_insensitively(tp):
                      ("Coproduction", "coproduction"), ("POWER", "power")]
     assert glossary_matches("Powerful people.", tp.project.glossary) == []
     assert mask_glossary("Power is here.", tp.project.glossary) == "table is here."
+
+
+def test_english_only_scores_are_off_for_welsh(tp):
+    welsh = dataclasses.replace(tp, pack=dataclasses.replace(tp.pack, language="cy-GB"))
+    rules = rules_for(welsh)
+    assert "PG205" not in codes("Mae'r gweithdy yn dechrau.", rules)
+    assert "PG201" in codes(" ".join(["gair"] * 16) + ".", rules)
+    assert not [d for d in check_pack(welsh) if d.code == "PG209"]

@@ -48,6 +48,8 @@ class Rules:
     syllables: float
     grade: float
     ease: float
+    english: bool = True
+    """Word frequency, syllables and Flesch scores are English-only: off for other languages."""
 
 
 # --- public checks -----------------------------------------------------------------------
@@ -72,7 +74,7 @@ def rules_for(tp: TailoredPack) -> Rules:
     known = {w.lower() for w in config.allow_words} | pack_names(tp.pack)
     return Rules(tp.project.glossary, frozenset(known), int(limits["sentence_words"]),
                  float(limits["zipf"]), float(limits["syllables"]), float(limits["grade"]),
-                 float(limits["ease"]))
+                 float(limits["ease"]), tp.language.lower().startswith("en"))
 
 
 def check_module(module: Module, rules: Rules) -> list[Diagnostic]:
@@ -110,6 +112,8 @@ def missing_block(module: Module, pack: Pack) -> Diagnostic:
 
 def readability_info(module: Module, rules: Rules) -> Diagnostic | None:
     """Return the module's Flesch figures as info, glossary terms masked, or None if empty."""
+    if not rules.english:
+        return None
     sentences = [mask_glossary(s, rules.glossary)
                  for row in module.easy_read for s in row_sentences(row)]
     score = ew.readability(sentences)
@@ -196,6 +200,8 @@ def _contractions(sentence: str, rules: Rules) -> list[str]:
 
 
 def _hard_words(sentence: str, rules: Rules) -> list[str]:
+    if not rules.english:
+        return []
     text = ABBREVIATION.sub(" ", mask_glossary(sentence, rules.glossary, " "))
     found = []
     for offset, word in ew.words(text):

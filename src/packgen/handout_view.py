@@ -120,7 +120,7 @@ def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, 
                     for d in ew.contact_details(pack))
     sections = [SectionView("Who to contact", contact, "contact"),
                 SectionView("Other formats", (_plain_row(
-                    "This easy read is also a web page and a Word document.",
+                    "You can get this easy read on paper, as a web page or as a Word document.",
                     f"Ask {who} if you need it in another way."),), "formats")]
     if pack.checked_by:
         sections.append(SectionView("Who checked this easy read", (_plain_row(
