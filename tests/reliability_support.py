@@ -18,15 +18,22 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def zip_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a small .pptx-named zip with a member that inflates to over 1 GiB."""
+    """Return a real deck template whose presentation part inflates to over 1 GiB."""
+    from packgen.templating import packaged_templates
+
     path = tmp_path_factory.mktemp("bomb") / "deck.pptx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("ppt/presentation.xml", "<presentation/>")
-        with archive.open("ppt/media/image1.png", "w", force_zip64=True) as member:
-            chunk = bytes(16 << 20)
-            for _ in range(66):
-                member.write(chunk)
+    source = packaged_templates() / "deck.pptx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(
+            path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for item in src.infolist():
+            if item.filename != "ppt/presentation.xml":
+                archive.writestr(item.filename, src.read(item.filename))
+                continue
+            with archive.open(item.filename, "w", force_zip64=True) as member:
+                member.write(src.read(item.filename))
+                padding = b" " * (16 << 20)
+                for _ in range(66):
+                    member.write(padding)
     return path
 
 
@@ -64,6 +71,24 @@ def first_pack(root: Path) -> str:
 def pack_ids(root: Path) -> list[str]:
     """Return the ids of the project's packs."""
     return sorted(p.stem for p in (root / "content" / "packs").glob("*.yaml"))
+
+
+def standard_pack(root: Path) -> str:
+    """Return the id of the first pack with a standard (not easy-read) deck."""
+    import yaml
+
+    for pack_id in pack_ids(root):
+        text = (root / "content" / "packs" / f"{pack_id}.yaml").read_text(encoding="utf-8-sig")
+        if (yaml.safe_load(text) or {}).get("deck_style", "standard") == "standard":
+            return pack_id
+    raise AssertionError("the fixture project has no standard-style pack")
+
+
+def only_pack(root: Path, keep: str) -> None:
+    """Delete every pack file of the project but ``keep``."""
+    for path in (root / "content" / "packs").glob("*.yaml"):
+        if path.stem != keep:
+            path.unlink()
 
 
 def first_module(root: Path) -> Path:
