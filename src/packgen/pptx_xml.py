@@ -252,6 +252,39 @@ def speed_up_notes(package: Any) -> None:
     package.next_partname = next_partname
 
 
+_NOTES_XML = (
+    '<p:notes xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree>'
+    '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
+    '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" '
+    'noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr>'
+    '</p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr>'
+    '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr>'
+    '</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
+    '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>'
+)
+
+
+def new_notes_frame(slide: Any, notes_master_part: Any) -> Any:
+    """Give ``slide`` a notes page (slide image and notes body) and return its text frame.
+
+    python-pptx clones every notes-master placeholder for each new notes page, and looks up
+    the part name by walking the whole package; this builds the same two-placeholder page
+    PowerPoint writes, named through ``speed_up_notes``'s counter.
+    """
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.parts.slide import NotesSlidePart
+
+    package = slide.part.package
+    part = NotesSlidePart(package.next_partname(NOTES_TEMPLATE), CT.PML_NOTES_SLIDE, package,
+                          parse_xml(_NOTES_XML))
+    part.relate_to(notes_master_part, RT.NOTES_MASTER)
+    part.relate_to(slide.part, RT.SLIDE)
+    slide.part.relate_to(part, RT.NOTES_SLIDE)
+    return slide.notes_slide.notes_text_frame
+
+
 def set_core_properties(prs: Any, title: str, author: str, lang: str,
                         when: dt.datetime) -> None:
     """Set the document title, author, language and both timestamps (UTC, no microseconds)."""

@@ -40,6 +40,7 @@ def build_deck(tp: TailoredPack) -> Any:
     prs = deck_template.open_template(template, shown)
     layouts = deck_template.check(prs, tp, planned, shown)
     pptx_xml.speed_up_notes(prs.part.package)
+    notes_master = prs.part.notes_master_part
     ctx = deck_slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
     footer = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
               "dt": deck_slides.long_date(tp.pack.date)}
@@ -49,7 +50,7 @@ def build_deck(tp: TailoredPack) -> Any:
         deck_slides.render(ctx, slide, item)
         _drop_empty_placeholders(slide)
         pptx_xml.copy_footers(slide, footer, tp.language)
-        _write_notes(slide, notes_for(item), tp.language)
+        _write_notes(slide, notes_for(item), tp.language, notes_master)
     _finish(prs, tp, packaged)
     return prs
 
@@ -105,12 +106,13 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str) -> None:
         pptx_xml.hide_master_shapes(slide)
 
 
-def _write_notes(slide: Any, blocks: tuple[Block, ...], lang: str) -> None:
+def _write_notes(slide: Any, blocks: tuple[Block, ...], lang: str, master: Any) -> None:
+    from packgen import pptx_xml
     from packgen.builders import deck_blocks
 
     items = deck_blocks.lines(blocks, notes=True)
     if items:
-        deck_blocks.write_lines(slide.notes_slide.notes_text_frame, items, lang)
+        deck_blocks.write_lines(pptx_xml.new_notes_frame(slide, master), items, lang)
 
 
 def _drop_empty_placeholders(slide: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,8 @@ from packgen.slideplan import PlannedSlide
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TAB_EMU = 1645920
+SIDE = 4114800
+"""Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
 """Agenda: where the module title starts, after the clock time (1.8 in)."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -33,6 +35,17 @@ class Ctx:
     lang: str
     area: Box
     """The content area of the template (its master's body placeholder)."""
+    boxes: dict[tuple[str, int], Box] = field(default_factory=dict)
+    """Inherited placeholder boxes by (layout part name, placeholder index)."""
+
+    def box(self, slide: Any, shape: Any) -> Box:
+        """Return where a placeholder sits, reading its layout's geometry only once."""
+        if shape._element.spPr.find(pptx_xml.qn("a:xfrm")) is not None:
+            return Box.of(shape)
+        key = (str(slide.slide_layout.part.partname), shape.placeholder_format.idx)
+        if key not in self.boxes:
+            self.boxes[key] = Box.of(shape)
+        return self.boxes[key]
 
 
 def long_date(day: dt.date) -> str:
@@ -104,7 +117,7 @@ def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     holders = placeholders(slide, "picture") + placeholders(slide, "body")
-    box = Box.of(holders[0]) if holders else ctx.area
+    box = ctx.box(slide, holders[0]) if holders else ctx.area
     for holder in holders:
         deck_media._remove(holder)
     images = [b for b in planned.slide.blocks if isinstance(b, Image)]
@@ -113,7 +126,7 @@ def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     bodies = placeholders(slide, "body")
-    box = Box.of(bodies[0]) if bodies else ctx.area
+    box = ctx.box(slide, bodies[0]) if bodies else ctx.area
     deck_media.fill_area(slide, planned.slide.blocks, box, bodies[0] if bodies else None,
                          ctx.root, ctx.lang)
 
@@ -121,7 +134,7 @@ def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     groups = _column_groups(planned.slide.blocks)
     bodies = placeholders(slide, "body")
-    boxes = _column_boxes([Box.of(b) for b in bodies], len(groups))
+    boxes = _column_boxes([ctx.box(slide, b) for b in bodies], len(groups))
     for i, (blocks, box) in enumerate(zip(groups, boxes)):
         holder = bodies[i] if i < len(bodies) else None
         deck_media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang)
@@ -154,7 +167,7 @@ def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     row = planned.row
     pictures = placeholders(slide, "picture")
     if row.image is not None:
-        box = Box.of(pictures[0]) if pictures else Box(ctx.area.x, ctx.area.y, 4114800, 4114800)
+        box = ctx.box(slide, pictures[0]) if pictures else Box(ctx.area.x, ctx.area.y, SIDE, SIDE)
         deck_media.add_picture(slide, row.image, ctx.root, box, honour_width=False)
     for holder in pictures:
         deck_media._remove(holder)
@@ -183,7 +196,7 @@ def _write_first(ctx: Ctx, slide: Any, items: list[Line], base: int) -> None:
 def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], base: int) -> None:
     bodies = placeholders(slide, "body")
     holder = bodies[0] if bodies else None
-    box = Box.of(holder) if holder is not None else ctx.area
+    box = ctx.box(slide, holder) if holder is not None else ctx.area
     deck_media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang, base)
 
 
