@@ -55,7 +55,7 @@ def set_font(style: BaseStyle, family: str) -> None:
 
 def add_table_style(doc: Document, style_id: str, name: str, based_on: str,
                     header_fill: str, header_text: str, band_fill: str) -> None:
-    """Add a table style, based on an existing one, with a coloured header row and bands."""
+    """Add a table style, based on an existing one: 10 pt text, coloured header row, bands."""
     based = doc.styles[based_on].style_id
     el = OxmlElement("w:style")
     el.set(qn("w:type"), "table")
@@ -64,6 +64,10 @@ def add_table_style(doc: Document, style_id: str, name: str, based_on: str,
     el.append(_val("w:name", name))
     el.append(_val("w:basedOn", based))
     el.append(_val("w:uiPriority", "59"))
+    rpr = OxmlElement("w:rPr")
+    rpr.append(_val("w:sz", "20"))
+    rpr.append(_val("w:szCs", "20"))
+    el.append(rpr)
     el.append(_table_props())
     el.append(_conditional("firstRow", header_fill, header_text, bold=True))
     el.append(_conditional("band2Horz", band_fill, None, bold=False))

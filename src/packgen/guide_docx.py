@@ -19,7 +19,7 @@ from packgen.model import (
     Table, TailoredPack, Text, plain,
 )
 
-PLAN_WIDTHS_CM = (2.6, 1.6, 5.9, 1.7, 5.2)
+PLAN_WIDTHS_CM = (2.7, 1.8, 5.6, 1.7, 5.2)
 CHECK_WIDTHS_CM = (5.2, 3.8, 8.0)
 
 
@@ -30,8 +30,8 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     writer = GuideDocx(doc, tp)
     for part in (writer.cover, writer.plan, writer.materials, writer.room):
         part()
-    for module in guidedata.module_guides(tp):
-        writer.module(module)
+    for number, module in enumerate(guidedata.module_guides(tp)):
+        writer.module(module, page_break=number == 0)
     set_properties(doc, tp, title)
     doc.save(str(target))
 
@@ -109,10 +109,10 @@ class GuideDocx:
         for item in guidedata.room_checklist(self.tp):
             self.doc.add_paragraph(item, style="List Bullet")
 
-    def module(self, guide: guidedata.ModuleGuide) -> None:
+    def module(self, guide: guidedata.ModuleGuide, page_break: bool = False) -> None:
         """Add one module: times, objectives, key messages, slides with notes, activities."""
         module = guide.module
-        self._heading(module.title, 1, page_break=True)
+        self._heading(module.title, 1, page_break=page_break)
         meta = f"{guide.start} to {guide.end} · {guide.minutes} minutes"
         if guide.slides:
             meta += f" · Slides {guide.slides[0].number}–{guide.slides[-1].number}"
