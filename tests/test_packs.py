@@ -30,7 +30,7 @@ modules: [welcome, power]
 """
 
 
-def check(text: str, root: Path = FIXTURE):  # noqa: ANN201
+def check(text: str, root: Path = FIXTURE):
     """Return the pack in ``text``, validated against the fixture's modules and audiences."""
     return validate_pack(parse_yaml(text, WHERE), "p", root, MODULES, AUDIENCES)
 
@@ -79,14 +79,14 @@ def test_unknown_key_is_an_error_at_its_line_with_the_expected_keys() -> None:
 def test_unknown_module_is_an_error_at_its_list_item_listing_known_ids() -> None:
     found = problems(GOOD.replace("modules: [welcome, power]",
                                   "modules:\n  - welcome\n  - powr\n"))
-    assert found == [f"{WHERE}:11: error: unknown module 'powr' (known modules: power, spaces, "
-                     "welcome)"]
+    assert found == [(f"{WHERE}:11: error: unknown module 'powr' (known modules: power, spaces, "
+                     "welcome)")]
 
 
 def test_unknown_audience_is_an_error() -> None:
     found = problems(GOOD.replace("audience: staff", "audience: councillors"))
-    assert found == [f"{WHERE}:2: error: unknown audience 'councillors' (expected one of: mixed, "
-                     "self-advocates, staff)"]
+    assert found == [(f"{WHERE}:2: error: unknown audience 'councillors' (expected one of: mixed, "
+                     "self-advocates, staff)")]
 
 
 def test_any_audience_is_accepted_without_audiences_yaml() -> None:
@@ -132,8 +132,8 @@ def test_variable_clashing_with_a_pack_field_is_an_error() -> None:
     found = problems(GOOD + "variables:\n  venue: Elsewhere\n  date_long: soon\n  ok_name: 1\n")
     assert found == [
         f"{WHERE}:11: error: variable 'venue' clashes with the pack field 'venue': rename it",
-        f"{WHERE}:12: error: variable 'date_long' clashes with the built-in variable "
-        "'date_long': rename it"]
+        (f"{WHERE}:12: error: variable 'date_long' clashes with the built-in variable "
+        "'date_long': rename it")]
 
 
 def test_variables_are_frozen_for_the_immutable_model() -> None:
@@ -160,8 +160,8 @@ def test_missing_cover_image_is_an_error() -> None:
 
 def test_a_pack_that_is_not_a_mapping_is_one_clear_error() -> None:
     assert problems("- title\n- audience\n") == [
-        f"{WHERE}:1: error: a pack is a mapping of keys such as title, audience, organisation; "
-        "found a list"]
+        (f"{WHERE}:1: error: a pack is a mapping of keys such as title, audience, organisation; "
+        "found a list")]
     assert "found an empty file" in problems("")[0]
 
 
@@ -175,5 +175,5 @@ def test_template_language_and_contact_are_checked() -> None:
     assert found == [
         f"{WHERE}:10: error: 'template' must name a .pptx file in templates/; found 'deck.key'",
         f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found 'English'",
-        f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
-        "website)"]
+        (f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
+        "website)")]

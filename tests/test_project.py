@@ -97,10 +97,10 @@ def test_a_broken_pack_is_an_error_for_that_pack_only(tmp_path: Path) -> None:
     project, findings = load_project(root)
     assert list(project.packs) == ["p"]
     assert [str(d) for d in findings] == [
-        "content/packs/broken.yaml:10: error: unknown key 'titel'; did you mean 'title'? "
+        ("content/packs/broken.yaml:10: error: unknown key 'titel'; did you mean 'title'? "
         "(expected one of: access, audience, breaks, checked_by, contact, cover, date, "
         "deck_style, facilitators, language, modules, organisation, participants, slot, start, "
-        "template, title, variables, venue)"]
+        "template, title, variables, venue)")]
     loaded = load(root)
     assert list(loaded.pack_errors) == ["broken"] and loaded.diagnostics == ()
 
@@ -126,12 +126,12 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     assert found == [
         "content/audiences.yaml:2: error: missing required key 'id'",
         "content/audiences.yaml:3: error: audience 'staff' is given twice",
-        "templates/theme.yaml:2: error: unknown key 'font' (expected one of: colours, fonts, "
-        "logo, layouts)",
+        ("templates/theme.yaml:2: error: unknown key 'font' (expected one of: colours, fonts, "
+        "logo, layouts)"),
         "templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal'",
-        "content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
+        ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
         "(theme colours: accent, accent_text, background, muted, my_space, shared_space, "
-        "surface, text, your_space)",
+        "surface, text, your_space)"),
         "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a)",
         "content/glossary.yaml:1: error: missing required key 'explanation'",
         "packgen.toml:2: error: rule threshold 'max_words' must be a number; found 'ten'",
@@ -148,8 +148,8 @@ def test_module_errors_are_reported_with_the_other_project_errors(tmp_path: Path
 
 def test_non_utf8_data_file_is_an_error_with_its_line(tmp_path: Path) -> None:
     root = make(tmp_path, {"content/audiences.yaml": b"- id: staff\n- id: caf\xe9\n"})
-    assert errors_of(root) == ["content/audiences.yaml:2: error: not UTF-8 text (byte 0xe9): "
-                               "save the file as UTF-8"]
+    assert errors_of(root) == [("content/audiences.yaml:2: error: not UTF-8 text (byte 0xe9): "
+                               "save the file as UTF-8")]
 
 
 def test_bad_toml_names_its_line(tmp_path: Path) -> None:
@@ -162,8 +162,8 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
     root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[silence]\nPG1 = 'x'\n"
                                            "\n[easy-read]\nallow = 'coproduction'\nalow = []\n"})
     assert errors_of(root) == [
-        "packgen.toml:1: error: unknown table [silense] (expected one of: rules, easy-read, "
-        "silence)",
+        ("packgen.toml:1: error: unknown table [silense] (expected one of: rules, easy-read, "
+        "silence)"),
         "packgen.toml:9: error: unknown key 'alow' in [easy-read] (expected: allow)",
         "packgen.toml:5: error: 'PG1' is not a rule code like PG301",
     ]

@@ -10,13 +10,32 @@ import pytest
 
 from packgen.errors import PackgenError
 from packgen.model import (
-    Activity, Audience, Block, Columns, Conditional, Config, EasyReadRow, Image, ListBlock,
-    ListItem, Loc, Module, Pack, Paragraph, Project, Quote, Slide, Span, Theme, Tip, plain,
+    Activity,
+    Audience,
+    Block,
+    Columns,
+    Conditional,
+    Config,
+    EasyReadRow,
+    Image,
+    ListBlock,
+    ListItem,
+    Loc,
+    Module,
+    Pack,
+    Paragraph,
+    Project,
+    Quote,
+    Slide,
+    Span,
+    Theme,
+    Tip,
+    plain,
 )
 from packgen.projectdata import DEFAULT_SPACES
 from packgen.tailor import content_context, date_long, join_names, tailor
 
-BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 MD = "content/modules/m.md"
 AUDIENCES = {a: Audience(a, a.title()) for a in ("staff", "mixed", "self-advocates")}
 
@@ -61,7 +80,7 @@ def project(*modules: Module, audience: str = "staff", audiences: object = AUDIE
                    DEFAULT_SPACES, (), theme, Config())
 
 
-def tailored(*modules: Module, **kw: object):  # noqa: ANN201
+def tailored(*modules: Module, **kw: object):
     """Return the tailored pack 'p' and its findings."""
     return tailor(project(*modules, **kw), "p", BUILT)
 
@@ -190,8 +209,8 @@ def test_unknown_audience_in_content_is_an_error_when_audiences_are_known() -> N
 
 
 def test_module_not_meant_for_the_audience_gives_a_warning_at_the_pack_line() -> None:
-    tp, findings = tailored(module("a"), module("b", audiences=("self-advocates",)))
-    assert [str(d) for d in findings][0] == (
+    _tp, findings = tailored(module("a"), module("b", audiences=("self-advocates",)))
+    assert next(str(d) for d in findings) == (
         "content/packs/p.yaml:9: warning: module 'b' is not meant for audience 'staff' "
         "(it suits: self-advocates) [PG110]")
 

@@ -26,7 +26,7 @@ def pack(slot: int = 90, start: int = 600, breaks: tuple[Break, ...] = ()) -> Pa
 MODULES = (module("a", 20), module("b", 30), module("c", 25))
 
 
-def starts(table) -> list[tuple[str, str, int]]:  # noqa: ANN001
+def starts(table) -> list[tuple[str, str, int]]:
     """Return (title, clock, minutes) of every entry."""
     return [(e.title, clock(e.start), e.minutes) for e in table.entries]
 
@@ -60,8 +60,8 @@ def test_fixed_time_break_inside_a_module_moves_to_its_end_with_a_warning() -> N
     assert starts(table) == [("A", "10:00", 20), ("B", "10:20", 30), ("Tea break", "10:50", 15),
                              ("C", "11:05", 25)]
     assert [str(d) for d in findings] == [
-        "content/packs/p.yaml:12: warning: the break at 10:30 falls inside module 'B': "
-        "placed at 10:50 instead [PG302]"]
+        ("content/packs/p.yaml:12: warning: the break at 10:30 falls inside module 'B': "
+        "placed at 10:50 instead [PG302]")]
 
 
 def test_fixed_break_before_the_start_is_moved_with_a_warning() -> None:
@@ -80,15 +80,15 @@ def test_fixed_break_after_the_last_module_keeps_its_time() -> None:
 def test_overrun_is_a_warning_with_the_minutes_over() -> None:
     _, findings = timetable(pack(slot=60), MODULES)
     assert [str(d) for d in findings] == [
-        "content/packs/p.yaml:6: warning: the plan runs 15 minutes over the 60-minute slot "
-        "(it ends at 11:15, the slot ends at 11:00) [PG301]"]
+        ("content/packs/p.yaml:6: warning: the plan runs 15 minutes over the 60-minute slot "
+        "(it ends at 11:15, the slot ends at 11:00) [PG301]")]
 
 
 def test_underrun_beyond_fifteen_percent_is_info_with_the_spare_minutes() -> None:
     _, findings = timetable(pack(slot=100), MODULES)
     assert [str(d) for d in findings] == [
-        "content/packs/p.yaml:6: info: 25 minutes of the 100-minute slot are spare "
-        "(the plan ends at 11:15) [PG303]"]
+        ("content/packs/p.yaml:6: info: 25 minutes of the 100-minute slot are spare "
+        "(the plan ends at 11:15) [PG303]")]
 
 
 def test_a_little_spare_time_is_not_reported() -> None:

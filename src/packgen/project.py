@@ -18,7 +18,12 @@ from packgen.model import Audience, Config, Image, Module, Pack, Project, Theme
 from packgen.packs import validate_pack
 from packgen.paths import relative
 from packgen.projectdata import (
-    DEFAULT_SPACES, Reader, read_audiences, read_glossary, read_spaces, read_theme,
+    DEFAULT_SPACES,
+    Reader,
+    read_audiences,
+    read_glossary,
+    read_spaces,
+    read_theme,
 )
 from packgen.templating import packaged_templates
 from packgen.yamlload import decode, parse_yaml, read_bytes

@@ -10,9 +10,28 @@ from types import MappingProxyType
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
 from packgen.model import (
-    Activity, Block, Columns, Conditional, EasyReadRow, Image, ListBlock, ListItem, Loc,
-    Material, Module, Pack, Paragraph, Project, Quote, Slide, Space, SpacesDiagram, Table,
-    TailoredPack, Text, Tip,
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    EasyReadRow,
+    Image,
+    ListBlock,
+    ListItem,
+    Loc,
+    Material,
+    Module,
+    Pack,
+    Paragraph,
+    Project,
+    Quote,
+    Slide,
+    Space,
+    SpacesDiagram,
+    Table,
+    TailoredPack,
+    Text,
+    Tip,
 )
 from packgen.templating import render_text
 from packgen.timing import clock, clock_12h, timetable
