@@ -189,3 +189,27 @@ def test_fixture_copy_with_a_fourth_space_needs_no_code(tmp_path: Path) -> None:
         stream.write("  - {id: fourth_space, name: Fourth space, colour: '#123456'}\n")
     project, _ = load_project(root)
     assert [s.name for s in project.spaces][-1] == "Fourth space"
+
+
+def test_pack_errors_are_reported_with_project_wide_errors(tmp_path: Path) -> None:
+    root = make(tmp_path, {"content/glossary.yaml": "- term: x\n",
+                           "content/packs/typo.yaml": PACK + "slott: 5\n"})
+    found = errors_of(root)
+    assert found[0].startswith("content/glossary.yaml:1: error: missing required key")
+    assert found[1].startswith("content/packs/typo.yaml:10: error: unknown key 'slott'")
+
+
+def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(PACK)
+    root = make(tmp_path / "project", {})
+    (root / "content/packs/linked.yaml").symlink_to(outside)
+    loaded = load(root)
+    assert [str(d) for d in loaded.pack_errors["linked"]] == [
+        ("content/packs/linked.yaml: error: the file leads outside the project (a symbolic "
+        "link?)")]
+
+
+def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:
+    assert errors_of(make(tmp_path, {"content/model.yaml": "spaces: []\n"})) == [
+        "content/model.yaml:1: error: 'spaces' must list at least one space"]

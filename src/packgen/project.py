@@ -49,8 +49,9 @@ def load(root: Path) -> Loaded:
     """Return the project at ``root`` with per-pack errors kept apart.
 
     A problem outside the pack files (a module, audiences.yaml, model.yaml, glossary.yaml,
-    the theme, packgen.toml) concerns every pack: all such problems are raised together in
-    one PackgenError. A broken pack file concerns only that pack.
+    the theme, packgen.toml) concerns every pack: all such problems, and those of the pack
+    files, are raised together in one PackgenError. A broken pack file alone concerns only
+    that pack.
     """
     root = root.resolve()
     files = _Files(root)
@@ -60,10 +61,10 @@ def load(root: Path) -> Loaded:
     spaces = files.data("content/model.yaml", lambda r: read_spaces(r, theme), DEFAULT_SPACES)
     glossary = files.data("content/glossary.yaml", read_glossary, ())
     config = files.config()
+    packs, pack_errors = _packs(root, files, modules, audiences)
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
     if problems:
-        raise PackgenError.many(problems)
-    packs, pack_errors = _packs(root, files, modules, audiences)
+        raise PackgenError.many(problems + [d for ds in pack_errors.values() for d in ds])
     project = Project(root, MappingProxyType(modules or {}), MappingProxyType(packs),
                       MappingProxyType(audiences), spaces, glossary, theme, config)
     project = dataclasses.replace(project, inputs=MappingProxyType(files.inputs(project)))
@@ -97,8 +98,8 @@ def _packs(root: Path, files: _Files, modules: Mapping[str, Module] | None,
                                                        dict[str, tuple[Diagnostic, ...]]]:
     packs, broken = {}, {}
     folder = root / "content" / "packs"
-    for file in sorted(folder.glob("*.yaml")):
-        where = relative(root, file)
+    for file in sorted(f for f in folder.glob("*.yaml") if not f.name.startswith(".")):
+        where = file.relative_to(root).as_posix()
         try:
             doc = parse_yaml(files.read(file, where), where)
             packs[file.stem] = validate_pack(doc, file.stem, root, modules, audiences)
@@ -120,7 +121,9 @@ class _Files:
         self.notes: list[Diagnostic] = []
 
     def read(self, path: Path, name: str) -> str:
-        """Return a file's text and remember its hash (too large or not UTF-8: raise)."""
+        """Return a file's text and remember its hash (too large, outside, not UTF-8: raise)."""
+        if not name.startswith("packgen:") and self.root not in path.resolve().parents:
+            raise PackgenError("the file leads outside the project (a symbolic link?)", name)
         raw = read_bytes(path, name)
         self.hashes[name] = hashlib.sha256(raw).hexdigest()
         return decode(raw, name)

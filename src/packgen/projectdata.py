@@ -136,6 +136,8 @@ def read_spaces(reader: Reader, theme: Theme) -> tuple[Space, ...]:
     if "spaces" not in top:
         return DEFAULT_SPACES
     found = reader.entries(top["spaces"], ("spaces",), SPACE_KEYS, ("id", "name"))
+    if top["spaces"] == []:
+        reader.fail("'spaces' must list at least one space", "spaces")
     spaces = tuple(_space(reader, at, entry, theme) for at, entry in found)
     reader.unique([(at, s.id) for (at, _), s in zip(found, spaces)], "space")
     ids = {s.id for s in spaces}
