@@ -146,3 +146,27 @@ def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(project: Path,
     ours = [(plain(s.title), _notes_words(s.notes))
             for s in parse(source.read_text(encoding="utf-8"), project).slides]
     assert ours == expected
+
+
+# --- the author's reference --------------------------------------------------------------
+
+
+DOC = Path(__file__).parent.parent / "docs" / "content-format.md"
+
+
+def _doc_examples() -> list[str]:
+    blocks = re.findall(r"^```markdown\n(.*?)^```", DOC.read_text(encoding="utf-8"),
+                        re.MULTILINE | re.DOTALL)
+    return [b.split("---\n", 2)[2] if b.startswith("---\n") else b for b in blocks]
+
+
+@pytest.mark.parametrize("example", _doc_examples())
+def test_every_example_in_the_content_format_docs_parses_without_problems(
+        example: str, project: Path) -> None:
+    images = project / "content" / "images"
+    for name in re.findall(r"\]\(\.\./images/([\w.-]+)", example):
+        (images / name).write_bytes((images / "pic.png").read_bytes())
+    body = parse(example, project)
+    problems = [str(d) for d in body.diagnostics if d.code != "PG118"]
+    assert problems == []
+    assert body.slides or body.has_easy_read
