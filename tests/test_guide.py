@@ -211,3 +211,30 @@ def test_guide_module_does_not_import_weasyprint_or_docx() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "project"
+
+
+@pytest.mark.parametrize("pack_id", ["staff-short", "self-advocates"])
+def test_fixture_project_guide_quotes_every_deck_slide_in_order(pack_id: str,
+                                                                 tmp_path: Path) -> None:
+    from packgen import api
+    from packgen.slideplan import plan as slide_plan
+
+    tp, _ = api.tailored(FIXTURE, pack_id)
+    outputs = {o.format: o.path for o in GuideBuilder().build(tp, tmp_path, Collector())}
+    with pdfplumber.open(outputs["pdf"]) as pdf:
+        text = squash("\n".join(page.extract_text() or "" for page in pdf.pages))
+    position = text.find("Slides and notes")
+    for planned in slide_plan(tp):
+        found = text.find(f"Slide {planned.number} ", position)
+        assert found > position, f"slide {planned.number} missing or out of order"
+        assert text[found:].split(" ", 2)[2].startswith(
+            ("Activity: " if planned.kind == "activity" else "") + (planned.title or "")[:20])
+        position = found
+    document = docx.Document(str(outputs["docx"]))
+    slide_headings = [p.text for p in document.paragraphs
+                      if p.style.name == "Heading 3" and p.text.startswith("Slide ")]
+    assert [h.split(" ")[1] for h in slide_headings] == [
+        str(s.number) for s in slide_plan(tp)]

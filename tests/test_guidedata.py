@@ -42,7 +42,7 @@ def test_module_pages_quote_the_slide_plan_numbers(tp) -> None:
             assert planned[entry.number].title == entry.title or not planned[entry.number].title
             if planned[entry.number].module is not None:
                 assert planned[entry.number].module.id == guide.module.id
-    numbers = [e.number for g in guidedata.module_guides(tp) for e in g.slides]
+    numbers = [e.number for g in guidedata.module_guides(tp) for e in g.slides + g.closing]
     assert numbers == list(range(1, 16))
 
 
@@ -139,8 +139,16 @@ def test_easy_read_deck_lists_rows_and_keeps_activities(tmp_path: Path) -> None:
     row = next(s for s in my_space.slides if s.kind == "easy-read")
     assert row.sentences and row.notes
     assert [a.title for a in my_space.extra_activities] == ["Draw your space"]
-    assert [e.number for g in guides for e in g.slides] == [s.number for s in plan(tp)]
+    assert [e.number for g in guides for e in g.slides + g.closing] == [
+        s.number for s in plan(tp)]
 
 
 def test_clock_wraps_past_midnight() -> None:
     assert guidedata.clock(24 * 60 + 5) == "00:05"
+
+
+def test_closing_slide_comes_after_the_last_modules_own_slides(tmp_path: Path) -> None:
+    tp = make_pack(tmp_path, deck_style="easy-read")
+    last = guidedata.module_guides(tp)[-1]
+    assert [s.kind for s in last.closing] == ["closing"]
+    assert last.slide_range == f"{last.slides[0].number}–{last.closing[-1].number}"

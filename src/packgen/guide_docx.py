@@ -114,8 +114,8 @@ class GuideDocx:
         module = guide.module
         self._heading(module.title, 1, page_break=page_break)
         meta = f"{guide.start} to {guide.end} · {guide.minutes} minutes"
-        if guide.slides:
-            meta += f" · Slides {guide.slides[0].number}–{guide.slides[-1].number}"
+        if guide.slide_range:
+            meta += f" · Slides {guide.slide_range}"
         self.doc.add_paragraph(meta, style="Caption")
         for heading, items in (("Objectives", module.objectives),
                                ("Key messages", module.key_messages)):
@@ -129,6 +129,8 @@ class GuideDocx:
         for activity in guide.extra_activities:
             self._heading(f"Activity: {activity.title}", 3)
             self._activity(activity)
+        for entry in guide.closing:
+            self._slide(entry)
 
     def _slide(self, entry: guidedata.SlideEntry) -> None:
         prefix = "Activity: " if entry.activity else ""

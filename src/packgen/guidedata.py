@@ -67,6 +67,16 @@ class ModuleGuide:
     slides: tuple[SlideEntry, ...]
     extra_activities: tuple[Activity, ...] = ()
     """Activities with no slide of their own (easy-read decks): shown after the slides."""
+    closing: tuple[SlideEntry, ...] = ()
+    """Deck slides after the module's own (the closing slide, on the last module)."""
+
+    @property
+    def slide_range(self) -> str:
+        """Return the module's slide numbers as ``3–8`` (empty when it has none)."""
+        numbers = [s.number for s in self.slides + self.closing]
+        if not numbers:
+            return ""
+        return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,11 +223,12 @@ def _place(use: Use) -> str:
 def _module_guide(tp: TailoredPack, module: Module,
                   planned: list[PlannedSlide]) -> ModuleGuide:
     entry = tp.timetable.entry_for(module.id)
-    slides = tuple(slide_entry(p) for p in planned)
+    own = max((i for i, p in enumerate(planned) if p.module is not None), default=-1) + 1
+    slides = tuple(slide_entry(p) for p in planned[:own])
     shown = {id(s.activity) for s in slides if s.activity is not None}
     extra = tuple(a for a in module.activities if id(a) not in shown)
     return ModuleGuide(module, clock(entry.start), clock(entry.start + entry.minutes),
-                       entry.minutes, slides, extra)
+                       entry.minutes, slides, extra, tuple(slide_entry(p) for p in planned[own:]))
 
 
 ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
