@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from packgen.errors import PackgenError
 from packgen.model import Image
@@ -177,3 +181,30 @@ def test_template_language_and_contact_are_checked() -> None:
         f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found 'English'",
         (f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
         "website)")]
+
+
+YAML_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5000) | st.text(max_size=12)
+    | st.dates().map(str),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from([*FIELDS, "titel"]), YAML_VALUES, max_size=12))
+def test_random_pack_data_gives_a_pack_or_a_packgen_error(data: dict[str, object]) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        pack = check(text)
+    except PackgenError as exc:
+        assert all(d.path == WHERE and d.line for d in exc.diagnostics)
+    else:
+        assert set(REQUIRED) <= set(data) and pack.id == "p"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text_gives_a_pack_or_a_packgen_error(text: str) -> None:
+    with contextlib.suppress(PackgenError):
+        check(text)
