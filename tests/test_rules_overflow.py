@@ -76,7 +76,9 @@ def test_line_breaks_inside_a_paragraph_start_new_lines() -> None:
     assert overflow.lines_needed("one\vtwo\vthree", 800, 28) == 3
 
 
-def test_slide_sources_map_slide_numbers_to_markdown() -> None:
+def test_slide_sources_map_every_slide_to_the_project() -> None:
     tp = tailored(module(slide("A", para("a"), line=4), slide("B", para("b"), line=9)))
-    assert overflow.slide_sources(tp) == {4: Loc("content/modules/m.md", 4),
-                                          5: Loc("content/modules/m.md", 9)}
+    pack, mod = Loc("content/packs/p.yaml", 1), Loc("content/modules/m.md", 1)
+    assert overflow.slide_sources(tp) == {
+        1: pack, 2: pack, 3: mod, 4: Loc("content/modules/m.md", 4),
+        5: Loc("content/modules/m.md", 9), 6: pack}

@@ -76,14 +76,14 @@ def check_deck_overflow(pptx_path: Path, rel_path_for_diags: str,
 
 
 def slide_sources(tp: TailoredPack) -> dict[int, Loc]:
-    """Return the content place of each deck slide made from a Markdown slide or row."""
+    """Return where each deck slide comes from: its Markdown slide or easy-read row, the
+    module for a section slide, the pack file for the title, agenda and closing slides."""
     from packgen.slideplan import plan
 
     places: dict[int, Loc] = {}
     for p in plan(tp):
-        source = p.slide or p.row
-        if source is not None:
-            places[p.number] = source.loc
+        source = p.slide or p.row or p.module
+        places[p.number] = source.loc if source is not None else tp.pack.loc
     return places
 
 
