@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from packgen.builders import output_name
-from packgen.model import Activity, Block, Material, Module, TailoredPack, Text
+from packgen.model import (
+    Activity, Block, Material, Module, TailoredPack, Text, TimetableEntry,
+)
 from packgen.slideplan import PlannedSlide, plan, untitled_name
 
 
@@ -88,9 +90,46 @@ class Use:
     activity: Activity | None
 
 
+ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("hearing loop", "induction loop"),
+     "Test the hearing loop with the venue before people arrive."),
+    (("interpreter", "bsl", "sign language"),
+     "Send the slides and this guide to the interpreters a week before; keep them seats "
+     "where everyone can see them."),
+    (("large print",), "Print large-print copies of the handout and the slides."),
+    (("step-free", "step free", "wheelchair", "lift"),
+     "Check on the day that the step-free route is open and clear."),
+    (("quiet room", "quiet space"), "Show people where the quiet room is at the start."),
+    (("support worker", "supporter", "personal assistant"),
+     "Keep seats for support workers next to the people they support."),
+)
+"""Words in an access arrangement, and the extra check the guide adds when one appears."""
+
+
 def clock(minutes: int) -> str:
     """Return minutes since midnight as ``HH:MM``."""
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def session_plan(tp: TailoredPack) -> tuple[PlanRow, ...]:
+    """Return the session plan rows, one per timetable entry, in clock order."""
+    ranges = slide_ranges(tp)
+    modules = {m.id: m for m in tp.modules}
+    return tuple(_plan_row(tp, e, modules.get(e.module_id or ""), ranges)
+                 for e in tp.timetable.entries)
+
+
+def timing_summary(tp: TailoredPack) -> str:
+    """Return one sentence on the total time against the slot: spare or over."""
+    table = tp.timetable
+    spare = table.slot - table.total
+    head = f"Total {table.total} minutes, {clock(table.start)} to {clock(table.end)}, " \
+           f"in a {table.slot}-minute slot"
+    if spare > 0:
+        return f"{head}: {spare} minutes spare."
+    if spare < 0:
+        return f"{head}: {-spare} minutes over."
+    return f"{head}: no time spare."
 
 
 def slide_ranges(tp: TailoredPack) -> dict[str, tuple[int, int]]:
@@ -115,14 +154,6 @@ def slides_by_module(tp: TailoredPack) -> dict[str, list[PlannedSlide]]:
             pending.clear()
         (groups[current] if current else pending).append(s)
     return groups
-
-
-def session_plan(tp: TailoredPack) -> tuple[PlanRow, ...]:
-    """Return the session plan rows, one per timetable entry, in clock order."""
-    ranges = slide_ranges(tp)
-    modules = {m.id: m for m in tp.modules}
-    return tuple(_plan_row(tp, e, modules.get(e.module_id or ""), ranges)
-                 for e in tp.timetable.entries)
 
 
 def materials_checklist(tp: TailoredPack) -> tuple[MaterialLine, ...]:
@@ -163,6 +194,14 @@ def material_rule(material: Material) -> str:
         f"{material.count} per {material.per}"
 
 
+def room_checklist(tp: TailoredPack) -> tuple[str, ...]:
+    """Return the room and access checks: the pack's arrangements plus what the plan implies."""
+    items: list[str] = []
+    for part in (_room_items, _access_items, _break_items, _easy_read_items):
+        items.extend(part(tp))
+    return tuple(dict.fromkeys(items))
+
+
 def module_guides(tp: TailoredPack) -> tuple[ModuleGuide, ...]:
     """Return the per-module sections of the guide with the deck's slide numbers."""
     groups = slides_by_module(tp)
@@ -182,7 +221,7 @@ def slide_entry(planned: PlannedSlide) -> SlideEntry:
     return SlideEntry(planned.number, title, planned.kind, slide.notes, (), slide.activity)
 
 
-def _plan_row(tp: TailoredPack, entry, module: Module | None,
+def _plan_row(tp: TailoredPack, entry: TimetableEntry, module: Module | None,
               ranges: dict[str, tuple[int, int]]) -> PlanRow:
     end = clock(entry.start + entry.minutes)
     if module is None:
@@ -210,14 +249,9 @@ def _material_line(tp: TailoredPack, uses: list[Use]) -> MaterialLine:
     counts = [_use_count(tp, u) for u in uses]
     total = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
     rules = tuple(dict.fromkeys(material_rule(u.material) for u in uses))
-    places = tuple(dict.fromkeys(_place(u) for u in uses))
+    places = tuple(dict.fromkeys(
+        f"{u.module.title}: {u.activity.title}" if u.activity else u.module.title for u in uses))
     return MaterialLine(uses[0].material.name, total, ", ".join(rules), places)
-
-
-def _place(use: Use) -> str:
-    if use.activity is None:
-        return use.module.title
-    return f"{use.module.title}: {use.activity.title}"
 
 
 def _module_guide(tp: TailoredPack, module: Module,
@@ -229,30 +263,6 @@ def _module_guide(tp: TailoredPack, module: Module,
     extra = tuple(a for a in module.activities if id(a) not in shown)
     return ModuleGuide(module, clock(entry.start), clock(entry.start + entry.minutes),
                        entry.minutes, slides, extra, tuple(slide_entry(p) for p in planned[own:]))
-
-
-ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("hearing loop", "induction loop"),
-     "Test the hearing loop with the venue before people arrive."),
-    (("interpreter", "bsl", "sign language"),
-     "Send the slides and this guide to the interpreters a week before; keep them seats "
-     "where everyone can see them."),
-    (("large print",), "Print large-print copies of the handout and the slides."),
-    (("step-free", "step free", "wheelchair", "lift"),
-     "Check on the day that the step-free route is open and clear."),
-    (("quiet room", "quiet space"), "Show people where the quiet room is at the start."),
-    (("support worker", "supporter", "personal assistant"),
-     "Keep seats for support workers next to the people they support."),
-)
-"""Words in an access arrangement, and the extra check the guide adds when one appears."""
-
-
-def room_checklist(tp: TailoredPack) -> tuple[str, ...]:
-    """Return the room and access checks: the pack's arrangements plus what the plan implies."""
-    items: list[str] = []
-    for part in (_room_items, _access_items, _break_items, _easy_read_items):
-        items.extend(part(tp))
-    return tuple(dict.fromkeys(items))
 
 
 def _room_items(tp: TailoredPack) -> list[str]:
@@ -288,16 +298,3 @@ def _easy_read_items(tp: TailoredPack) -> list[str]:
     name = output_name(tp.pack.id, "handout", "pdf")
     count = f"{tp.pack.participants} copies" if tp.pack.participants else "one per participant"
     return [f"Easy-read handout printed: {count} ({name}), plus spares."]
-
-
-def timing_summary(tp: TailoredPack) -> str:
-    """Return one sentence on the total time against the slot: spare or over."""
-    table = tp.timetable
-    spare = table.slot - table.total
-    head = f"Total {table.total} minutes, {clock(table.start)} to {clock(table.end)}, " \
-           f"in a {table.slot}-minute slot"
-    if spare > 0:
-        return f"{head}: {spare} minutes spare."
-    if spare < 0:
-        return f"{head}: {-spare} minutes over."
-    return f"{head}: no time spare."
