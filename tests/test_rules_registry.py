@@ -33,6 +33,13 @@ def test_the_rules_page_lists_every_code() -> None:
     assert missing == []
 
 
+def test_every_code_the_source_reports_is_registered() -> None:
+    src = Path(__file__).resolve().parents[1] / "src" / "packgen"
+    used = {code for path in src.rglob("*.py")
+            for code in re.findall(r'"(PG\d{3})"', path.read_text(encoding="utf-8"))}
+    assert sorted(used - set(RULES)) == []
+
+
 def test_silence_drops_warnings_by_file_pack_or_everywhere() -> None:
     diags = [
         warning("a", "content/modules/x.md", 3, "PG108"),

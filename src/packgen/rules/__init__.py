@@ -103,6 +103,11 @@ LOADING = [
     ("PG112", ERROR, "an audience id that audiences.yaml does not list"),
     ("PG113", ERROR, "a picture file that does not exist"),
     ("PG114", ERROR, "a picture outside the project (absolute path, .., remote address)"),
+    ("PG115", WARNING, "an unknown module front-matter key is ignored (a typo is not lost)"),
+    ("PG116", WARNING, "a control character that cannot be shown or saved is dropped"),
+    ("PG117", WARNING, "an unknown div class is kept as plain content"),
+    ("PG118", WARNING, "a heading inside a block does not start a slide; it is shown as bold "
+                       "text"),
 ]
 EASY_READ = [
     ("PG201", WARNING, "an easy-read sentence longer than 15 words"),
