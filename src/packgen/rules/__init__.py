@@ -106,8 +106,8 @@ LOADING = [
     ("PG115", WARNING, "an unknown module front-matter key is ignored (a typo is not lost)"),
     ("PG116", WARNING, "a control character that cannot be shown or saved is dropped"),
     ("PG117", WARNING, "an unknown div class is kept as plain content"),
-    ("PG118", WARNING, "a heading inside a block does not start a slide; it is shown as bold "
-                       "text"),
+    ("PG118", WARNING, ("a heading inside a block does not start a slide; it is shown as bold "
+                       "text")),
 ]
 EASY_READ = [
     ("PG201", WARNING, "an easy-read sentence longer than 15 words"),
