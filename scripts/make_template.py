@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python scripts/make_template.py. The result holds one master and the named
 layouts packgen looks up, and no slides. Colours and fonts come from the theme's colour slots
-(see packgen.pptx_xml.SCHEME_SLOTS), so the builder can re-apply a project's theme.yaml.
+(see packgen.builders.deck_theme.SCHEME_SLOTS), so the builder can re-apply a project's theme.yaml.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.oxml import parse_xml
 
 from packgen import pptx_xml
+from packgen.builders import deck_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
@@ -156,7 +157,7 @@ LAYOUTS: list[tuple[str, bool, str]] = [
      + body(4, 2, inch(6.917, 2.0, 5.667, 4.6)) + footers(5)),
     ("Picture", False, title() + body(3, 1, BODY_BOX, kind="pic", prompt="Picture")
      + footers(4)),
-    ("Quote", False, title() + bar(3, inch(0.75, 2.0, 0.12, 4.6), "accent1")
+    ("Quote", False, title() + bar(3, inch(0.85, 2.1, 0.12, 1.5), "accent1")
      + body(4, 1, inch(1.25, 2.0, 11.333, 4.6), plain_style(32, "tx1", space=12))
      + footers(5)),
     ("Title Only", False, title() + footers(3)),
@@ -219,15 +220,15 @@ def build(theme: dict) -> Presentation:
         master.part.related_part(part_rid)._element = parse_xml(layout_xml(name, accent, shapes))
     master.part._element = parse_xml(master_xml(rids[: len(LAYOUTS)]))
     assert len(rids) == len(LAYOUTS)
-    for part in pptx_xml.theme_parts(prs):
-        part._blob = pptx_xml.apply_theme(part.blob, theme["colours"], theme["fonts"])
+    for part in deck_theme.theme_parts(prs):
+        part._blob = deck_theme.apply_theme(part.blob, theme["colours"], theme["fonts"])
     _clean_package(prs)
     return prs
 
 
 def _add_notes_master(prs: Presentation) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    slide.notes_slide  # creates the notes master and its theme
+    _ = slide.notes_slide  # creates the notes master and its theme
     ids = prs.slides._sldIdLst
     prs.part.drop_rel(ids[0].rId)
     ids.remove(ids[0])
@@ -247,7 +248,7 @@ def _clean_package(prs: Presentation) -> None:
     roots += [layout.part._element for layout in prs.slide_layouts]
     roots += [prs.notes_master.part._element]
     pptx_xml.fix_languages(roots, LANG)
-    when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     pptx_xml.set_core_properties(prs, "packgen deck template", "packgen", LANG, when)
 
 

@@ -23,8 +23,8 @@ from packgen.model import (
     Quote,
     Slide,
     Space,
-    Span,
     SpacesDiagram,
+    Span,
     Table,
     TailoredPack,
     Theme,
@@ -33,7 +33,7 @@ from packgen.model import (
 )
 
 ROOT = Path(__file__).parent / "fixtures" / "project"
-BUILT = dt.datetime(2026, 2, 1, 9, 30, tzinfo=dt.timezone.utc)
+BUILT = dt.datetime(2026, 2, 1, 9, 30, tzinfo=dt.UTC)
 COLOURS = {
     "text": "#1A1A1A", "background": "#FFFFFF", "accent": "#005A70", "accent_text": "#FFFFFF",
     "muted": "#4A4A4A", "surface": "#F2F5F7", "my_space": "#7A2E8E", "your_space": "#1F6F3F",

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from deck_sample import BUILT, many_slides, sample, with_spaces
 from pptx import Presentation
 from pptx.util import Emu
 
-from deck_sample import BUILT, many_slides, sample, with_spaces
 from packgen import slideplan
 from packgen.builders import get_builder
 from packgen.builders.deck_slides import join_names, long_date
@@ -76,7 +76,7 @@ def test_title_slide_gives_organisation_full_date_and_facilitators(deck):
 
 def test_agenda_lists_clock_time_title_and_minutes_with_breaks(deck):
     _, prs = deck
-    body = [s for s in prs.slides[1].placeholders if s.placeholder_format.idx == 1][0]
+    body = next(s for s in prs.slides[1].placeholders if s.placeholder_format.idx == 1)
     assert body.text_frame.text.split("\n") == [
         "10:00\tWelcome (10 min)", "10:10\tBreak (10 min)", "10:20\tPower and control (45 min)"]
 
@@ -299,3 +299,18 @@ def test_converts_to_pdf_with_one_page_per_slide(tmp_path):
                    check=True, capture_output=True, timeout=180)
     with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
         assert len(pdf.pages) == len(slideplan.plan(tp))
+
+
+def test_deck_and_template_pass_openxml_audit(deck):
+    import sys
+
+    from packgen.templating import packaged_templates
+
+    audit = Path(sys.executable).parent / "openxml-audit"
+    if not audit.exists():
+        pytest.skip("openxml-audit is not installed")
+    path, _ = deck
+    for target in (path, packaged_templates() / "deck.pptx"):
+        result = subprocess.run([str(audit), "-f", "microsoft365", str(target)],
+                                check=False, capture_output=True, text=True, timeout=120)
+        assert "Errors: 0" in result.stdout, result.stdout

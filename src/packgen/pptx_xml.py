@@ -1,4 +1,4 @@
-"""XML-level work python-pptx has no API for: alt text, languages, bullets, footers, theme."""
+"""XML-level work python-pptx has no API for: alt text, languages, bullets, footers, notes."""
 
 from __future__ import annotations
 
@@ -17,16 +17,7 @@ NOTES_TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
-SCHEME_SLOTS = (
-    ("dk1", "text"), ("lt1", "background"), ("dk2", "accent"), ("lt2", "accent_text"),
-    ("accent1", "accent"), ("accent2", "my_space"), ("accent3", "your_space"),
-    ("accent4", "shared_space"), ("accent5", "muted"), ("accent6", "surface"),
-    ("hlink", "accent"), ("folHlink", "accent"),
-)
-"""Theme colour slot to theme.yaml colour name (the packaged template's master uses these)."""
-FALLBACK = {"accent_text": "background", "surface": "background", "muted": "text"}
 BULLETS = ("\u2022", "\u2013", "\u2022", "\u2013", "\u2022")
-EMU_PER_PT = 12700
 
 
 # --- pictures and shapes ------------------------------------------------------------------
@@ -104,16 +95,6 @@ def set_no_bullet(paragraph: Any, margin_emu: int = 0) -> None:
     _insert_bullet(ppr, "a:buNone")
 
 
-def set_space_before(paragraph: Any, points: float) -> None:
-    """Set the space above ``paragraph`` in points."""
-    ppr = paragraph._p.get_or_add_pPr()
-    for old in ppr.findall(qn("a:spcBef")):
-        ppr.remove(old)
-    spc = etree.Element(qn("a:spcBef"))
-    etree.SubElement(spc, qn("a:spcPts"), val=str(int(points * 100)))
-    ppr.insert(_position(ppr, ("a:lnSpc",)), spc)
-
-
 def fix_languages(elements: Iterable[Any], lang: str) -> None:
     """Set every ``lang`` attribute found under ``elements`` to ``lang``."""
     for root in elements:
@@ -138,11 +119,6 @@ def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
     later = [i for i, c in enumerate(children) if c.tag in {qn(t) for t in _AFTER_BULLETS}]
     ppr.insert(later[0] if later else len(children), element)
     return element
-
-
-def _position(parent: Any, before_tags: tuple[str, ...]) -> int:
-    tags = {qn(t) for t in before_tags}
-    return sum(1 for c in parent if c.tag in tags)
 
 
 # --- footers ------------------------------------------------------------------------------
@@ -289,7 +265,7 @@ def set_core_properties(prs: Any, title: str, author: str, lang: str,
                         when: dt.datetime) -> None:
     """Set the document title, author, language and both timestamps (UTC, no microseconds)."""
     props = prs.core_properties
-    stamp = when.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    stamp = when.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
     props.title = title
     props.author = author
     props.last_modified_by = author
@@ -304,36 +280,10 @@ def set_core_properties(prs: Any, title: str, author: str, lang: str,
     props.last_printed = stamp
 
 
-def theme_parts(prs: Any) -> list[Any]:
-    """Return the theme parts of every slide master and the notes master."""
-    rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
-    owners = [m.part for m in prs.slide_masters]
-    notes_rel = [r for r in prs.part.rels.values() if r.reltype.endswith("/notesMaster")]
-    owners += [r.target_part for r in notes_rel]
-    return [r.target_part for o in owners for r in o.rels.values() if r.reltype == rt]
-
-
-def apply_theme(blob: bytes, colours: Mapping[str, str], fonts: Mapping[str, str],
-                name: str = "packgen") -> bytes:
-    """Return theme XML with its colour scheme and fonts taken from ``colours``/``fonts``."""
-    root = etree.fromstring(blob)
-    ns = {"a": A_NS}
-    scheme = root.find(".//a:clrScheme", ns)
-    scheme.set("name", name)
-    for slot, key in SCHEME_SLOTS:
-        value = colours.get(key) or colours.get(FALLBACK.get(key, "text"), "#000000")
-        holder = scheme.find(f"a:{slot}", ns)
-        for child in list(holder):
-            holder.remove(child)
-        etree.SubElement(holder, qn("a:srgbClr"), val=value.lstrip("#").upper())
-    font_scheme = root.find(".//a:fontScheme", ns)
-    font_scheme.set("name", name)
-    for part, key in (("majorFont", "heading"), ("minorFont", "body")):
-        latin = font_scheme.find(f"a:{part}/a:latin", ns)
-        latin.set("typeface", fonts.get(key, "Arial"))
-        for attr in ("panose", "pitchFamily", "charset"):
-            latin.attrib.pop(attr, None)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def drop_style(shape: Any) -> None:
+    """Remove an autoshape's theme style reference (its shadow and text effects)."""
+    for style in shape._element.findall(qn("p:style")):
+        shape._element.remove(style)
 
 
 def set_fill_alpha(shape: Any, opacity: float) -> None:

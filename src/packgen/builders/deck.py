@@ -135,11 +135,12 @@ def _content_area(prs: Any) -> Any:
 
 def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
     from packgen import pptx_xml
+    from packgen.builders import deck_theme
 
     theme = tp.project.theme
     if packaged or theme.source != "packgen:theme.yaml":
-        for part in pptx_xml.theme_parts(prs):
-            part._blob = pptx_xml.apply_theme(part.blob, theme.colours, theme.fonts)
+        for part in deck_theme.theme_parts(prs):
+            part._blob = deck_theme.apply_theme(part.blob, theme.colours, theme.fonts)
     roots = [prs.part._element]
     roots += [m.part._element for m in prs.slide_masters]
     roots += [layout.part._element for m in prs.slide_masters for layout in m.slide_layouts]

@@ -17,8 +17,10 @@ from packgen.model import Space, Theme
 OVERLAP = 0.3
 """Share of an oval's width that overlaps its neighbour."""
 FILL_OPACITY = 0.22
+GAP = 45720
 NAME_PT = 24
 HOLDER_PT = 20
+MIN_PT = 18
 
 
 def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lang: str) -> Any:
@@ -36,7 +38,7 @@ def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lan
     for i, (space, oval) in enumerate(zip(base, ovals)):
         _label_base(group, space, _exclusive(ovals, i), theme, lang)
     centres = {s.id: o.x + o.w // 2 for s, o in zip(base, ovals)}
-    mid_y = box.y + box.h // 2
+    mid_y = ovals[0].y + ovals[0].h * 70 // 100 if ovals else box.y + box.h // 2
     for space, y in zip(shared, _stack_ys(shared, centres, mid_y)):
         _label_shared(group, space, centres, y, ovals[0].w, box, theme, lang)
     pptx_xml.set_alt_text(group, describe(base, shared))
@@ -82,15 +84,16 @@ def _oval_boxes(count: int, box: Box) -> list[Box]:
 
 
 def _exclusive(ovals: list[Box], i: int) -> Box:
+    """Return the label box of oval ``i``: its upper part, clear of both overlaps."""
     oval = ovals[i]
-    inner = int(oval.w * OVERLAP / 2) + _shared_width(oval.w) // 2 + 91440
-    left = oval.x + (inner if i > 0 else oval.w // 10)
-    right = oval.x + oval.w - (inner if i < len(ovals) - 1 else oval.w // 10)
-    return Box(left, oval.y + oval.h // 5, right - left, oval.h * 3 // 5)
+    inner = int(oval.w * OVERLAP) + GAP
+    left = oval.x + (inner if i > 0 else oval.w // 8)
+    right = oval.x + oval.w - (inner if i < len(ovals) - 1 else oval.w // 8)
+    return Box(left, oval.y + oval.h * 16 // 100, right - left, oval.h * 40 // 100)
 
 
 def _shared_width(oval_w: int) -> int:
-    return min(max(int(oval_w * OVERLAP), int(2.4 * 914400)), int(oval_w * 0.7))
+    return max(int(oval_w * OVERLAP), min(int(2.4 * 914400), int(oval_w * 0.6)))
 
 
 def _stack_ys(shared: list[Space], centres: dict[str, int], mid_y: int) -> list[int]:
@@ -118,7 +121,7 @@ def _draw_oval(group: Any, space: Space, oval: Box, theme: Theme) -> None:
     pptx_xml.set_fill_alpha(shape, FILL_OPACITY)
     shape.line.color.rgb = RGBColor.from_string(colour.lstrip("#"))
     shape.line.width = Pt(4)
-    shape.shadow.inherit = False
+    pptx_xml.drop_style(shape)
     pptx_xml.mark_decorative(shape)
 
 
@@ -126,9 +129,9 @@ def _label_base(group: Any, space: Space, box: Box, theme: Theme, lang: str) -> 
     colour = theme.colour(space.colour)
     under = blend(colour, theme.colours.get("background", "#FFFFFF"), FILL_OPACITY)
     ink = readable_on(under, colour, theme.colours.get("text", "#000000"))
-    lines = [(space.name, NAME_PT, True)]
+    lines = [(space.name, _fitting(space.name, NAME_PT, box.w), True)]
     if space.holder:
-        lines.append((space.holder, HOLDER_PT, False))
+        lines.append((space.holder, _fitting(space.holder, HOLDER_PT, box.w * 2), False))
     _text_shape(group, MSO_SHAPE.RECTANGLE, box, lines, ink, None, lang)
 
 
@@ -136,7 +139,8 @@ def _label_shared(group: Any, space: Space, centres: dict[str, int], y: int, ova
                   box: Box, theme: Theme, lang: str) -> None:
     colour = theme.colour(space.colour)
     width = _shared_width(oval_w)
-    height = int(0.7 * 914400)
+    one_line = len(space.name) * 0.55 * NAME_PT * 12700 < width - 91440
+    height = int((0.7 if one_line else 1.1) * 914400)
     x = _shared_x(space, centres, box.x + box.w // 2) - width // 2
     ink = readable_on(colour, "#FFFFFF", theme.colours.get("text", "#000000"))
     label = Box(x, y - height // 2, width, height)
@@ -148,7 +152,7 @@ def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, boo
                 fill: str | None, lang: str) -> None:
     shape = group.shapes.add_shape(kind, Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
     shape.name = lines[0][0]
-    shape.shadow.inherit = False
+    pptx_xml.drop_style(shape)
     if fill:
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
@@ -167,6 +171,13 @@ def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, boo
         run.font.size, run.font.bold = Pt(size), bold
         run.font.color.rgb = RGBColor.from_string(ink.lstrip("#"))
         pptx_xml.set_run_lang(run, lang)
+
+
+def _fitting(text: str, size: int, width: int) -> int:
+    """Return ``size``, or smaller (never below 18 pt) so the longest word fits ``width``."""
+    longest = max((len(word) for word in text.split()), default=1)
+    fits = int((width - 91440) / 12700 / (longest * 0.6 + 1))
+    return max(MIN_PT, min(size, fits))
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

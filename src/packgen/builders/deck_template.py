@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from lxml.etree import XMLSyntaxError
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import PythonPptxError
 
 from packgen import errors
 from packgen.errors import PackgenError
 from packgen.model import TailoredPack
 from packgen.slideplan import PlannedSlide
 from packgen.templating import packaged_templates
+
+BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
+            OSError, AttributeError, TypeError, IndexError)
+"""What python-pptx raises for a file that is not a usable .pptx."""
 
 DEFAULT_LAYOUTS = {
     "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
@@ -53,7 +60,7 @@ def open_template(path: Path, shown: str) -> Any:
     """Return the template as a Presentation; a file that is not a deck is a PackgenError."""
     try:
         prs = Presentation(str(path))
-    except Exception as exc:  # python-pptx raises many types for a bad file
+    except BAD_FILE as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise PackgenError(f"not a PowerPoint template (.pptx): {reason}", shown) from None
     if len(prs.slides):
