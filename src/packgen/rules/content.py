@@ -42,7 +42,7 @@ def untitled_slides(tp: TailoredPack) -> list[Diagnostic]:
     """Return PG101 for each ``---`` slide that has content but no title."""
     return [
         warning(f"slide {p.number} has no title: screen readers will hear "
-                f"'{untitled_name(p.module, p.number)}'; start it with '## Title' instead of "
+                f"'{untitled_name(p.module, p.number)}'; give it a heading ('## Title') instead of "
                 "'---'", *_at(p.slide), "PG101")
         for p in _content_slides(tp)
         if not p.title.strip() and _has_content(p.slide) and p.module is not None
