@@ -16,10 +16,12 @@ from pptx.oxml import parse_xml
 
 from packgen import pptx_xml
 from packgen.builders import deck_theme
+from packgen.reproducible import normalise_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
 LANG = "en-GB"
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 IN = 914400
 W, H = 12192000, 6858000
 MX = int(0.75 * IN)
@@ -255,7 +257,9 @@ def _clean_package(prs: Presentation) -> None:
 def main() -> None:
     """Write src/packgen/templates/deck.pptx."""
     theme = yaml.safe_load((TEMPLATES / "theme.yaml").read_text(encoding="utf-8"))
-    build(theme).save(TEMPLATES / "deck.pptx")
+    target = TEMPLATES / "deck.pptx"
+    build(theme).save(target)
+    normalise_zip(target, WHEN)
     print(f"wrote {TEMPLATES / 'deck.pptx'}")
 
 
