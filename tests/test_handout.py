@@ -275,3 +275,15 @@ def test_shipped_handouts_keep_every_easy_read_rule(pack_id):
                  for s in ew.split_sentences("".join(p.text for p in line))]
     assert sentences and max(ew.sentence_length(s) for s in sentences) <= 15
     assert all(r.picture for sec in view.sections[1:] for r in sec.rows)
+
+
+def test_a_fake_picture_is_an_error_at_its_line_not_a_crash(tmp_path):
+    from packgen.errors import PackgenError
+
+    tp = make_pack(tmp_path)
+    (tmp_path / "content" / "images" / "power.png").write_text("not a picture")
+    with pytest.raises(PackgenError) as caught:
+        HandoutBuilder().build(tp, tmp_path, Collector())
+    (diag,) = caught.value.diagnostics
+    assert (diag.path, diag.line) == ("content/modules/power.md", 30)
+    assert not list(tmp_path.glob("*-easy-read.*"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from packgen import easyread_words as ew
 from packgen.easyread import glossary_matches
 from packgen.model import GlossaryEntry, Image, Loc, Text
+from packgen.paths import resolve_in_project
 
 if TYPE_CHECKING:
     from packgen.model import TailoredPack
@@ -165,9 +166,10 @@ class _DetailPictures:
         if topic not in DETAIL_PICTURES:
             return None
         name, alt = DETAIL_PICTURES[topic]
-        src = f"content/images/{name}"
-        if not (self.root / src).is_file():
+        images = self.root / "content" / "images"
+        if not (images / name).is_file():
             return None
+        src = resolve_in_project(self.root, images, name, f"content/images/{name}", None)
         return Image(src, self.alts.get(src, alt), Loc(src))
 
 

@@ -14,6 +14,7 @@ from packgen.builders import Output, output_name
 from packgen.easyread import check_pack
 from packgen.errors import PackgenError
 from packgen.handout_view import HandoutView, handout_view
+from packgen.templatesafety import check_image_file
 
 if TYPE_CHECKING:
     from packgen.errors import Collector
@@ -34,6 +35,7 @@ class HandoutBuilder:
         seen = set(report.items)
         report.extend([d for d in check_pack(tp) if d not in seen])
         view = handout_view(tp)
+        check_pictures(tp.project.root, view.pictures)
         html = render_html(tp, view)
         outputs = []
         for fmt in self.formats:
@@ -41,6 +43,12 @@ class HandoutBuilder:
             WRITERS[fmt](tp, view, html, path)
             outputs.append(Output(self.name, fmt, path))
         return outputs
+
+
+def check_pictures(root: Path, pictures: list[Image]) -> None:
+    """Raise PackgenError at the first picture that is not a real PNG, JPEG, GIF or BMP."""
+    for picture in {p.src: p for p in pictures}.values():
+        check_image_file(root / picture.src, picture.loc.path, picture.loc.line)
 
 
 # --- HTML --------------------------------------------------------------------------------
