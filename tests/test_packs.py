@@ -208,3 +208,8 @@ def test_random_pack_data_gives_a_pack_or_a_packgen_error(data: dict[str, object
 def test_random_text_gives_a_pack_or_a_packgen_error(text: str) -> None:
     with contextlib.suppress(PackgenError):
         check(text)
+
+
+def test_cover_needs_both_a_picture_and_its_alt_text() -> None:
+    assert problems(GOOD + "cover: {src: ../images/cover.png}\n") == [
+        f"{WHERE}:10: error: 'cover.alt' must be text; found nothing"]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
@@ -69,14 +70,14 @@ class _Check:
     def fail(self, message: str, *keys: object) -> None:
         self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys)))
 
-    def fields(self, data: dict[object, object]) -> dict[str, object]:
+    def fields(self, data: dict[object, object]) -> dict[str, Any]:
         for key in data:
             if key not in FIELDS:
                 self.fail(_unknown(key, FIELDS), key)
         for key in REQUIRED:
             if key not in data:
                 self.fail(f"missing required key '{key}'")
-        values = {}
+        values: dict[str, Any] = {}
         for key, convert in FIELDS.items():
             if key in data:
                 self.lines[key] = self.doc.line(key)
@@ -96,10 +97,11 @@ def _unknown(key: object, known: Collection[str]) -> str:
 def _text(check: _Check, value: object, at: tuple[object, ...]) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    if not isinstance(value, str) or not value.strip():
-        check.fail(f"'{_name(at)}' must be text; found {describe(value)}", *at)
-        return ""
-    return value.strip()
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    found = "nothing" if isinstance(value, str) or value is None else describe(value)
+    check.fail(f"'{_name(at)}' must be text; found {found}", *at)
+    return ""
 
 
 def _name(at: tuple[object, ...]) -> str:
@@ -240,10 +242,7 @@ def _cover(check: _Check, value: object, at: tuple[object, ...]) -> Image | None
     found = _mapping(check, value, at, ("src", "alt"))
     if not found:
         return None
-    for key in ("src", "alt"):
-        if key not in found:
-            check.fail(f"'cover' needs '{key}'", *at)
-    src, alt = (_text(check, found.get(k, ""), at + (k,)) for k in ("src", "alt"))
+    src, alt = (_text(check, found.get(k), at + (k,)) for k in ("src", "alt"))
     if not (src and alt):
         return None
     line = check.doc.line(*at, "src")

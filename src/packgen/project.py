@@ -13,12 +13,14 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from packgen import errors
+from packgen.content import load_modules
 from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.model import Audience, Config, Image, Module, Pack, Project, Theme
 from packgen.packs import validate_pack
 from packgen.paths import relative
 from packgen.projectdata import (
     DEFAULT_SPACES,
+    NO_GLOSSARY,
     Reader,
     read_audiences,
     read_glossary,
@@ -56,10 +58,11 @@ def load(root: Path) -> Loaded:
     root = root.resolve()
     files = _Files(root)
     modules, found = _modules(root)
-    audiences = files.data("content/audiences.yaml", read_audiences, {})
+    no_audiences: dict[str, Audience] = {}
+    audiences = files.data("content/audiences.yaml", read_audiences, no_audiences)
     theme = files.theme()
     spaces = files.data("content/model.yaml", lambda r: read_spaces(r, theme), DEFAULT_SPACES)
-    glossary = files.data("content/glossary.yaml", read_glossary, ())
+    glossary = files.data("content/glossary.yaml", read_glossary, NO_GLOSSARY)
     config = files.config()
     packs, pack_errors = _packs(root, files, modules, audiences)
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
@@ -85,8 +88,6 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
 
 
 def _modules(root: Path) -> tuple[dict[str, Module] | None, list[Diagnostic]]:
-    from packgen.content import load_modules
-
     try:
         return load_modules(root)
     except PackgenError as exc:

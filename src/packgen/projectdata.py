@@ -19,7 +19,7 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
 REQUIRED_COLOURS = ("text", "background", "accent")
 
-DEFAULT_SPACES = (
+DEFAULT_SPACES: tuple[Space, ...] = (
     Space("my_space", "My space", "People with less power, for example a self-advocacy group",
           "Where we hold power and control ourselves and run things our way.", "my_space"),
     Space("your_space", "Your space",
@@ -31,6 +31,8 @@ DEFAULT_SPACES = (
           overlaps=("my_space", "your_space")),
 )
 """The spaces used when a project has no ``content/model.yaml``."""
+
+NO_GLOSSARY: tuple[GlossaryEntry, ...] = ()
 
 
 @dataclass

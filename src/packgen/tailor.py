@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
@@ -66,7 +67,7 @@ def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[Tailored
     if job.errors:
         raise PackgenError.many(job.errors)
     table, findings = timetable(pack, modules)
-    notes = _unsuited(pack, modules, project)
+    notes = _unsuited(pack, modules)
     return TailoredPack(pack, modules, table, project, context, built), notes + findings
 
 
@@ -140,7 +141,7 @@ def _space(space: Space) -> Namespace:
     return Namespace(fields, space.name)
 
 
-def _unsuited(pack: Pack, modules: Sequence[Module], project: Project) -> list[Diagnostic]:
+def _unsuited(pack: Pack, modules: Sequence[Module]) -> list[Diagnostic]:
     found = []
     for i, module in enumerate(modules):
         if module.audiences and pack.audience not in module.audiences:
@@ -291,7 +292,7 @@ def _activity(job: _Job, block: Activity) -> tuple[Block, ...]:
     return (job.activity(block),)
 
 
-_BLOCKS: dict[type, Callable[[_Job, object], tuple[Block, ...]]] = {
+_BLOCKS: dict[type, Callable[[_Job, Any], tuple[Block, ...]]] = {
     Paragraph: _paragraph, ListBlock: _list, Image: _image, Table: _table, Quote: _quote,
     Columns: _columns, Conditional: _conditional, SpacesDiagram: _same, Activity: _activity,
 }
