@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,23 @@ def test_slide_sources_map_every_slide_to_the_project() -> None:
     assert overflow.slide_sources(tp) == {
         1: pack, 2: pack, 3: mod, 4: Loc("content/modules/m.md", 4),
         5: Loc("content/modules/m.md", 9), 6: pack}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("count", [7, 8, 10])
+def test_estimate_agrees_with_libreoffice(tmp_path: Path, count: int) -> None:
+    import subprocess
+
+    import pdfplumber
+
+    path = _deck(tmp_path, [f"Line {n} of the text" for n in range(count)])
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(path)], check=True, capture_output=True, timeout=180)
+    prs = Presentation(str(path))
+    body = prs.slides[0].placeholders[1]
+    bottom = (body.top + body.height) / 12700
+    with pdfplumber.open(tmp_path / "p-slides.pdf") as pdf:
+        last = max(w["bottom"] for w in pdf.pages[0].extract_words() if w["text"] == "Line")
+    reported = bool(overflow.check_deck_overflow(path, "p-slides.pptx"))
+    assert reported == (last > bottom)
