@@ -169,3 +169,11 @@ def test_english_only_scores_are_off_for_welsh(tp):
     assert "PG205" not in codes("Mae'r gweithdy yn dechrau.", rules)
     assert "PG201" in codes(" ".join(["gair"] * 16) + ".", rules)
     assert not [d for d in check_pack(welsh) if d.code == "PG209"]
+
+
+def test_acronyms_in_pack_names_are_still_flagged_unless_allowed(tp):
+    tp = dataclasses.replace(tp, pack=dataclasses.replace(tp.pack, organisation="Bryn CIC"))
+    assert "PG203" in codes("The CIC pays.", rules_for(tp))
+    config = Config(allow_words=frozenset({"CIC"}))
+    tp = dataclasses.replace(tp, project=dataclasses.replace(tp.project, config=config))
+    assert "PG203" not in codes("The CIC pays.", rules_for(tp))

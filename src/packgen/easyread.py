@@ -41,8 +41,10 @@ class Rules:
     """What the sentence rules need besides the sentence: glossary, known words, thresholds."""
 
     glossary: tuple[GlossaryEntry, ...]
-    known: frozenset[str]
-    """Lower-case words never flagged as hard: the allow-list and names from the pack."""
+    allowed: frozenset[str]
+    """The project's allow-list, lower case: never flagged as hard words or acronyms."""
+    names: frozenset[str]
+    """Lower-case words of the pack's names (organisation, venue, people): never hard words."""
     sentence_words: int
     zipf: float
     syllables: float
@@ -71,10 +73,11 @@ def rules_for(tp: TailoredPack) -> Rules:
     """Return the rule settings for a pack: thresholds from ``packgen.toml``, else defaults."""
     config = tp.project.config
     limits = {key: config.thresholds.get(key, value) for key, value in DEFAULTS.items()}
-    known = {w.lower() for w in config.allow_words} | pack_names(tp.pack)
-    return Rules(tp.project.glossary, frozenset(known), int(limits["sentence_words"]),
-                 float(limits["zipf"]), float(limits["syllables"]), float(limits["grade"]),
-                 float(limits["ease"]), tp.language.lower().startswith("en"))
+    allowed = frozenset(w.lower() for w in config.allow_words)
+    return Rules(tp.project.glossary, allowed, frozenset(pack_names(tp.pack)),
+                 int(limits["sentence_words"]), float(limits["zipf"]), float(limits["syllables"]),
+                 float(limits["grade"]), float(limits["ease"]),
+                 tp.language.lower().startswith("en"))
 
 
 def check_module(module: Module, rules: Rules) -> list[Diagnostic]:
@@ -188,7 +191,7 @@ def _too_long(sentence: str, rules: Rules) -> list[str]:
 
 def _short_forms(sentence: str, rules: Rules) -> list[str]:
     text = mask_glossary(sentence, rules.glossary, " ")
-    found = [m.group() for m in ACRONYM.finditer(text) if m.group().lower() not in rules.known]
+    found = [m.group() for m in ACRONYM.finditer(text) if m.group().lower() not in rules.allowed]
     found += [m.group() for m in ABBREVIATION.finditer(text)]
     return [f"'{short}' is an acronym or abbreviation: write it in full or add it to the "
             "glossary" for short in _unique(found)]
@@ -205,7 +208,9 @@ def _hard_words(sentence: str, rules: Rules) -> list[str]:
     text = ABBREVIATION.sub(" ", mask_glossary(sentence, rules.glossary, " "))
     found = []
     for offset, word in ew.words(text):
-        if _is_name(word, offset, text) or word.lower() in rules.known or _not_a_word(word):
+        low = word.lower()
+        if _is_name(word, offset, text) or low in rules.allowed or low in rules.names \
+                or _not_a_word(word):
             continue
         reason = ew.hard_reason(word, rules.zipf, rules.syllables)
         if reason:
