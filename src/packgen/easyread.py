@@ -208,9 +208,7 @@ def _hard_words(sentence: str, rules: Rules) -> list[str]:
     text = ABBREVIATION.sub(" ", mask_glossary(sentence, rules.glossary, " "))
     found = []
     for offset, word in ew.words(text):
-        low = word.lower()
-        if _is_name(word, offset, text) or low in rules.allowed or low in rules.names \
-                or _not_a_word(word):
+        if _exempt(word, offset, text, rules):
             continue
         reason = ew.hard_reason(word, rules.zipf, rules.syllables)
         if reason:
@@ -251,6 +249,13 @@ SENTENCE_RULES: dict[str, Callable[[str, Rules], list[str]]] = {
 def _is_name(word: str, offset: int, text: str) -> bool:
     """Return True for a capitalised word that does not start the sentence (a name)."""
     return word[:1].isupper() and bool(text[:offset].strip(" \"'‘“("))
+
+
+def _exempt(word: str, offset: int, text: str, rules: Rules) -> bool:
+    """Return True for a word the hard-word rule leaves alone: names, allowed, not a word."""
+    low = word.lower()
+    return (low in rules.allowed or low in rules.names or _is_name(word, offset, text)
+            or _not_a_word(word))
 
 
 def _not_a_word(word: str) -> bool:
