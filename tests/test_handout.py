@@ -287,3 +287,16 @@ def test_a_fake_picture_is_an_error_at_its_line_not_a_crash(tmp_path):
     (diag,) = caught.value.diagnostics
     assert (diag.path, diag.line) == ("content/modules/power.md", 30)
     assert not list(tmp_path.glob("*-easy-read.*"))
+
+
+def test_cover_picture_and_a_pack_with_few_details(tmp_path):
+    cover = Image(picture(tmp_path, "cover"), "People round a table", Loc("p.yaml", 20))
+    tp = make_pack(tmp_path, cover=cover, facilitators=(), breaks=(), access=(), contact={},
+                   checked_by=None)
+    tp = dataclasses.replace(tp, timetable=dataclasses.replace(tp.timetable, entries=tuple(
+        e for e in tp.timetable.entries if e.kind != "break")))
+    view = handout_view(tp)
+    assert view.cover == cover
+    assert [len(r.lines) for r in view.sections[0].rows] == [1, 2, 1]
+    assert [s.id for s in view.ending] == ["formats"]
+    assert "Ask Glanrhyd Council" in view.ending[0].rows[0].lines[1][0].text
