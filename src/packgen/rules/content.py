@@ -43,9 +43,9 @@ def untitled_slides(tp: TailoredPack) -> list[Diagnostic]:
     return [
         warning(f"slide {p.number} has no title: screen readers will hear "
                 f"'{untitled_name(p.module, p.number)}'; give it a heading ('## Title') instead of "
-                "'---'", *_at(p.slide), "PG101")
-        for p in _content_slides(tp)
-        if not p.title.strip() and _has_content(p.slide) and p.module is not None
+                "'---'", *_at(s), "PG101")
+        for p, s in _content_slides(tp)
+        if not p.title.strip() and _has_content(s) and p.module is not None
     ]
 
 
@@ -53,7 +53,7 @@ def duplicate_titles(tp: TailoredPack) -> list[Diagnostic]:
     """Return PG102 for each slide whose title repeats an earlier slide's in the same deck."""
     seen: dict[str, PlannedSlide] = {}
     found = []
-    for p in _content_slides(tp):
+    for p, s in _content_slides(tp):
         key = " ".join(p.title.casefold().split())
         if not key:
             continue
@@ -62,7 +62,7 @@ def duplicate_titles(tp: TailoredPack) -> list[Diagnostic]:
             found.append(warning(
                 f"slide {p.number} has the same title as slide {first.number} "
                 f"({_where(first.slide)}): '{p.title}'; make titles unique, for example "
-                f"'{p.title} (2 of 2)'", *_at(p.slide), "PG102"))
+                f"'{p.title} (2 of 2)'", *_at(s), "PG102"))
         else:
             seen[key] = p
     return found
@@ -71,17 +71,17 @@ def duplicate_titles(tp: TailoredPack) -> list[Diagnostic]:
 def empty_slides(tp: TailoredPack) -> list[Diagnostic]:
     """Return PG103 for each slide with nothing on it (a stray ``---``, or tailored away)."""
     found = []
-    for p in _content_slides(tp):
-        if _has_content(p.slide) or p.slide.kind == "section":
+    for p, s in _content_slides(tp):
+        if _has_content(s) or s.kind == "section":
             continue
         if not p.title.strip():
             found.append(warning(f"slide {p.number} is empty: remove the extra '---'",
-                                 *_at(p.slide), "PG103"))
-        elif _emptied_by_tailoring(tp, p.slide):
+                                 *_at(s), "PG103"))
+        elif _emptied_by_tailoring(tp, s):
             found.append(warning(
                 f"slide {p.number} '{p.title}' has nothing left for audience "
                 f"'{tp.pack.audience}': give the heading an audience attribute too",
-                *_at(p.slide), "PG103"))
+                *_at(s), "PG103"))
     return found
 
 
@@ -123,13 +123,13 @@ def text_amount(tp: TailoredPack) -> list[Diagnostic]:
     max_lines = int(limits.get("slide_lines", DEFAULT_LINES))
     max_words = int(limits.get("slide_words", DEFAULT_WORDS))
     found = []
-    for p in _content_slides(tp):
-        lines, words = measure(_on_slide(p.slide))
+    for p, s in _content_slides(tp):
+        lines, words = measure(_on_slide(s))
         if lines > max_lines or words > max_words:
             found.append(warning(
                 f"slide {p.number} has {lines} lines and {words} words (at most {max_lines} "
                 f"lines and {max_words} words): split it, or move the rest into '::: notes'",
-                *_at(p.slide), "PG108"))
+                *_at(s), "PG108"))
     return found
 
 
@@ -176,8 +176,8 @@ def _yaml_images(tp: TailoredPack) -> Iterator[Image]:
     return (img for img in extra if img is not None)
 
 
-def _content_slides(tp: TailoredPack) -> list[PlannedSlide]:
-    return [p for p in plan(tp) if p.slide is not None]
+def _content_slides(tp: TailoredPack) -> list[tuple[PlannedSlide, Slide]]:
+    return [(p, p.slide) for p in plan(tp) if p.slide is not None]
 
 
 def _at(slide: Slide | None) -> tuple[str | None, int | None]:

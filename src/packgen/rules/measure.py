@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from packgen.model import (
     Block,
@@ -71,7 +72,7 @@ def _nothing(block: Block) -> tuple[int, int]:
     return 0, 0
 
 
-_MEASURES = {
+_MEASURES: dict[type, Callable[[Any], tuple[int, int]]] = {
     Paragraph: _paragraph,
     ListBlock: _list,
     Table: _table,

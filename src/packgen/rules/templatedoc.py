@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -97,7 +98,7 @@ def read_template(path: Path, display: str) -> TemplateDoc:
     return _read(prs)
 
 
-def _read(prs: object) -> TemplateDoc:
+def _read(prs: Any) -> TemplateDoc:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     pres_el = prs.part._element
@@ -107,8 +108,7 @@ def _read(prs: object) -> TemplateDoc:
     for master in prs.slide_masters:
         theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
         master_el = master._element
-        masters.append((first(master_el, "p:cSld").get("name", "") or "slide master",
-                        master_el))
+        masters.append((_name(master_el) or "slide master", master_el))
         themes.append(theme)
         layouts += [_layout(lay, master_el, theme, defaults) for lay in master.slide_layouts]
     return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, len(prs.slides))
@@ -124,8 +124,13 @@ def _layout(layout: object, master_el: etree._Element, theme: etree._Element,
         colour_map.update(override.attrib)
     infos = tuple((ph._element, _info(ph)) for ph in layout.placeholders)  # type: ignore
     return LayoutDoc(layout.name, element, master_el,  # type: ignore[attr-defined]
-                     first(master_el, "p:cSld").get("name", ""), palette(theme, colour_map),
+                     _name(master_el), palette(theme, colour_map),
                      infos, defaults)
+
+
+def _name(part: etree._Element) -> str:
+    c_sld = first(part, "p:cSld")
+    return c_sld.get("name", "") if c_sld is not None else ""
 
 
 def _info(ph: object) -> PlaceholderInfo:

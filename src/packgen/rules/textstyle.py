@@ -118,11 +118,12 @@ def text_level(chain: Chain, level: int) -> TextLevel:
     size, size_from = _pick(found, "a:defRPr/@sz", DEFAULT_SIZE)
     bold, _ = _pick(found, "a:defRPr/@b", "0")
     fill, colour_from = _pick(found, "a:defRPr/a:solidFill", None)
+    fill = fill if isinstance(fill, etree._Element) else None
     margin, _ = _pick(found, "@marL", 0)
     return TextLevel(
-        size=float(size) / 100 if size is not DEFAULT_SIZE else DEFAULT_SIZE,
+        size=float(str(size)) / 100 if size is not DEFAULT_SIZE else DEFAULT_SIZE,
         size_from=size_from, bold=str(bold) in ("1", "true"), colour=fill,
-        colour_from=colour_from, margin=int(margin),
+        colour_from=colour_from, margin=int(str(margin)),
         line_spacing=_spacing(found, "a:lnSpc", ("pct", 1.0)),
         space_before=_spacing(found, "a:spcBef", ("pts", 0.0)),
         space_after=_spacing(found, "a:spcAft", ("pts", 0.0)),
