@@ -238,3 +238,55 @@ def test_fixture_project_guide_quotes_every_deck_slide_in_order(pack_id: str,
                       if p.style.name == "Heading 3" and p.text.startswith("Slide ")]
     assert [h.split(" ")[1] for h in slide_headings] == [
         str(s.number) for s in slide_plan(tp)]
+
+
+def test_broken_project_template_is_an_error_with_its_line(tmp_path: Path) -> None:
+    from packgen.errors import PackgenError
+
+    tp = make_pack(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.html").write_text("<p>ok</p>\n{% if %}\n")
+    with pytest.raises(PackgenError) as caught:
+        render_html(tp)
+    found = caught.value.diagnostics[0]
+    assert (found.path, found.line, found.code) == ("templates/guide.html", 2, "PG400")
+
+
+def test_undefined_name_in_project_template_is_an_error(tmp_path: Path) -> None:
+    from packgen.errors import PackgenError
+
+    tp = make_pack(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.html").write_text("<p>{{ nothing.here }}</p>\n")
+    with pytest.raises(PackgenError, match="nothing"):
+        render_html(tp)
+
+
+def test_unusable_reference_docx_is_an_error(tmp_path: Path) -> None:
+    from packgen.builders.guide import write_guide_docx
+    from packgen.errors import PackgenError
+
+    tp = make_pack(tmp_path)
+    (tmp_path / "templates").mkdir()
+    reference = tmp_path / "templates" / "reference.docx"
+    reference.write_bytes(b"not a zip")
+    with pytest.raises(PackgenError, match="not a usable Word") as caught:
+        write_guide_docx(tp, tmp_path / "out.docx")
+    assert caught.value.diagnostics[0].path == "templates/reference.docx"
+    docx.Document().save(str(reference))
+    with pytest.raises(PackgenError, match="lacks the styles.*Guide Table"):
+        write_guide_docx(tp, tmp_path / "out.docx")
+
+
+def test_theme_colours_reach_the_word_styles(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from packgen.builders.guide import write_guide_docx
+
+    tp = make_pack(tmp_path)
+    theme = replace(tp.project.theme, colours={**tp.project.theme.colours, "accent": "#AA0000"})
+    tp = replace(tp, project=replace(tp.project, theme=theme))
+    write_guide_docx(tp, tmp_path / "out.docx")
+    document = docx.Document(str(tmp_path / "out.docx"))
+    assert str(document.styles["Heading 1"].font.color.rgb) == "AA0000"
+    assert 'w:fill="AA0000"' in document.styles["Guide Table"].element.xml

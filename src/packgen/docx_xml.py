@@ -74,6 +74,17 @@ def add_table_style(doc: Document, style_id: str, name: str, based_on: str,
     doc.styles.element.append(el)
 
 
+def recolour_table_style(doc: Document, name: str, header_fill: str | None,
+                         band_fill: str | None) -> None:
+    """Set the header-row and banded-row fills of a table style made by ``add_table_style``."""
+    style = doc.styles[name].element
+    for kind, fill in (("firstRow", header_fill), ("band2Horz", band_fill)):
+        for part in style.findall(qn("w:tblStylePr")):
+            shd = part.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+            if fill and part.get(qn("w:type")) == kind and shd is not None:
+                shd.set(qn("w:fill"), fill.lstrip("#").upper())
+
+
 def mark_header_row(row: _Row) -> None:
     """Mark a table row as a header row, repeated on each page and read as headers."""
     trpr = row._tr.get_or_add_trPr()

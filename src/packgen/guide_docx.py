@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.shared import Cm
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.shared import RGBColor
 
-from packgen import docx_xml, guidedata, templating
-from packgen.builders.guide import audience_name, join_names, tips_for
-from packgen.model import (
-    Activity, Block, Columns, Conditional, Image, ListBlock, Paragraph, Quote, SpacesDiagram,
-    Table, TailoredPack, Text, plain,
-)
+from packgen import docx_xml, guidedata, templating, templatesafety
+from packgen.builders.guide import audience_name, date_long, join_names, tips_for
+from packgen.docx_blocks import DocxBlocks
+from packgen.errors import PackgenError
+from packgen.model import Activity, TailoredPack, Theme
 
 PLAN_WIDTHS_CM = (2.7, 1.8, 5.6, 1.7, 5.2)
 CHECK_WIDTHS_CM = (5.2, 3.8, 8.0)
+REQUIRED_STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
+    "List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
+    "List Number 3", "Quote", "Caption", "Guide Table",
+)
+"""Styles the guide uses: a designer's reference.docx must define each (copy packgen's)."""
+THEMED = {"Title": "accent", "Heading 1": "accent", "Heading 2": "accent", "Heading 4": "accent",
+          "Subtitle": "muted", "Caption": "muted", "Heading 3": "text", "Normal": "text"}
 
 
 def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     """Write the guide for ``tp`` to ``target`` with the styles of the reference document."""
-    doc = docx.Document(str(reference_path(tp.project.root)))
+    path = reference_path(tp.project.root)
+    doc = open_reference(path, _display(tp.project.root, path))
+    if not path.is_relative_to(tp.project.root):
+        apply_theme(doc, tp.project.theme)
     docx_xml.clear_body(doc)
     writer = GuideDocx(doc, tp)
     for part in (writer.cover, writer.plan, writer.materials, writer.room):
@@ -42,6 +51,41 @@ def reference_path(root: Path) -> Path:
         if (folder / "reference.docx").is_file():
             return folder / "reference.docx"
     raise FileNotFoundError("reference.docx")
+
+
+def open_reference(path: Path, display: str) -> Document:
+    """Return the reference document opened, or raise PackgenError if it is unusable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(m.file_size for m in archive.infolist())
+        if size > templatesafety.MAX_TOTAL_BYTES:
+            raise PackgenError(f"reference.docx refused: it would inflate to {size} bytes",
+                               display, code="PG400")
+        doc = docx.Document(str(path))
+    except PackgenError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (python-docx raises many types for bad files)
+        raise PackgenError(f"not a usable Word reference document ({exc.__class__.__name__}: "
+                           f"{exc})", display, code="PG400") from None
+    names = {s.name for s in doc.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise PackgenError(f"reference.docx lacks the styles {', '.join(missing)}: start from "
+                           "a copy of packgen's reference.docx", display, code="PG400")
+    return doc
+
+
+def apply_theme(doc: Document, theme: Theme) -> None:
+    """Recolour and refont the packaged styles from the project's theme tokens."""
+    for name, colour in THEMED.items():
+        style = doc.styles[name]
+        family = theme.fonts.get("body" if name in ("Normal", "Caption") else "heading")
+        if family:
+            docx_xml.set_font(style, family)
+        if colour in theme.colours:
+            style.font.color.rgb = RGBColor.from_string(theme.colours[colour].lstrip("#"))
+    docx_xml.recolour_table_style(doc, "Guide Table", theme.colours.get("accent"),
+                                  theme.colours.get("surface"))
 
 
 def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:
@@ -72,7 +116,7 @@ class GuideDocx:
         when = f"{guidedata.clock(table.start)} to {guidedata.clock(table.end)} " \
                f"({table.total} minutes, slot {table.slot} minutes)"
         facts = [("Organisation", pack.organisation),
-                 ("Date", str(self.tp.context.get("date_long") or pack.date.isoformat())),
+                 ("Date", date_long(self.tp)),
                  ("Time", when), ("Venue", pack.venue),
                  ("Audience", audience_name(self.tp, pack.audience)),
                  ("Facilitators", join_names(pack.facilitators))]
@@ -151,8 +195,8 @@ class GuideDocx:
             ("On the slide", lambda: self.blocks.render(a.intro)),
             ("Materials", lambda: self.blocks.items(
                 [f"{m.name} ({guidedata.material_rule(m)})" for m in a.materials], False)),
-            ("Steps", lambda: self.blocks.items([plain(s) for s in a.steps], True)),
-            ("Debrief questions", lambda: self.blocks.items([plain(q) for q in a.debrief], False)),
+            ("Steps", lambda: self.blocks.items(list(a.steps), True)),
+            ("Debrief questions", lambda: self.blocks.items(list(a.debrief), False)),
         ]
         present = (a.intro, a.materials, a.steps, a.debrief)
         for (heading, add), content in zip(sections, present):
@@ -190,108 +234,6 @@ class GuideDocx:
         docx_xml.header_text(cell, self._on_accent)
 
 
-class DocxBlocks:
-    """Convert model blocks to Word paragraphs, lists, tables and pictures."""
-
-    def __init__(self, doc: Document, tp: TailoredPack) -> None:
-        self.doc, self.tp = doc, tp
-        self.accent = tp.project.theme.colours.get("accent", "#005A70")
-        self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
-
-    def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
-        """Add blocks in order (an unknown block type is a bug: KeyError)."""
-        for block in blocks:
-            DOCX_RENDERERS[type(block)](self, block, style)
-
-    def runs(self, paragraph: DocxParagraph, text: Text) -> None:
-        """Add a paragraph's spans as runs (bold, italic, code, links kept)."""
-        for span in text:
-            if span.soft_break:
-                paragraph.add_run(" ")
-            elif span.link and re.match(r"^(https?:|mailto:)", span.link):
-                docx_xml.add_hyperlink(paragraph, span.link, span.text, self.accent)
-            else:
-                run = paragraph.add_run(span.text)
-                run.bold, run.italic = span.bold or None, span.italic or None
-                if span.code:
-                    run.font.name = "DejaVu Sans Mono"
-
-    def items(self, texts: list[str], ordered: bool) -> None:
-        """Add a one-level list of plain strings (numbered lists restart at 1)."""
-        style = "List Number" if ordered else "List Bullet"
-        num_id = docx_xml.restart_numbering(self.doc, style) if ordered else None
-        for text in texts:
-            p = self.doc.add_paragraph(text, style=style)
-            if num_id is not None:
-                docx_xml.set_num_id(p, num_id)
-
-    def list(self, block: ListBlock, depth: int = 1) -> None:
-        """Add a list with nesting kept as List Bullet/Number 2 and 3."""
-        base = "List Number" if block.ordered else "List Bullet"
-        style = base if depth == 1 else f"{base} {min(depth, 3)}"
-        num_id = docx_xml.restart_numbering(self.doc, style) if block.ordered else None
-        for item in block.items:
-            p = self.doc.add_paragraph(style=style)
-            self.runs(p, item.text)
-            if num_id is not None:
-                docx_xml.set_num_id(p, num_id)
-            for child in item.children:
-                self.list(child, depth + 1)
-
-    def picture(self, block: Image) -> None:
-        """Add a picture with its alt text and any caption (decorative ones are left out)."""
-        if block.decorative:
-            return
-        shape = self.doc.add_picture(str(self.tp.project.root / block.src),
-                                     width=Cm(docx_xml.picture_width_cm(block.width)))
-        docx_xml.set_alt_text(shape, block.alt, False)
-        if block.caption:
-            self.doc.add_paragraph(block.caption, style="Caption")
-
-    def table(self, block: Table) -> None:
-        """Add a content table with a marked header row."""
-        table = self.doc.add_table(rows=1, cols=len(block.header), style="Guide Table")
-        docx_xml.set_table_look(table)
-        docx_xml.mark_header_row(table.rows[0])
-        for cell, text in zip(table.rows[0].cells, block.header):
-            self.runs(cell.paragraphs[0], text)
-            docx_xml.header_text(cell, self._on_accent)
-        for row in block.rows:
-            for cell, text in zip(table.add_row().cells, row):
-                self.runs(cell.paragraphs[0], text)
-
-
-def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:
-    r.runs(r.doc.add_paragraph(style=style), block.text)
-
-
-def _quote(r: DocxBlocks, block: Quote, style: str | None) -> None:
-    r.render(block.blocks, "Quote")
-
-
-def _inner(r: DocxBlocks, block: Columns | Conditional, style: str | None) -> None:
-    groups = block.columns if isinstance(block, Columns) else (block.blocks,)
-    for blocks in groups:
-        r.render(blocks, style)
-
-
-def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
-    r.items([f"{s.name}: {s.description} ({s.holder})" for s in r.tp.project.spaces], False)
-
-
-def _activity(r: DocxBlocks, block: Activity, style: str | None) -> None:
-    r.doc.add_paragraph(f"Activity: {block.title} ({block.minutes} min)", style=style)
-
-
-DOCX_RENDERERS: dict[type, Callable[[DocxBlocks, object, str | None], None]] = {
-    Paragraph: _paragraph,
-    ListBlock: lambda r, b, s: r.list(b),
-    Image: lambda r, b, s: r.picture(b),
-    Table: lambda r, b, s: r.table(b),
-    Quote: _quote,
-    Columns: _inner,
-    Conditional: _inner,
-    SpacesDiagram: _spaces,
-    Activity: _activity,
-}
-"""Block type to its Word converter."""
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else \
+        f"packgen:{path.name}"

@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from packgen import guidedata, templating
 from packgen.builders import Output, output_name
+from packgen.errors import PackgenError
 from packgen.htmlblocks import HtmlRenderer, font_face_css, theme_css
 from packgen.model import Material, TailoredPack, Tip
 from packgen.slideplan import plan
@@ -40,7 +42,17 @@ def document_title(tp: TailoredPack) -> str:
 
 
 def render_html(tp: TailoredPack) -> str:
-    """Return the guide as one self-contained HTML page (fonts and pictures inlined)."""
+    """Return the guide as one self-contained HTML page (fonts and pictures inlined).
+
+    A broken designer template is a PackgenError naming the template file and line.
+    """
+    try:
+        return _render_html(tp)
+    except TemplateError as exc:
+        raise _template_error(tp, exc) from None
+
+
+def _render_html(tp: TailoredPack) -> str:
     dirs = templating.template_dirs(tp.project.root)
     env = templating.make_env(dirs)
     renderer = HtmlRenderer(tp.project.root, tp.project.spaces, tp.project.theme,
@@ -65,7 +77,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
         "lang": tp.language,
         "doc_title": document_title(tp),
         "pack": pack,
-        "date_long": tp.context.get("date_long") or _date_long(tp),
+        "date_long": date_long(tp),
         "times": {"start": guidedata.clock(table.start), "end": guidedata.clock(table.end),
                   "total": table.total, "slot": table.slot,
                   "summary": guidedata.timing_summary(tp)},
@@ -115,6 +127,17 @@ def tips_for(tips: tuple[Tip, ...], audience: str) -> tuple[Tip, ...]:
     return tuple(t for t in tips if t.audience in ("", audience))
 
 
+def _template_error(tp: TailoredPack, exc: TemplateError) -> PackgenError:
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "guide.html"
+    path = Path(name)
+    root = tp.project.root
+    shown = path.resolve().relative_to(root.resolve()).as_posix() \
+        if path.is_absolute() and path.resolve().is_relative_to(root.resolve()) \
+        else f"packgen:{path.name}"
+    return PackgenError(f"guide template: {exc.message or exc}", shown,
+                        getattr(exc, "lineno", None), "PG400")
+
+
 def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
     return {
         "blocks": renderer.blocks,
@@ -125,6 +148,10 @@ def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
     }
 
 
-def _date_long(tp: TailoredPack) -> str:
+def date_long(tp: TailoredPack) -> str:
+    """Return the pack's date in full, ``Tuesday 3 March 2026``."""
+    known = tp.context.get("date_long")
+    if isinstance(known, str) and known:
+        return known
     d = tp.pack.date
     return f"{d:%A} {d.day} {d:%B %Y}"
