@@ -290,3 +290,15 @@ def test_theme_colours_reach_the_word_styles(tmp_path: Path) -> None:
     document = docx.Document(str(tmp_path / "out.docx"))
     assert str(document.styles["Heading 1"].font.color.rgb) == "AA0000"
     assert 'w:fill="AA0000"' in document.styles["Guide Table"].element.xml
+
+
+def test_pack_and_content_text_is_escaped_in_the_html(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    tp = make_pack(tmp_path)
+    tp = replace(tp, pack=replace(tp.pack, title="<script>alert(1)</script>",
+                                  venue='Hall "A" & B'))
+    html = render_html(tp)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Hall &#34;A&#34; &amp; B" in html
