@@ -300,3 +300,29 @@ def test_cover_picture_and_a_pack_with_few_details(tmp_path):
     assert [len(r.lines) for r in view.sections[0].rows] == [1, 2, 1]
     assert [s.id for s in view.ending] == ["formats"]
     assert "Ask Glanrhyd Council" in view.ending[0].rows[0].lines[1][0].text
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    ("<p>{{ view.nothing_here }}</p>", None),
+    ("<p>\n{% if %}</p>", 2),
+    ("<p>{{ view.title.__class__ }}</p>", None),
+])
+def test_a_broken_designer_template_is_an_error_not_a_crash(tmp_path, source, line):
+    from packgen.builders.handout import render_html
+    from packgen.errors import PackgenError
+
+    tp = make_pack(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "handout.html").write_text(source)
+    with pytest.raises(PackgenError) as caught:
+        render_html(tp, handout_view(tp))
+    (diag,) = caught.value.diagnostics
+    assert (diag.path, diag.line) == ("templates/handout.html", line)
+
+
+def test_pack_text_is_escaped_in_the_html(tmp_path):
+    from packgen.builders.handout import render_html
+
+    tp = make_pack(tmp_path, title="<script>alert(1)</script>", venue="A & B")
+    html = render_html(tp, handout_view(tp))
+    assert "<script>" not in html and "&lt;script&gt;" in html and "A &amp; B" in html

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from packgen import templating
@@ -56,13 +57,22 @@ def check_pictures(root: Path, pictures: list[Image]) -> None:
 
 def render_html(tp: TailoredPack, view: HandoutView) -> str:
     """Return the handout as one self-contained HTML page (pictures and fonts inlined)."""
-    env = templating.make_env(templating.template_dirs(tp.project.root))
-    inline = _Inliner(tp.project.root)
-    theme = tp.project.theme
-    css = env.get_template("handout.css").render(
-        colours=dict(theme.colours), fonts=font_faces(tp.project.root, theme.fonts))
-    return env.get_template("handout.html").render(
-        view=view, css=Markup(css), picture_uri=inline.uri, theme=dict(theme.colours))
+    root, theme = tp.project.root, tp.project.theme
+    css = _render(root, "handout.css", colours=dict(theme.colours),
+                  fonts=font_faces(root, theme.fonts))
+    return _render(root, "handout.html", view=view, css=Markup(css),
+                   picture_uri=_Inliner(root).uri, theme=dict(theme.colours))
+
+
+def _render(root: Path, name: str, **context: object) -> str:
+    """Return one template rendered; a broken designer's template is an error at its line."""
+    env = templating.make_env(templating.template_dirs(root))
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateError as exc:
+        where = f"templates/{name}" if (root / "templates" / name).is_file() else f"packgen:{name}"
+        line = getattr(exc, "lineno", None) if getattr(exc, "name", name) == name else None
+        raise PackgenError(f"handout template: {exc.message or exc}", where, line) from None
 
 
 def font_faces(root: Path, families: Mapping[str, str]) -> list[dict[str, str]]:
