@@ -84,13 +84,13 @@ def test_unknown_module_is_an_error_at_its_list_item_listing_known_ids() -> None
     found = problems(GOOD.replace("modules: [welcome, power]",
                                   "modules:\n  - welcome\n  - powr\n"))
     assert found == [(f"{WHERE}:11: error: unknown module 'powr' (known modules: power, spaces, "
-                     "welcome)")]
+                     "welcome) [PG111]")]
 
 
 def test_unknown_audience_is_an_error() -> None:
     found = problems(GOOD.replace("audience: staff", "audience: councillors"))
     assert found == [(f"{WHERE}:2: error: unknown audience 'councillors' (expected one of: mixed, "
-                     "self-advocates, staff)")]
+                     "self-advocates, staff) [PG112]")]
 
 
 def test_any_audience_is_accepted_without_audiences_yaml() -> None:
@@ -154,12 +154,12 @@ def test_module_listed_twice_is_an_error() -> None:
 
 def test_cover_outside_the_project_is_an_error() -> None:
     found = problems(GOOD + "cover: {src: ../../../../etc/passwd, alt: x}\n")
-    assert found == [f"{WHERE}:10: error: '../../../../etc/passwd' leads outside the project"]
+    assert found == [f"{WHERE}:10: error: '../../../../etc/passwd' leads outside the project [PG114]"]
 
 
 def test_missing_cover_image_is_an_error() -> None:
     assert problems(GOOD + "cover: {src: ../images/none.png, alt: x}\n") == [
-        f"{WHERE}:10: error: file not found: '../images/none.png'"]
+        f"{WHERE}:10: error: file not found: '../images/none.png' [PG113]"]
 
 
 def test_a_pack_that_is_not_a_mapping_is_one_clear_error() -> None:

@@ -149,7 +149,7 @@ def test_module_errors_are_reported_with_the_other_project_errors(tmp_path: Path
 def test_non_utf8_data_file_is_an_error_with_its_line(tmp_path: Path) -> None:
     root = make(tmp_path, {"content/audiences.yaml": b"- id: staff\n- id: caf\xe9\n"})
     assert errors_of(root) == [("content/audiences.yaml:2: error: not UTF-8 text (byte 0xe9): "
-                               "save the file as UTF-8")]
+                               "save the file as UTF-8 [PG003]")]
 
 
 def test_bad_toml_names_its_line(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
 def test_space_pictures_stay_inside_the_project(tmp_path: Path) -> None:
     model = "spaces:\n  - id: a\n    name: A\n    picture: {src: ../../../secret.png, alt: x}\n"
     assert errors_of(make(tmp_path, {"content/model.yaml": model})) == [
-        "content/model.yaml:4: error: '../../../secret.png' leads outside the project"]
+        "content/model.yaml:4: error: '../../../secret.png' leads outside the project [PG114]"]
 
 
 def test_pack_files_with_yml_extension_are_reported_not_silently_ignored(tmp_path: Path) -> None:
@@ -207,7 +207,7 @@ def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> N
     loaded = load(root)
     assert [str(d) for d in loaded.pack_errors["linked"]] == [
         ("content/packs/linked.yaml: error: the file leads outside the project (a symbolic "
-        "link?)")]
+        "link?) [PG003]")]
 
 
 def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:

@@ -173,8 +173,8 @@ def test_undefined_variables_are_errors_at_path_and_line_all_reported_together()
     with pytest.raises(PackgenError) as exc:
         tailored(module(slides=(slide,)))
     assert [str(d) for d in exc.value.diagnostics] == [
-        "content/modules/m.md:3: error: undefined variable: 'nope' is undefined",
-        "content/modules/m.md:13: error: undefined variable: 'lunch_venu' is undefined"]
+        "content/modules/m.md:3: error: undefined variable: 'nope' is undefined [PG110]",
+        "content/modules/m.md:13: error: undefined variable: 'lunch_venu' is undefined [PG110]"]
 
 
 def test_expression_in_content_is_rejected_not_evaluated() -> None:
@@ -203,7 +203,7 @@ def test_unknown_audience_in_content_is_an_error_when_audiences_are_known() -> N
     with pytest.raises(PackgenError) as exc:
         tailored(module(slides=(slide,)))
     assert str(exc.value) == ("content/modules/m.md:4: error: unknown audience 'staf' "
-                              "(expected one of: mixed, self-advocates, staff)")
+                              "(expected one of: mixed, self-advocates, staff) [PG112]")
     tp, _ = tailored(module(slides=(slide,)), audiences={})
     assert tp.modules[0].slides[0].blocks == ()
 
@@ -212,7 +212,7 @@ def test_module_not_meant_for_the_audience_gives_a_warning_at_the_pack_line() ->
     _tp, findings = tailored(module("a"), module("b", audiences=("self-advocates",)))
     assert next(str(d) for d in findings) == (
         "content/packs/p.yaml:9: warning: module 'b' is not meant for audience 'staff' "
-        "(it suits: self-advocates) [PG110]")
+        "(it suits: self-advocates) [PG104]")
 
 
 def test_context_has_pack_fields_friendly_forms_model_and_variables() -> None:
@@ -224,6 +224,7 @@ def test_context_has_pack_fields_friendly_forms_model_and_variables() -> None:
     assert ctx["facilitator_names"] == str(ctx["facilitators"]) == "Aled, Priya and Sam"
     assert ctx["audience_name"] == "Staff" and ctx["lunch_venue"] == "Canteen"
     assert str(ctx["model"].shared_space) == "Shared space"
+    assert str(ctx["model"].spaces) == "My space, Your space and Shared space"
     assert ctx["model"].your_space.holder.startswith("Someone else")
     with pytest.raises(AttributeError):
         ctx["model"].four_space  # noqa: B018

@@ -54,7 +54,7 @@ def test_yaml_alias_bomb_is_rejected_fast() -> None:
         parse_yaml(BOMB, "content/packs/bomb.yaml")
     assert time.perf_counter() - began < 1
     assert one(exc) == ("content/packs/bomb.yaml:2: error: invalid YAML: aliases (*a) are not "
-                        "allowed: write the value out")
+                        "allowed: write the value out [PG003]")
 
 
 def test_merge_keys_are_refused_as_aliases() -> None:
@@ -77,7 +77,7 @@ def test_unclosed_flow_list_names_its_line() -> None:
 def test_duplicate_keys_are_errors_at_the_second_key() -> None:
     with pytest.raises(PackgenError) as exc:
         parse_yaml("title: A\nslot: 5\ntitle: B\n", "p.yaml")
-    assert one(exc) == "p.yaml:3: error: duplicate key 'title'"
+    assert one(exc) == "p.yaml:3: error: duplicate key 'title' [PG003]"
 
 
 def test_python_tags_are_never_constructed() -> None:
@@ -93,7 +93,7 @@ def test_deep_nesting_is_refused() -> None:
 def test_control_character_is_an_error_with_its_line() -> None:
     with pytest.raises(PackgenError) as exc:
         parse_yaml("title: A\nvenue: B\x07\n", "p.yaml")
-    assert one(exc) == "p.yaml:2: error: invalid character #x0007 in YAML"
+    assert one(exc) == "p.yaml:2: error: invalid character #x0007 in YAML [PG003]"
 
 
 def test_several_documents_are_refused() -> None:
@@ -119,7 +119,7 @@ def test_non_utf8_file_is_an_error_at_the_line_of_the_bad_byte(tmp_path: Path) -
     with pytest.raises(PackgenError) as exc:
         read_text(path, "content/packs/p.yaml")
     assert one(exc) == ("content/packs/p.yaml:2: error: not UTF-8 text (byte 0xe9): "
-                        "save the file as UTF-8")
+                        "save the file as UTF-8 [PG003]")
 
 
 def test_enormous_file_is_refused_without_parsing(tmp_path: Path) -> None:

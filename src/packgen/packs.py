@@ -15,6 +15,7 @@ from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
 from packgen.model import Break, Image, Loc, Pack
 from packgen.paths import relative, resolve_in_project
+from packgen.projectdata import picture_problem
 from packgen.tailor import PACK_FIELDS, RESERVED_NAMES
 from packgen.timing import parse_clock
 from packgen.yamlload import YamlDoc, describe, load_yaml
@@ -67,8 +68,8 @@ class _Check:
     listed: tuple[str, ...] = ()
     """The pack's own module ids, once read (breaks refer to them)."""
 
-    def fail(self, message: str, *keys: object) -> None:
-        self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys)))
+    def fail(self, message: str, *keys: object, code: str | None = None) -> None:
+        self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys), code))
 
     def fields(self, data: dict[object, object]) -> dict[str, Any]:
         for key in data:
@@ -121,7 +122,7 @@ def _audience(check: _Check, value: object, at: tuple[object, ...]) -> str:
     audience = _text(check, value, at)
     if audience and check.audiences and audience not in check.audiences:
         check.fail(f"unknown audience '{audience}' (expected one of: "
-                   f"{', '.join(sorted(check.audiences))})", *at)
+                   f"{', '.join(sorted(check.audiences))})", *at, code="PG112")
     return audience
 
 
@@ -164,7 +165,7 @@ def _modules(check: _Check, value: object, at: tuple[object, ...]) -> tuple[str,
             check.fail(f"module '{module_id}' is listed twice", *at, i)
         elif check.modules is not None and module_id and module_id not in check.modules:
             check.fail(f"unknown module '{module_id}' (known modules: "
-                       f"{', '.join(sorted(check.modules)) or 'none'})", *at, i)
+                       f"{', '.join(sorted(check.modules)) or 'none'})", *at, i, code="PG111")
     check.listed = ids
     return ids
 
@@ -250,7 +251,7 @@ def _cover(check: _Check, value: object, at: tuple[object, ...]) -> Image | None
         path = resolve_in_project(check.root, check.root / Path(check.doc.path).parent, src,
                                   check.doc.path, line)
     except PackgenError as exc:
-        check.errors.extend(exc.diagnostics)
+        check.errors.extend(picture_problem(exc))
         return None
     return Image(path, alt, Loc(check.doc.path, line))
 

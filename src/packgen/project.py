@@ -28,7 +28,7 @@ from packgen.projectdata import (
     read_theme,
 )
 from packgen.templating import packaged_templates
-from packgen.yamlload import decode, parse_yaml, read_bytes
+from packgen.yamlload import READ_ERROR, decode, parse_yaml, read_bytes
 
 T = TypeVar("T")
 CONFIG_TABLES = ("rules", "easy-read", "silence")
@@ -124,7 +124,8 @@ class _Files:
     def read(self, path: Path, name: str) -> str:
         """Return a file's text and remember its hash (too large, outside, not UTF-8: raise)."""
         if not name.startswith("packgen:") and self.root not in path.resolve().parents:
-            raise PackgenError("the file leads outside the project (a symbolic link?)", name)
+            raise PackgenError("the file leads outside the project (a symbolic link?)", name,
+                               code=READ_ERROR)
         raw = read_bytes(path, name)
         self.hashes[name] = hashlib.sha256(raw).hexdigest()
         return decode(raw, name)
@@ -176,7 +177,7 @@ class _Files:
             line = re.search(r"\(at line (\d+)", str(exc))
             message = re.sub(r" \(at line.*", "", str(exc))
             self.errors.append(errors.error(f"invalid TOML: {message}", "packgen.toml",
-                                            int(line[1]) if line else None))
+                                            int(line[1]) if line else None, READ_ERROR))
         return Config()
 
     def inputs(self, project: Project) -> dict[str, str]:

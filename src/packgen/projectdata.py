@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ class Reader:
             src = resolve_in_project(self.root, base, self.text(found["src"], at + ("src",)),
                                      self.doc.path, line)
         except PackgenError as exc:
-            self.errors.extend(exc.diagnostics)
+            self.errors.extend(picture_problem(exc))
             return None
         return Image(src, self.text(found["alt"], at + ("alt",)), Loc(self.doc.path, line))
 
@@ -113,6 +114,13 @@ class Reader:
             if item in seen:
                 self.fail(f"{what} '{item}' is given twice", *at)
             seen.add(item)
+
+
+def picture_problem(exc: PackgenError) -> list[Diagnostic]:
+    """Return a picture's problem coded PG113 (no such file) or PG114 (outside the project)."""
+    missing = exc.diagnostics[0].message.startswith("file not found")
+    return [dataclasses.replace(d, code="PG113" if missing else "PG114")
+            for d in exc.diagnostics]
 
 
 def read_audiences(reader: Reader) -> dict[str, Audience]:

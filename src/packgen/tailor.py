@@ -32,7 +32,6 @@ from packgen.model import (
     Table,
     TailoredPack,
     Text,
-    Tip,
 )
 from packgen.templating import render_text
 from packgen.timing import clock, clock_12h, timetable
@@ -104,7 +103,7 @@ class NameList(tuple):
     """A tuple of names that reads as ``A, B and C`` when put into text."""
 
     def __str__(self) -> str:
-        return join_names(self)
+        return join_names([str(name) for name in self])
 
 
 class Namespace:
@@ -133,12 +132,16 @@ def model_namespace(spaces: Sequence[Space]) -> Namespace:
     """Return ``model``: ``model.spaces`` and each space by id (``-`` read as ``_``)."""
     each = {s.id.replace("-", "_"): _space(s) for s in spaces}
     names = join_names([s.name for s in spaces])
-    return Namespace({**each, "spaces": tuple(each.values()), "names": names}, names)
+    return Namespace({**each, "spaces": NameList(each.values()), "names": names}, names)
 
 
 def _space(space: Space) -> Namespace:
     fields = {f: getattr(space, f) for f in ("id", "name", "holder", "description", "colour")}
     return Namespace(fields, space.name)
+
+
+def _code(message: str) -> str | None:
+    return "PG110" if message.startswith("undefined variable") else None
 
 
 def _unsuited(pack: Pack, modules: Sequence[Module]) -> list[Diagnostic]:
@@ -148,7 +151,7 @@ def _unsuited(pack: Pack, modules: Sequence[Module]) -> list[Diagnostic]:
             line = pack.lines.get(f"modules[{i}]", pack.lines.get("modules"))
             found.append(errors.warning(
                 f"module '{module.id}' is not meant for audience '{pack.audience}' "
-                f"(it suits: {', '.join(module.audiences)})", pack.loc.path, line, "PG110"))
+                f"(it suits: {', '.join(module.audiences)})", pack.loc.path, line, "PG104"))
     return found
 
 
@@ -166,9 +169,9 @@ class _Job:
         self.check(module.audiences, module.loc)
         slides = tuple(s for s in (self.slide(s) for s in module.slides) if s is not None)
         rows = tuple(r for r in (self.row(r) for r in module.easy_read) if r is not None)
-        line = module.loc.line
         return dataclasses.replace(
-            module, title=self.string(module.title, module.loc.path, line), slides=slides,
+            module, title=self.string(module.title, module.loc.path, module.loc.line),
+            slides=slides,
             objectives=self.strings(module.objectives, module.loc),
             key_messages=self.strings(module.key_messages, module.loc),
             materials=self.materials(module.materials, module.loc), easy_read=rows)
@@ -192,7 +195,7 @@ class _Job:
                                    notes=self.blocks(row.notes))
 
     def activity(self, act: Activity) -> Activity:
-        tips = tuple(self.tip(t) for t in act.tips
+        tips = tuple(dataclasses.replace(t, blocks=self.blocks(t.blocks)) for t in act.tips
                      if self.keeps(tuple(t.audience.split()), act.loc))
         return dataclasses.replace(
             act, title=self.string(act.title, act.loc.path, act.loc.line),
@@ -201,9 +204,6 @@ class _Job:
             steps=tuple(self.text(s, act.loc) for s in act.steps),
             debrief=tuple(self.text(s, act.loc) for s in act.debrief), tips=tips,
             notes=self.blocks(act.notes))
-
-    def tip(self, tip: Tip) -> Tip:
-        return dataclasses.replace(tip, blocks=self.blocks(tip.blocks))
 
     def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
         return tuple(out for block in blocks for out in _BLOCKS[type(block)](self, block))
@@ -217,7 +217,7 @@ class _Job:
             if self.known and audience not in self.known:
                 self.errors.append(errors.error(
                     f"unknown audience '{audience}' (expected one of: "
-                    f"{', '.join(sorted(self.known))})", loc.path, loc.line))
+                    f"{', '.join(sorted(self.known))})", loc.path, loc.line, "PG112"))
 
     def text(self, text: Text, loc: Loc) -> Text:
         spans, line = [], loc.line
@@ -231,7 +231,8 @@ class _Job:
         try:
             return render_text(text, self.context, path, line)
         except PackgenError as exc:
-            self.errors.extend(exc.diagnostics)
+            self.errors.extend(dataclasses.replace(d, code=d.code or _code(d.message))
+                               for d in exc.diagnostics)
             return text
 
     def strings(self, texts: Sequence[str], loc: Loc) -> tuple[str, ...]:

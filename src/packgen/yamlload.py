@@ -20,6 +20,9 @@ MAX_DEPTH = 50
 
 KeyPath = tuple[object, ...]
 
+READ_ERROR = "PG003"
+"""The rule code of a file that cannot be read or parsed."""
+
 
 @dataclass(frozen=True, slots=True)
 class YamlDoc:
@@ -53,11 +56,11 @@ def read_bytes(path: Path, where: str, limit: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise PackgenError(f"file is too large ({size:,} bytes; the limit is {limit:,})",
+            raise _error(f"file is too large ({size:,} bytes; the limit is {limit:,})",
                                where)
         return path.read_bytes()
     except OSError as exc:
-        raise PackgenError(f"cannot read file: {exc.strerror or exc}", where) from None
+        raise _error(f"cannot read file: {exc.strerror or exc}", where) from None
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -66,7 +69,7 @@ def decode(raw: bytes, where: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise PackgenError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file "
+        raise _error(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file "
                            "as UTF-8", where, line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -86,16 +89,20 @@ def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
     try:
         data, lines = _compose(text, where, first_line)
     except yaml.MarkedYAMLError as exc:
-        raise PackgenError(_problem(exc), where, _mark_line(exc, first_line)) from None
+        raise _error(_problem(exc), where, _mark_line(exc, first_line)) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + first_line
-        raise PackgenError(f"invalid character #x{exc.character:04x} in YAML", where,
+        raise _error(f"invalid character #x{exc.character:04x} in YAML", where,
                            line) from None
     except yaml.YAMLError as exc:
-        raise PackgenError(f"invalid YAML: {exc}", where, first_line) from None
+        raise _error(f"invalid YAML: {exc}", where, first_line) from None
     except RecursionError:
-        raise PackgenError("YAML nested too deeply", where, first_line) from None
+        raise _error("YAML nested too deeply", where, first_line) from None
     return YamlDoc(data, where, MappingProxyType(lines))
+
+
+def _error(message: str, where: str, line: int | None = None) -> PackgenError:
+    return PackgenError(message, where, line, READ_ERROR)
 
 
 def describe(value: object) -> str:
@@ -162,7 +169,7 @@ def _record(node: Node, path: KeyPath, lines: dict[KeyPath, int], loader: _Loade
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in seen:
-                raise PackgenError(f"duplicate key '{key}'", where,
+                raise _error(f"duplicate key '{key}'", where,
                                    key_node.start_mark.line + 1 + offset)
             seen.add(key)
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
