@@ -78,7 +78,7 @@ def test_agenda_lists_clock_time_title_and_minutes_with_breaks(deck):
     _, prs = deck
     body = next(s for s in prs.slides[1].placeholders if s.placeholder_format.idx == 1)
     assert body.text_frame.text.split("\n") == [
-        "10:00\tWelcome (10 min)", "10:10\tBreak (10 min)", "10:20\tPower and control (45 min)"]
+        "10:00\tWelcome (10\u00a0min)", "10:10\tBreak (10\u00a0min)", "10:20\tPower and control (45\u00a0min)"]
 
 
 def test_notes_keep_emphasis_and_a_bulleted_list_with_levels(deck):

@@ -180,15 +180,25 @@ def _layout_run_style(source: Any, lang: str) -> tuple[str, str]:
     return etree.tostring(rpr, encoding="unicode"), ppr
 
 
-def set_tab_stop(paragraph: Any, position_emu: int) -> None:
-    """Give ``paragraph`` one left tab stop at ``position_emu``."""
+def set_tab_stop(paragraph: Any, position_emu: int, hanging: bool = False) -> None:
+    """Give ``paragraph`` one left tab stop at ``position_emu`` (wrapped lines indent to it)."""
     ppr = paragraph._p.get_or_add_pPr()
+    if hanging:
+        ppr.set("marL", str(position_emu))
+        ppr.set("indent", str(-position_emu))
     for old in ppr.findall(qn("a:tabLst")):
         ppr.remove(old)
     tabs = etree.Element(qn("a:tabLst"))
     etree.SubElement(tabs, qn("a:tab"), pos=str(position_emu), algn="l")
     later = [i for i, c in enumerate(ppr) if c.tag in (qn("a:defRPr"), qn("a:extLst"))]
     ppr.insert(later[0] if later else len(ppr), tabs)
+
+
+def set_columns(frame: Any, count: int, spacing_emu: int) -> None:
+    """Flow a text frame's paragraphs into ``count`` columns."""
+    body_pr = frame._txBody.bodyPr
+    body_pr.set("numCol", str(count))
+    body_pr.set("spcCol", str(spacing_emu))
 
 
 def _escape(text: str) -> str:

@@ -18,10 +18,12 @@ from packgen.model import Block, Columns, Image, Quote, Span, TailoredPack
 from packgen.slideplan import PlannedSlide
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-TAB_EMU = 1645920
+TAB_EMU = 1051560
+"""Agenda: where the module title starts, after the clock time (1.15 in)."""
+AGENDA_ROWS = 9
+"""Agenda entries that fit one column; more flow into two columns at 24 pt."""
 SIDE = 4114800
 """Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
-"""Agenda: where the module title starts, after the clock time (1.8 in)."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -89,13 +91,18 @@ def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     easy = ctx.tp.pack.deck_style == "easy-read"
-    items = [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes} min)")))
-             if not easy else Line((Span(e.title, bold=True), Span(f" ({e.minutes} minutes)")))
+    items = [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes}\u00a0min)")))
+             if not easy else Line((Span(e.title, bold=True), Span(f" ({e.minutes}\u00a0minutes)")))
              for e in ctx.tp.timetable.entries]
-    _write_first(ctx, slide, items, 26)
-    for body in placeholders(slide, "body")[:1]:
-        for paragraph in body.text_frame.paragraphs:
-            pptx_xml.set_tab_stop(paragraph, TAB_EMU)
+    bodies = placeholders(slide, "body")
+    if not bodies:
+        return
+    frame = bodies[0].text_frame
+    columns = 2 if len(items) > AGENDA_ROWS else 1
+    deck_blocks.write_lines(frame, items, ctx.lang, 24 if columns > 1 else None)
+    pptx_xml.set_columns(frame, columns, deck_media.GAP * 2)
+    for paragraph in frame.paragraphs:
+        pptx_xml.set_tab_stop(paragraph, TAB_EMU if not easy else 0, hanging=not easy)
 
 
 def _section(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
