@@ -113,6 +113,6 @@ def test_font_faces_inline_each_weight_and_style() -> None:
 
 def test_theme_becomes_css_variables() -> None:
     css = str(theme_css(Theme(dict(COLOURS, bad="red; } body { x"), {"body": "Atkinson"})))
-    assert "--accent: #005A70;" in css and "--accent-text: #FFFFFF;" in css
+    assert "--colour-accent: #005A70;" in css and "--colour-accent-text: #FFFFFF;" in css
     assert "bad" not in css
     assert '--font-body: "Atkinson"' in css

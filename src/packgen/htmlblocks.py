@@ -190,8 +190,12 @@ def font_face_css(font_dirs: Iterable[Path], families: Iterable[str]) -> Markup:
 
 
 def theme_css(theme: Theme) -> Markup:
-    """Return the theme's colours and fonts as CSS custom properties on ``:root``."""
-    lines = [f"  --{name.replace('_', '-')}: {value};" for name, value in theme.colours.items()
+    """Return the theme's colours and fonts as CSS custom properties on ``:root``.
+
+    Colour ``accent_text`` becomes ``--colour-accent-text``; font ``body`` ``--font-body``.
+    """
+    lines = [f"  --colour-{name.replace('_', '-')}: {value};"
+             for name, value in theme.colours.items()
              if re.fullmatch(r"#[0-9A-Fa-f]{3,8}", value)]
     lines += [f'  --font-{role}: "{_css_string(family)}", "Liberation Sans", Arial, sans-serif;'
               for role, family in theme.fonts.items()]

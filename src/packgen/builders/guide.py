@@ -59,7 +59,9 @@ def _render_html(tp: TailoredPack) -> str:
                             skip_decorative=True)
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
-    context["css"] = style_sheet(env.get_template("guide.css").render())
+    theme = tp.project.theme
+    css = env.get_template("guide.css").render(colours=theme.colours, fonts=theme.fonts)
+    context["css"] = style_sheet(css)
     context["fonts"] = font_face_css([d / "fonts" for d in dirs], tp.project.theme.fonts.values())
     context["theme"] = theme_css(tp.project.theme)
     return env.get_template("guide.html").render(**context)
