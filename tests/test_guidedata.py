@@ -74,6 +74,8 @@ def test_materials_roll_up_counts_per_participant_group_and_session(tp) -> None:
     assert items["Flipchart paper"].used_in == ("Power and control: Map your meetings",
                                                 "My space: Draw your space")
     assert items["Marker pens"].rule == "2 per group, 1 per participant"
+    assert items["Flipchart"].rule == ""
+    assert items["Flipchart paper"].rule == "1 per group, 2 for the session"
 
 
 def test_group_counts_round_up_to_whole_groups() -> None:

@@ -143,7 +143,8 @@ class GuideDocx:
         if not items:
             self.doc.add_paragraph("The modules name no materials.")
             return
-        rows = [[i.name, f"{i.total} ({i.rule})" if i.total is not None else i.rule,
+        rows = [[i.name, i.rule if i.total is None else
+                 f"{i.total} ({i.rule})" if i.rule else str(i.total),
                  "; ".join(i.used_in)] for i in items]
         self._table(("Item", "How many", "Where it is used"), rows, CHECK_WIDTHS_CM)
 

@@ -40,7 +40,7 @@ class MaterialLine:
     total: int | None
     """How many to bring; None when a count depends on an unknown number of participants."""
     rule: str
-    """How the count was worked out, ``1 per participant``."""
+    """How the count was worked out, ``1 per participant``; empty for session items."""
     used_in: tuple[str, ...]
     """Where it is used: module title, then activity title when it belongs to one."""
 
@@ -76,9 +76,7 @@ class ModuleGuide:
     def slide_range(self) -> str:
         """Return the module's slide numbers as ``3–8`` (empty when it has none)."""
         numbers = [s.number for s in self.slides + self.closing]
-        if not numbers:
-            return ""
-        return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+        return number_range(numbers[0], numbers[-1]) if numbers else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +104,11 @@ ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
 """Words in an access arrangement, and the extra check the guide adds when one appears."""
 
 
+def number_range(first: int, last: int) -> str:
+    """Return ``3–8``, or ``3`` when both are the same."""
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def clock(minutes: int) -> str:
     """Return minutes since midnight as ``HH:MM``."""
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
@@ -113,7 +116,7 @@ def clock(minutes: int) -> str:
 
 def session_plan(tp: TailoredPack) -> tuple[PlanRow, ...]:
     """Return the session plan rows, one per timetable entry, in clock order."""
-    ranges = slide_ranges(tp)
+    ranges = {mid: (sl[0].number, sl[-1].number) for mid, sl in slides_by_module(tp).items() if sl}
     modules = {m.id: m for m in tp.modules}
     return tuple(_plan_row(tp, e, modules.get(e.module_id or ""), ranges)
                  for e in tp.timetable.entries)
@@ -130,12 +133,6 @@ def timing_summary(tp: TailoredPack) -> str:
     if spare < 0:
         return f"{head}: {-spare} minutes over."
     return f"{head}: no time spare."
-
-
-def slide_ranges(tp: TailoredPack) -> dict[str, tuple[int, int]]:
-    """Return each module's first and last slide number in the deck (see ``slides_by_module``)."""
-    return {mid: (slides[0].number, slides[-1].number)
-            for mid, slides in slides_by_module(tp).items() if slides}
 
 
 def slides_by_module(tp: TailoredPack) -> dict[str, list[PlannedSlide]]:
@@ -188,10 +185,11 @@ def material_count(material: Material, participants: int | None,
     return material.count * math.ceil(participants / group_size)
 
 
-def material_rule(material: Material) -> str:
-    """Return the count as written, ``2 per group``."""
-    return str(material.count) if material.per == "session" else \
-        f"{material.count} per {material.per}"
+def material_rule(material: Material, long: bool = False) -> str:
+    """Return the count as written, ``2 per group`` (``2``, or ``2 for the session`` if long)."""
+    if material.per != "session":
+        return f"{material.count} per {material.per}"
+    return f"{material.count} for the session" if long else str(material.count)
 
 
 def room_checklist(tp: TailoredPack) -> tuple[str, ...]:
@@ -227,7 +225,7 @@ def _plan_row(tp: TailoredPack, entry: TimetableEntry, module: Module | None,
     if module is None:
         return PlanRow(clock(entry.start), end, entry.minutes, entry.title, entry.kind, "")
     first, last = ranges.get(module.id, (0, 0))
-    slides = "" if not first else (str(first) if first == last else f"{first}–{last}")
+    slides = number_range(first, last) if first else ""
     activities = tuple(f"{a.title} ({a.minutes} min)" for a in module.activities)
     needs = tuple(_short_material(tp, u) for u in material_uses([module]))
     return PlanRow(clock(entry.start), end, entry.minutes, entry.title, entry.kind, slides,
@@ -247,8 +245,9 @@ def _use_count(tp: TailoredPack, use: Use) -> int | None:
 
 def _material_line(tp: TailoredPack, uses: list[Use]) -> MaterialLine:
     counts = [_use_count(tp, u) for u in uses]
-    total = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
-    rules = tuple(dict.fromkeys(material_rule(u.material) for u in uses))
+    total = None if None in counts else sum(c for c in counts if c is not None)
+    session = all(u.material.per == "session" for u in uses)
+    rules = () if session else tuple(dict.fromkeys(material_rule(u.material, True) for u in uses))
     places = tuple(dict.fromkeys(
         f"{u.module.title}: {u.activity.title}" if u.activity else u.module.title for u in uses))
     return MaterialLine(uses[0].material.name, total, ", ".join(rules), places)
