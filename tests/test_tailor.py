@@ -173,8 +173,8 @@ def test_undefined_variables_are_errors_at_path_and_line_all_reported_together()
     with pytest.raises(PackgenError) as exc:
         tailored(module(slides=(slide,)))
     assert [str(d) for d in exc.value.diagnostics] == [
-        "content/modules/m.md:3: error: undefined variable: 'nope' is undefined [PG110]",
-        "content/modules/m.md:13: error: undefined variable: 'lunch_venu' is undefined [PG110]"]
+        "content/modules/m.md:3: error: undefined variable 'nope' [PG110]",
+        "content/modules/m.md:13: error: undefined variable 'lunch_venu' [PG110]"]
 
 
 def test_expression_in_content_is_rejected_not_evaluated() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -106,7 +106,7 @@ class NameList(tuple):
         return join_names([str(name) for name in self])
 
 
-class Namespace:
+class Namespace(Mapping[str, object]):
     """A read-only bag of named values for dotted names in content (``{{ model.my_space }}``)."""
 
     __slots__ = ("_items", "_label")
@@ -123,6 +123,12 @@ class Namespace:
 
     def __getitem__(self, name: str) -> object:
         return self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def __str__(self) -> str:
         return self._label

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, nodes, select_autoescape
-from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from packgen.errors import PackgenError
@@ -36,49 +36,94 @@ def make_env(dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
 
 
 _TEXT_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+_TEXT_ENV.globals.clear()
 
 
 def render_text(text: str, context: Mapping[str, object], path: str, line: int | None) -> str:
     """Return ``text`` with its ``{{ name }}`` / ``{{ a.b }}`` variables filled in.
 
-    Content may use plain and dotted names only: any other expression, statement or an
-    undefined name is a PackgenError at ``path:line`` (the line of the text's first line plus
-    the line inside the text), and nothing is evaluated.
+    Content may use plain and dotted names only. Jinja2 only parses the text; the names are
+    looked up here, in ``context`` and then in mapping keys or plain data fields, never in
+    methods or Jinja's globals. Any other expression, a statement, or an undefined name is a
+    PackgenError at ``path:line`` (the text's first line plus the line inside the text).
     """
     if "{" not in text:
         return text
-    try:
-        tree = _TEXT_ENV.parse(text)
-    except TemplateSyntaxError as exc:
-        raise PackgenError(f"bad template syntax: {exc.message}", path,
-                           _line(line, exc.lineno)) from None
-    _check_names_only(tree, path, line)
-    try:
-        return _TEXT_ENV.from_string(tree).render(**context)
-    except UndefinedError as exc:
-        raise PackgenError(f"undefined variable: {exc.message}", path, line) from None
-    except (SecurityError, TemplateError) as exc:
-        raise PackgenError(f"template error: {exc}", path, line) from None
-
-
-def _check_names_only(tree: nodes.Template, path: str, line: int | None) -> None:
+    tree = _parse(text, path, line)
+    parts = []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             raise PackgenError("only {{ variables }} are allowed in content, not {% statements %}",
                                path, _line(line, node.lineno))
-        for child in node.nodes:
-            if not isinstance(child, nodes.TemplateData) and not _is_dotted_name(child):
-                raise PackgenError(
-                    "only plain or dotted variable names are allowed in {{ }}, not expressions",
-                    path, _line(line, child.lineno))
+        parts.extend(_output(child, context, path, line) for child in node.nodes)
+    return "".join(parts)
 
 
-def _is_dotted_name(node: nodes.Node) -> bool:
-    if isinstance(node, nodes.Name):
-        return not node.name.startswith("_")
-    if isinstance(node, nodes.Getattr):
-        return not node.attr.startswith("_") and _is_dotted_name(node.node)
-    return False
+def _parse(text: str, path: str, line: int | None) -> nodes.Template:
+    try:
+        return _TEXT_ENV.parse(text)
+    except TemplateSyntaxError as exc:
+        raise PackgenError(f"bad template syntax: {exc.message}", path,
+                           _line(line, exc.lineno)) from None
+    except RecursionError:
+        raise PackgenError("expression nested too deeply", path, line) from None
+
+
+def _output(node: nodes.Node, context: Mapping[str, object], path: str,
+            line: int | None) -> str:
+    if isinstance(node, nodes.TemplateData):
+        return node.data
+    names = _dotted(node)
+    if names is None:
+        raise PackgenError(
+            "only plain or dotted variable names are allowed in {{ }}, not expressions",
+            path, _line(line, node.lineno))
+    return _text(_lookup(names, context, path, _line(line, node.lineno)))
+
+
+def _dotted(node: nodes.Node) -> list[str] | None:
+    names: list[str] = []
+    while isinstance(node, nodes.Getattr):
+        names.append(node.attr)
+        node = node.node
+    if not isinstance(node, nodes.Name):
+        return None
+    names.append(node.name)
+    names.reverse()
+    return None if any(n.startswith("_") for n in names) else names
+
+
+def _lookup(names: list[str], context: Mapping[str, object], path: str,
+            line: int | None) -> object:
+    value: object = context
+    for depth, name in enumerate(names):
+        found = _member(value, name)
+        if found is _MISSING:
+            shown = ".".join(names[: depth + 1])
+            raise PackgenError(f"undefined variable '{shown}'", path, line, "PG110")
+        value = found
+    return value
+
+
+_MISSING = object()
+
+
+def _member(value: object, name: str) -> object:
+    if isinstance(value, Mapping):
+        return value.get(name, _MISSING)
+    fields = getattr(type(value), "__dataclass_fields__", None) or {}
+    if name in fields or name in getattr(value, "__dict__", {}):
+        found = getattr(value, name)
+        return _MISSING if callable(found) else found
+    return _MISSING
+
+
+def _text(value: object) -> str:
+    if type(value) in (list, tuple):
+        return ", ".join(_text(v) for v in value)
+    if value is None:
+        return ""
+    return str(value)
 
 
 def _line(base: int | None, inner: int | None) -> int | None:
