@@ -194,11 +194,12 @@ def set_tab_stop(paragraph: Any, position_emu: int, hanging: bool = False) -> No
     ppr.insert(later[0] if later else len(ppr), tabs)
 
 
-def set_columns(frame: Any, count: int, spacing_emu: int) -> None:
-    """Flow a text frame's paragraphs into ``count`` columns."""
-    body_pr = frame._txBody.bodyPr
-    body_pr.set("numCol", str(count))
-    body_pr.set("spcCol", str(spacing_emu))
+def copy_list_style(source: Any | None, target: Any) -> None:
+    """Give ``target``'s text the list style (sizes, spacing, tabs) of placeholder ``source``."""
+    style = source._element.find(f".//{qn('a:lstStyle')}") if source is not None else None
+    old = target._element.find(f".//{qn('a:lstStyle')}")
+    if style is not None and old is not None:
+        old.getparent().replace(old, copy.deepcopy(style))
 
 
 def _escape(text: str) -> str:
@@ -280,14 +281,9 @@ def set_core_properties(prs: Any, title: str, author: str, lang: str,
     props.author = author
     props.last_modified_by = author
     props.language = lang
-    props.comments = ""
-    props.subject = ""
-    props.keywords = ""
-    props.category = ""
+    props.comments = props.subject = props.keywords = props.category = ""
     props.revision = 1
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
+    props.created = props.modified = props.last_printed = stamp
 
 
 def drop_style(shape: Any) -> None:

@@ -20,8 +20,6 @@ from packgen.slideplan import PlannedSlide
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TAB_EMU = 1051560
 """Agenda: where the module title starts, after the clock time (1.15 in)."""
-AGENDA_ROWS = 9
-"""Agenda entries that fit one column; more flow into two columns at 24 pt."""
 SIDE = 4114800
 """Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -90,19 +88,44 @@ def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
-    easy = ctx.tp.pack.deck_style == "easy-read"
-    items = [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes}\u00a0min)")))
-             if not easy else Line((Span(e.title, bold=True), Span(f" ({e.minutes}\u00a0minutes)")))
-             for e in ctx.tp.timetable.entries]
+    items = _agenda_lines(ctx.tp)
     bodies = placeholders(slide, "body")
     if not bodies:
         return
-    frame = bodies[0].text_frame
-    columns = 2 if len(items) > AGENDA_ROWS else 1
-    deck_blocks.write_lines(frame, items, ctx.lang, 24 if columns > 1 else None)
-    pptx_xml.set_columns(frame, columns, deck_media.GAP * 2)
+    box = ctx.box(slide, bodies[0])
+    rows = _agenda_rows(box.h)
+    if len(items) <= rows(24):
+        _agenda_column(ctx, bodies[0].text_frame, items, 26 if len(items) <= rows(26) else 24)
+        return
+    half, width = (len(items) + 1) // 2, (box.w - deck_media.GAP) // 2
+    bodies[0].left, bodies[0].top, bodies[0].width, bodies[0].height = box.x, box.y, width, box.h
+    second = slide.shapes.add_textbox(box.x + box.w - width, box.y, width, box.h)
+    second.name = "Agenda, continued"
+    pptx_xml.copy_list_style(slide.slide_layout.placeholders.get(
+        idx=bodies[0].placeholder_format.idx), second)
+    _agenda_column(ctx, bodies[0].text_frame, items[:half], 24)
+    _agenda_column(ctx, second.text_frame, items[half:], 24)
+
+
+def _agenda_lines(tp: TailoredPack) -> list[Line]:
+    if tp.pack.deck_style == "easy-read":
+        return [Line((Span(e.title, bold=True), Span(f" ({e.minutes}\u00a0minutes)")))
+                for e in tp.timetable.entries]
+    return [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes}\u00a0min)")))
+            for e in tp.timetable.entries]
+
+
+def _agenda_column(ctx: Ctx, frame: Any, items: list[Line], size: int) -> None:
+    frame.word_wrap = True
+    deck_blocks.write_lines(frame, items, ctx.lang, size)
+    timed = ctx.tp.pack.deck_style != "easy-read"
     for paragraph in frame.paragraphs:
-        pptx_xml.set_tab_stop(paragraph, TAB_EMU if not easy else 0, hanging=not easy)
+        pptx_xml.set_tab_stop(paragraph, TAB_EMU if timed else 0, hanging=timed)
+
+
+def _agenda_rows(height_emu: int) -> Callable[[int], int]:
+    """Return how many one-line agenda entries fit the body at a given size."""
+    return lambda size: int((height_emu / 12700 - 14) // (size * 1.2 + 8))
 
 
 def _section(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
