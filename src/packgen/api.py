@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packgen import staging as stg
 from packgen.builders import BUILDERS, Output, get_builder
@@ -13,6 +14,9 @@ from packgen.errors import Collector, Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
 from packgen.paths import relative
 from packgen.reproducible import build_time, normalise_zip, sha256_file
+
+if TYPE_CHECKING:
+    from packgen.project import Loaded
 
 
 @dataclass
@@ -47,9 +51,12 @@ def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
     """
     root = root.resolve()
     out = (out_dir or root / "build").resolve()
-    project, result = _load(root)
-    for pack_id in _chosen(project, pack_ids):
-        result.packs.append(_build_one(project, pack_id, out, kinds or tuple(BUILDERS),
+    loaded, result = _load(root)
+    for pack_id in _chosen(loaded, pack_ids):
+        if pack_id in loaded.pack_errors:
+            result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
+            continue
+        result.packs.append(_build_one(loaded.project, pack_id, out, kinds or tuple(BUILDERS),
                                        force, result.diagnostics))
     return result
 
@@ -63,23 +70,34 @@ def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
 
 def list_project(root: Path) -> Project:
     """Return the loaded project, for listing modules and packs."""
-    project, result = _load(root.resolve())
-    if result.diagnostics and any(d.severity.value == "error" for d in result.diagnostics):
-        raise PackgenError.many([d for d in result.diagnostics if d.severity.value == "error"])
-    return project
+    loaded, _result = _load(root.resolve())
+    if loaded.pack_errors:
+        raise PackgenError.many([d for ds in loaded.pack_errors.values() for d in ds])
+    return loaded.project
 
 
 def tailored(root: Path, pack_id: str) -> tuple[TailoredPack, list[Diagnostic]]:
     """Return one pack tailored, with the findings of loading and tailoring it."""
     from packgen.tailor import tailor
 
-    project, result = _load(root.resolve())
-    pack = _chosen(project, (pack_id,))[0]
+    loaded, result = _load(root.resolve())
+    pack = _chosen(loaded, (pack_id,))[0]
+    if pack in loaded.pack_errors:
+        raise PackgenError.many(loaded.pack_errors[pack])
+    project = loaded.project
     tp, diags = tailor(project, pack, build_time(project.packs[pack].date))
     return tp, result.diagnostics + diags
 
 
 # --- one pack ----------------------------------------------------------------------------
+
+
+def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> PackResult:
+    sink.extend(loaded.pack_errors[pack_id])
+    folder = out / pack_id
+    kept = " (previous outputs kept)" if folder.exists() else ""
+    sink.append(info(f"pack '{pack_id}' not built{kept}", relative(loaded.project.root, folder)))
+    return PackResult(pack_id, folder, ok=False)
 
 
 def _build_one(project: Project, pack_id: str, out: Path, kinds: Sequence[str], force: bool,
@@ -117,7 +135,7 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, kinds: Sequence[
     if not force:
         stg.check_hand_edits(staging.final, previous, display)
     entries = [_entry(o, tp) for kind in kinds for o in _run(kind, tp, staging.path, report)]
-    report.extend(_rendered_rules(staging.path, entries, display))
+    report.extend(_rendered_rules(tp, staging.path, entries, display))
     report.raise_errors()
     entries += stg.keep_outputs(staging.final, staging.path,
                                 [e for e in previous if e.kind not in kinds])
@@ -139,27 +157,23 @@ def _entry(output: Output, tp: TailoredPack) -> stg.Entry:
 
 
 def _rules(tp: TailoredPack) -> list[Diagnostic]:
-    try:
-        from packgen.rules import run_pack_rules
-    except ImportError:
-        return []
+    from packgen.rules import run_pack_rules
+
     return run_pack_rules(tp)
 
 
-def _rendered_rules(folder: Path, entries: list[stg.Entry], display: str) -> list[Diagnostic]:
-    try:
-        from packgen.rules.overflow import check_deck_overflow
-    except ImportError:
-        return []
+def _rendered_rules(tp: TailoredPack, folder: Path, entries: list[stg.Entry],
+                    display: str) -> list[Diagnostic]:
+    from packgen.rules.overflow import check_deck_overflow, slide_sources
+
+    sources = slide_sources(tp)
     return [d for e in entries if e.format == "pptx"
-            for d in check_deck_overflow(folder / e.path, f"{display}/{e.path}")]
+            for d in check_deck_overflow(folder / e.path, f"{display}/{e.path}", sources)]
 
 
 def _silenced(diags: list[Diagnostic], project: Project, pack_id: str) -> list[Diagnostic]:
-    try:
-        from packgen.rules import apply_silence
-    except ImportError:
-        return diags
+    from packgen.rules import apply_silence
+
     return apply_silence(diags, project.config, pack_id)
 
 
@@ -182,23 +196,24 @@ def _is_content_file(path: str) -> bool:
 # --- loading -----------------------------------------------------------------------------
 
 
-def _load(root: Path) -> tuple[Project, BuildResult]:
+def _load(root: Path) -> tuple[Loaded, BuildResult]:
     if not root.is_dir():
         raise PackgenError(f"project folder not found: {root}")
-    from packgen.project import load_project
+    from packgen.project import load
 
-    project, diags = load_project(root)
-    return project, BuildResult(diagnostics=list(diags))
+    loaded = load(root)
+    return loaded, BuildResult(diagnostics=list(loaded.diagnostics))
 
 
-def _chosen(project: Project, pack_ids: Sequence[str]) -> list[str]:
+def _chosen(loaded: Loaded, pack_ids: Sequence[str]) -> list[str]:
+    every = sorted({*loaded.project.packs, *loaded.pack_errors})
     if not pack_ids:
-        if not project.packs:
+        if not every:
             raise PackgenError("no packs found: add one to content/packs/", "content/packs")
-        return sorted(project.packs)
-    unknown = [p for p in pack_ids if p not in project.packs]
+        return every
+    unknown = [p for p in pack_ids if p not in every]
     if unknown:
-        known = ", ".join(sorted(project.packs)) or "none"
+        known = ", ".join(every) or "none"
         raise PackgenError.many([
             error(f"no pack '{p}' (known packs: {known})", "content/packs") for p in unknown
         ])
