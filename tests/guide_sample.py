@@ -118,7 +118,11 @@ def modules(extra_slides: int = 0) -> tuple[Module, ...]:
                               children=(bullets("Training gives confidence"),)),)),
          Slide(t("Where power comes from"), "content",
                (Table((t("Source"), t("Example")), ((t("Money"), t("Budgets")),), loc(33)),),
-               loc(32), notes=(para("Read the table with the group."),)),
+               loc(32), notes=(para("Read the table with the group."),
+                               ListBlock((ListItem(t("Read it")), ListItem(
+                                   t("Ask"), (ListBlock((ListItem(t("Who pays?")),
+                                                         ListItem(t("Who decides?"))),
+                                                        True, loc(34)),))), True, loc(34)))),
          Slide(t("A meeting"), "content",
                (Image("content/images/meeting.png", "People round a table", loc(36)),), loc(35),
                notes=(para("Ask what people notice."),

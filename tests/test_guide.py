@@ -152,14 +152,23 @@ def test_docx_reopens_with_heading_and_list_styles(built) -> None:
     document = docx.Document(str(built[1]["docx"]))
     styles = {p.style.name for p in document.paragraphs}
     assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"} <= styles
-    assert {"List Bullet", "List Bullet 2", "List Number"} <= styles
+    assert {"List Bullet", "List Bullet 2", "List Number", "List Number 2"} <= styles
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Session plan", "Materials checklist", "Room and access checklist",
                         "Welcome", "Power and control", "My space"]
     steps = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    assert steps[:3] == ["Each person writes down one meeting they go to.",
+    assert steps[:2] == ["Read it", "Ask"]
+    assert steps[2:5] == ["Each person writes down one meeting they go to.",
                          "Put the sticky note in the space where the meeting sits.",
                          "Talk in your group about who holds power there."]
+
+
+def test_docx_numbered_lists_restart_at_one(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    numbered = {p.text: p._p.pPr.numPr.numId.val for p in document.paragraphs
+                if p.style.name == "List Number"}
+    assert numbered["Read it"] == numbered["Ask"]
+    assert numbered["Read it"] != numbered["Each person writes down one meeting they go to."]
 
 
 def test_docx_plan_table_has_a_header_row_and_the_times(built) -> None:

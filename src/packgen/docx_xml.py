@@ -112,11 +112,20 @@ def set_table_look(table: Table, header: bool = True, banded: bool = True) -> No
         look.set(qn(key), "1" if on else "0")
 
 
-def restart_numbering(doc: Document, style_name: str) -> int:
-    """Return a new numbering id restarting the list of ``style_name`` at 1."""
+def restart_numbering(doc: Document, style_name: str) -> int | None:
+    """Return a new numbering id restarting the list of ``style_name`` at 1.
+
+    None when the style has no numbering of its own (a designer's style): its list continues.
+    """
     numbering = doc.part.numbering_part.element
-    style_num = doc.styles[style_name].element.pPr.numPr.numId.val
-    abstract = next(n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num)
+    ppr = doc.styles[style_name].element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    style_num = ppr.numPr.numId.val
+    abstract = next((n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num),
+                    None)
+    if abstract is None:
+        return None
     num = numbering.add_num(abstract)
     override = OxmlElement("w:lvlOverride")
     override.set(qn("w:ilvl"), "0")
