@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from deck_sample import BUILT, many_slides, sample, with_spaces
+from deck_sample import BUILT, L, many_slides, para, sample, t, with_spaces
+from deck_sample import ROOT as FIXTURE
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -19,6 +20,7 @@ from packgen import slideplan
 from packgen.builders import get_builder
 from packgen.builders.deck_slides import join_names, long_date
 from packgen.errors import Collector, PackgenError
+from packgen.model import Quote, Slide, Timetable, TimetableEntry
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -314,3 +316,53 @@ def test_deck_and_template_pass_openxml_audit(deck):
         result = subprocess.run([str(audit), "-f", "microsoft365", str(target)],
                                 check=False, capture_output=True, text=True, timeout=120)
         assert "Errors: 0" in result.stdout, result.stdout
+
+
+def test_long_agenda_flows_into_a_second_column_in_order(tmp_path):
+    tp = sample()
+    entries = tuple(TimetableEntry("module", f"Part {i}", 600 + 10 * i, 10, "power")
+                    for i in range(14))
+    tp = dataclasses.replace(tp, timetable=Timetable(entries, 600, 140))
+    prs = Presentation(str(build(tp, tmp_path)))
+    agenda = prs.slides[1]
+    frames = [s for s in agenda.shapes if s.has_text_frame and s != agenda.shapes.title]
+    text = [p.text for f in sorted(frames, key=lambda f: f.left) for p in f.text_frame.paragraphs]
+    assert [t.split("\t")[1].split(" (")[0] for t in text if "\t" in t] == [
+        f"Part {i}" for i in range(14)]
+    assert any(s.name == "Agenda, continued" for s in agenda.shapes)
+
+
+def test_theme_colours_and_fonts_reach_the_theme_part(tmp_path):
+    tp = sample()
+    colours = dict(tp.project.theme.colours, accent="#123456")
+    theme = dataclasses.replace(tp.project.theme, colours=colours, source="templates/theme.yaml")
+    tp = dataclasses.replace(tp, project=dataclasses.replace(tp.project, theme=theme))
+    with zipfile.ZipFile(build(tp, tmp_path)) as z:
+        xml = z.read("ppt/theme/theme1.xml").decode()
+    assert '<a:accent1><a:srgbClr val="123456"/>' in xml
+    assert 'typeface="Atkinson Hyperlegible"' in xml
+
+
+def test_theme_layout_override_and_slide_choice_pick_layouts_by_name(tmp_path):
+    slides = (Slide(t("Chosen"), "content", (para("x"),), L, layout="Quote"),
+              Slide(t("Mapped"), "content", (Quote((para("y"),), L),), L))
+    tp = sample(slides=slides, layouts={"quote": "Title and Content"})
+    prs = Presentation(str(build(tp, tmp_path)))
+    assert slide_titled(prs, "Chosen").slide_layout.name == "Quote"
+    assert slide_titled(prs, "Mapped").slide_layout.name == "Title and Content"
+
+
+def test_fixture_project_builds_end_to_end(tmp_path):
+    from packgen import api
+
+    result = api.build(FIXTURE, out_dir=tmp_path, kinds=("deck",), force=True)
+    assert not [d for d in result.diagnostics if d.severity.value == "error"]
+    for pack_id in ("staff-short", "self-advocates"):
+        tp, _ = api.tailored(FIXTURE, pack_id)
+        prs = Presentation(str(tmp_path / pack_id / f"{pack_id}-slides.pptx"))
+        planned = slideplan.plan(tp)
+        assert titles(prs) == [p.title or slideplan.untitled_name(p.module, p.number)
+                               for p in planned]
+        for slide in prs.slides:
+            for picture in pictures(slide):
+                assert not (descr(picture) or "").endswith(".png")
