@@ -84,11 +84,11 @@ def template() -> None:
 @FORMAT
 def template_check(path: Path | None, project: Path, strict: bool, fmt: str) -> None:
     """List a template's layouts and placeholders and say which slide kinds it can build."""
-    from packgen.report import template_summary
+    from packgen.rules.template import describe
     from packgen.templatecheck import inspect_template
 
     report = inspect_template(project, path)
-    _finish(list(report.diagnostics), strict, fmt, [template_summary(report)])
+    _finish(list(report.diagnostics), strict, fmt, describe(report))
 
 
 def main() -> None:

@@ -87,6 +87,15 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     return loaded.project, list(loaded.diagnostics) + pack_errors
 
 
+def load_theme(root: Path) -> Theme:
+    """Return the project's theme alone (packaged tokens overridden by templates/theme.yaml)."""
+    files = _Files(root.resolve())
+    theme = files.theme()
+    if files.errors:
+        raise PackgenError.many(files.errors)
+    return theme
+
+
 def _modules(root: Path) -> tuple[dict[str, Module] | None, list[Diagnostic]]:
     try:
         return load_modules(root)

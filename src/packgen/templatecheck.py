@@ -1,0 +1,32 @@
+"""What ``packgen template check`` inspects: the chosen deck template with the project's theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from packgen.errors import PackgenError
+from packgen.paths import relative
+from packgen.rules.template import TemplateReport, template_report
+from packgen.templating import template_dirs
+
+
+def inspect_template(root: Path, path: Path | None = None) -> TemplateReport:
+    """Return the report on ``path``, or on the deck template the project's packs would use."""
+    from packgen.project import load_theme
+
+    root = root.resolve()
+    chosen, display = _choose(root, path)
+    return template_report(chosen, load_theme(root), "en-GB", display=display)
+
+
+def _choose(root: Path, path: Path | None) -> tuple[Path, str]:
+    if path is not None:
+        if not path.is_file():
+            raise PackgenError(f"template not found: {path}")
+        return path, relative(root, path)
+    for folder in template_dirs(root):
+        candidate = folder / "deck.pptx"
+        if candidate.is_file():
+            inside = folder == root / "templates"
+            return candidate, relative(root, candidate) if inside else "packgen:deck.pptx"
+    raise PackgenError("no deck template found", "templates/deck.pptx")
