@@ -311,3 +311,16 @@ def test_pack_and_content_text_is_escaped_in_the_html(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Hall &#34;A&#34; &amp; B" in html
+
+
+def test_build_lists_the_guide_in_the_manifest(tmp_path: Path) -> None:
+    import json
+
+    from packgen import api
+
+    result = api.build(FIXTURE, ["staff-short"], tmp_path, kinds=["guide"])
+    assert not result.failed
+    manifest = json.loads((tmp_path / "staff-short" / "manifest.json").read_text())
+    guide = sorted((o["format"], o["path"]) for o in manifest["outputs"] if o["kind"] == "guide")
+    assert guide == [("docx", "staff-short-guide.docx"), ("html", "staff-short-guide.html"),
+                     ("pdf", "staff-short-guide.pdf")]
