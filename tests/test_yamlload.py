@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from packgen.errors import PackgenError
 from packgen.yamlload import MAX_BYTES, load_yaml, parse_yaml, read_text
@@ -132,3 +134,24 @@ def test_enormous_file_is_refused_without_parsing(tmp_path: Path) -> None:
 def test_missing_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(PackgenError, match="cannot read file"):
         read_text(tmp_path / "nope.yaml", "nope.yaml")
+
+
+def test_impossible_date_is_an_error_at_its_line_not_a_crash() -> None:
+    with pytest.raises(PackgenError) as exc:
+        parse_yaml("title: A\ndate: 2026-02-30\n", "p.yaml")
+    assert one(exc) == ("p.yaml:2: error: invalid YAML: cannot read '2026-02-30': day is out of "
+                        "range for month [PG003]")
+
+
+YAML_PIECES = ["a", "b", ":", ": ", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",", "&x ", "*x",
+               "!!int ", "!!float ", "!!binary ", "!!set ", "2026-02-30", "10:00", "'", '"', "? ",
+               "|", ">", "#", "\t", "\ufeff", "\x85", "---\n", "...\n", "%YAML 1.1\n", "<<: "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=40).map("".join))
+def test_random_yaml_like_text_loads_or_gives_one_located_error(text: str) -> None:
+    try:
+        parse_yaml(text, "p.yaml")
+    except PackgenError as exc:
+        assert len(exc.diagnostics) == 1 and exc.diagnostics[0].path == "p.yaml"

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -145,6 +146,15 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # a constructor's own failure on a malformed value
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read '{node.value}': {exc}", node.start_mark) from None
 
 
 def _compose(text: str, where: str, first_line: int) -> tuple[object, dict[KeyPath, int]]:
