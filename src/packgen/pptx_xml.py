@@ -1,19 +1,17 @@
-"""XML-level work python-pptx has no API for: alt text, languages, bullets, footers, notes."""
+"""XML-level work python-pptx has no API for: alt text, languages, bullets, footers, properties."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lxml import etree
-from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-NOTES_TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
@@ -214,62 +212,6 @@ def number_slides(slides: Iterable[Any]) -> None:
 
 
 # --- package-level ------------------------------------------------------------------------
-
-
-def speed_up_notes(package: Any) -> None:
-    """Make new notes-slide part names O(1) for this one package.
-
-    python-pptx's ``next_partname`` walks every part of the package for each new notes slide,
-    which makes a deck with notes quadratic in its slide count. A counter seeded once from the
-    existing parts gives the same names.
-    """
-    original: Callable[[str], PackURI] = package.next_partname
-    prefix = NOTES_TEMPLATE.split("%d")[0]
-    used = {str(p.partname) for p in package.iter_parts() if str(p.partname).startswith(prefix)}
-    counter = [len(used)]
-
-    def next_partname(tmpl: str) -> PackURI:
-        if tmpl != NOTES_TEMPLATE:
-            return original(tmpl)
-        counter[0] += 1
-        while NOTES_TEMPLATE % counter[0] in used:
-            counter[0] += 1
-        return PackURI(NOTES_TEMPLATE % counter[0])
-
-    package.next_partname = next_partname
-
-
-_NOTES_XML = (
-    '<p:notes xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree>'
-    '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
-    '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" '
-    'noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr>'
-    '</p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr>'
-    '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr>'
-    '</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
-    '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>'
-)
-
-
-def new_notes_frame(slide: Any, notes_master_part: Any) -> Any:
-    """Give ``slide`` a notes page (slide image and notes body) and return its text frame.
-
-    python-pptx clones every notes-master placeholder for each new notes page, and looks up
-    the part name by walking the whole package; this builds the same two-placeholder page
-    PowerPoint writes, named through ``speed_up_notes``'s counter.
-    """
-    from pptx.opc.constants import CONTENT_TYPE as CT
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from pptx.parts.slide import NotesSlidePart
-
-    package = slide.part.package
-    part = NotesSlidePart(package.next_partname(NOTES_TEMPLATE), CT.PML_NOTES_SLIDE, package,
-                          parse_xml(_NOTES_XML))
-    part.relate_to(notes_master_part, RT.NOTES_MASTER)
-    part.relate_to(slide.part, RT.SLIDE)
-    slide.part.relate_to(part, RT.NOTES_SLIDE)
-    return slide.notes_slide.notes_text_frame
 
 
 def set_core_properties(prs: Any, title: str, author: str, lang: str,

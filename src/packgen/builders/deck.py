@@ -33,13 +33,13 @@ class DeckBuilder:
 def build_deck(tp: TailoredPack) -> Any:
     """Return the finished Presentation for ``tp`` (the template is checked first)."""
     from packgen import pptx_xml
-    from packgen.builders import deck_slides, deck_template
+    from packgen.builders import deck_slides, deck_speed, deck_template
 
     planned = slideplan.plan(tp)
     template, shown, packaged = deck_template.locate(tp)
     prs = deck_template.open_template(template, shown)
     layouts = deck_template.check(prs, tp, planned, shown)
-    pptx_xml.speed_up_notes(prs.part.package)
+    deck_speed.speed_up(prs)
     notes_master = prs.part.notes_master_part
     ctx = deck_slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
     footer = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
@@ -107,12 +107,11 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str) -> None:
 
 
 def _write_notes(slide: Any, blocks: tuple[Block, ...], lang: str, master: Any) -> None:
-    from packgen import pptx_xml
-    from packgen.builders import deck_blocks
+    from packgen.builders import deck_blocks, deck_speed
 
     items = deck_blocks.lines(blocks, notes=True)
     if items:
-        deck_blocks.write_lines(pptx_xml.new_notes_frame(slide, master), items, lang)
+        deck_blocks.write_lines(deck_speed.new_notes_frame(slide, master), items, lang)
 
 
 def _drop_empty_placeholders(slide: Any) -> None:

@@ -1,0 +1,91 @@
+"""Keep deck building linear in the slide count: python-pptx's lookups that scan the package.
+
+python-pptx finds a new notes slide's part name by walking every part of the package, clones
+every notes-master placeholder onto each notes page, and searches all of the presentation's
+relationships before relating each new slide. Each is linear per slide, so a deck with notes
+costs the square of its length. The overrides here are per package instance, never global.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.parts.slide import NotesSlidePart
+
+NOTES_TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
+
+
+def speed_up(prs: Any) -> None:
+    """Install the counters on one presentation (before adding slides)."""
+    speed_up_notes(prs.part.package)
+    speed_up_slides(prs.part)
+
+
+def speed_up_slides(presentation_part: Any) -> None:
+    """Relate each new slide without searching the existing relationships (it is new)."""
+    rels = presentation_part.rels
+    original = rels.get_or_add
+
+    def get_or_add(reltype: str, target_part: Any) -> str:
+        if reltype == RT.SLIDE:
+            return rels._add_relationship(reltype, target_part)
+        return original(reltype, target_part)
+
+    rels.get_or_add = get_or_add
+
+
+def speed_up_notes(package: Any) -> None:
+    """Make new notes-slide part names O(1) for this one package.
+
+    python-pptx's ``next_partname`` walks every part of the package for each new notes slide,
+    which makes a deck with notes quadratic in its slide count. A counter seeded once from the
+    existing parts gives the same names.
+    """
+    original: Callable[[str], PackURI] = package.next_partname
+    prefix = NOTES_TEMPLATE.split("%d")[0]
+    used = {str(p.partname) for p in package.iter_parts() if str(p.partname).startswith(prefix)}
+    counter = [len(used)]
+
+    def next_partname(tmpl: str) -> PackURI:
+        if tmpl != NOTES_TEMPLATE:
+            return original(tmpl)
+        counter[0] += 1
+        while NOTES_TEMPLATE % counter[0] in used:
+            counter[0] += 1
+        return PackURI(NOTES_TEMPLATE % counter[0])
+
+    package.next_partname = next_partname
+
+
+_NOTES_XML = (
+    '<p:notes xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree>'
+    '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
+    '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" '
+    'noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr>'
+    '</p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr>'
+    '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr>'
+    '</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
+    '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>'
+)
+
+
+def new_notes_frame(slide: Any, notes_master_part: Any) -> Any:
+    """Give ``slide`` a notes page (slide image and notes body) and return its text frame.
+
+    python-pptx clones every notes-master placeholder for each new notes page, and looks up
+    the part name by walking the whole package; this builds the same two-placeholder page
+    PowerPoint writes, named through ``speed_up_notes``'s counter.
+    """
+    package = slide.part.package
+    part = NotesSlidePart(package.next_partname(NOTES_TEMPLATE), CT.PML_NOTES_SLIDE, package,
+                          parse_xml(_NOTES_XML))
+    part.relate_to(notes_master_part, RT.NOTES_MASTER)
+    part.relate_to(slide.part, RT.SLIDE)
+    slide.part.relate_to(part, RT.NOTES_SLIDE)
+    return slide.notes_slide.notes_text_frame
