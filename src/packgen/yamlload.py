@@ -152,7 +152,7 @@ class _Loader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except yaml.YAMLError:
             raise
-        except Exception as exc:  # a constructor's own failure on a malformed value
+        except Exception as exc:  # noqa: BLE001 (a constructor failing on a bad value)
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read '{node.value}': {exc}", node.start_mark) from None
 
