@@ -247,3 +247,11 @@ def test_names_are_joined_with_and(names: tuple[str, ...], joined: str) -> None:
 
 def test_long_date_is_english_whatever_the_locale() -> None:
     assert date_long(dt.date(2026, 12, 25)) == "Friday 25 December 2026"
+
+
+def test_code_spans_are_kept_verbatim_so_braces_can_be_shown() -> None:
+    text = (Span("Write "), Span("{{ organisation }}", code=True), Span(" for {{ organisation }}"))
+    slide = Slide((Span("T"),), "content", (Paragraph(text, Loc(MD, 5)),), Loc(MD, 3))
+    tp, _ = tailored(module(slides=(slide,)))
+    assert plain(tp.modules[0].slides[0].blocks[0].text) == (
+        "Write {{ organisation }} for Glanrhyd Council")

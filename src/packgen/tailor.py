@@ -196,9 +196,8 @@ class _Job:
         first = row.loc.line + (1 if row.image else 0) if row.loc.line else None
         sentences = tuple(self.text(s, Loc(row.loc.path, first and first + i))
                           for i, s in enumerate(row.sentences))
-        image = self.image(row.image) if row.image else None
-        return dataclasses.replace(row, sentences=sentences, image=image,
-                                   notes=self.blocks(row.notes))
+        return dataclasses.replace(row, sentences=sentences, notes=self.blocks(row.notes),
+                                   image=self.image(row.image) if row.image else None)
 
     def activity(self, act: Activity) -> Activity:
         tips = tuple(dataclasses.replace(t, blocks=self.blocks(t.blocks)) for t in act.tips
@@ -228,7 +227,8 @@ class _Job:
     def text(self, text: Text, loc: Loc) -> Text:
         spans, line = [], loc.line
         for span in text:
-            spans.append(dataclasses.replace(span, text=self.string(span.text, loc.path, line)))
+            filled = span.text if span.code else self.string(span.text, loc.path, line)
+            spans.append(dataclasses.replace(span, text=filled))
             if span.soft_break and line is not None:
                 line += 1
         return tuple(spans)
