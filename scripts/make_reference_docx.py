@@ -22,12 +22,12 @@ from docx.shared import Cm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from packgen import docx_xml  # noqa: E402
+from packgen import docx_xml
 
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
 SIZES = {"Title": 28, "Subtitle": 11, "Heading 1": 20, "Heading 2": 15, "Heading 3": 12.5,
          "Heading 4": 11}
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def main() -> None:

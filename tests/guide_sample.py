@@ -35,7 +35,7 @@ from packgen.model import (
 
 COLOURS = {"text": "#1A1A1A", "background": "#FFFFFF", "accent": "#005A70",
            "accent_text": "#FFFFFF", "muted": "#4A4A4A", "surface": "#F2F5F7"}
-BUILT = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.timezone.utc)
+BUILT = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
 
 
 def t(text: str, **kw: object) -> tuple[Span, ...]:

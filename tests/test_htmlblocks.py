@@ -9,7 +9,16 @@ from guide_sample import COLOURS, bullets, loc, para, png, t
 
 from packgen.htmlblocks import HtmlRenderer, font_face_css, theme_css
 from packgen.model import (
-    Activity, Columns, Conditional, Image, ListBlock, ListItem, Quote, Span, Table, Theme,
+    Activity,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    ListItem,
+    Quote,
+    Span,
+    Table,
+    Theme,
 )
 from packgen.templating import packaged_templates
 

@@ -11,8 +11,18 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from packgen import docx_xml
 from packgen.model import (
-    Activity, Block, Columns, Conditional, Image, ListBlock, Paragraph, Quote, SpacesDiagram,
-    Table, TailoredPack, Text,
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SpacesDiagram,
+    Table,
+    TailoredPack,
+    Text,
 )
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)

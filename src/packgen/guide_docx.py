@@ -11,7 +11,7 @@ import docx
 from docx.document import Document
 from docx.shared import RGBColor
 
-from packgen import docx_xml, guidedata, templating, templatesafety
+from packgen import docx_xml, guidedata, templatesafety, templating
 from packgen.builders.guide import audience_name, date_long, join_names, tips_for
 from packgen.docx_blocks import DocxBlocks
 from packgen.errors import PackgenError
@@ -91,7 +91,7 @@ def apply_theme(doc: Document, theme: Theme) -> None:
 def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:
     """Set the document's title, language, author and dates (dates from ``tp.built``)."""
     props = doc.core_properties
-    built = tp.built.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    built = tp.built.astimezone(dt.UTC).replace(tzinfo=None)
     props.title, props.subject, props.language = title, tp.pack.title, tp.language
     props.author = join_names(tp.pack.facilitators) or tp.pack.organisation
     props.last_modified_by, props.revision = "packgen", 1

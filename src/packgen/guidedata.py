@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from packgen.builders import output_name
 from packgen.model import (
-    Activity, Block, Material, Module, TailoredPack, Text, TimetableEntry,
+    Activity,
+    Block,
+    Material,
+    Module,
+    TailoredPack,
+    Text,
+    TimetableEntry,
 )
 from packgen.slideplan import PlannedSlide, plan, untitled_name
 
@@ -92,8 +98,8 @@ ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("hearing loop", "induction loop"),
      "Test the hearing loop with the venue before people arrive."),
     (("interpreter", "bsl", "sign language"),
-     "Send the slides and this guide to the interpreters a week before; keep them seats "
-     "where everyone can see them."),
+     ("Send the slides and this guide to the interpreters a week before; keep them seats "
+     "where everyone can see them.")),
     (("large print",), "Print large-print copies of the handout and the slides."),
     (("step-free", "step free", "wheelchair", "lift"),
      "Check on the day that the step-free route is open and clear."),
@@ -128,11 +134,9 @@ def timing_summary(tp: TailoredPack) -> str:
     spare = table.slot - table.total
     head = f"Total {table.total} minutes, {clock(table.start)} to {clock(table.end)}, " \
            f"in a {table.slot}-minute slot"
-    if spare > 0:
-        return f"{head}: {spare} minutes spare."
-    if spare < 0:
-        return f"{head}: {-spare} minutes over."
-    return f"{head}: no time spare."
+    tail = "no time spare" if spare == 0 else \
+        f"{spare} minutes spare" if spare > 0 else f"{-spare} minutes over"
+    return f"{head}: {tail}."
 
 
 def slides_by_module(tp: TailoredPack) -> dict[str, list[PlannedSlide]]:
@@ -194,10 +198,8 @@ def material_rule(material: Material, long: bool = False) -> str:
 
 def room_checklist(tp: TailoredPack) -> tuple[str, ...]:
     """Return the room and access checks: the pack's arrangements plus what the plan implies."""
-    items: list[str] = []
-    for part in (_room_items, _access_items, _break_items, _easy_read_items):
-        items.extend(part(tp))
-    return tuple(dict.fromkeys(items))
+    parts = (_room_items, _access_items, _break_items, _easy_read_items)
+    return tuple(dict.fromkeys(item for part in parts for item in part(tp)))
 
 
 def module_guides(tp: TailoredPack) -> tuple[ModuleGuide, ...]:
@@ -266,8 +268,8 @@ def _module_guide(tp: TailoredPack, module: Module,
 
 def _room_items(tp: TailoredPack) -> list[str]:
     pack = tp.pack
-    items = [f"Screen, projector and the deck ({output_name(pack.id, 'deck', 'pptx')}, "
-             f"{len(plan(tp))} slides) tested before the start."]
+    items = [(f"Screen, projector and the deck ({output_name(pack.id, 'deck', 'pptx')}, "
+             f"{len(plan(tp))} slides) tested before the start.")]
     if pack.participants:
         items.append(f"Seats for {pack.participants} participants and "
                      f"{len(pack.facilitators)} facilitators.")
@@ -291,8 +293,7 @@ def _break_items(tp: TailoredPack) -> list[str]:
 
 
 def _easy_read_items(tp: TailoredPack) -> list[str]:
-    easy = tp.pack.deck_style == "easy-read" or any(m.easy_read for m in tp.modules)
-    if not easy:
+    if tp.pack.deck_style != "easy-read" and not any(m.easy_read for m in tp.modules):
         return []
     name = output_name(tp.pack.id, "handout", "pdf")
     count = f"{tp.pack.participants} copies" if tp.pack.participants else "one per participant"

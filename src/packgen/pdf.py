@@ -27,7 +27,7 @@ def write_pdf(html: str, target: Path, *, base_url: Path, built: dt.datetime, ti
     HTML, so two builds of the same input give the same file. ``base_url`` resolves any relative
     URL left in the HTML (fonts and pictures are best inlined as ``data:`` URIs).
     """
-    from weasyprint import HTML  # noqa: PLC0415 (heavy import, only when a PDF is asked for)
+    from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -43,7 +43,7 @@ def write_pdf(html: str, target: Path, *, base_url: Path, built: dt.datetime, ti
 
 def w3c_date(moment: dt.datetime) -> str:
     """Return ``moment`` in UTC as a W3C date (``2026-03-03T09:00:00Z``)."""
-    utc = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment
+    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

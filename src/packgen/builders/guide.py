@@ -98,7 +98,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
 
 def write_guide_pdf(tp: TailoredPack, html: str, target: Path) -> None:
     """Write the guide's PDF from its HTML."""
-    from packgen.pdf import write_pdf  # noqa: PLC0415 (WeasyPrint loads only for PDFs)
+    from packgen.pdf import write_pdf  # WeasyPrint loads only for PDFs
 
     write_pdf(html, target, base_url=tp.project.root, built=tp.built,
               title=document_title(tp), lang=tp.language)
@@ -106,7 +106,7 @@ def write_guide_pdf(tp: TailoredPack, html: str, target: Path) -> None:
 
 def write_guide_docx(tp: TailoredPack, target: Path) -> None:
     """Write the guide's DOCX."""
-    from packgen.guide_docx import write_docx  # noqa: PLC0415 (python-docx loads only here)
+    from packgen.guide_docx import write_docx  # python-docx loads only here
 
     write_docx(tp, target, document_title(tp))
 
