@@ -33,7 +33,7 @@ from packgen.model import (
     plain,
 )
 from packgen.projectdata import DEFAULT_SPACES
-from packgen.tailor import content_context, date_long, join_names, tailor
+from packgen.tailor import tailor
 
 BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 MD = "content/modules/m.md"
@@ -215,21 +215,6 @@ def test_module_not_meant_for_the_audience_gives_a_warning_at_the_pack_line() ->
         "(it suits: self-advocates) [PG104]")
 
 
-def test_context_has_pack_fields_friendly_forms_model_and_variables() -> None:
-    proj = project(module(), variables={"lunch_venue": "Canteen"})
-    ctx = content_context(proj, proj.packs["p"])
-    assert ctx["date_long"] == "Tuesday 3 March 2026"
-    assert (ctx["start_time"], ctx["start_time_12h"]) == ("10:00", "10am")
-    assert (ctx["end_time"], ctx["end_time_12h"]) == ("11:30", "11:30am")
-    assert ctx["facilitator_names"] == str(ctx["facilitators"]) == "Aled, Priya and Sam"
-    assert ctx["audience_name"] == "Staff" and ctx["lunch_venue"] == "Canteen"
-    assert str(ctx["model"].shared_space) == "Shared space"
-    assert str(ctx["model"].spaces) == "My space, Your space and Shared space"
-    assert ctx["model"].your_space.holder.startswith("Someone else")
-    with pytest.raises(AttributeError):
-        ctx["model"].four_space  # noqa: B018
-
-
 def test_tailoring_never_changes_the_project() -> None:
     slide = Slide((Span("{{ organisation }}"),), "content", (when("mixed", para("x")),),
                   Loc(MD, 3))
@@ -237,16 +222,6 @@ def test_tailoring_never_changes_the_project() -> None:
     before = proj.modules["m"]
     tailor(proj, "p", BUILT)
     assert proj.modules["m"] is before and plain(before.slides[0].title) == "{{ organisation }}"
-
-
-@pytest.mark.parametrize(("names", "joined"), [
-    ((), ""), (("A",), "A"), (("A", "B"), "A and B"), (("A", "B", "C"), "A, B and C")])
-def test_names_are_joined_with_and(names: tuple[str, ...], joined: str) -> None:
-    assert join_names(names) == joined
-
-
-def test_long_date_is_english_whatever_the_locale() -> None:
-    assert date_long(dt.date(2026, 12, 25)) == "Friday 25 December 2026"
 
 
 def test_code_spans_are_kept_verbatim_so_braces_can_be_shown() -> None:

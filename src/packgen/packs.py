@@ -12,11 +12,11 @@ from types import MappingProxyType
 from typing import Any
 
 from packgen import errors
+from packgen.context import PACK_FIELDS, RESERVED_NAMES
 from packgen.errors import Diagnostic, PackgenError
 from packgen.model import Break, Image, Loc, Pack
 from packgen.paths import relative, resolve_in_project
 from packgen.projectdata import picture_problem
-from packgen.tailor import PACK_FIELDS, RESERVED_NAMES
 from packgen.timing import parse_clock
 from packgen.yamlload import YamlDoc, describe, load_yaml
 
