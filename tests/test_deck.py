@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from deck_sample import BUILT, L, many_slides, para, sample, t, with_spaces
+from deck_sample import BUILT, L, image, many_slides, para, sample, t, with_spaces
 from deck_sample import ROOT as FIXTURE
 from pptx import Presentation
 from pptx.util import Emu
@@ -366,3 +366,27 @@ def test_fixture_project_builds_end_to_end(tmp_path):
         for slide in prs.slides:
             for picture in pictures(slide):
                 assert not (descr(picture) or "").endswith(".png")
+
+
+def test_foreign_template_lists_every_missing_layout_at_once(tmp_path):
+    from pptx import Presentation as New
+
+    (tmp_path / "templates").mkdir()
+    New().save(str(tmp_path / "templates" / "deck.pptx"))
+    with pytest.raises(PackgenError) as info:
+        build(sample(root=tmp_path), tmp_path)
+    lines = str(info.value).splitlines()
+    missing = {line.split('"')[1] for line in lines}
+    assert {"Agenda", "Picture", "Quote", "Activity", "Closing"} <= missing
+    assert all(line.startswith("templates/deck.pptx: error: ") for line in lines)
+    assert all('"Title and Content"' in line for line in lines)
+
+
+def test_picture_caption_sits_under_the_picture(tmp_path):
+    pic = dataclasses.replace(image("power.png", "A raised hand"), caption="Power in action")
+    tp = sample(slides=(Slide(t("Captioned"), "content", (pic,), L),))
+    slide = slide_titled(Presentation(str(build(tp, tmp_path))), "Captioned")
+    picture = pictures(slide)[0]
+    caption = next(s for s in slide.shapes if s.has_text_frame
+                   and s.text_frame.text == "Power in action")
+    assert caption.top >= picture.top + picture.height

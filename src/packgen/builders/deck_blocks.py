@@ -18,8 +18,8 @@ from packgen.model import (
     ListBlock,
     Paragraph,
     Quote,
-    Span,
     SpacesDiagram,
+    Span,
     Table,
     Text,
     plain,
@@ -156,11 +156,6 @@ def _table(block: Table, notes: bool) -> Iterator[Line]:
             yield Line((Span(" | ".join(plain(cell) for cell in row)),))
 
 
-def _image(block: Image, notes: bool) -> Iterator[Line]:
-    if notes and not block.decorative:
-        yield Line((Span(f"[Picture: {block.alt}]"),))
-
-
 def _nothing(block: Block, notes: bool) -> Iterator[Line]:
     return iter(())
 
@@ -172,7 +167,7 @@ _HANDLERS = {
     Conditional: _nested,
     Columns: _nested,
     Table: _table,
-    Image: _image,
+    Image: _nothing,
     SpacesDiagram: _nothing,
 }
 """Block type to the function yielding its paragraphs."""

@@ -18,6 +18,7 @@ from packgen.model import Block, Image, Table
 EMU_IN = 914400
 GAP = int(0.3 * EMU_IN)
 TABLE_PT = 20
+CAPTION_PT = 18
 ROW_EMU = int(0.6 * EMU_IN)
 UNITS = {"in": EMU_IN, "cm": 360000, "mm": 36000, "px": EMU_IN / 96, "pt": 12700}
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -135,6 +136,11 @@ def _stack(slide: Any, media: list[Block], box: Box, root: Path, lang: str) -> N
         cell = Box(box.x, y, box.w, share)
         if isinstance(block, Table):
             add_table(slide, block, cell, lang)
+        elif block.caption:
+            caption_h = int(0.5 * EMU_IN)
+            add_picture(slide, block, root, Box(cell.x, cell.y, cell.w, cell.h - caption_h))
+            _add_caption(slide, block.caption, Box(cell.x, cell.y + cell.h - caption_h, cell.w,
+                                                   caption_h), lang)
         else:
             add_picture(slide, block, root, cell)
         y += share + GAP
@@ -150,6 +156,13 @@ def _write_holder(slide: Any, holder: Any | None, box: Box, text: list[deck_bloc
     else:
         holder.left, holder.top, holder.width, holder.height = box.x, box.y, box.w, box.h
     deck_blocks.write_lines(holder.text_frame, text, lang, size)
+
+
+def _add_caption(slide: Any, text: str, box: Box, lang: str) -> None:
+    frame = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)).text_frame
+    frame.word_wrap = True
+    deck_blocks.write_text(frame, text, lang, CAPTION_PT)
+    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
 
 
 def _remove(shape: Any | None) -> None:
