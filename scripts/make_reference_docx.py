@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from packgen import docx_xml
+from packgen.reproducible import normalise_zip
 
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
 SIZES = {"Title": 28, "Subtitle": 11, "Heading 1": 20, "Heading 2": 15, "Heading 3": 12.5,
@@ -46,6 +47,7 @@ def main() -> None:
     props.created = props.modified = EPOCH.replace(tzinfo=None)
     props.revision = 1
     doc.save(TEMPLATES / "reference.docx")
+    normalise_zip(TEMPLATES / "reference.docx", EPOCH)
 
 
 def style_text(doc: docx.document.Document, colours: dict, fonts: dict) -> None:
