@@ -73,9 +73,20 @@ def test_nesting_deeper_than_the_limit_is_an_error_not_a_crash(opener: str, clos
         parse(text, project)
 
 
-def test_thousands_of_brackets_do_not_crash(project: Path) -> None:
-    body = parse("## A\n\n" + "[" * 5000 + "x" + "]" * 5000 + "\n" + "*" * 5000 + "\n",
-                 project)
+def test_a_paragraph_of_hundreds_of_brackets_is_refused_at_its_line(project: Path) -> None:
+    with pytest.raises(PackgenError) as caught:
+        parse("## A\n\nText.\n\n" + "[" * 600 + "x\n", project)
+    assert str(caught.value) == "m.md:5: error: more than 500 '[' in one paragraph"
+
+
+def test_a_long_table_of_links_is_not_refused(project: Path) -> None:
+    rows = "".join(f"| [link {i}](https://example.org/{i}) |\n" for i in range(600))
+    body = parse("## Links\n\n| Where |\n|---|\n" + rows, project)
+    assert len(body.slides[0].blocks[0].rows) == 600
+
+
+def test_long_runs_of_emphasis_marks_do_not_crash(project: Path) -> None:
+    body = parse("## A\n\n" + "*" * 5000 + "x" + "_" * 5000 + "`" * 3000 + "\n", project)
     assert body.slides[0].title
 
 

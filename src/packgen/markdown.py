@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -15,6 +16,7 @@ from packgen.errors import Diagnostic, PackgenError
 from packgen.mdactivity import build_activity
 from packgen.mddivs import (
     BUILDERS,
+    MAX_DEPTH,
     Context,
     Heading,
     Notes,
@@ -46,6 +48,10 @@ from packgen.paths import resolve_in_project
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
 PICTURE_OUTSIDE = "PG114"
+MAX_BRACKETS = 500
+_TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
+MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
+"""Deeper than this, markdown-it stops reading; our own limit (a list level is two) hits first."""
 DIVS = {**BUILDERS, "activity": build_activity, "easy-read": build_easy_read}
 
 
@@ -63,15 +69,30 @@ class Body:
 def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: Path) -> Body:
     """Build the slides of a module body; ``line_offset`` lines precede it in the file."""
     ctx = Context(path, line_offset, root, base_dir)
+    _check_brackets(text, ctx)
     tree = SyntaxTreeNode(_parser().parse(text))
     carved = carve(convert_blocks(tree.children, ctx), ctx)
     return Body(carved.slides, carved.easy_read, carved.has_easy_read, tuple(ctx.diagnostics))
 
 
+def _check_brackets(text: str, ctx: Context) -> None:
+    """Refuse a paragraph with hundreds of ``[``: markdown-it's time grows with their square.
+
+    Table rows (lines starting ``|``) do not count: each cell is read on its own.
+    """
+    line = 0
+    for chunk in re.split(r"(\n[ \t]*\n)", text):
+        if _TABLE_ROWS.sub("", chunk).count("[") > MAX_BRACKETS:
+            raise PackgenError(f"more than {MAX_BRACKETS} '[' in one paragraph", ctx.path,
+                               ctx.loc(line).line)
+        line += chunk.count("\n")
+
+
 @cache
 def _parser() -> MarkdownIt:
     """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes."""
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": 100, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
+                                   "typographer": False})
     return md.enable("table").use(fenced_div_plugin)
 
 

@@ -55,11 +55,15 @@ def _append(out: list[Span], span: Span) -> None:
     if not span.text and not span.soft_break:
         return
     last = out[-1] if out else None
-    if last and not last.soft_break and not span.soft_break \
-            and replace(last, text="") == replace(span, text=""):
+    if last is not None and not last.soft_break and not span.soft_break and _style(last) == \
+            _style(span):
         out[-1] = replace(last, text=last.text + span.text)
     else:
         out.append(span)
+
+
+def _style(span: Span) -> tuple[bool, bool, bool, str | None]:
+    return span.bold, span.italic, span.code, span.link
 
 
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]

@@ -112,6 +112,58 @@ def _fenced_div(state: Any, start: int, end: int, silent: bool) -> bool:
 
 def _find_close(state: Any, start: int, end: int, length: int) -> tuple[int, bool]:
     """Return the line that closes the div opened at ``start`` and whether one was found."""
+    if state.blkIndent == 0:
+        found = _top_level_closes(state).get(start)
+        if found is not None:
+            return (end, False) if found[0] >= end else found
+    return _scan_close(state, start, end, length)
+
+
+def _top_level_closes(state: Any) -> dict[int, tuple[int, bool]]:
+    """Return the closing line of every div opened on an unindented line, in one pass.
+
+    Scanning each div on its own costs the document's length per level of nesting; one pass
+    over the raw lines gives the same answers for divs outside block quotes and list items
+    (inside those, lines are read differently, and such divs are scanned on their own).
+    """
+    env = state.env
+    if "_packgen_div_closes" not in env:
+        env["_packgen_div_closes"] = _pair_fences(state.src.split("\n"))
+    return env["_packgen_div_closes"]
+
+
+def _pair_fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
+    closes: dict[int, tuple[int, bool]] = {}
+    opened: list[tuple[int, int]] = []
+    code_fence = ""
+    for number, raw in enumerate(lines):
+        text = raw.strip(" \t")
+        code_fence = _code_fence_state(code_fence, text)
+        if code_fence or text.startswith(("```", "~~~")) or _indent(raw) >= 4:
+            continue
+        if _OPEN.match(text):
+            opened.append((number, len(text) - len(text.lstrip(":"))))
+        elif (match := _CLOSE.match(text)) and opened:
+            for start, _ in _pop_closed(opened, len(match[1])):
+                closes[start] = (number, True)
+    closes.update((start, (len(lines), False)) for start, _ in opened)
+    return closes
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip(" "))
+
+
+def _pop_closed(opened: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Pop and return the divs a closing fence of ``length`` closes (see _close_innermost)."""
+    lengths = [n for _, n in opened]
+    _close_innermost(lengths, length)
+    closed = opened[len(lengths):]
+    del opened[len(lengths):]
+    return closed
+
+
+def _scan_close(state: Any, start: int, end: int, length: int) -> tuple[int, bool]:
     open_lengths, code_fence = [length], ""
     for line in range(start + 1, end):
         text = _line(state, line)
