@@ -49,6 +49,7 @@ MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
 PICTURE_OUTSIDE = "PG114"
 MAX_BRACKETS = 500
+_STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
 """Deeper than this, markdown-it stops reading; our own limit (a list level is two) hits first."""
@@ -126,6 +127,7 @@ def _attrs(text: str, loc: Loc, ctx: Context) -> Attrs:
 def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Return a paragraph as text, with each picture in it as its own Image block."""
     loc = _loc(node, ctx)
+    _check_stray_fences(node.children[0].content, loc, ctx)
     out: list[Raw] = []
     pending: list[SyntaxTreeNode] = []
     line = loc.line or 0
@@ -139,6 +141,13 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
         line += child.type in ("softbreak", "hardbreak")
     out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
     return out
+
+
+def _check_stray_fences(content: str, loc: Loc, ctx: Context) -> None:
+    for index, text in enumerate(content.split("\n")):
+        if _STRAY_FENCE.fullmatch(text.strip()):
+            ctx.error("this line of colons closes no block: remove it, or check the colons of "
+                      "the blocks above", Loc(loc.path, (loc.line or 0) + index))
 
 
 def _breaks(nodes: list[SyntaxTreeNode]) -> int:

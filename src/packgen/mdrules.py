@@ -22,6 +22,7 @@ _CODE_FENCE = re.compile(r"(`{3,}|~{3,})")
 _ATTR_TOKEN = re.compile(
     r"""\s*(?:\#(?P<id>[^\s}]+)
           |\.(?P<cls>[^\s}]+)
+          |(?P<dash>-)(?=\s|$)
           |(?P<key>[A-Za-z_][\w:-]*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'}]+)))""",
     re.VERBOSE,
 )
@@ -60,8 +61,8 @@ def parse_attrs(text: str) -> Attrs:
         pos = match.end()
         if match["id"]:
             ident = match["id"]
-        elif match["cls"]:
-            classes.append(match["cls"])
+        elif match["cls"] or match["dash"]:
+            classes.append(match["cls"] or "unnumbered")
         else:
             raw = match["dq"] if match["dq"] is not None else match["sq"] or match["bare"] or ""
             values[match["key"]] = raw.replace('\\"', '"') if match["dq"] is not None else raw
