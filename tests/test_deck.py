@@ -20,7 +20,7 @@ from packgen import slideplan
 from packgen.builders import get_builder
 from packgen.builders.deck_slides import join_names, long_date
 from packgen.errors import Collector, PackgenError
-from packgen.model import Quote, Slide, Timetable, TimetableEntry
+from packgen.model import Loc, Quote, Slide, Timetable, TimetableEntry
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -390,3 +390,14 @@ def test_picture_caption_sits_under_the_picture(tmp_path):
     caption = next(s for s in slide.shapes if s.has_text_frame
                    and s.text_frame.text == "Power in action")
     assert caption.top >= picture.top + picture.height
+
+
+def test_a_file_that_is_no_picture_is_one_error_at_its_line(tmp_path):
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content" / "images" / "fake.png").write_text("I am text\n")
+    fake = dataclasses.replace(image("fake.png", "A meeting"), loc=Loc("content/modules/m.md", 9))
+    tp = sample(root=tmp_path, slides=(Slide(t("Fake"), "content", (fake,), L),))
+    with pytest.raises(PackgenError) as info:
+        build(tp, tmp_path)
+    assert str(info.value).startswith("content/modules/m.md:9: error: content/images/fake.png is")
+    assert "\n" not in str(info.value) and "0x" not in str(info.value)

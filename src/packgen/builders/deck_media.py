@@ -13,6 +13,7 @@ from pptx.util import Emu, Pt
 
 from packgen import pptx_xml
 from packgen.builders import deck_blocks
+from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table
 
 EMU_IN = 914400
@@ -54,7 +55,7 @@ def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bo
                 centre: bool = True) -> Any:
     """Add ``image`` inside ``box`` (its width honoured, aspect kept); set its alt text."""
     path = root / image.src
-    px_w, px_h = PptxImage.from_file(str(path)).size
+    px_w, px_h = picture_size(path, image)
     width = (width_emu(image.width, box.w) if honour_width else None) or box.w
     width = min(width, box.w)
     height = int(width * px_h / max(px_w, 1))
@@ -68,6 +69,15 @@ def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bo
     else:
         pptx_xml.set_alt_text(picture, image.alt)
     return picture
+
+
+def picture_size(path: Path, image: Image) -> tuple[int, int]:
+    """Return a picture's size in pixels; a file that is no picture is a PackgenError."""
+    try:
+        return PptxImage.from_file(str(path)).size
+    except (OSError, ValueError, SyntaxError):
+        raise PackgenError(f"{image.src} is not a picture the deck can use (PNG, JPEG, GIF, "
+                           "BMP or TIFF)", image.loc.path, image.loc.line) from None
 
 
 def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:

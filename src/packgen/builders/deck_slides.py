@@ -13,7 +13,6 @@ from packgen.builders import deck_blocks, deck_diagram, deck_media
 from packgen.builders.deck_blocks import Line
 from packgen.builders.deck_media import Box
 from packgen.builders.deck_template import ROLES
-from packgen.errors import PackgenError
 from packgen.model import Block, Columns, Image, Quote, Span, TailoredPack
 from packgen.slideplan import PlannedSlide
 
@@ -73,12 +72,7 @@ def placeholders(slide: Any, role: str) -> list[Any]:
 
 def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     """Fill ``slide`` for ``planned`` with the renderer of its kind."""
-    try:
-        RENDERERS[planned.kind](ctx, slide, planned)
-    except OSError as exc:  # an unreadable picture
-        loc = planned.slide.loc if planned.slide else planned.row.loc if planned.row else None
-        raise PackgenError(f"cannot read picture: {exc}", loc.path if loc else None,
-                           loc.line if loc else None) from None
+    RENDERERS[planned.kind](ctx, slide, planned)
 
 
 def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
