@@ -1,11 +1,12 @@
 """Time packgen against Pandoc's pptx writer on the same Markdown (run by ``make bench``).
 
-Generates a 40-slide and a 400-slide module (notes on every slide) into a temporary project,
-then measures, as separate child processes, wall time (best of ``--runs``) and peak memory:
+Generates a 40-slide and a 400-slide module (notes on every slide), each in a temporary project
+of its own, then measures, as separate child processes, wall time (best of ``--runs``) and peak
+memory:
 
 * ``packgen build --only deck`` against ``pandoc in.md -o out.pptx`` for both sizes;
 * ``packgen build --only guide`` for the 40-slide module;
-* ``packgen list`` (start-up time).
+* ``packgen list`` on the 40-slide project and ``packgen --version`` (start-up time).
 
 Peak memory is each child's own maximum resident set size, from ``os.wait4``.
 """
@@ -45,6 +46,8 @@ class Run:
     peak_mib: float
     ok: bool
     detail: str = ""
+    cpu: float = 0.0
+    """User plus system CPU seconds of the run with the best wall time."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,9 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     packgen = _packgen_command()
     pandoc = _pandoc_path()
     with tempfile.TemporaryDirectory(prefix="packgen-bench-") as tmp:
-        root = Path(tmp)
-        _write_project(root)
-        rows = _measure_all(root, packgen, pandoc, args.runs)
+        projects = {n: _write_project(Path(tmp), n) for n in SIZES}
+        rows = _measure_all(projects, packgen, pandoc, args.runs)
     _print_table(rows, pandoc is not None)
     return 0 if all(r.ok for _name, r, _p in rows) else 1
 
@@ -82,32 +84,36 @@ def _slide(i: int) -> str:
     )
 
 
-def _write_project(root: Path) -> None:
-    modules = root / "content" / "modules"
-    packs = root / "content" / "packs"
+def _write_project(root: Path, n: int) -> Path:
+    """Write a project holding one ``n``-slide module and one pack; return its folder."""
+    project = root / f"project-{n}"
+    modules = project / "content" / "modules"
+    packs = project / "content" / "packs"
     modules.mkdir(parents=True)
     packs.mkdir(parents=True)
-    for n in SIZES:
-        (modules / f"bench-{n}.md").write_text(module_markdown(n), encoding="utf-8")
-        slot = max(10, n // 8) + 30
-        (packs / f"bench-{n}.yaml").write_text(PACK.format(n=n, slot=slot), encoding="utf-8")
+    (modules / f"bench-{n}.md").write_text(module_markdown(n), encoding="utf-8")
+    slot = max(10, n // 8) + 30
+    (packs / f"bench-{n}.yaml").write_text(PACK.format(n=n, slot=slot), encoding="utf-8")
+    return project
 
 
 # --- measuring ---------------------------------------------------------------------------
 
 
-def _measure_all(root: Path, packgen: list[str], pandoc: str | None,
+def _measure_all(projects: dict[int, Path], packgen: list[str], pandoc: str | None,
                  runs: int) -> list[tuple[str, Run, Run | None]]:
     rows = []
-    for n in SIZES:
+    for n, root in projects.items():
         deck = _best(packgen + _build_args(root, n, "deck"), runs, root)
         theirs = _best([pandoc, str(root / "content" / "modules" / f"bench-{n}.md"), "-o",
                         str(root / f"pandoc-{n}.pptx")], runs, root) if pandoc else None
         rows.append((f"deck, {n} slides", deck, theirs))
-    rows.append(("guide, 40 slides", _best(packgen + _build_args(root, 40, "guide"), runs, root),
+    small = projects[SIZES[0]]
+    rows.append((f"guide, {SIZES[0]} slides",
+                 _best(packgen + _build_args(small, SIZES[0], "guide"), runs, small), None))
+    rows.append(("packgen list", _best(packgen + ["list", "--project", str(small)], runs, small),
                  None))
-    rows.append(("packgen list", _best(packgen + ["list", "--project", str(root)], runs, root),
-                 None))
+    rows.append(("packgen --version", _best(packgen + ["--version"], runs, small), None))
     return rows
 
 
@@ -121,7 +127,8 @@ def _best(command: list[str], runs: int, cwd: Path) -> Run:
     failed = [r for r in results if not r.ok]
     if failed:
         return failed[0]
-    return Run(min(r.seconds for r in results), max(r.peak_mib for r in results), True)
+    best = min(results, key=lambda r: r.seconds)
+    return Run(best.seconds, max(r.peak_mib for r in results), True, cpu=best.cpu)
 
 
 def _run_once(command: list[str], cwd: Path) -> Run:
@@ -135,7 +142,8 @@ def _run_once(command: list[str], cwd: Path) -> Run:
         err.seek(0)
         detail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
     peak = usage.ru_maxrss / 1024  # kilobytes on Linux
-    return Run(seconds, peak, child.returncode == 0, "\n".join(detail))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, peak, child.returncode == 0, "\n".join(detail), cpu)
 
 
 def _packgen_command() -> list[str]:
@@ -156,19 +164,22 @@ def _pandoc_path() -> str | None:
 
 
 def _print_table(rows: list[tuple[str, Run, Run | None]], have_pandoc: bool) -> None:
-    print(f"{'what':<18} {'packgen s':>10} {'MiB':>7} {'pandoc s':>9} {'MiB':>7} {'ratio':>6}")
+    print(f"{'what':<19} {'packgen s':>10} {'cpu s':>6} {'MiB':>5}   {'pandoc s':>9}"
+          f" {'cpu s':>6} {'MiB':>5} {'ratio':>6}")
     for name, ours, theirs in rows:
-        line = f"{name:<18} {_cell(ours.seconds, ours.ok, 10, 2)} {ours.peak_mib:>7.0f}"
+        line = f"{name:<19} {_cell(ours.seconds, ours.ok, 10, 2)} {ours.cpu:>6.2f}" \
+               f" {ours.peak_mib:>5.0f}"
         if theirs is not None:
             ratio = ours.seconds / theirs.seconds if theirs.seconds else float("nan")
-            line += (f" {_cell(theirs.seconds, theirs.ok, 9, 2)} {theirs.peak_mib:>7.0f}"
-                     f" {ratio:>6.2f}")
+            line += (f"   {_cell(theirs.seconds, theirs.ok, 9, 2)} {theirs.cpu:>6.2f}"
+                     f" {theirs.peak_mib:>5.0f} {ratio:>6.2f}")
         print(line)
         for run in (ours, theirs):
             if run is not None and not run.ok:
                 print(f"    failed: {run.detail}")
     if not have_pandoc:
         print("Pandoc not found: `make bench` installs it with the bench extra (pypandoc_binary)")
+    print("s = best wall time of the runs; cpu s = its user+system time; MiB = peak resident")
     print("ratio = packgen wall time / Pandoc wall time (below 1.00: packgen is faster)")
 
 
