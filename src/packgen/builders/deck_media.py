@@ -18,6 +18,8 @@ from packgen.model import Block, Image, Table
 
 EMU_IN = 914400
 GAP = int(0.3 * EMU_IN)
+INSET = 91440
+"""A text frame's default left inset: tables line up with the text above them."""
 TABLE_PT = 20
 CAPTION_PT = 18
 ROW_EMU = int(0.6 * EMU_IN)
@@ -84,7 +86,9 @@ def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
     """Add ``table`` in ``box`` with its header row marked; text 20 pt."""
     rows, cols = len(table.rows) + 1, max(len(table.header), 1)
     height = min(ROW_EMU * rows, box.h)
-    frame = slide.shapes.add_table(rows, cols, Emu(box.x), Emu(box.y), Emu(box.w), Emu(height))
+    frame = slide.shapes.add_table(rows, cols, Emu(box.x + INSET), Emu(box.y),
+                                   Emu(box.w - 2 * INSET), Emu(height))
+    frame.name = "Table"
     grid = frame.table
     grid.first_row = True
     for r, row in enumerate((table.header, *table.rows)):
@@ -92,14 +96,10 @@ def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
         for c in range(cols):
             _fill_cell(grid.cell(r, c), row[c] if c < len(row) else (), lang,
                        table.align[c] if c < len(table.align) else None)
+            if r == 0:
+                for run in grid.cell(r, c).text_frame.paragraphs[0].runs:
+                    run.font.bold = True
     return frame
-
-
-def needed_height(block: Block, width: int) -> int:
-    """Return the height a picture or table wants at ``width``."""
-    if isinstance(block, Table):
-        return ROW_EMU * (len(block.rows) + 1)
-    return int(width * 0.6)
 
 
 def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | None,
