@@ -36,8 +36,9 @@ def test_undefined_name_in_project_template_is_an_error(tmp_path: Path) -> None:
     tp = make_pack(tmp_path)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "guide.html").write_text("<p>{{ nothing.here }}</p>\n")
-    with pytest.raises(PackgenError, match="nothing"):
+    with pytest.raises(PackgenError, match="nothing") as caught:
         render_html(tp)
+    assert caught.value.diagnostics[0].path == "templates/guide.html"
 
 
 def test_unusable_reference_docx_is_an_error(tmp_path: Path) -> None:

@@ -62,8 +62,8 @@ def _render_html(tp: TailoredPack) -> str:
     theme = tp.project.theme
     css = env.get_template("guide.css").render(colours=theme.colours, fonts=theme.fonts)
     context["css"] = style_sheet(css)
-    context["fonts"] = font_face_css([d / "fonts" for d in dirs], tp.project.theme.fonts.values())
-    context["theme"] = theme_css(tp.project.theme)
+    context["fonts"] = font_face_css([d / "fonts" for d in dirs], theme.fonts.values())
+    context["theme"] = theme_css(theme)
     return env.get_template("guide.html").render(**context)
 
 
@@ -129,10 +129,20 @@ def tips_for(tips: tuple[Tip, ...], audience: str) -> tuple[Tip, ...]:
     return tuple(t for t in tips if t.audience in ("", audience))
 
 
+def date_long(tp: TailoredPack) -> str:
+    """Return the pack's date in full, ``Tuesday 3 March 2026``."""
+    known = tp.context.get("date_long")
+    if isinstance(known, str) and known:
+        return known
+    d = tp.pack.date
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
 def _template_error(tp: TailoredPack, exc: TemplateError) -> PackgenError:
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "guide.html"
-    path = Path(name)
     root = tp.project.root
+    project_file = root / "templates" / "guide.html"
+    fallback = project_file if project_file.is_file() else Path("guide.html")
+    path = Path(getattr(exc, "filename", None) or fallback)
     shown = path.resolve().relative_to(root.resolve()).as_posix() \
         if path.is_absolute() and path.resolve().is_relative_to(root.resolve()) \
         else f"packgen:{path.name}"
@@ -148,12 +158,3 @@ def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
         "tips_for": tips_for,
         "audience_name": lambda a: audience_name(tp, a),
     }
-
-
-def date_long(tp: TailoredPack) -> str:
-    """Return the pack's date in full, ``Tuesday 3 March 2026``."""
-    known = tp.context.get("date_long")
-    if isinstance(known, str) and known:
-        return known
-    d = tp.pack.date
-    return f"{d:%A} {d.day} {d:%B %Y}"
