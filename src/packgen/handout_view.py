@@ -126,7 +126,7 @@ def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, 
     if pack.checked_by:
         sections.append(SectionView("Who checked this easy read", (_plain_row(
             f"{pack.checked_by} checked this easy read."),), "checked"))
-    credits = credit_lines(getattr(tp.project, "credits", ()), shown)
+    credits = credit_lines(tp.project.credits, shown)
     if credits:
         sections.append(SectionView("Picture credits", (_plain_row(*credits),), "credits"))
     return tuple(s for s in sections if s.rows)

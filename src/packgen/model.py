@@ -282,6 +282,20 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Credit:
+    """Where one picture comes from and what its licence asks (``content/images/CREDITS.yaml``)."""
+
+    src: str
+    """The picture's project-relative path."""
+    source: str
+    author: str
+    licence: str
+    loc: Loc
+    attribution: str = ""
+    """Text the licence asks to show with the picture; empty when it asks for none."""
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Colours, fonts and logo shared by every output (``templates/theme.yaml``)."""
 
@@ -366,6 +380,7 @@ class Project:
     glossary: tuple[GlossaryEntry, ...]
     theme: Theme
     config: Config
+    credits: tuple[Credit, ...] = ()
     inputs: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     """Every input file read (project-relative path or ``packgen:<name>``) to its sha256."""
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 from packgen import errors
 from packgen.content import load_modules
 from packgen.errors import Diagnostic, PackgenError, Severity
-from packgen.model import Audience, Config, Image, Module, Pack, Project, Theme
+from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
 from packgen.packs import validate_pack
 from packgen.paths import relative
 from packgen.projectdata import (
@@ -23,6 +23,7 @@ from packgen.projectdata import (
     NO_GLOSSARY,
     Reader,
     read_audiences,
+    read_credits,
     read_glossary,
     read_spaces,
     read_theme,
@@ -31,6 +32,7 @@ from packgen.templating import packaged_templates
 from packgen.yamlload import READ_ERROR, decode, parse_yaml, read_bytes
 
 T = TypeVar("T")
+NO_CREDITS: tuple[Credit, ...] = ()
 CONFIG_TABLES = ("rules", "easy-read", "silence")
 _CODE = re.compile(r"^PG\d{3}$")
 
@@ -64,12 +66,13 @@ def load(root: Path) -> Loaded:
     spaces = files.data("content/model.yaml", lambda r: read_spaces(r, theme), DEFAULT_SPACES)
     glossary = files.data("content/glossary.yaml", read_glossary, NO_GLOSSARY)
     config = files.config()
+    credits = files.data("content/images/CREDITS.yaml", read_credits, NO_CREDITS)
     packs, pack_errors = _packs(root, files, modules, audiences)
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
     if problems:
         raise PackgenError.many(problems + [d for ds in pack_errors.values() for d in ds])
     project = Project(root, MappingProxyType(modules or {}), MappingProxyType(packs),
-                      MappingProxyType(audiences), spaces, glossary, theme, config)
+                      MappingProxyType(audiences), spaces, glossary, theme, config, credits)
     project = dataclasses.replace(project, inputs=MappingProxyType(files.inputs(project)))
     notes = [d for d in found if d.severity is not Severity.ERROR] + files.notes
     return Loaded(project, tuple(notes), MappingProxyType(pack_errors))

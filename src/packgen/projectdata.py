@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
-from packgen.model import Audience, GlossaryEntry, Image, Loc, Space, Theme
+from packgen.model import Audience, Credit, GlossaryEntry, Image, Loc, Space, Theme
 from packgen.paths import resolve_in_project
 from packgen.yamlload import YamlDoc, describe
 
@@ -186,6 +186,26 @@ def read_glossary(reader: Reader) -> tuple[GlossaryEntry, ...]:
             reader.texts(entry.get("forms", []), at + ("forms",)),
             reader.image(picture, at + ("picture",)) if picture is not None else None))
     return tuple(entries)
+
+
+def read_credits(reader: Reader) -> tuple[Credit, ...]:
+    """Return the entries of ``content/images/CREDITS.yaml``, each naming a shipped picture."""
+    known = ("file", "source", "author", "licence", "attribution")
+    base = reader.root / Path(reader.doc.path).parent
+    credits = []
+    for at, entry in reader.entries(reader.doc.data, (), known, ("file", "licence")):
+        line = reader.doc.line(*at, "file")
+        try:
+            src = resolve_in_project(reader.root, base, reader.text(entry["file"], at + ("file",)),
+                                     reader.doc.path, line)
+        except PackgenError as exc:
+            reader.errors.extend(picture_problem(exc))
+            continue
+        credits.append(Credit(
+            src, reader.text(entry.get("source", ""), at), reader.text(entry.get("author", ""), at),
+            reader.text(entry["licence"], at + ("licence",)), Loc(reader.doc.path, line),
+            reader.text(entry.get("attribution", ""), at)))
+    return tuple(credits)
 
 
 def read_theme(readers: list[Reader]) -> Theme:
