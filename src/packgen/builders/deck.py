@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from packgen.errors import Collector
     from packgen.slideplan import PlannedSlide
 
+TITLE_PT = 40
+"""The packaged template's title size; long titles step down to 36 pt, never below."""
 DEFAULT_AREA = (685800, 1828800, 10820400, 4206240)
 """Content area (x, y, w, h in EMU) when the template's master has no body placeholder."""
 
@@ -100,7 +102,10 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str) -> None:
     if shape is None:
         return
     text = item.title or slideplan.untitled_name(item.module, item.number)
-    deck_blocks.write_text(shape.text_frame, text, lang)
+    lines = [deck_blocks.Line((Span(text),))]
+    size = deck_blocks.fit_size(lines, int(shape.width), int(shape.height), TITLE_PT,
+                                deck_blocks.MIN_TITLE_PT) if item.title else None
+    deck_blocks.write_lines(shape.text_frame, lines, lang, size)
     if not item.title:
         pptx_xml.move_off_slide(shape)
         pptx_xml.hide_master_shapes(slide)

@@ -26,6 +26,7 @@ from packgen.model import (
 )
 
 MIN_BODY_PT = 24
+MIN_TITLE_PT = 36
 QUOTE_MARGIN = 457200
 
 
@@ -81,16 +82,17 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
     pptx_xml.set_end_lang(paragraph, lang)
 
 
-def fit_size(items: list[Line], width_emu: int, height_emu: int, base: int) -> int | None:
-    """Return a smaller font size (never below 24 pt) when ``items`` overflow at ``base``.
+def fit_size(items: list[Line], width_emu: int, height_emu: int, base: int,
+             floor: int = MIN_BODY_PT) -> int | None:
+    """Return a smaller font size (never below ``floor``) when ``items`` overflow at ``base``.
 
     Returns None when the text fits at the layout's own size. The estimate is deliberately
     generous (average glyph width 0.55 em, line height 1.2).
     """
-    for size in range(base, MIN_BODY_PT - 1, -2):
+    for size in range(base, floor - 1, -2):
         if _height_pt(items, width_emu, size) <= height_emu / 12700:
             return None if size == base else size
-    return MIN_BODY_PT
+    return floor
 
 
 def estimate_height(items: list[Line], width_emu: int, size: int) -> int:
