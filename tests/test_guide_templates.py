@@ -73,3 +73,14 @@ def test_pack_and_content_text_is_escaped_in_the_html(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Hall &#34;A&#34; &amp; B" in html
+
+
+def test_theme_logo_is_inlined_with_its_alt_text(tmp_path: Path) -> None:
+    from packgen.model import Image, Loc
+
+    tp = make_pack(tmp_path)
+    logo = Image("content/images/meeting.png", "Glanrhyd Council logo", Loc("theme.yaml"))
+    tp = replace(tp, project=replace(tp.project, theme=replace(tp.project.theme, logo=logo)))
+    html = render_html(tp)
+    assert '<img class="logo" src="data:image/png;base64,' in html
+    assert 'alt="Glanrhyd Council logo"' in html
