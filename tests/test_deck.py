@@ -401,3 +401,11 @@ def test_a_file_that_is_no_picture_is_one_error_at_its_line(tmp_path):
         build(tp, tmp_path)
     assert str(info.value).startswith("content/modules/m.md:9: error: content/images/fake.png is")
     assert "\n" not in str(info.value) and "0x" not in str(info.value)
+
+
+def test_activity_on_a_one_body_layout_keeps_its_time_and_group(tmp_path):
+    tp = sample(layouts={"activity": "Title and Content"})
+    slide = slide_titled(Presentation(str(build(tp, tmp_path))), "Map your meetings")
+    body = slide.placeholders[1].text_frame
+    assert body.paragraphs[0].text == "20 minutes \u00b7 Groups of 3 or 4"
+    assert body.paragraphs[1].text == "Put each meeting in a space."

@@ -115,13 +115,13 @@ def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | Non
         _write_holder(slide, holder, box, text, lang, base_pt)
         return
     if not text:
-        _remove(holder)
-        _stack(slide, media, box, root, lang)
+        remove_shape(holder)
+        stack_media(slide, media, box, root, lang)
         return
     side = box.w > 7 * EMU_IN and all(isinstance(m, Image) for m in media)
     text_box, media_box = _split_side(box, media) if side else _split_below(box, text, base_pt)
     _write_holder(slide, holder, text_box, text, lang, base_pt)
-    _stack(slide, media, media_box, root, lang)
+    stack_media(slide, media, media_box, root, lang)
 
 
 def _split_side(box: Box, media: list[Block]) -> tuple[Box, Box]:
@@ -139,7 +139,7 @@ def _split_below(box: Box, text: list[deck_blocks.Line], base_pt: int) -> tuple[
             Box(box.x, box.y + text_h + GAP // 2, box.w, box.h - text_h - GAP // 2))
 
 
-def _stack(slide: Any, media: list[Block], box: Box, root: Path, lang: str) -> None:
+def stack_media(slide: Any, media: list[Block], box: Box, root: Path, lang: str) -> None:
     share = (box.h - GAP * (len(media) - 1)) // max(len(media), 1)
     y = box.y
     for block in media:
@@ -175,7 +175,7 @@ def _add_caption(slide: Any, text: str, box: Box, lang: str) -> None:
     frame.paragraphs[0].alignment = PP_ALIGN.CENTER
 
 
-def _remove(shape: Any | None) -> None:
+def remove_shape(shape: Any | None) -> None:
     if shape is not None:
         element = shape._element
         element.getparent().remove(element)

@@ -13,7 +13,7 @@ from packgen.builders import deck_blocks, deck_diagram, deck_media
 from packgen.builders.deck_blocks import Line
 from packgen.builders.deck_media import Box
 from packgen.builders.deck_template import ROLES
-from packgen.model import Block, Columns, Image, Quote, Span, TailoredPack
+from packgen.model import Block, Columns, Image, Paragraph, Quote, Span, TailoredPack, plain
 from packgen.slideplan import PlannedSlide
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -143,9 +143,9 @@ def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     holders = placeholders(slide, "picture") + placeholders(slide, "body")
     box = ctx.box(slide, holders[0]) if holders else ctx.area
     for holder in holders:
-        deck_media._remove(holder)
+        deck_media.remove_shape(holder)
     images = [b for b in planned.slide.blocks if isinstance(b, Image)]
-    deck_media._stack(slide, images, box, ctx.root, ctx.lang)
+    deck_media.stack_media(slide, images, box, ctx.root, ctx.lang)
 
 
 def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -169,9 +169,12 @@ def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     meta = [f"{activity.minutes} minutes", activity.group[:1].upper() + activity.group[1:]]
     meta_lines = [Line((Span(t),)) for t in meta if t]
     bodies = placeholders(slide, "body")
+    intro = activity.intro or planned.slide.blocks
     if len(bodies) > 1:
         deck_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang)
-    intro = activity.intro or planned.slide.blocks
+    else:
+        summary = " \u00b7 ".join(plain(line.text) for line in meta_lines)
+        intro = (Paragraph((Span(summary, bold=True),), activity.loc), *intro)
     _write_blocks(ctx, slide, intro, 28)
 
 
@@ -194,10 +197,11 @@ def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         box = ctx.box(slide, pictures[0]) if pictures else Box(ctx.area.x, ctx.area.y, SIDE, SIDE)
         deck_media.add_picture(slide, row.image, ctx.root, box, honour_width=False)
     for holder in pictures:
-        deck_media._remove(holder)
+        deck_media.remove_shape(holder)
     body = placeholders(slide, "body")[0]
+    box = ctx.box(slide, body)
     items = [Line(sentence) for sentence in row.sentences]
-    size = deck_blocks.fit_size(items, int(body.width), int(body.height), 36)
+    size = deck_blocks.fit_size(items, box.w, box.h, 36)
     deck_blocks.write_lines(body.text_frame, items, ctx.lang, max(size or 36, 32))
 
 
