@@ -182,6 +182,15 @@ def _unknown_audience(root: Path) -> tuple[str, int | None]:
     return _rel(root, _pack_file(root)), _line_of(_pack_file(root), "martians")
 
 
+def _pack_field(key: str, value: object, needle: str) -> Case:
+    def case(root: Path) -> tuple[str, int | None]:
+        data = _pack_data(root)
+        data[key] = value
+        _write_pack(root, data)
+        return _rel(root, _pack_file(root)), _line_of(_pack_file(root), needle)
+    return case
+
+
 def _non_utf8_module(root: Path) -> tuple[str, int | None]:
     path = _add_module(root, "## Slide\n\nText\n")
     path.write_bytes(path.read_bytes().replace(b"Text", b"Caf\xe9 \xff\xfe"))
@@ -317,6 +326,10 @@ CASES: dict[str, Case] = {
     "unknown-module": _unknown_module,
     "unknown-pack-key": _unknown_pack_key,
     "unknown-audience": _unknown_audience,
+    "template-escape": _pack_field("template", "../../outside.pptx", "template:"),
+    "template-absolute": _pack_field("template", "/etc/hostname", "template:"),
+    "cover-escape": _pack_field("cover", {"src": "../../../outside.png", "alt": "Outside"},
+                                "outside.png"),
     "non-utf8-module": _non_utf8_module,
     "empty-module-file": _empty_module,
     "module-without-slides": _module_without_slides,
@@ -342,7 +355,7 @@ CASES: dict[str, Case] = {
 
 
 PACK_CASES = {"invalid-yaml", "yaml-alias-bomb", "unknown-module", "unknown-pack-key",
-              "unknown-audience"}
+              "unknown-audience", "template-escape", "template-absolute", "cover-escape"}
 """Broken pack files: built beside a good pack, since a project whose only pack fails to load
 loses the reason (see test_a_lone_broken_pack_shows_why_it_failed)."""
 KNOWN_BUGS = {
