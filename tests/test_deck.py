@@ -409,3 +409,12 @@ def test_activity_on_a_one_body_layout_keeps_its_time_and_group(tmp_path):
     body = slide.placeholders[1].text_frame
     assert body.paragraphs[0].text == "20 minutes \u00b7 Groups of 3 or 4"
     assert body.paragraphs[1].text == "Put each meeting in a space."
+
+
+def test_reading_order_is_title_then_picture_then_text_on_easy_read_slides(tmp_path):
+    prs = Presentation(str(build(sample(deck_style="easy-read"), tmp_path)))
+    row = next(s for s in prs.slides if s.slide_layout.name == "Easy Read")
+    kinds = [("title" if s == row.shapes.title else "picture" if s.shape_type == 13 else "text")
+             for s in row.shapes if not s.is_placeholder or s.placeholder_format.type not in
+             (13, 15)]
+    assert kinds == ["title", "picture", "text"]

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 TITLE_PT = 40
 """The packaged template's title size; long titles step down to 36 pt, never below."""
+BAND = 228600
+"""Tolerance (a quarter inch) when deciding whether a shape starts a new reading row."""
 DEFAULT_AREA = (685800, 1828800, 10820400, 4206240)
 """Content area (x, y, w, h in EMU) when the template's master has no body placeholder."""
 
@@ -51,6 +53,7 @@ def build_deck(tp: TailoredPack) -> Any:
         _set_title(slide, item, tp.language)
         deck_slides.render(ctx, slide, item)
         _drop_empty_placeholders(slide)
+        _order_for_reading(slide)
         pptx_xml.copy_footers(slide, footer, tp.language)
         _write_notes(slide, notes_for(item), tp.language, notes_master)
     _finish(prs, tp, packaged)
@@ -125,6 +128,32 @@ def _drop_empty_placeholders(slide: Any) -> None:
             continue
         if not shape.text_frame.text.strip():
             shape._element.getparent().remove(shape._element)
+
+
+def _order_for_reading(slide: Any) -> None:
+    """Put the title first, then rows of shapes top to bottom, each row left to right.
+
+    A shape starting above the bottom of the row before it (less a small tolerance) joins
+    that row, so a picture beside its text is read after it and one below it is read later.
+    """
+    title = slide.shapes.title
+    title_id = title.shape_id if title is not None else None
+    shapes = sorted((s for s in slide.shapes if s.shape_id != title_id),
+                    key=lambda s: int(s.top or 0))
+    rows: list[list[Any]] = []
+    bottom = None
+    for shape in shapes:
+        top = int(shape.top or 0)
+        if bottom is None or top >= bottom - BAND:
+            rows.append([])
+            bottom = top + int(shape.height or 0)
+        rows[-1].append(shape)
+        bottom = max(bottom, top + int(shape.height or 0))
+    tree = slide.shapes._spTree
+    ordered = ([title] if title is not None else []) + [
+        shape for row in rows for shape in sorted(row, key=lambda s: int(s.left or 0))]
+    for shape in ordered:
+        tree.append(shape._element)
 
 
 def _content_area(prs: Any) -> Any:
