@@ -21,7 +21,7 @@ from packgen.reproducible import normalise_zip
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
 LANG = "en-GB"
-WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 IN = 914400
 W, H = 12192000, 6858000
 MX = int(0.75 * IN)

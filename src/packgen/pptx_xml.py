@@ -122,19 +122,27 @@ def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
 # --- footers ------------------------------------------------------------------------------
 
 
-def copy_footers(slide: Any, texts: Mapping[str, str], lang: str) -> None:
+def copy_footers(slide: Any, texts: Mapping[str, str], lang: str,
+                 cache: dict[str, list[Any]] | None = None) -> None:
     """Copy the layout's date, footer and slide-number placeholders onto ``slide``.
 
     ``texts`` gives the text for ``dt`` and ``ftr``; a layout placeholder that already holds
-    text keeps it. The slide number is a live field.
+    text keeps it. The slide number is a live field. ``cache`` keeps each layout's footer
+    shapes, built once, between calls.
     """
     tree = slide.shapes._spTree
     next_id = max((int(e.get("id")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
-    for layout_sp in slide.slide_layout.placeholders:
-        ph_type = layout_sp._element.ph.get("type")
-        if ph_type in FOOTER_TYPES:
-            tree.append(_footer_sp(layout_sp, ph_type, next_id, texts, lang))
-            next_id += 1
+    key = str(slide.slide_layout.part.partname)
+    cache = {} if cache is None else cache
+    if key not in cache:
+        cache[key] = [_footer_sp(sp, sp._element.ph.get("type"), 0, texts, lang)
+                      for sp in slide.slide_layout.placeholders
+                      if sp._element.ph.get("type") in FOOTER_TYPES]
+    for template in cache[key]:
+        shape = copy.deepcopy(template)
+        shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(next_id))
+        tree.append(shape)
+        next_id += 1
 
 
 def _footer_sp(layout_sp: Any, ph_type: str, shape_id: int, texts: Mapping[str, str],

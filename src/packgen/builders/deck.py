@@ -48,13 +48,14 @@ def build_deck(tp: TailoredPack) -> Any:
     ctx = deck_slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
     footer = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
               "dt": deck_slides.long_date(tp.pack.date)}
+    footers: dict[str, list[Any]] = {}
     for item in planned:
         slide = prs.slides.add_slide(layouts[deck_template.layout_name(tp, item)])
-        _set_title(slide, item, tp.language)
+        _set_title(slide, item, tp.language, ctx)
         deck_slides.render(ctx, slide, item)
         _drop_empty_placeholders(slide)
-        _order_for_reading(slide)
-        pptx_xml.copy_footers(slide, footer, tp.language)
+        _order_for_reading(slide, ctx)
+        pptx_xml.copy_footers(slide, footer, tp.language, footers)
         _write_notes(slide, notes_for(item), tp.language, notes_master)
     _finish(prs, tp, packaged)
     return prs
@@ -97,7 +98,7 @@ def _module_notes(item: PlannedSlide) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _set_title(slide: Any, item: PlannedSlide, lang: str) -> None:
+def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
     from packgen import pptx_xml
     from packgen.builders import deck_blocks
 
@@ -106,7 +107,8 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str) -> None:
         return
     text = item.title or slideplan.untitled_name(item.module, item.number)
     lines = [deck_blocks.Line((Span(text),))]
-    size = deck_blocks.fit_size(lines, int(shape.width), int(shape.height), TITLE_PT,
+    box = ctx.box(slide, shape)
+    size = deck_blocks.fit_size(lines, box.w, box.h, TITLE_PT,
                                 deck_blocks.MIN_TITLE_PT) if item.title else None
     deck_blocks.write_lines(shape.text_frame, lines, lang, size)
     if not item.title:
@@ -130,28 +132,29 @@ def _drop_empty_placeholders(slide: Any) -> None:
             shape._element.getparent().remove(shape._element)
 
 
-def _order_for_reading(slide: Any) -> None:
+def _order_for_reading(slide: Any, ctx: Any) -> None:
     """Put the title first, then rows of shapes top to bottom, each row left to right.
 
     A shape starting above the bottom of the row before it (less a small tolerance) joins
     that row, so a picture beside its text is read after it and one below it is read later.
     """
+    from packgen.builders.deck_media import Box
+
     title = slide.shapes.title
     title_id = title.shape_id if title is not None else None
-    shapes = sorted((s for s in slide.shapes if s.shape_id != title_id),
-                    key=lambda s: int(s.top or 0))
-    rows: list[list[Any]] = []
-    bottom = None
-    for shape in shapes:
-        top = int(shape.top or 0)
-        if bottom is None or top >= bottom - BAND:
+    boxes = sorted(((ctx.box(slide, s) if s.is_placeholder else Box.of(s), s)
+                    for s in slide.shapes if s.shape_id != title_id), key=lambda p: p[0].y)
+    rows: list[list[tuple[Any, Any]]] = []
+    bottom = 0
+    for box, shape in boxes:
+        if not rows or box.y >= bottom - BAND:
             rows.append([])
-            bottom = top + int(shape.height or 0)
-        rows[-1].append(shape)
-        bottom = max(bottom, top + int(shape.height or 0))
+            bottom = box.y + box.h
+        rows[-1].append((box, shape))
+        bottom = max(bottom, box.y + box.h)
     tree = slide.shapes._spTree
     ordered = ([title] if title is not None else []) + [
-        shape for row in rows for shape in sorted(row, key=lambda s: int(s.left or 0))]
+        shape for row in rows for _, shape in sorted(row, key=lambda p: p[0].x)]
     for shape in ordered:
         tree.append(shape._element)
 
