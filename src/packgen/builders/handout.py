@@ -12,7 +12,6 @@ from markupsafe import Markup
 
 from packgen import templating
 from packgen.builders import Output, output_name
-from packgen.easyread import check_pack
 from packgen.errors import PackgenError
 from packgen.handout_view import HandoutView, handout_view
 from packgen.templatesafety import check_image_file
@@ -32,9 +31,8 @@ class HandoutBuilder:
     formats: ClassVar[tuple[str, ...]] = ("pdf", "html", "docx")
 
     def build(self, tp: TailoredPack, out_dir: Path, report: Collector) -> list[Output]:
-        """Check the easy-read rules, then write each format of the handout into ``out_dir``."""
-        seen = set(report.items)
-        report.extend([d for d in check_pack(tp) if d not in seen])
+        """Write each format of the handout into ``out_dir`` (the easy-read rules run earlier,
+        with every other rule, in ``packgen.rules``)."""
         view = handout_view(tp)
         check_pictures(tp.project.root, view.pictures)
         html = render_html(tp, view)
