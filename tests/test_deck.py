@@ -418,3 +418,15 @@ def test_reading_order_is_title_then_picture_then_text_on_easy_read_slides(tmp_p
              for s in row.shapes if not s.is_placeholder or s.placeholder_format.type not in
              (13, 15)]
     assert kinds == ["title", "picture", "text"]
+
+
+@pytest.mark.parametrize("name", ["../outside.pptx", "/etc/hostname.pptx", "sub/../../x.pptx"])
+def test_template_outside_templates_folder_is_refused(tmp_path, name):
+    (tmp_path / "outside.pptx").write_bytes(b"")
+    with pytest.raises(PackgenError, match="must name a .pptx file inside templates/"):
+        build(sample(root=tmp_path / "project", template=name), tmp_path)
+
+
+def test_a_named_template_that_is_missing_is_an_error_not_the_default(tmp_path):
+    with pytest.raises(PackgenError, match="templates/brand.pptx does not exist"):
+        build(sample(root=tmp_path, template="brand.pptx"), tmp_path)

@@ -49,10 +49,22 @@ ROLES = {
 
 
 def locate(tp: TailoredPack) -> tuple[Path, str, bool]:
-    """Return the template's path, its name for diagnostics, and whether it is packaged."""
-    own = tp.project.root / "templates" / tp.pack.template
+    """Return the template's path, its name for diagnostics, and whether it is packaged.
+
+    The pack's ``template`` names a file directly inside the project's ``templates/``; the
+    default name falls back to the packaged template when the project has none.
+    """
+    name = tp.pack.template
+    where = (tp.pack.loc.path, tp.pack.lines.get("template", tp.pack.loc.line))
+    folder = (tp.project.root / "templates").resolve()
+    own = (folder / name).resolve()
+    if own.parent != folder:
+        raise PackgenError(f"'template' must name a .pptx file inside templates/; found "
+                           f"'{name}'", *where)
     if own.is_file():
-        return own, f"templates/{tp.pack.template}", False
+        return own, f"templates/{name}", False
+    if name != "deck.pptx":
+        raise PackgenError(f"the deck template templates/{name} does not exist", *where)
     return packaged_templates() / "deck.pptx", "packgen:deck.pptx", True
 
 
