@@ -399,7 +399,7 @@ def test_a_file_that_is_no_picture_is_one_error_at_its_line(tmp_path):
     tp = sample(root=tmp_path, slides=(Slide(t("Fake"), "content", (fake,), L),))
     with pytest.raises(PackgenError) as info:
         build(tp, tmp_path)
-    assert str(info.value).startswith("content/modules/m.md:9: error: content/images/fake.png is")
+    assert str(info.value).startswith("content/modules/m.md:9: error: 'fake.png' is not a picture")
     assert "\n" not in str(info.value) and "0x" not in str(info.value)
 
 
@@ -430,3 +430,12 @@ def test_template_outside_templates_folder_is_refused(tmp_path, name):
 def test_a_named_template_that_is_missing_is_an_error_not_the_default(tmp_path):
     with pytest.raises(PackgenError, match="templates/brand.pptx does not exist"):
         build(sample(root=tmp_path, template="brand.pptx"), tmp_path)
+
+
+def test_zip_bomb_shaped_template_is_refused_before_opening(tmp_path):
+    (tmp_path / "templates").mkdir()
+    with zipfile.ZipFile(tmp_path / "templates" / "deck.pptx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", b"<x/>")
+        z.writestr("ppt/presentation.xml", b"\0" * (300 * 1024 * 1024))
+    with pytest.raises(PackgenError, match="zip bomb"):
+        build(sample(root=tmp_path), tmp_path)

@@ -15,6 +15,7 @@ from packgen import pptx_xml
 from packgen.builders import deck_blocks
 from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table
+from packgen.templatesafety import check_image_file
 
 EMU_IN = 914400
 GAP = int(0.3 * EMU_IN)
@@ -75,6 +76,7 @@ def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bo
 
 def picture_size(path: Path, image: Image) -> tuple[int, int]:
     """Return a picture's size in pixels; a file that is no picture is a PackgenError."""
+    check_image_file(path, image.loc.path, image.loc.line)
     try:
         return PptxImage.from_file(str(path)).size
     except (OSError, ValueError, SyntaxError):

@@ -16,6 +16,7 @@ from packgen import errors
 from packgen.errors import PackgenError
 from packgen.model import TailoredPack
 from packgen.slideplan import PlannedSlide
+from packgen.templatesafety import check_pptx_file
 from packgen.templating import packaged_templates
 
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
@@ -69,7 +70,11 @@ def locate(tp: TailoredPack) -> tuple[Path, str, bool]:
 
 
 def open_template(path: Path, shown: str) -> Any:
-    """Return the template as a Presentation; a file that is not a deck is a PackgenError."""
+    """Return the template as a Presentation; a file that is not a deck is a PackgenError.
+
+    The zip is checked first (size, members) so a zip bomb is refused before it is inflated.
+    """
+    check_pptx_file(path, shown)
     try:
         prs = Presentation(str(path))
     except BAD_FILE as exc:
