@@ -181,3 +181,38 @@ def test_every_example_in_the_content_format_docs_parses_without_problems(
     problems = [str(d) for d in body.diagnostics if d.code != "PG118"]
     assert problems == []
     assert body.slides or body.has_easy_read
+
+
+# --- fence pairing -----------------------------------------------------------------------
+
+
+def _scan_each(lines: list[str]) -> dict[int, tuple[int, bool]]:
+    """Pair each opening fence on its own, the slow way the one-pass pairing must match."""
+    from packgen.mdrules import _CLOSE, _OPEN, _close_innermost
+
+    found = {}
+    for start, text in enumerate(lines):
+        if not _OPEN.match(text):
+            continue
+        stack, found[start] = [len(text) - len(text.lstrip(":"))], (len(lines), False)
+        for number in range(start + 1, len(lines)):
+            if _OPEN.match(lines[number]):
+                stack.append(len(lines[number]) - len(lines[number].lstrip(":")))
+            elif (match := _CLOSE.match(lines[number])):
+                _close_innermost(stack, len(match[1]))
+                if not stack:
+                    found[start] = (number, True)
+                    break
+    return found
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_one_pass_fence_pairing_matches_pairing_each_div_on_its_own(seed: int) -> None:
+    import random
+
+    from packgen.mdrules import _pair_fences
+
+    rng = random.Random(seed)
+    choices = [":::", "::::", ":::::", "::: a", ":::: a", "::::: a", "text"]
+    lines = [rng.choice(choices) for _ in range(rng.randint(1, 40))]
+    assert _pair_fences(lines) == _scan_each(lines)

@@ -138,9 +138,11 @@ def _pair_fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
     opened: list[tuple[int, int]] = []
     code_fence = ""
     for number, raw in enumerate(lines):
+        if _indent(raw) >= 4:
+            continue
         text = raw.strip(" \t")
         code_fence = _code_fence_state(code_fence, text)
-        if code_fence or text.startswith(("```", "~~~")) or _indent(raw) >= 4:
+        if code_fence or text.startswith(("```", "~~~")):
             continue
         if _OPEN.match(text):
             opened.append((number, len(text) - len(text.lstrip(":"))))
@@ -156,11 +158,10 @@ def _indent(raw: str) -> int:
 
 
 def _pop_closed(opened: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """Pop and return the divs a closing fence of ``length`` closes (see _close_innermost)."""
-    lengths = [n for _, n in opened]
-    _close_innermost(lengths, length)
-    closed = opened[len(lengths):]
-    del opened[len(lengths):]
+    """Pop and return the divs a closing fence of ``length`` closes (as _close_innermost)."""
+    closed = [opened.pop()]
+    while opened and closed[-1][1] < opened[-1][1] <= length:
+        closed.append(opened.pop())
     return closed
 
 
