@@ -257,7 +257,7 @@ def _deck(out: Path) -> Path:
     return out / "p" / "p-slides.pptx"
 
 
-@settings(SETTINGS, max_examples=15)
+@settings(SETTINGS, max_examples=10)
 @given(body=valid_slides())
 def test_random_valid_modules_give_decks_python_pptx_reopens(tiny: Path, body: str) -> None:
     from pptx import Presentation
