@@ -409,3 +409,22 @@ def test_control_characters_in_a_pack_are_an_error_at_their_line(one_pack: Path)
     pack.write_text(pack.read_text(encoding="utf-8").replace("title: ", "title: \x07", 1),
                     encoding="utf-8")
     _assert_refused(one_pack, target, _rel(one_pack, pack), _line_of(pack, "title:"))
+
+
+@pytest.mark.parametrize("kind", ["bomb", "random-bytes", "plain-zip"])
+def test_template_check_refuses_unsafe_files_in_one_line(tmp_path: Path, zip_bomb: Path,
+                                                         kind: str) -> None:
+    path = tmp_path / "deck.pptx"
+    if kind == "bomb":
+        shutil.copy(zip_bomb, path)
+    elif kind == "random-bytes":
+        path.write_bytes(bytes((i * 7919) % 256 for i in range(5000)))
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("readme.txt", "hello")
+    done = run_packgen("template", "check", str(path), "--project", str(tmp_path), timeout=30)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    errors = _error_lines(done.stderr)
+    assert len(errors) == 1, done.stderr
+    assert "zip bomb" in errors[0] if kind == "bomb" else "not a PowerPoint template" in errors[0]
