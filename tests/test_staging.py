@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,10 +84,20 @@ def test_recover_drops_the_moved_aside_copy_once_the_swap_finished(tmp_path: Pat
 @pytest.mark.xfail(strict=True, reason="Staging.open() removes every .<pack>.staging-* folder, "
                    "including one a concurrent build of the same pack is still writing")
 def test_a_concurrent_build_does_not_delete_a_live_staging_folder(tmp_path: Path) -> None:
-    first = stg.Staging(tmp_path, "p")
-    (first.open() / "p-slides.pptx").write_text("being written")
+    code = ("import sys, time\nfrom pathlib import Path\nfrom packgen.staging import Staging\n"
+            "s = Staging(Path(sys.argv[1]), 'p')\nprint(s.open(), flush=True)\ntime.sleep(60)\n")
+    other = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], text=True,
+                             stdout=subprocess.PIPE)
+    try:
+        live = Path(other.stdout.readline().strip())
+        assert live.is_dir()
+        stg.Staging(tmp_path, "p").open()
+        assert live.is_dir()
+    finally:
+        other.kill()
+        other.wait()
     stg.Staging(tmp_path, "p").open()
-    assert first.path.is_dir()
+    assert not live.exists(), "a dead build's staging folder is cleaned by the next build"
 
 
 def test_hand_edited_output_is_an_error_naming_the_file(tmp_path: Path) -> None:
