@@ -428,3 +428,15 @@ def test_template_check_refuses_unsafe_files_in_one_line(tmp_path: Path, zip_bom
     errors = _error_lines(done.stderr)
     assert len(errors) == 1, done.stderr
     assert "zip bomb" in errors[0] if kind == "bomb" else "not a PowerPoint template" in errors[0]
+
+
+def test_a_template_symlink_leaving_the_project_is_refused(one_pack: Path) -> None:
+    outside = one_pack.parent / "outside.pptx"
+    shutil.copy(PACKAGED_PPTX, outside)
+    (one_pack / "templates").mkdir(exist_ok=True)
+    (one_pack / "templates" / "deck.pptx").symlink_to(outside)
+    done = _build(one_pack)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    errors = _error_lines(done.stderr)
+    assert len(errors) == 1 and "deck.pptx" in errors[0], done.stderr
+    assert not (one_pack / "build" / standard_pack(one_pack)).exists()
