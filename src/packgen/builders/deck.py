@@ -36,7 +36,6 @@ class DeckBuilder:
 
 def build_deck(tp: TailoredPack) -> Any:
     """Return the finished Presentation for ``tp`` (the template is checked first)."""
-    from packgen import pptx_xml
     from packgen.builders import deck_slides, deck_speed, deck_template
 
     planned = slideplan.plan(tp)
@@ -46,19 +45,28 @@ def build_deck(tp: TailoredPack) -> Any:
     deck_speed.speed_up(prs)
     notes_master = prs.part.notes_master_part
     ctx = deck_slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
-    footer = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
-              "dt": deck_slides.long_date(tp.pack.date)}
     footers: dict[str, list[Any]] = {}
     for item in planned:
         slide = prs.slides.add_slide(layouts[deck_template.layout_name(tp, item)])
-        _set_title(slide, item, tp.language, ctx)
-        deck_slides.render(ctx, slide, item)
-        _drop_empty_placeholders(slide)
-        _order_for_reading(slide, ctx)
-        pptx_xml.copy_footers(slide, footer, tp.language, footers)
+        _fill_slide(ctx, slide, item, footers)
         _write_notes(slide, notes_for(item), tp.language, notes_master)
     _finish(prs, tp, packaged)
     return prs
+
+
+def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, list[Any]]) -> None:
+    """Give one new slide its title, content, reading order and footers."""
+    from packgen import pptx_xml
+    from packgen.builders import deck_slides
+
+    tp = ctx.tp
+    _set_title(slide, item, tp.language, ctx)
+    deck_slides.render(ctx, slide, item)
+    _drop_empty_placeholders(slide)
+    _order_for_reading(slide, ctx)
+    texts = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
+             "dt": deck_slides.long_date(tp.pack.date)}
+    pptx_xml.copy_footers(slide, texts, tp.language, footers)
 
 
 def notes_for(item: PlannedSlide) -> tuple[Block, ...]:
