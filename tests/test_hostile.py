@@ -440,3 +440,45 @@ def test_a_template_symlink_leaving_the_project_is_refused(one_pack: Path) -> No
     errors = _error_lines(done.stderr)
     assert len(errors) == 1 and "deck.pptx" in errors[0], done.stderr
     assert not (one_pack / "build" / standard_pack(one_pack)).exists()
+
+
+# --- a designer's HTML templates ---------------------------------------------------------
+
+TEMPLATE_BUG = ("builders guide.py/handout.py catch only jinja2 TemplateError while rendering a "
+                "designer's template: ZeroDivisionError, TypeError, OverflowError (sandbox "
+                "range) and RecursionError reach the CLI as internal errors (exit 70)")
+
+
+def _designer_template(root: Path, name: str, inject: str) -> None:
+    source = (packaged_templates() / name).read_text(encoding="utf-8")
+    text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + inject, source, count=1)
+    assert text != source
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("inject", ["{{ ''.__class__.__mro__[1].__subclasses__() }}",
+                                    "{{ cycler.__init__.__globals__ }}", "{{ {}.x.y }}"])
+def test_a_designer_template_cannot_reach_python_internals(one_pack: Path, inject: str) -> None:
+    _designer_template(one_pack, "guide.html", inject)
+    done = run_packgen("build", "--project", str(one_pack), "--only", "guide")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    errors = _error_lines(done.stderr)
+    assert len(errors) == 1 and errors[0].startswith("templates/guide.html"), done.stderr
+
+
+@pytest.mark.xfail(strict=True, reason=TEMPLATE_BUG)
+@pytest.mark.parametrize(("name", "kind", "inject"), [
+    ("guide.html", "guide", "{{ 1 / 0 }}"),
+    ("guide.html", "guide", '{{ 1 + "a" }}'),
+    ("guide.html", "guide", "{{ range(10**9)|list }}"),
+    ("guide.html", "guide", "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"),
+    ("handout.html", "handout", "{{ 1 / 0 }}"),
+])
+def test_a_broken_designer_template_is_an_error_naming_it(one_pack: Path, name: str, kind: str,
+                                                         inject: str) -> None:
+    _designer_template(one_pack, name, inject)
+    done = run_packgen("build", "--project", str(one_pack), "--only", kind)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    errors = _error_lines(done.stderr)
+    assert len(errors) == 1 and errors[0].startswith(f"templates/{name}"), done.stderr
