@@ -16,6 +16,8 @@ from packgen.model import Loc, Material, Module
 from packgen.paths import relative
 
 MAX_BYTES = 2_000_000
+MAX_LINE = 20_000
+"""Longest line accepted, in characters: far beyond any real paragraph."""
 """Largest module file read; anything bigger is surely a mistake."""
 
 UNREADABLE = "PG003"
@@ -93,7 +95,15 @@ def _read_text(path: Path, where: str) -> tuple[str, list[Diagnostic]]:
         raise PackgenError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be read; save the "
                            "file as UTF-8", where, line, UNREADABLE) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _check_line_length(text, where)
     return _drop_control(text, where)
+
+
+def _check_line_length(text: str, where: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            raise PackgenError(f"line is {len(line):,} characters long (at most {MAX_LINE:,}): "
+                               "break it into paragraphs", where, number)
 
 
 def _drop_control(text: str, where: str) -> tuple[str, list[Diagnostic]]:

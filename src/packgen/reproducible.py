@@ -11,6 +11,7 @@ from pathlib import Path
 from packgen.errors import PackgenError
 
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+_ZIP_END = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.timezone.utc)
 
 
 def build_time(pack_date: dt.date) -> dt.datetime:
@@ -33,9 +34,10 @@ def normalise_zip(path: Path, when: dt.datetime) -> None:
     """Rewrite the zip at ``path`` with every member stamped ``when`` and fixed attributes.
 
     Member order is kept as written (``[Content_Types].xml`` first), which is itself
-    deterministic; permissions, extra fields and comments are cleared.
+    deterministic; permissions, extra fields and comments are cleared. Times outside what a
+    zip can hold (1980 to 2107) are clamped to its limits.
     """
-    stamp = max(when, _ZIP_EPOCH).timetuple()[:6]
+    stamp = min(max(when, _ZIP_EPOCH), _ZIP_END).timetuple()[:6]
     tmp = path.with_name(path.name + ".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
         for item in src.infolist():

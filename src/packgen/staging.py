@@ -43,7 +43,7 @@ class Staging:
         self.out_dir = out_dir
         self.pack_id = pack_id
         self.final = out_dir / pack_id
-        self.token = uuid.uuid4().hex[:12]
+        self.token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.path = out_dir / f".{pack_id}.staging-{self.token}"
 
     def open(self) -> Path:
@@ -67,15 +67,36 @@ class Staging:
 
 
 def recover(out_dir: Path, pack_id: str) -> None:
-    """Restore outputs a killed swap moved aside, and delete stale staging folders."""
+    """Restore outputs a killed swap moved aside, and delete staging folders of dead builds.
+
+    A leftover's name carries the id of the process that made it; one whose process still
+    runs belongs to a concurrent build and is left alone.
+    """
     final = out_dir / pack_id
     for leftover in sorted(out_dir.glob(f".{pack_id}.previous-*")):
+        if _alive(leftover):
+            continue
         if not final.exists():
             os.replace(leftover, final)
         else:
             shutil.rmtree(leftover, ignore_errors=True)
     for leftover in out_dir.glob(f".{pack_id}.staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if not _alive(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(leftover: Path) -> bool:
+    """Return True when the process named in a leftover folder's name is still running."""
+    pid_text = leftover.name.rsplit("-", 2)[-2] if leftover.name.count("-") >= 2 else ""
+    if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def read_manifest(folder: Path) -> dict[str, object] | None:
@@ -94,10 +115,18 @@ def previous_entries(manifest: Mapping[str, object] | None) -> list[Entry]:
     entries = []
     for item in manifest["outputs"]:  # type: ignore[union-attr]
         try:
-            entries.append(Entry(item["kind"], item["format"], item["path"], item["sha256"]))
+            entry = Entry(item["kind"], item["format"], item["path"], item["sha256"])
         except (KeyError, TypeError):
             continue
+        if _plain_name(entry.path):
+            entries.append(entry)
     return entries
+
+
+def _plain_name(name: object) -> bool:
+    """Return True for a bare file name: outputs live directly in the pack folder."""
+    return (isinstance(name, str) and name not in ("", ".", "..") and "/" not in name
+            and "\\" not in name and not name.startswith("."))
 
 
 def check_hand_edits(folder: Path, entries: Iterable[Entry], display: str) -> None:
