@@ -70,8 +70,9 @@ def _build_deck(root: Path) -> tuple[api.BuildResult | None, Path]:
 
 # --- random Markdown ----------------------------------------------------------------------
 
-WORDS = st.sampled_from(["power", "space", "Café", "naïve", "ŵ", "日本", "👩🏽‍🦽", "{{ title }}",
-                         "{{ organisation }}", "{{ nope }}", "{{ x.__class__ }}", "{% if %}",
+WORDS = st.sampled_from(["power", "space", "Café", "naïve", "ŵ", "日本", "👩🏽‍🦽",
+                         "{{ title }}", "{{ organisation }}", "{{ nope }}", "{{ x.__class__ }}",
+                         "{% if %}",
                          "**bold**", "*it*", "`code`", "[link](https://example.org)", "<b>",
                          "&amp;", "\\", "|", "{", "}", ":::", "{.tip}", "\t", "\u200b"])
 UNICODE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
@@ -150,7 +151,7 @@ def test_random_markdown_loads_or_fails_with_a_packgen_error(tiny: Path, body: s
 def test_random_markdown_builds_or_fails_with_a_packgen_error(tiny: Path, body: str) -> None:
     _write_pack(tiny, PACK)
     _write_module(tiny, body)
-    result, out = _build_deck(tiny)
+    _result, out = _build_deck(tiny)
     shutil.rmtree(out)
 
 
@@ -185,7 +186,7 @@ def pack_documents(draw: st.DrawFn) -> object:
 def test_random_packs_build_or_fail_with_a_packgen_error(tiny: Path, pack: object) -> None:
     _write_module(tiny, "## Hello\n\nText\n")
     _write_pack(tiny, pack)
-    result, out = _build_deck(tiny)
+    _result, out = _build_deck(tiny)
     shutil.rmtree(out)
 
 
