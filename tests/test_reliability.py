@@ -51,7 +51,8 @@ def _ok(done) -> None:  # noqa: ANN001
 def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """Return a built copy of the fixture project and the digests of its build folder."""
     root = _copy_fixture(tmp_path_factory.mktemp("first") / "project")
-    _ok(_build(root, root / "build", env={"TZ": "UTC", "LC_ALL": "C"}, cwd=root))
+    _ok(_build(root, root / "build", env={"TZ": "UTC", "LC_ALL": "C", "PYTHONHASHSEED": "1"},
+               cwd=root))
     return root, digests(root / "build")
 
 
@@ -78,12 +79,13 @@ def test_first_build_writes_every_kind_for_every_pack(
 
 def test_a_rebuild_elsewhere_gives_identical_bytes(
         tmp_path: Path, first_build: tuple[Path, dict[str, str]]) -> None:
-    """Another folder, working directory, time zone and locale: the same bytes."""
+    """Another folder, working directory, time zone, locale and hash seed: the same bytes."""
     root = _copy_fixture(tmp_path / "somewhere" / "else")
     out = tmp_path / "elsewhere-out"
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()
-    _ok(_build(root, out, env={"TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8"}, cwd=elsewhere))
+    env = {"TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "2"}
+    _ok(_build(root, out, env=env, cwd=elsewhere))
     assert digests(out) == first_build[1]
 
 
