@@ -18,7 +18,8 @@ from pptx.util import Emu
 
 from packgen import slideplan
 from packgen.builders import get_builder
-from packgen.builders.deck_slides import join_names, long_date
+from packgen.context import date_long as long_date
+from packgen.context import join_names
 from packgen.errors import Collector, PackgenError
 from packgen.model import Loc, Quote, Slide, Timetable, TimetableEntry
 

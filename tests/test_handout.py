@@ -305,9 +305,9 @@ def test_cover_picture_and_a_pack_with_few_details(tmp_path):
 
 
 @pytest.mark.parametrize(("source", "line"), [
-    ("<p>{{ view.nothing_here }}</p>", None),
+    ("<p>{{ view.nothing_here }}</p>", 1),
     ("<p>\n{% if %}</p>", 2),
-    ("<p>{{ view.title.__class__ }}</p>", None),
+    ("<p>\n\n{{ view.title.__class__ }}</p>", 3),
 ])
 def test_a_broken_designer_template_is_an_error_not_a_crash(tmp_path, source, line):
     from packgen.builders.handout import render_html

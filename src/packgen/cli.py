@@ -123,7 +123,7 @@ def _finish(diagnostics: list, strict: bool, fmt: str, summary: list[str]) -> No
         raise click.exceptions.Exit(status)
 
 
-def _summary(result, project: Path) -> list[str]:  # noqa: ANN001
+def _summary(result, project: Path) -> list[str]:
     lines = []
     for pack in result.packs:
         if pack.ok:

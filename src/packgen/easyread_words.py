@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from packgen.context import date_long as date_in_full
+from packgen.context import join_names
 
 if TYPE_CHECKING:
     from packgen.model import Pack, Timetable
@@ -166,11 +168,6 @@ def readability(sentences: list[str]) -> Readability | None:
     return Readability(len(tokens), len(sentences), sum(syllables(w) for w in tokens))
 
 
-def date_in_full(day: dt.date) -> str:
-    """Return a date written in full, for example "Tuesday 3 March 2026"."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def clock_time(minutes: int) -> str:
     """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon"."""
     hour, minute = divmod(minutes % (24 * 60), 60)
@@ -179,13 +176,6 @@ def clock_time(minutes: int) -> str:
     suffix = "am" if hour < 12 else "pm"
     shown = hour % 12 or 12
     return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
-
-
-def join_names(names: list[str] | tuple[str, ...]) -> str:
-    """Return names joined the plain way: "A", "A and B", "A, B and C"."""
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +214,3 @@ def contact_details(pack: Pack) -> list[Detail]:
     return [Detail(key, (phrase.format(pack.contact[key]),))
             for key, phrase in phrases.items() if pack.contact.get(key)]
 
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")

@@ -17,6 +17,7 @@ from packgen.model import (
     TimetableEntry,
 )
 from packgen.slideplan import PlannedSlide, plan, untitled_name
+from packgen.timing import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +114,6 @@ ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
 def number_range(first: int, last: int) -> str:
     """Return ``3–8``, or ``3`` when both are the same."""
     return str(first) if first == last else f"{first}–{last}"
-
-
-def clock(minutes: int) -> str:
-    """Return minutes since midnight as ``HH:MM``."""
-    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
 def session_plan(tp: TailoredPack) -> tuple[PlanRow, ...]:

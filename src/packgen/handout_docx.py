@@ -83,7 +83,7 @@ def _properties(doc: DocumentType, view: HandoutView, built: dt.datetime, title:
     props.last_modified_by = view.organisation
     props.comments = ""
     props.revision = 1
-    naive = built.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    naive = built.astimezone(dt.UTC).replace(tzinfo=None)
     props.created = props.modified = props.last_printed = naive
 
 

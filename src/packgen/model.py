@@ -434,7 +434,7 @@ class TailoredPack:
     project: Project
     context: Mapping[str, object] = field(default_factory=lambda: EMPTY)
     """The variables the content could use, including the friendly forms (``date_long``)."""
-    built: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    built: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     """The timestamp stamped into outputs: ``SOURCE_DATE_EPOCH``, else derived from the inputs."""
 
     @property

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from packgen.errors import PackgenError
 
-_ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
-_ZIP_END = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.timezone.utc)
+_ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+_ZIP_END = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
 
 def build_time(pack_date: dt.date) -> dt.datetime:
@@ -22,9 +22,9 @@ def build_time(pack_date: dt.date) -> dt.datetime:
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH")
     if raw is None or raw.strip() == "":
-        return dt.datetime.combine(pack_date, dt.time(), tzinfo=dt.timezone.utc)
+        return dt.datetime.combine(pack_date, dt.time(), tzinfo=dt.UTC)
     try:
-        return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise PackgenError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{raw}'",
                            "SOURCE_DATE_EPOCH") from None

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, nodes, select_autoescape
-from jinja2.exceptions import TemplateSyntaxError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, select_autoescape
+from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from packgen.errors import PackgenError
@@ -33,6 +33,50 @@ def make_env(dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+DESIGNER_FAILURES = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
+                     AttributeError, RecursionError)
+"""What a designer's template can raise while rendering; each becomes a PackgenError."""
+
+
+def render_template(env: Environment, name: str, root: Path, label: str,
+                    **context: object) -> str:
+    """Return the template ``name`` rendered with ``context``.
+
+    A failure inside the template (bad syntax, a missing name, ``1 / 0``, runaway recursion)
+    is a PackgenError at the template's file and line, labelled ``label``: the project's
+    ``templates/<name>`` when the designer overrides it, else ``packgen:<name>``.
+    """
+    try:
+        return env.get_template(name).render(**context)
+    except DESIGNER_FAILURES as exc:
+        where, line = _template_place(exc, name, root)
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        if isinstance(exc, RecursionError):
+            message = "recursion too deep"
+        raise PackgenError(f"{label} template: {message}", where, line, "PG400") from None
+
+
+def _template_place(exc: BaseException, name: str, root: Path) -> tuple[str, int | None]:
+    filename = getattr(exc, "filename", None) or _template_frame(exc)[0]
+    line = getattr(exc, "lineno", None) or _template_frame(exc)[1]
+    path = Path(filename) if filename else root / "templates" / name
+    project = (root / "templates").resolve()
+    if path.is_file() and project in path.resolve().parents:
+        return path.resolve().relative_to(root.resolve()).as_posix(), line
+    return f"packgen:{path.name}", line
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".css", ".htm", ".xml")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 _TEXT_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)

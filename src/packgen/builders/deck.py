@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from packgen import slideplan
 from packgen.builders import Output, output_name
+from packgen.context import date_long
 from packgen.model import Block, ListBlock, ListItem, Paragraph, Span, TailoredPack
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, lis
     _drop_empty_placeholders(slide)
     _order_for_reading(slide, ctx)
     texts = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
-             "dt": deck_slides.long_date(tp.pack.date)}
+             "dt": date_long(tp.pack.date)}
     pptx_xml.copy_footers(slide, texts, tp.language, footers)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,16 +12,15 @@ from packgen.builders import deck_blocks, deck_diagram, deck_media
 from packgen.builders.deck_blocks import Line
 from packgen.builders.deck_media import Box
 from packgen.builders.deck_template import ROLES
+from packgen.context import date_long, join_names
 from packgen.model import Block, Columns, Image, Paragraph, Quote, Span, TailoredPack, plain
 from packgen.slideplan import PlannedSlide
+from packgen.timing import clock
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TAB_EMU = 1051560
 """Agenda: where the module title starts, after the clock time (1.15 in)."""
 SIDE = 4114800
 """Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +45,6 @@ class Ctx:
         return self.boxes[key]
 
 
-def long_date(day: dt.date) -> str:
-    """Return a date in full: ``Tuesday 3 March 2026``."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def join_names(names: tuple[str, ...] | list[str]) -> str:
-    """Return names joined as ``A, B and C``."""
-    items = list(names)
-    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
-
-
-def clock(minutes: int) -> str:
-    """Return a clock time such as ``10:15`` from minutes since midnight."""
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def placeholders(slide: Any, role: str) -> list[Any]:
     """Return the slide's placeholders of one role (``body``, ``picture``) by index."""
     found = [ph for ph in slide.placeholders
@@ -77,7 +59,7 @@ def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     pack = ctx.tp.pack
-    details = [pack.organisation, long_date(pack.date), join_names(pack.facilitators)]
+    details = [pack.organisation, date_long(pack.date), join_names(pack.facilitators)]
     _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
 
 

@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from jinja2 import TemplateError
 from markupsafe import Markup
 
-from packgen import guidedata, templating
+from packgen import context, guidedata, templating
 from packgen.builders import Output, output_name
-from packgen.errors import PackgenError
+from packgen.context import join_names
 from packgen.htmlblocks import HtmlRenderer, font_face_css, theme_css
 from packgen.model import Material, TailoredPack, Tip
 from packgen.slideplan import plan
@@ -46,10 +45,7 @@ def render_html(tp: TailoredPack) -> str:
 
     A broken designer template is a PackgenError naming the template file and line.
     """
-    try:
-        return _render_html(tp)
-    except TemplateError as exc:
-        raise _template_error(tp, exc) from None
+    return _render_html(tp)
 
 
 def _render_html(tp: TailoredPack) -> str:
@@ -60,11 +56,13 @@ def _render_html(tp: TailoredPack) -> str:
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
     theme = tp.project.theme
-    css = env.get_template("guide.css").render(colours=theme.colours, fonts=theme.fonts)
+    root = tp.project.root
+    css = templating.render_template(env, "guide.css", root, "guide", colours=theme.colours,
+                                     fonts=theme.fonts)
     context["css"] = style_sheet(css)
     context["fonts"] = font_face_css([d / "fonts" for d in dirs], theme.fonts.values())
     context["theme"] = theme_css(theme)
-    return env.get_template("guide.html").render(**context)
+    return templating.render_template(env, "guide.html", root, "guide", **context)
 
 
 def style_sheet(css: str) -> Markup:
@@ -117,13 +115,6 @@ def audience_name(tp: TailoredPack, audience_id: str) -> str:
     return known.name if known else audience_id
 
 
-def join_names(names: tuple[str, ...]) -> str:
-    """Return names joined as ``A, B and C``."""
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def tips_for(tips: tuple[Tip, ...], audience: str) -> tuple[Tip, ...]:
     """Return the tips meant for ``audience`` (or for everyone)."""
     return tuple(t for t in tips if t.audience in ("", audience))
@@ -131,23 +122,7 @@ def tips_for(tips: tuple[Tip, ...], audience: str) -> tuple[Tip, ...]:
 
 def date_long(tp: TailoredPack) -> str:
     """Return the pack's date in full, ``Tuesday 3 March 2026``."""
-    known = tp.context.get("date_long")
-    if isinstance(known, str) and known:
-        return known
-    d = tp.pack.date
-    return f"{d:%A} {d.day} {d:%B %Y}"
-
-
-def _template_error(tp: TailoredPack, exc: TemplateError) -> PackgenError:
-    root = tp.project.root
-    project_file = root / "templates" / "guide.html"
-    fallback = project_file if project_file.is_file() else Path("guide.html")
-    path = Path(getattr(exc, "filename", None) or fallback)
-    shown = path.resolve().relative_to(root.resolve()).as_posix() \
-        if path.is_absolute() and path.resolve().is_relative_to(root.resolve()) \
-        else f"packgen:{path.name}"
-    return PackgenError(f"guide template: {exc.message or exc}", shown,
-                        getattr(exc, "lineno", None), "PG400")
+    return context.date_long(tp.pack.date)
 
 
 def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from jinja2 import TemplateError
 from markupsafe import Markup
 
 from packgen import templating
@@ -65,12 +64,7 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
 def _render(root: Path, name: str, **context: object) -> str:
     """Return one template rendered; a broken designer's template is an error at its line."""
     env = templating.make_env(templating.template_dirs(root))
-    try:
-        return env.get_template(name).render(**context)
-    except TemplateError as exc:
-        where = f"templates/{name}" if (root / "templates" / name).is_file() else f"packgen:{name}"
-        line = getattr(exc, "lineno", None) if getattr(exc, "name", name) == name else None
-        raise PackgenError(f"handout template: {exc.message or exc}", where, line) from None
+    return templating.render_template(env, name, root, "handout", **context)
 
 
 def font_faces(root: Path, families: Mapping[str, str]) -> list[dict[str, str]]:
