@@ -299,3 +299,32 @@ def test_a_killed_build_leaves_the_previous_outputs_intact(built: Path) -> None:
     _ok(_build(built, out))
     assert sorted(p.name for p in out.iterdir()) == [pack], "leftovers were not cleaned"
     _assert_consistent(out / pack, {})
+
+
+FOREIGN_BUG = ("api/staging: a file in OUT/<pack>/ that packgen did not write (a trainer's own "
+               "copy, or a folder that was there before) is deleted by the swap without a word")
+
+
+@pytest.mark.xfail(strict=True, reason=FOREIGN_BUG)
+def test_a_file_packgen_did_not_write_is_not_deleted_without_force(built: Path) -> None:
+    pack = standard_pack(built)
+    mine = built / "build" / pack / "my-own-notes.docx"
+    mine.write_bytes(b"a trainer's own work")
+    done = _build(built, built / "build", pack, "--only", "deck")
+    assert mine.read_bytes() == b"a trainer's own work"
+    assert done.returncode == 1
+    errors = [ln for ln in done.stderr.splitlines() if ": error: " in ln]
+    assert len(errors) == 1 and errors[0].startswith(f"build/{pack}/my-own-notes.docx:")
+
+
+@pytest.mark.xfail(strict=True, reason=FOREIGN_BUG)
+def test_a_folder_packgen_did_not_make_is_not_replaced(tmp_path: Path) -> None:
+    root = _copy_fixture(tmp_path / "project")
+    pack = standard_pack(root)
+    only_pack(root, pack)
+    theirs = tmp_path / "out" / pack / "thesis.docx"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"months of work")
+    done = _build(root, tmp_path / "out", "--only", "deck")
+    assert theirs.read_bytes() == b"months of work"
+    assert done.returncode == 1
