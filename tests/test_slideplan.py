@@ -51,8 +51,10 @@ def test_easy_read_deck_has_one_slide_per_row():
     rows = tuple(EasyReadRow(sentences=((Span(t),),), image=None, loc=LOC) for t in "ab")
     module = Module(id="m", title="M", duration=5, loc=LOC, slides=(_slide("S"),),
                     easy_read=rows, has_easy_read=True)
-    kinds = [s.kind for s in plan(_tp([module], deck_style="easy-read"))]
-    assert kinds == ["title", "agenda", "section", "easy-read", "easy-read", "closing"]
+    slides = plan(_tp([module], deck_style="easy-read"))
+    assert [s.kind for s in slides] == ["title", "agenda", "section", "easy-read", "easy-read",
+                                        "closing"]
+    assert [s.title for s in slides[3:5]] == ["M (1 of 2)", "M (2 of 2)"]
 
 
 def test_slide_kind_follows_what_the_slide_holds():

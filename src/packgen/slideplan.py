@@ -86,4 +86,11 @@ def _content(module: Module) -> list[tuple[str, str, Module, Slide, None]]:
 
 
 def _easy_rows(module: Module) -> list[tuple[str, str, Module, None, EasyReadRow]]:
-    return [("easy-read", module.title, module, None, row) for row in module.easy_read]
+    count = len(module.easy_read)
+    return [("easy-read", easy_title(module.title, n, count), module, None, row)
+            for n, row in enumerate(module.easy_read, start=1)]
+
+
+def easy_title(title: str, number: int, count: int) -> str:
+    """Return an easy-read slide's title, unique in the deck: ``Welcome (2 of 5)``."""
+    return title if count == 1 else f"{title} ({number} of {count})"
