@@ -301,11 +301,7 @@ def test_a_killed_build_leaves_the_previous_outputs_intact(built: Path) -> None:
     _assert_consistent(out / pack, {})
 
 
-FOREIGN_BUG = ("api/staging: a file in OUT/<pack>/ that packgen did not write (a trainer's own "
-               "copy, or a folder that was there before) is deleted by the swap without a word")
 
-
-@pytest.mark.xfail(strict=True, reason=FOREIGN_BUG)
 def test_a_file_packgen_did_not_write_is_not_deleted_without_force(built: Path) -> None:
     pack = standard_pack(built)
     mine = built / "build" / pack / "my-own-notes.docx"
@@ -317,7 +313,6 @@ def test_a_file_packgen_did_not_write_is_not_deleted_without_force(built: Path) 
     assert len(errors) == 1 and errors[0].startswith(f"build/{pack}/my-own-notes.docx:")
 
 
-@pytest.mark.xfail(strict=True, reason=FOREIGN_BUG)
 def test_a_folder_packgen_did_not_make_is_not_replaced(tmp_path: Path) -> None:
     root = _copy_fixture(tmp_path / "project")
     pack = standard_pack(root)

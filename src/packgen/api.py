@@ -133,7 +133,8 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, kinds: Sequence[
     previous = stg.previous_entries(stg.read_manifest(staging.final))
     display = relative(project.root, staging.final)
     if not force:
-        stg.check_hand_edits(staging.final, previous, display)
+        stg.check_hand_edits(staging.final, [e for e in previous if e.kind in kinds], display)
+        stg.check_foreign_files(staging.final, previous, display)
     entries = [_entry(o, tp) for kind in kinds for o in _run(kind, tp, staging.path, report)]
     report.extend(_rendered_rules(tp, staging.path, entries, display))
     report.raise_errors()

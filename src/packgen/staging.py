@@ -139,8 +139,22 @@ def check_hand_edits(folder: Path, entries: Iterable[Entry], display: str) -> No
     if problems:
         raise PackgenError.many([
             error("changed by hand since it was built; not replaced (use --force to replace it)",
-                  path)
+                  path, code="PG001")
             for path in problems
+        ])
+
+
+def check_foreign_files(folder: Path, entries: Iterable[Entry], display: str) -> None:
+    """Raise when the output folder holds something packgen did not write (it would be lost)."""
+    if not folder.is_dir():
+        return
+    ours = {e.path for e in entries} | {MANIFEST}
+    foreign = sorted(p.name for p in folder.iterdir() if p.name not in ours)
+    if foreign:
+        raise PackgenError.many([
+            error("not written by packgen: move it out of the output folder (or use --force to "
+                  "delete it)", f"{display}/{name}", code="PG001")
+            for name in foreign
         ])
 
 
