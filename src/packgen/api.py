@@ -65,7 +65,7 @@ def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
     """Run every rule on the chosen packs without keeping any output."""
     root = root.resolve()
     with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
-        return build(root, pack_ids, Path(tmp), kinds=("deck", "handout"), force=True)
+        return build(root, pack_ids, Path(tmp), kinds=("deck",), force=True)
 
 
 def list_project(root: Path) -> Project:
