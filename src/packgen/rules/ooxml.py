@@ -1,5 +1,6 @@
-"""DrawingML colours and fills read from a template's XML: scheme colours, modifiers, styles.
+"""OOXML read with lxml alone: a package's parts and relationships, DrawingML colours and fills.
 
+``Package`` parses the parts of a .pptx zip the rules ask for, without python-pptx's objects.
 Colours resolve through the theme part and the master's colour map (``tx1`` -> ``dk1``), with
 ``lumMod``/``lumOff``/``tint``/``shade``/``alpha`` applied, so a rule can compare what is drawn.
 """
@@ -7,8 +8,13 @@ Colours resolve through the theme part and the master's colour map (``tx1`` -> `
 from __future__ import annotations
 
 import colorsys
+import posixpath
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Self
 
 from lxml import etree
 
@@ -24,6 +30,12 @@ COLOUR_TAGS = ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr"
 DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000",
           "blue": "0000FF", "yellow": "FFFF00", "gray": "808080", "grey": "808080"}
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+"""Prefix of the relationship types (``REL + "slideLayout"``)."""
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+"""Parses parts as python-pptx does, so text and whitespace read the same."""
 
 RGBA = tuple[float, float, float, float]
 """Red, green, blue (0 to 255) and opacity (0 to 1)."""
@@ -56,9 +68,72 @@ class Palette:
         return self.scheme.get(name, "000000")
 
 
+class Package:
+    """The XML parts of an OOXML zip, each parsed on first use, and their relationships."""
+
+    def __init__(self, path: str | Path) -> None:
+        self._zip = zipfile.ZipFile(path)
+        self._parts: dict[str, etree._Element] = {}
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._zip.close()
+
+    def part(self, name: str) -> etree._Element:
+        """Return the root element of part ``name`` (``ppt/presentation.xml``)."""
+        if name not in self._parts:
+            self._parts[name] = etree.fromstring(self._zip.read(name), PARSER)
+        return self._parts[name]
+
+    def blob(self, name: str) -> bytes:
+        """Return the bytes of part ``name``."""
+        return self._zip.read(name)
+
+    def main(self) -> str:
+        """Return the name of the package's main part (the presentation)."""
+        return self.related("", REL + "officeDocument")[0]
+
+    def target(self, name: str, r_id: str) -> str:
+        """Return the part that relationship ``r_id`` of part ``name`` points at."""
+        return self.relationships(name)[r_id][1]
+
+    def related(self, name: str, reltype: str) -> list[str]:
+        """Return the parts part ``name`` relates to with ``reltype``, in relationship order."""
+        return [target for kind, target in self.relationships(name).values() if kind == reltype]
+
+    def relationships(self, name: str) -> dict[str, tuple[str, str]]:
+        """Return part ``name``'s internal relationships: id to (type, target part name)."""
+        if name not in self._rels:
+            self._rels[name] = self._read_rels(name)
+        return self._rels[name]
+
+    def _read_rels(self, name: str) -> dict[str, tuple[str, str]]:
+        folder, base = posixpath.split(name)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_name not in self._zip.NameToInfo:
+            return {}
+        found = {}
+        for rel in etree.fromstring(self._zip.read(rels_name), PARSER).iter(PKG_REL):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            path = target[1:] if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            found[rel.get("Id", "")] = (rel.get("Type", ""), path)
+        return found
+
+
 def xpath(el: etree._Element, path: str) -> list[etree._Element]:
     """Return the elements ``path`` finds under ``el`` (prefixes ``a``, ``p``, ``r``)."""
-    return etree._Element.xpath(el, path, namespaces=NS)
+    return _compiled(path)(el)
+
+
+@lru_cache(maxsize=256)
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path, namespaces=NS)
 
 
 def first(el: etree._Element | None, path: str) -> etree._Element | None:

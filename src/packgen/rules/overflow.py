@@ -9,24 +9,31 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from lxml import etree
 
 from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
 from packgen.rules.base import WARNING, described
-from packgen.rules.ooxml import first
+from packgen.rules.ooxml import NS, REL, Package, first, xpath
 from packgen.rules.textstyle import (
     Chain,
+    TextLevel,
     autofit,
     font_scale,
+    has_ph,
     insets,
     layout_placeholder,
     master_placeholder,
+    own_position,
+    ph_idx,
     ph_type,
     placeholder,
+    position_bases,
     text_level,
     text_style,
 )
@@ -40,6 +47,10 @@ TAB_PT = 72.0
 """Width given to a tab: PowerPoint's default tab stops are an inch apart."""
 TOLERANCE = 0.3
 """Overflow smaller than this part of a line is not reported (estimates are not exact)."""
+_A, _P = f"{{{NS['a']}}}", f"{{{NS['p']}}}"
+_SP, _GROUP = _P + "sp", _P + "grpSp"
+_RUN, _BREAK, _FIELD, _TEXT = _A + "r", _A + "br", _A + "fld", _A + "t"
+_PPR, _RPR = _A + "pPr", _A + "rPr"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,27 +63,101 @@ class Fit:
     over: int
 
 
+@dataclass(frozen=True, slots=True)
+class DeckSlide:
+    """One slide's XML with the layout and master it inherits from."""
+
+    element: etree._Element
+    layout: etree._Element
+    master: etree._Element
+
+
+@dataclass(slots=True)
+class _Deck:
+    """A deck's slides and what its shapes inherit, each looked up once per layout or master."""
+
+    slides: list[DeckSlide]
+    height: int
+    defaults: etree._Element | None
+    _bases: dict[Any, Any] = field(default_factory=dict)
+    _levels: dict[Any, TextLevel] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, package: Package) -> _Deck:
+        """Return the slides of the package's presentation, in order."""
+        main = package.main()
+        pres = package.part(main)
+        slides = []
+        for r_id in xpath(pres, "p:sldIdLst/p:sldId/@r:id"):
+            name = package.target(main, str(r_id))
+            layout = package.related(name, REL + "slideLayout")[0]
+            master = package.related(layout, REL + "slideMaster")[0]
+            slides.append(DeckSlide(package.part(name), package.part(layout),
+                                    package.part(master)))
+        size = first(pres, "p:sldSz")
+        return cls(slides, int(size.get("cy")) if size is not None else 0,
+                   first(pres, "p:defaultTextStyle"))
+
+    def chain(self, sp: etree._Element, slide: DeckSlide) -> Chain:
+        """Return the shapes and styles ``sp`` inherits its text properties from."""
+        if placeholder(sp) is None:
+            return Chain((sp,), ("slide",), None, self.defaults)
+        kind = ph_type(sp)
+        key = ("chain", slide.layout, slide.master, kind, ph_idx(sp))
+        if key not in self._bases:
+            self._bases[key] = (layout_placeholder(slide.layout, sp),
+                                master_placeholder(slide.master, kind),
+                                text_style(slide.master, kind))
+        in_layout, in_master, style = self._bases[key]
+        shapes = tuple(s for s in (sp, in_layout, in_master) if s is not None)
+        labels = ("slide", "layout", "slide master")[: len(shapes)]
+        return Chain(shapes, labels, style, self.defaults)
+
+    def level(self, chain: Chain, level: int) -> TextLevel:
+        """Return ``text_level(chain, level)``, worked out once per layout placeholder."""
+        own = first(chain.shapes[0], f"p:txBody/a:lstStyle/a:lvl{level}pPr")
+        key = (chain.shapes[1:], chain.style, own, level)
+        if key not in self._levels:
+            self._levels[key] = text_level(chain, level)
+        return self._levels[key]
+
+    def position(self, sp: etree._Element, slide: DeckSlide, name: str, inherit: bool
+                 ) -> int | None:
+        """Return ``sp``'s ``x``, ``y``, ``cx`` or ``cy`` as python-pptx reports it."""
+        own = own_position(sp, name)
+        if own is not None or not inherit:
+            return own
+        key = ("position", slide.layout, ph_idx(sp))
+        if key not in self._bases:
+            self._bases[key] = position_bases(sp, slide.layout, slide.master)
+        for base in self._bases[key]:
+            value = own_position(base, name)
+            if value is not None:
+                return value
+        return None
+
+
+class _Para(NamedTuple):
+    """What the estimate reads of one paragraph, as python-pptx reports it."""
+
+    level: int
+    text: str
+    bold: bool
+    """Whether any run is bold."""
+    sizes: tuple[float, ...]
+    """The point sizes runs set themselves."""
+
+
 def check_deck_overflow(pptx_path: Path, rel_path_for_diags: str,
                         sources: Mapping[int, Loc] | None = None) -> list[Diagnostic]:
     """Return PG501 for each text shape of a built deck whose text will not fit its box.
 
     ``rel_path_for_diags`` names the deck in messages. ``sources`` (slide number to the
     content's place, see ``slide_sources``) points each finding at the Markdown that made it.
+    The deck's XML is read with lxml alone: only the slides, layouts and masters are parsed.
     """
-    from pptx import Presentation
-
-    prs = Presentation(str(pptx_path))
-    deck = rel_path_for_diags.rsplit("/", 1)[-1]
-    found = []
-    for number, slide in enumerate(prs.slides, start=1):
-        for shape in _text_shapes(slide.shapes):
-            fit = estimate(shape, slide, prs)
-            if fit is not None and fit.over > 0:
-                loc = (sources or {}).get(number)
-                path, line = (loc.path, loc.line) if loc else (rel_path_for_diags, None)
-                found.append(warning(_message(number, deck, shape.name, fit), path, line,
-                                     "PG501"))
-    return found
+    with Package(pptx_path) as package:
+        return _findings(_Deck.read(package), rel_path_for_diags, sources)
 
 
 def slide_sources(tp: TailoredPack) -> dict[int, Loc]:
@@ -87,20 +172,27 @@ def slide_sources(tp: TailoredPack) -> dict[int, Loc]:
     return places
 
 
-def estimate(shape: Any, slide: Any, prs: Any) -> Fit | None:
-    """Return how one shape's text fits its box, or None when it has no text to place."""
-    if not shape.has_text_frame or not shape.text_frame.text.strip():
+def estimate(sp: etree._Element, slide: DeckSlide, deck: _Deck, top_level: bool = True
+             ) -> Fit | None:
+    """Return how one ``p:sp`` shape's text fits its box, or None when it has no text to place.
+
+    ``top_level`` is False for a shape inside a group: it then keeps only its own geometry,
+    as python-pptx reports it, while a placeholder on the slide inherits its layout's.
+    """
+    paragraphs = [_paragraph(p) for p in xpath(sp, "p:txBody/a:p")]
+    if not "\n".join(p.text for p in paragraphs).strip():
         return None
-    chain = _chain(shape._element, slide)
+    chain = deck.chain(sp, slide)
     scale = font_scale(chain)
     left, top, right, bottom = insets(chain)
-    width = (shape.width or 0) - left - right
-    height = (shape.height or 0) - top - bottom
+    inherit = top_level and has_ph(sp)
+    width = (deck.position(sp, slide, "cx", inherit) or 0) - left - right
+    height = (deck.position(sp, slide, "cy", inherit) or 0) - top - bottom
     if autofit(chain) == "shape":
-        height = prs.slide_height - (shape.top or 0) - top - bottom
+        height = deck.height - (deck.position(sp, slide, "y", inherit) or 0) - top - bottom
     if width <= 0 or height <= 0:
         return None
-    return _fit(shape.text_frame.paragraphs, chain, scale, width, height)
+    return _fit(paragraphs, deck, chain, scale, width, height)
 
 
 def lines_needed(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
@@ -114,12 +206,63 @@ def lines_needed(text: str, width_pt: float, size_pt: float, bold: bool = False)
 # --- private -----------------------------------------------------------------------------
 
 
-def _fit(paragraphs: Any, chain: Chain, scale: float, width: int, height: int) -> Fit:
+def _findings(deck: _Deck, rel_path: str, sources: Mapping[int, Loc] | None
+              ) -> list[Diagnostic]:
+    name = rel_path.rsplit("/", 1)[-1]
+    found = []
+    for number, slide in enumerate(deck.slides, start=1):
+        tree = first(slide.element, "p:cSld/p:spTree")
+        for sp, top_level in _text_shapes(tree, True) if tree is not None else ():
+            fit = estimate(sp, slide, deck, top_level)
+            if fit is not None and fit.over > 0:
+                loc = (sources or {}).get(number)
+                path, line = (loc.path, loc.line) if loc else (rel_path, None)
+                shape_name = first(sp, "*[1]/p:cNvPr")
+                label = shape_name.get("name", "") if shape_name is not None else ""
+                found.append(warning(_message(number, name, label, fit), path, line, "PG501"))
+    return found
+
+
+def _text_shapes(tree: etree._Element, top_level: bool
+                 ) -> Iterator[tuple[etree._Element, bool]]:
+    for el in tree:
+        if el.tag == _GROUP:
+            yield from _text_shapes(el, False)
+        elif el.tag == _SP:
+            yield el, top_level
+
+
+def _paragraph(p: etree._Element) -> _Para:
+    ppr = p.find(_PPR)
+    texts, bold, sizes = [], False, []
+    for child in p:
+        if child.tag == _RUN:
+            texts.append(_text_of(child))
+            rpr = child.find(_RPR)
+            if rpr is not None:
+                bold = bold or rpr.get("b") in ("1", "true")
+                if rpr.get("sz") is not None:
+                    sizes.append(int(rpr.get("sz")) * 127 / float(EMU_PER_PT))
+        elif child.tag == _BREAK:
+            texts.append("\v")
+        elif child.tag == _FIELD:
+            texts.append(_text_of(child))
+    level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+    return _Para(level, "".join(texts), bold, tuple(sizes))
+
+
+def _text_of(run: etree._Element) -> str:
+    t = run.find(_TEXT)
+    return (t.text or "") if t is not None else ""
+
+
+def _fit(paragraphs: list[_Para], deck: _Deck, chain: Chain, scale: float, width: int,
+         height: int) -> Fit:
     heights: list[float] = []
     for n, para in enumerate(paragraphs):
-        props = text_level(chain, para.level + 1)
+        props = deck.level(chain, para.level + 1)
         size = _size(para, props.size) * scale
-        bold = any(bool(r.font.bold) for r in para.runs) or props.bold
+        bold = para.bold or props.bold
         count = lines_needed(para.text, (width - props.margin) / EMU_PER_PT, size, bold)
         line = _line_height(size, props.line_spacing)
         para_lines = [line] * count
@@ -127,7 +270,7 @@ def _fit(paragraphs: Any, chain: Chain, scale: float, width: int, height: int) -
         para_lines[-1] += _space(props.space_after, size)
         heights += para_lines
     room = _lines_in(heights, height / EMU_PER_PT)
-    first_size = _size(paragraphs[0], text_level(chain, paragraphs[0].level + 1).size) * scale
+    first_size = _size(paragraphs[0], deck.level(chain, paragraphs[0].level + 1).size) * scale
     return Fit(len(heights), room, first_size, len(heights) - room)
 
 
@@ -140,30 +283,8 @@ def _lines_in(heights: list[float], room_pt: float) -> int:
     return len(heights)
 
 
-def _chain(sp: Any, slide: Any) -> Chain:
-    layout = slide.slide_layout._element
-    master = slide.slide_layout.slide_master._element
-    defaults = first(slide.part.package.presentation_part._element, "p:defaultTextStyle")
-    if placeholder(sp) is None:
-        return Chain((sp,), ("slide",), None, defaults)
-    kind = ph_type(sp)
-    found = [sp, layout_placeholder(layout, sp), master_placeholder(master, kind)]
-    shapes = tuple(s for s in found if s is not None)
-    labels = ("slide", "layout", "slide master")[: len(shapes)]
-    return Chain(shapes, labels, text_style(master, kind), defaults)
-
-
-def _text_shapes(shapes: Any) -> Iterator[Any]:
-    for shape in shapes:
-        if shape.shape_type is not None and shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
-            yield from _text_shapes(shape.shapes)
-        elif getattr(shape, "has_text_frame", False):
-            yield shape
-
-
-def _size(para: Any, inherited: float) -> float:
-    sizes = [r.font.size.pt for r in para.runs if r.font.size is not None]
-    return max(sizes) if sizes else inherited
+def _size(para: _Para, inherited: float) -> float:
+    return max(para.sizes) if para.sizes else inherited
 
 
 def _line_height(size: float, spacing: tuple[str, float]) -> float:
@@ -179,11 +300,10 @@ def _space(spacing: tuple[str, float], size: float) -> float:
 def _wrap(words: list[str], width: float, size: float, bold: bool) -> int:
     if not words:
         return 1
-    font = _font(bold)
-    space = font.getlength(" ") * size / METRIC_SIZE
+    space = _length(" ", bold) * size / METRIC_SIZE
     lines, current = 1, 0.0
     for word in words:
-        length = _width(font, word, size)
+        length = _width(word, size, bold)
         if current and current + space + length > width:
             lines, current = lines + 1, 0.0
         if length > width:
@@ -194,9 +314,15 @@ def _wrap(words: list[str], width: float, size: float, bold: bool) -> int:
     return lines
 
 
-def _width(font: Any, word: str, size: float) -> float:
+def _width(word: str, size: float, bold: bool) -> float:
     tabs = word.count("\t")
-    return font.getlength(word.replace("\t", "")) * size / METRIC_SIZE + tabs * TAB_PT
+    return _length(word.replace("\t", ""), bold) * size / METRIC_SIZE + tabs * TAB_PT
+
+
+@lru_cache(maxsize=8192)
+def _length(text: str, bold: bool) -> float:
+    """Return the advance width of ``text`` at ``METRIC_SIZE`` (words repeat: measure once)."""
+    return _font(bold).getlength(text)
 
 
 @lru_cache(maxsize=2)

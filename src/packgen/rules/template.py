@@ -7,7 +7,7 @@ runs the same rules for one tailored pack, on the layouts its deck uses.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
 from packgen.rules.contrast import AA_NORMAL, EASY_READ
 from packgen.rules.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
-from packgen.slideplan import KINDS, plan
+from packgen.slideplan import KINDS, PlannedSlide, plan
 
 DEFAULT_LAYOUTS: Mapping[str, str] = {
     "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
@@ -99,8 +99,10 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     except PackgenError as exc:
         return list(exc.diagnostics)
     layouts = tp.project.theme.layouts
-    diags = _pack_layouts(tp, doc, shown, layouts)
-    used = [lay for lay in doc.layouts if lay.name in _used_names(tp, layouts)]
+    planned = plan(tp)
+    diags = _pack_layouts(planned, doc, shown, layouts)
+    names = _used_names(planned, layouts)
+    used = [lay for lay in doc.layouts if lay.name in names]
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
     diags += style.languages(doc, shown, tp.language) + _slides(doc, shown)
@@ -194,14 +196,14 @@ def _kind_problem(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]
     return None
 
 
-def _pack_layouts(tp: TailoredPack, doc: TemplateDoc, shown: str,
+def _pack_layouts(planned: Sequence[PlannedSlide], doc: TemplateDoc, shown: str,
                   overrides: Mapping[str, str]) -> list[Diagnostic]:
     diags = []
-    for kind in dict.fromkeys(p.kind for p in plan(tp)):
+    for kind in dict.fromkeys(p.kind for p in planned):
         problem = _kind_problem(doc, kind, overrides)
         if problem:
             diags.append(error(problem[1], shown, None, problem[0]))
-    for p in plan(tp):
+    for p in planned:
         if p.slide is None or not p.slide.layout:
             continue
         chosen = doc.layout(p.slide.layout)
@@ -215,9 +217,10 @@ def _pack_layouts(tp: TailoredPack, doc: TemplateDoc, shown: str,
     return _merge(diags)
 
 
-def _used_names(tp: TailoredPack, overrides: Mapping[str, str]) -> Collection[str]:
-    names = {layout_for(p.kind, overrides) for p in plan(tp)}
-    return names | {p.slide.layout for p in plan(tp) if p.slide and p.slide.layout}
+def _used_names(planned: Sequence[PlannedSlide], overrides: Mapping[str, str]
+                ) -> Collection[str]:
+    names = {layout_for(p.kind, overrides) for p in planned}
+    return names | {p.slide.layout for p in planned if p.slide and p.slide.layout}
 
 
 def _minimum_contrast(tp: TailoredPack) -> float:

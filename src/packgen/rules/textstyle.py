@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from packgen.rules.ooxml import first, xpath
+from packgen.rules.ooxml import NS, first, xpath
 
 TITLE_TYPES = frozenset({"title", "ctrTitle", "vertTitle"})
 FOOTER_TYPES = frozenset({"dt", "ftr", "sldNum"})
@@ -59,6 +59,11 @@ def placeholder(sp: etree._Element) -> etree._Element | None:
     return first(sp, "p:nvSpPr/p:nvPr/p:ph")
 
 
+def has_ph(shape: etree._Element) -> bool:
+    """Return True when any shape (``p:sp``, ``p:pic``, a group...) is a placeholder."""
+    return first(shape, "*[1]/p:nvPr/p:ph") is not None
+
+
 def ph_type(sp: etree._Element) -> str:
     """Return a placeholder's type (``obj`` when the XML leaves it out)."""
     ph = placeholder(sp)
@@ -99,6 +104,33 @@ def layout_placeholder(layout: etree._Element, sp: etree._Element) -> etree._Ele
         if ph_idx(other) == idx:
             return other
     return next((s for s in candidates if role(ph_type(s)) == role(kind) == "title"), None)
+
+
+def own_position(shape: etree._Element, name: str) -> int | None:
+    """Return ``x``, ``y``, ``cx`` or ``cy`` (EMU) as the shape itself sets it, else None."""
+    xfrm = first(shape, _XFRM.get(shape.tag, "p:spPr/a:xfrm"))
+    held = first(xfrm, "a:off" if name in ("x", "y") else "a:ext")
+    value = held.get(name) if held is not None else None
+    return None if value is None else _coordinate(value)
+
+
+def position_bases(sp: etree._Element, layout: etree._Element, master: etree._Element
+                   ) -> tuple[etree._Element, ...]:
+    """Return where a slide placeholder's missing position comes from, nearest first.
+
+    As python-pptx reads it: the layout placeholder with the same idx, then (for a ``p:sp``
+    one) the master placeholder of its family (``obj``, ``pic``, ``subTitle`` -> ``body``).
+    """
+    idx = ph_idx(sp)
+    base = next((s for s in _tree_shapes(layout) if _any_ph(s, "idx") == idx), None)
+    if base is None:
+        return ()
+    if base.tag != f"{{{NS['p']}}}sp":
+        return (base,)
+    family = _BASE_FAMILY.get(ph_type(base))
+    in_master = next((s for s in _tree_shapes(master) if _any_ph(s, "type") == family),
+                     None)
+    return (base,) if in_master is None else (base, in_master)
 
 
 def shapes(part: etree._Element) -> list[etree._Element]:
@@ -160,6 +192,38 @@ def insets(chain: Chain) -> tuple[int, int, int, int]:
 
 
 # --- private -----------------------------------------------------------------------------
+
+
+_XFRM = {f"{{{NS['p']}}}graphicFrame": "p:xfrm", f"{{{NS['p']}}}grpSp": "p:grpSpPr/a:xfrm"}
+"""Where a shape keeps its position, by tag (``p:spPr/a:xfrm`` for the rest)."""
+_SHAPE_TAGS = frozenset(f"{{{NS['p']}}}{tag}" for tag in (
+    "sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+_BASE_FAMILY = {
+    "body": "body", "chart": "body", "clipArt": "body", "ctrTitle": "title", "dgm": "body",
+    "dt": "dt", "ftr": "ftr", "media": "body", "obj": "body", "pic": "body",
+    "sldNum": "sldNum", "subTitle": "body", "tbl": "body", "title": "title",
+}
+"""Layout placeholder type to the master placeholder type its position falls back to."""
+_UNITS = {"mm": 36000, "cm": 360000, "in": 914400, "pt": 12700, "pc": 152400, "pi": 152400}
+
+
+def _tree_shapes(part: etree._Element) -> list[etree._Element]:
+    tree = first(part, "p:cSld/p:spTree")
+    return [el for el in tree if el.tag in _SHAPE_TAGS] if tree is not None else []
+
+
+def _any_ph(shape: etree._Element, name: str) -> int | str | None:
+    """Return the ``idx`` (int) or ``type`` of any shape's ``p:ph``, None when it has none."""
+    ph = first(shape, "*[1]/p:nvPr/p:ph")
+    if ph is None:
+        return None
+    return int(ph.get("idx", "0")) if name == "idx" else str(ph.get("type", "obj"))
+
+
+def _coordinate(value: str) -> int:
+    if any(unit in value for unit in "imp"):
+        return round(float(value[:-2]) * _UNITS[value[-2:]])
+    return int(value)
 
 
 def _levels(chain: Chain, level: int) -> list[tuple[str, etree._Element]]:
