@@ -19,6 +19,9 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
 
+preview: build
+	$(BIN)/python scripts/preview.py
+
 clean:
 	rm -rf build
 
