@@ -47,8 +47,9 @@ def build_deck(tp: TailoredPack) -> Any:
     notes_master = prs.part.notes_master_part
     ctx = deck_slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
     footers: dict[str, list[Any]] = {}
+    slides = deck_speed.SlideAdder(prs)
     for item in planned:
-        slide = prs.slides.add_slide(layouts[deck_template.layout_name(tp, item)])
+        slide = slides.add(layouts[deck_template.layout_name(tp, item)])
         _fill_slide(ctx, slide, item, footers)
         _write_notes(slide, notes_for(item), tp.language, notes_master)
     _finish(prs, tp, packaged)

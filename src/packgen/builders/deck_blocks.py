@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
 from packgen import pptx_xml
@@ -54,10 +55,17 @@ def is_text(block: Block) -> bool:
 def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None) -> None:
     """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``."""
     frame.clear()
+    body = frame._txBody
+    first = body.p_lst[0]
     for i, item in enumerate(items or [Line(())]):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        _format_paragraph(paragraph, item)
-        write_spans(paragraph, item.text, lang, size)
+        p = first if i == 0 else pptx_xml.new_paragraph(body)
+        _format_paragraph(p, item)
+        if any(span.link for span in item.text):
+            write_spans(_Paragraph(p, frame), item.text, lang, size)
+            continue
+        for span in _merge_breaks(item.text):
+            pptx_xml.add_run(p, span.text, lang, span.bold, span.italic, size)
+        pptx_xml.end_mark(p).set("lang", lang)
 
 
 def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> None:
@@ -112,11 +120,11 @@ def _height_pt(items: list[Line], width_emu: int, size: int) -> float:
     return total
 
 
-def _format_paragraph(paragraph: Any, item: Line) -> None:
+def _format_paragraph(p: Any, item: Line) -> None:
     if item.level is None:
-        pptx_xml.set_no_bullet(paragraph, QUOTE_MARGIN if item.indent else 0)
+        pptx_xml.no_bullet(p, QUOTE_MARGIN if item.indent else 0)
     else:
-        pptx_xml.set_bullet(paragraph, item.level, item.ordered, item.start)
+        pptx_xml.bullet(p, item.level, item.ordered, item.start)
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:

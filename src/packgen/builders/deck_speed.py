@@ -8,6 +8,7 @@ costs the square of its length. The overrides here are per package instance, nev
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -60,6 +61,38 @@ def speed_up_notes(package: Any) -> None:
         return PackURI(NOTES_TEMPLATE % counter[0])
 
     package.next_partname = next_partname
+
+
+class SlideAdder:
+    """Add slides as ``prs.slides.add_slide`` does, cloning each layout's placeholders once.
+
+    python-pptx clones a layout's placeholders shape by shape for every new slide, and finds
+    the next slide id by reading every id in the list. A fresh slide on a given layout always
+    gets the same placeholders, so the first slide's are kept and copied onto later ones, and
+    slide ids are counted on from the last one given.
+    """
+
+    def __init__(self, prs: Any) -> None:
+        self._slides = prs.slides
+        self._clones: dict[str, list[Any]] = {}
+        self._next_id = 0
+
+    def add(self, layout: Any) -> Any:
+        """Return a new slide on ``layout``, its layout placeholders in place."""
+        key = str(layout.part.partname)
+        id_list = self._slides._sldIdLst
+        if key not in self._clones:
+            slide = self._slides.add_slide(layout)
+            self._clones[key] = [copy.deepcopy(el) for el in slide.shapes._spTree.iter_shape_elms()]
+            self._next_id = int(id_list[-1].get("id")) + 1
+            return slide
+        r_id, slide = self._slides.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        for element in self._clones[key]:
+            tree.append(copy.deepcopy(element))
+        id_list._add_sldId(id=self._next_id, rId=r_id)
+        self._next_id += 1
+        return slide
 
 
 _NOTES_XML = (
