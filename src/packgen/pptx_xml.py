@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import namespaces, qn
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -42,6 +42,29 @@ def mark_decorative(shape: Any) -> None:
     ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_URI)
     etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS},
                      val="1")
+
+
+def placeholder_elements(tree: Any) -> list[Any]:
+    """Return the placeholders of a shape tree as ``slide.placeholders`` lists them (XML)."""
+    return [el for el in tree if el.tag in _SHAPE_TAGS and _PH(el)]
+
+
+def ph_idx(element: Any) -> int:
+    """Return a placeholder element's ``idx`` (0 when the XML leaves it out)."""
+    return int(_PH(element)[0].get("idx", "0"))
+
+
+def is_text_shape(element: Any) -> bool:
+    """Return True for shapes python-pptx gives a text frame (``p:sp``)."""
+    return bool(element.tag == _SP)
+
+
+def shape_text(element: Any) -> str:
+    """Return a ``p:sp``'s text as ``shape.text_frame.text`` reads it (``\v`` for breaks)."""
+    body = element.find(_TX_BODY)
+    if body is None:
+        return ""
+    return "\n".join("".join(_piece(child) for child in p) for p in body.iterchildren(_P))
 
 
 def move_off_slide(shape: Any) -> None:
@@ -164,6 +187,19 @@ _P, _PPR, _R, _RPR, _T, _END = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "
 _CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 """Control characters python-pptx writes as ``_xHHHH_`` (tab and line feed are kept)."""
+
+
+_SP, _TX_BODY, _BR, _FLD = (qn(t) for t in ("p:sp", "p:txBody", "a:br", "a:fld"))
+_SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
+                                                "contentPart"))
+_PH = etree.XPath("./*[1]/p:nvPr/p:ph", namespaces=namespaces("p"))
+
+
+def _piece(child: Any) -> str:
+    if child.tag in (_R, _FLD):
+        t = child.find(_T)
+        return (t.text or "") if t is not None else ""
+    return "\v" if child.tag == _BR else ""
 
 
 def _escape_control(match: re.Match[str]) -> str:

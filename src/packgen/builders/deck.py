@@ -135,11 +135,14 @@ def _write_notes(slide: Any, blocks: tuple[Block, ...], lang: str, master: Any) 
 
 
 def _drop_empty_placeholders(slide: Any) -> None:
-    for shape in list(slide.placeholders):
-        if shape.placeholder_format.idx == 0 or not shape.has_text_frame:
+    from packgen import pptx_xml
+
+    tree = slide.shapes._spTree
+    for element in pptx_xml.placeholder_elements(tree):
+        if pptx_xml.ph_idx(element) == 0 or not pptx_xml.is_text_shape(element):
             continue
-        if not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+        if not pptx_xml.shape_text(element).strip():
+            tree.remove(element)
 
 
 def _order_for_reading(slide: Any, ctx: Any) -> None:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
+from pptx.shapes.placeholder import NotesSlidePlaceholder
 
 NOTES_TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
 
@@ -117,8 +120,16 @@ def new_notes_frame(slide: Any, notes_master_part: Any) -> Any:
     """
     package = slide.part.package
     part = NotesSlidePart(package.next_partname(NOTES_TEMPLATE), CT.PML_NOTES_SLIDE, package,
-                          parse_xml(_NOTES_XML))
+                          copy.deepcopy(_notes_page()))
     part.relate_to(notes_master_part, RT.NOTES_MASTER)
     part.relate_to(slide.part, RT.SLIDE)
     slide.part.relate_to(part, RT.NOTES_SLIDE)
-    return slide.notes_slide.notes_text_frame
+    notes = part.notes_slide
+    body = notes.shapes._spTree.findall(qn("p:sp"))[1]
+    return NotesSlidePlaceholder(body, notes.placeholders).text_frame
+
+
+@lru_cache(maxsize=1)
+def _notes_page() -> Any:
+    """Return the notes page XML, parsed once (each page is a copy)."""
+    return parse_xml(_NOTES_XML)

@@ -101,6 +101,7 @@ def check(prs: Any, tp: TailoredPack, planned: Iterable[PlannedSlide],
                for layout in master.slide_layouts}
     found: dict[str, Any] = {}
     problems: dict[str, errors.Diagnostic] = {}
+    lacking: dict[tuple[str, str], list[str]] = {}
     for slide in planned:
         name = layout_name(tp, slide)
         if name not in layouts:
@@ -108,7 +109,9 @@ def check(prs: Any, tp: TailoredPack, planned: Iterable[PlannedSlide],
             problems.setdefault(key, _missing_layout(name, slide, layouts, shown))
             continue
         found[name] = layouts[name]
-        missing = _missing_roles(layouts[name], slide.kind)
+        if (name, slide.kind) not in lacking:
+            lacking[name, slide.kind] = _missing_roles(layouts[name], slide.kind)
+        missing = lacking[name, slide.kind]
         if missing:
             key = f"ph:{name}:{slide.kind}"
             problems.setdefault(key, _missing_placeholder(name, slide.kind, missing,
