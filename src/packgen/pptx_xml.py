@@ -49,6 +49,38 @@ def placeholder_elements(tree: Any) -> list[Any]:
     return [el for el in tree if el.tag in _SHAPE_TAGS and _PH(el)]
 
 
+def is_placeholder(element: Any) -> bool:
+    """Return True when a shape element is a placeholder (``shape.is_placeholder``)."""
+    return bool(_PH(element))
+
+
+def title_element(tree: Any) -> Any | None:
+    """Return the shape tree's title placeholder (idx 0) as ``shapes.title`` finds it."""
+    return next((el for el in placeholder_elements(tree) if ph_idx(el) == 0), None)
+
+
+def shape_id(element: Any) -> int:
+    """Return a shape element's id (its ``cNvPr``)."""
+    return int(element[0].find(_C_NV_PR).get("id"))
+
+
+def own_box(element: Any) -> tuple[int, int, int, int] | None:
+    """Return a shape's own x, y, width and height (EMU), or None unless it sets all four."""
+    xfrm = element.find(_XFRM_AT.get(element.tag, _SP_XFRM))
+    off = xfrm.find(_OFF) if xfrm is not None else None
+    ext = xfrm.find(_EXT) if xfrm is not None else None
+    values = (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy")) if (
+        off is not None and ext is not None) else ()
+    if len(values) != 4 or not all(v is not None and v.isdigit() for v in values):
+        return None
+    return int(values[0]), int(values[1]), int(values[2]), int(values[3])
+
+
+def ph_type(element: Any) -> str:
+    """Return a placeholder element's type (``obj`` when the XML leaves it out)."""
+    return str(_PH(element)[0].get("type", "obj"))
+
+
 def ph_idx(element: Any) -> int:
     """Return a placeholder element's ``idx`` (0 when the XML leaves it out)."""
     return int(_PH(element)[0].get("idx", "0"))
@@ -193,6 +225,9 @@ _SP, _TX_BODY, _BR, _FLD = (qn(t) for t in ("p:sp", "p:txBody", "a:br", "a:fld")
 _SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
                                                 "contentPart"))
 _PH = etree.XPath("./*[1]/p:nvPr/p:ph", namespaces=namespaces("p"))
+_C_NV_PR, _OFF, _EXT = qn("p:cNvPr"), qn("a:off"), qn("a:ext")
+_SP_XFRM = f"{qn('p:spPr')}/{qn('a:xfrm')}"
+_XFRM_AT = {qn("p:graphicFrame"): qn("p:xfrm"), qn("p:grpSp"): f"{qn('p:grpSpPr')}/{qn('a:xfrm')}"}
 
 
 def _piece(child: Any) -> str:

@@ -112,9 +112,10 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
     from packgen import pptx_xml
     from packgen.builders import deck_blocks
 
-    shape = slide.shapes.title
-    if shape is None:
+    element = pptx_xml.title_element(slide.shapes._spTree)
+    if element is None:
         return
+    shape = slide.shapes._shape_factory(element)
     text = item.title or slideplan.untitled_name(item.module, item.number)
     lines = [deck_blocks.Line((Span(text),))]
     box = ctx.box(slide, shape)
@@ -151,25 +152,39 @@ def _order_for_reading(slide: Any, ctx: Any) -> None:
     A shape starting above the bottom of the row before it (less a small tolerance) joins
     that row, so a picture beside its text is read after it and one below it is read later.
     """
-    from packgen.builders.deck_media import Box
+    from packgen import pptx_xml
 
-    title = slide.shapes.title
-    title_id = title.shape_id if title is not None else None
-    boxes = sorted(((ctx.box(slide, s) if s.is_placeholder else Box.of(s), s)
-                    for s in slide.shapes if s.shape_id != title_id), key=lambda p: p[0].y)
+    tree = slide.shapes._spTree
+    title = pptx_xml.title_element(tree)
+    title_id = pptx_xml.shape_id(title) if title is not None else None
+    boxes = sorted(((_box(slide, el, ctx), el) for el in tree.iter_shape_elms()
+                    if pptx_xml.shape_id(el) != title_id), key=lambda p: p[0].y)
     rows: list[list[tuple[Any, Any]]] = []
     bottom = 0
-    for box, shape in boxes:
+    for box, element in boxes:
         if not rows or box.y >= bottom - BAND:
             rows.append([])
             bottom = box.y + box.h
-        rows[-1].append((box, shape))
+        rows[-1].append((box, element))
         bottom = max(bottom, box.y + box.h)
-    tree = slide.shapes._spTree
     ordered = ([title] if title is not None else []) + [
-        shape for row in rows for _, shape in sorted(row, key=lambda p: p[0].x)]
-    for shape in ordered:
-        tree.append(shape._element)
+        element for row in rows for _, element in sorted(row, key=lambda p: p[0].x)]
+    for element in ordered:
+        tree.append(element)
+
+
+def _box(slide: Any, element: Any, ctx: Any) -> Any:
+    """Return where one shape of the slide sits (a placeholder's from its layout if need be)."""
+    from packgen import pptx_xml
+    from packgen.builders.deck_media import Box
+
+    def shape() -> Any:
+        return slide.shapes._shape_factory(element)
+
+    if pptx_xml.is_placeholder(element):
+        return ctx.box_of(slide, element, shape)
+    own = pptx_xml.own_box(element)
+    return Box(*own) if own is not None else Box.of(shape())
 
 
 def _content_area(prs: Any) -> Any:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pptx.shapes.shapetree import SlideShapeFactory
+
 from packgen import pptx_xml
 from packgen.builders import deck_blocks, deck_diagram, deck_media
 from packgen.builders.deck_blocks import Line
@@ -37,19 +39,26 @@ class Ctx:
 
     def box(self, slide: Any, shape: Any) -> Box:
         """Return where a placeholder sits, reading its layout's geometry only once."""
-        if shape._element.spPr.find(pptx_xml.qn("a:xfrm")) is not None:
-            return Box.of(shape)
-        key = (str(slide.slide_layout.part.partname), shape.placeholder_format.idx)
+        return self.box_of(slide, shape._element, lambda: shape)
+
+    def box_of(self, slide: Any, element: Any, shape: Callable[[], Any]) -> Box:
+        """Return where a placeholder element sits; ``shape`` makes its python-pptx object."""
+        if element.spPr.find(pptx_xml.qn("a:xfrm")) is not None:
+            own = pptx_xml.own_box(element)
+            return Box(*own) if own is not None else Box.of(shape())
+        key = (str(slide.slide_layout.part.partname), pptx_xml.ph_idx(element))
         if key not in self.boxes:
-            self.boxes[key] = Box.of(shape)
+            self.boxes[key] = Box.of(shape())
         return self.boxes[key]
 
 
 def placeholders(slide: Any, role: str) -> list[Any]:
     """Return the slide's placeholders of one role (``body``, ``picture``) by index."""
-    found = [ph for ph in slide.placeholders
-             if ROLES.get(ph.placeholder_format.type) == role]
-    return sorted(found, key=lambda ph: ph.placeholder_format.idx)
+    found = [el for el in pptx_xml.placeholder_elements(slide.shapes._spTree)
+             if _ROLE_OF_TYPE.get(pptx_xml.ph_type(el)) == role]
+    found.sort(key=pptx_xml.ph_idx)
+    holders = slide.placeholders
+    return [SlideShapeFactory(el, holders) for el in found]
 
 
 def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -228,6 +237,9 @@ def _column_boxes(boxes: list[Box], count: int) -> list[Box]:
     top, height = boxes[0].y, boxes[0].h
     return [Box(left + i * (width + gap), top, width, height) for i in range(count)]
 
+
+_ROLE_OF_TYPE = {kind.xml_value: role for kind, role in ROLES.items() if kind.xml_value}
+"""Placeholder type as the XML spells it (``subTitle``) to the role packgen fills."""
 
 RENDERERS: dict[str, Callable[[Ctx, Any, PlannedSlide], None]] = {
     "title": _title, "agenda": _agenda, "section": _section, "content": _content,
