@@ -1,0 +1,234 @@
+"""The content model: inline text, blocks, activities, easy-read rows, slides and modules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Union
+
+EMPTY: Mapping[str, object] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """A place in the user's project: path relative to the project root, 1-based line."""
+
+    path: str
+    line: int | None = None
+
+
+# --- inline text -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text with one set of inline formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: str | None = None
+    """Target URL when the span is (part of) a link."""
+    soft_break: bool = False
+    """True for a line break inside a paragraph (the span's text is empty)."""
+
+
+Text = tuple[Span, ...]
+"""A paragraph's worth of inline spans."""
+
+
+def plain(text: Text) -> str:
+    """Return the text of spans without formatting (soft breaks become spaces)."""
+    return "".join(" " if s.soft_break else s.text for s in text)
+
+
+# --- blocks ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of inline text."""
+
+    text: Text
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One list item: its own text and any lists nested under it."""
+
+    text: Text
+    children: tuple[ListBlock, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted or numbered list; nesting lives in ``ListItem.children``."""
+
+    items: tuple[ListItem, ...]
+    ordered: bool
+    loc: Loc
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture inside the project, with its alt text."""
+
+    src: str
+    """Path relative to the project root (posix separators), already checked to exist."""
+    alt: str
+    loc: Loc
+    width: str | None = None
+    """Width as written (``40%``, ``8cm``, ``3in``, ``300px``), or None for the layout's size."""
+    decorative: bool = False
+    """True for ``{.decorative}``: no meaning, marked decorative for screen readers."""
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A pipe table; the first row is always the header row."""
+
+    header: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    loc: Loc
+    align: tuple[str | None, ...] = ()
+    """Per column: ``left``, ``center``, ``right`` or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A block quote."""
+
+    blocks: tuple[Block, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Side-by-side columns (``:::: columns`` with ``::: column`` children)."""
+
+    columns: tuple[tuple[Block, ...], ...]
+    loc: Loc
+    widths: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conditional:
+    """Blocks shown only to some audiences (``::: {audience="staff mixed"}``)."""
+
+    audiences: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class SpacesDiagram:
+    """Placeholder for the spaces diagram drawn from ``model.yaml`` (``::: spaces``)."""
+
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """Something a session needs, with how many: per session, per participant or per group."""
+
+    name: str
+    count: int = 1
+    per: str = "session"
+    """``session``, ``participant`` or ``group``."""
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    """Advice for running an activity with one audience."""
+
+    audience: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """A timed activity: its own slide in the deck and its full text in the guide."""
+
+    title: str
+    minutes: int
+    loc: Loc
+    group: str = ""
+    """Group size as written, for example ``groups of 3 or 4``."""
+    group_size: int | None = None
+    """Largest group size, for print counts of per-group materials."""
+    intro: tuple[Block, ...] = ()
+    """Short instructions shown on the activity slide."""
+    materials: tuple[Material, ...] = ()
+    steps: tuple[Text, ...] = ()
+    debrief: tuple[Text, ...] = ()
+    tips: tuple[Tip, ...] = ()
+    notes: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EasyReadRow:
+    """One easy-read idea: a picture on the left and one to three short sentences."""
+
+    sentences: tuple[Text, ...]
+    image: Image | None
+    loc: Loc
+    notes: tuple[Block, ...] = ()
+    """Facilitator notes for this row's slide in an easy-read deck."""
+    audiences: tuple[str, ...] = ()
+    """Empty for every audience; else only these."""
+
+
+Block = Union[
+    Paragraph, ListBlock, Image, Table, Quote, Columns, Conditional, SpacesDiagram, Activity
+]
+
+
+# --- modules and slides ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One slide as written: a ``#``/``##`` heading, or a ``---`` break with no title."""
+
+    title: Text
+    kind: str
+    """``section``, ``content`` or ``activity`` (other kinds are decided by the deck builder)."""
+    blocks: tuple[Block, ...]
+    loc: Loc
+    notes: tuple[Block, ...] = ()
+    layout: str | None = None
+    """Layout name chosen in the content (``{layout="Quote"}``), or None for the default."""
+    audiences: tuple[str, ...] = ()
+    """Empty for every audience; else the slide is kept only for these."""
+    activity: Activity | None = None
+    """The activity this slide presents, for ``kind == "activity"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    """One workshop module: a Markdown file with front matter."""
+
+    id: str
+    title: str
+    duration: int
+    """Minutes, activities included."""
+    slides: tuple[Slide, ...]
+    loc: Loc
+    audiences: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    key_messages: tuple[str, ...] = ()
+    materials: tuple[Material, ...] = ()
+    easy_read: tuple[EasyReadRow, ...] = ()
+    has_easy_read: bool = False
+    """True when the module has an easy-read block (even if tailoring emptied it)."""
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Return the module's activities in slide order."""
+        return tuple(s.activity for s in self.slides if s.activity is not None)

@@ -1,0 +1,153 @@
+"""The project model: audiences, spaces, glossary, credits, theme, settings and packs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packgen.model.content import EMPTY, Image, Loc, Module
+
+# --- project data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """A known audience id with a name and a line of description."""
+
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """One space of the model (my space, your space, shared space, ...)."""
+
+    id: str
+    name: str
+    holder: str
+    """Who holds power and control there."""
+    description: str
+    colour: str
+    """A theme colour name (``my_space``) or ``#RRGGBB``; builders resolve it via the theme."""
+    picture: Image | None = None
+    overlaps: tuple[str, ...] = ()
+    """Ids of the spaces this one is the overlap of (shared space overlaps my and your space)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """A hard word with its easy-read explanation."""
+
+    term: str
+    explanation: str
+    loc: Loc
+    forms: tuple[str, ...] = ()
+    """Other spellings or inflections that count as the same word (plural, verb forms)."""
+    image: Image | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Where one picture comes from and what its licence asks (``content/images/CREDITS.yaml``)."""
+
+    src: str
+    """The picture's project-relative path."""
+    source: str
+    author: str
+    licence: str
+    loc: Loc
+    attribution: str = ""
+    """Text the licence asks to show with the picture; empty when it asks for none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colours, fonts and logo shared by every output (``templates/theme.yaml``)."""
+
+    colours: Mapping[str, str]
+    """Name to ``#RRGGBB``: at least ``text``, ``background``, ``accent``, plus space colours."""
+    fonts: Mapping[str, str]
+    """``heading`` and ``body`` family names; files ship in ``templates/fonts``."""
+    logo: Image | None = None
+    layouts: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    """Slide kind to layout name overrides."""
+    source: str = "packgen:theme.yaml"
+
+    def colour(self, name: str) -> str:
+        """Return ``#RRGGBB`` for a theme colour name or a literal ``#RRGGBB``."""
+        return name if name.startswith("#") else self.colours[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from ``packgen.toml``: thresholds, allow-list, silenced warnings."""
+
+    thresholds: Mapping[str, float] = field(default_factory=lambda: EMPTY)
+    allow_words: frozenset[str] = frozenset()
+    silence: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)
+    """Rule code to the file paths or pack ids it is silenced for (``*`` for everywhere)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """A break in a pack's timetable: after a module, or at a fixed clock time."""
+
+    minutes: int
+    loc: Loc
+    after: str | None = None
+    """Module id the break follows."""
+    at: int | None = None
+    """Fixed clock time in minutes since midnight."""
+    title: str = "Break"
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """One tailored pack as written in ``content/packs/<id>.yaml``."""
+
+    id: str
+    title: str
+    audience: str
+    organisation: str
+    date: dt.date
+    start: int
+    """Clock start time in minutes since midnight."""
+    slot: int
+    """Minutes available."""
+    venue: str
+    facilitators: tuple[str, ...]
+    modules: tuple[str, ...]
+    loc: Loc
+    variables: Mapping[str, object] = field(default_factory=lambda: EMPTY)
+    template: str = "deck.pptx"
+    language: str = "en-GB"
+    deck_style: str = "standard"
+    participants: int | None = None
+    breaks: tuple[Break, ...] = ()
+    access: tuple[str, ...] = ()
+    contact: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    cover: Image | None = None
+    checked_by: str | None = None
+    lines: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    """Line of each top-level key, and of each ``modules[i]`` entry, for diagnostics."""
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Everything loaded from one project folder."""
+
+    root: Path
+    modules: Mapping[str, Module]
+    packs: Mapping[str, Pack]
+    audiences: Mapping[str, Audience]
+    """Empty when the project has no ``audiences.yaml`` (then any audience id is accepted)."""
+    spaces: tuple[Space, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    theme: Theme
+    config: Config
+    credits: tuple[Credit, ...] = ()
+    inputs: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    """Every input file read (project-relative path or ``packgen:<name>``) to its sha256."""

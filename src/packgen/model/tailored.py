@@ -1,0 +1,67 @@
+"""The tailored pack every builder reads: chosen modules, timetable and variables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from packgen.model.content import EMPTY, Module
+from packgen.model.project import Pack, Project
+
+# --- tailored result ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimetableEntry:
+    """One part of the session plan."""
+
+    kind: str
+    """``module`` or ``break``."""
+    title: str
+    start: int
+    """Clock time in minutes since midnight."""
+    minutes: int
+    module_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timetable:
+    """The computed session plan shared by the agenda slide and the guide."""
+
+    entries: tuple[TimetableEntry, ...]
+    start: int
+    slot: int
+
+    @property
+    def end(self) -> int:
+        """Return the clock time the last part ends."""
+        return self.entries[-1].start + self.entries[-1].minutes if self.entries else self.start
+
+    @property
+    def total(self) -> int:
+        """Return the minutes from start to end, breaks included."""
+        return self.end - self.start
+
+    def entry_for(self, module_id: str) -> TimetableEntry:
+        """Return the entry of one module."""
+        return next(e for e in self.entries if e.module_id == module_id)
+
+
+@dataclass(frozen=True, slots=True)
+class TailoredPack:
+    """A pack with its modules selected, filtered, filled in and timed: what builders read."""
+
+    pack: Pack
+    modules: tuple[Module, ...]
+    timetable: Timetable
+    project: Project
+    context: Mapping[str, object] = field(default_factory=lambda: EMPTY)
+    """The variables the content could use, including the friendly forms (``date_long``)."""
+    built: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    """The timestamp stamped into outputs: ``SOURCE_DATE_EPOCH``, else derived from the inputs."""
+
+    @property
+    def language(self) -> str:
+        """Return the pack's language tag, for example ``en-GB``."""
+        return self.pack.language
