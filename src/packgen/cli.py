@@ -5,13 +5,17 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from packgen import __version__
 from packgen.builders import BUILDERS
-from packgen.errors import PackgenError
+from packgen.errors import Diagnostic, PackgenError
 from packgen.report import exit_status, render
+
+if TYPE_CHECKING:
+    from packgen.api import BuildResult
 
 EXIT_INTERNAL = 70
 
@@ -46,7 +50,7 @@ def build(packs: tuple[str, ...], project: Path, out: Path | None, only: tuple[s
     from packgen import api
 
     result = api.build(project, packs, out, only, force)
-    _finish(result.diagnostics, strict, fmt, _summary(result, project))
+    _finish(result.diagnostics, strict, fmt, _summary(result))
 
 
 @cli.command()
@@ -112,7 +116,7 @@ def main() -> None:
     sys.exit(status if isinstance(status, int) else 0)
 
 
-def _finish(diagnostics: list, strict: bool, fmt: str, summary: list[str]) -> None:
+def _finish(diagnostics: list[Diagnostic], strict: bool, fmt: str, summary: list[str]) -> None:
     text = render(diagnostics, fmt)
     if text:
         click.echo(text, err=fmt == "text")
@@ -123,12 +127,9 @@ def _finish(diagnostics: list, strict: bool, fmt: str, summary: list[str]) -> No
         raise click.exceptions.Exit(status)
 
 
-def _summary(result, project: Path) -> list[str]:
-    lines = []
-    for pack in result.packs:
-        if pack.ok:
-            lines.append(f"built {pack.pack_id}: {len(pack.outputs)} files in {pack.folder}")
-    return lines
+def _summary(result: BuildResult) -> list[str]:
+    return [f"built {pack.pack_id}: {len(pack.outputs)} files in {pack.folder}"
+            for pack in result.packs if pack.ok]
 
 
 def _kinds(value: str | None) -> tuple[str, ...]:
