@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,6 @@ import click
 from packgen import __version__
 from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError
-from packgen.report import exit_status, render
 
 if TYPE_CHECKING:
     from packgen.api import BuildResult
@@ -106,9 +104,13 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except PackgenError as exc:
+        from packgen.report import render
+
         click.echo(render(list(exc.diagnostics), "text"), err=True)
         sys.exit(1)
     except Exception:  # noqa: BLE001 - anything else is a bug in packgen
+        import traceback
+
         traceback.print_exc()
         click.echo("internal error: this is a bug in packgen; please report it with the "
                    "traceback above", err=True)
@@ -117,6 +119,8 @@ def main() -> None:
 
 
 def _finish(diagnostics: list[Diagnostic], strict: bool, fmt: str, summary: list[str]) -> None:
+    from packgen.report import exit_status, render
+
     text = render(diagnostics, fmt)
     if text:
         click.echo(text, err=fmt == "text")

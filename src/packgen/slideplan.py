@@ -40,8 +40,25 @@ class PlannedSlide:
     row: EasyReadRow | None = None
 
 
+_PLANS: dict[int, tuple[TailoredPack, tuple[PlannedSlide, ...]]] = {}
+
+
 def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
-    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style."""
+    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style.
+
+    The plan of the last few packs is kept: builders and rules ask for it many times.
+    """
+    known = _PLANS.get(id(tp))
+    if known is not None and known[0] is tp:
+        return known[1]
+    if len(_PLANS) >= 8:
+        _PLANS.clear()
+    slides = _plan(tp)
+    _PLANS[id(tp)] = (tp, slides)
+    return slides
+
+
+def _plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
     easy = tp.pack.deck_style == "easy-read"
     drafts: list[tuple[str, str, Module | None, Slide | None, EasyReadRow | None]] = [
         ("title", tp.pack.title, None, None, None),
