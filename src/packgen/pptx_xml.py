@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,7 +15,6 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
-BULLETS = ("\u2022", "\u2013", "\u2022", "\u2013", "\u2022")
 
 
 # --- pictures and shapes ------------------------------------------------------------------
@@ -110,117 +108,7 @@ def hide_master_shapes(slide: Any) -> None:
     slide._element.set("showMasterSp", "0")
 
 
-# --- runs, paragraphs and languages -------------------------------------------------------
-
-
-def set_run_lang(run: Any, lang: str) -> None:
-    """Tag one run with its language."""
-    run._r.get_or_add_rPr().set("lang", lang)
-
-
-def set_end_lang(paragraph: Any, lang: str) -> None:
-    """Tag a paragraph's end mark with its language."""
-    end_mark(paragraph._p).set("lang", lang)
-
-
-def set_bullet(paragraph: Any, level: int, ordered: bool, start: int = 1,
-               indent_emu: int = 342900) -> None:
-    """Make ``paragraph`` a real list item at ``level`` (0-based): bullet or number."""
-    bullet(paragraph._p, level, ordered, start, indent_emu)
-
-
-def set_no_bullet(paragraph: Any, margin_emu: int = 0) -> None:
-    """Make ``paragraph`` plain text: no bullet, no hanging indent."""
-    no_bullet(paragraph._p, margin_emu)
-
-
-def bullet(p: Any, level: int, ordered: bool, start: int = 1, indent_emu: int = 342900) -> None:
-    """Make the ``a:p`` element ``p`` a list item at ``level`` (as ``set_bullet``)."""
-    ppr = paragraph_props(p)
-    ppr.set("lvl", str(level))
-    ppr.set("marL", str(indent_emu * (level + 1)))
-    ppr.set("indent", str(-indent_emu))
-    _clear_bullets(ppr)
-    if ordered:
-        num = _insert_bullet(ppr, "a:buAutoNum", type="arabicPeriod")
-        if start != 1:
-            num.set("startAt", str(start))
-    else:
-        _insert_bullet(ppr, "a:buFont", typeface="Arial")
-        _insert_bullet(ppr, "a:buChar", char=BULLETS[level % len(BULLETS)])
-
-
-def no_bullet(p: Any, margin_emu: int = 0) -> None:
-    """Make the ``a:p`` element ``p`` plain text (as ``set_no_bullet``)."""
-    ppr = paragraph_props(p)
-    ppr.set("marL", str(margin_emu))
-    ppr.set("indent", "0")
-    _clear_bullets(ppr)
-    _insert_bullet(ppr, "a:buNone")
-
-
-def paragraph_props(p: Any) -> Any:
-    """Return the ``a:pPr`` of the ``a:p`` element ``p``, added before its content if absent."""
-    ppr = p.find(_PPR)
-    if ppr is None:
-        ppr = etree.SubElement(p, _PPR)
-        later = next((c for c in p if c.tag in _CONTENT_TAGS), None)
-        if later is not None:
-            later.addprevious(ppr)
-    return ppr
-
-
-def end_mark(p: Any) -> Any:
-    """Return the ``a:endParaRPr`` of the ``a:p`` element ``p``, added last if absent."""
-    end = p.find(_END)
-    return end if end is not None else etree.SubElement(p, _END)
-
-
-def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = False,
-            size: float | None = None) -> Any:
-    """Append a run to the ``a:p`` element ``p`` as python-pptx writes one; return it.
-
-    The same XML as ``add_run``, ``run.text``, ``set_run_lang`` and ``font.bold``/``italic``/
-    ``size`` in that order, without a python-pptx object per step.
-    """
-    run = etree.SubElement(p, _R)
-    end = p.find(_END)
-    if end is not None:
-        end.addprevious(run)
-    props = etree.SubElement(run, _RPR)
-    props.set("lang", lang)
-    if bold:
-        props.set("b", "1")
-    if italic:
-        props.set("i", "1")
-    if size:
-        props.set("sz", str(int(size * 12700) // 127))
-    etree.SubElement(run, _T).text = _CONTROL.sub(_escape_control, text)
-    return run
-
-
-def new_paragraph(tx_body: Any) -> Any:
-    """Append an empty ``a:p`` to a text body (as ``text_frame.add_paragraph``); return it."""
-    return etree.SubElement(tx_body, _P)
-
-
-def fix_languages(elements: Iterable[Any], lang: str) -> None:
-    """Set every ``lang`` attribute found under ``elements`` to ``lang``."""
-    for root in elements:
-        for node in root.iter():
-            if "lang" in node.attrib:
-                node.set("lang", lang)
-
-
-_BULLET_TAGS = tuple(qn(t) for t in ("a:buAutoNum", "a:buChar", "a:buBlip", "a:buNone",
-                                      "a:buFont", "a:buFontTx"))
-_AFTER_BULLETS = frozenset(qn(t) for t in ("a:tabLst", "a:defRPr", "a:extLst"))
-_P, _PPR, _R, _RPR, _T, _END = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t", "endParaRPr"))
-_CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
-_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
-"""Control characters python-pptx writes as ``_xHHHH_`` (tab and line feed are kept)."""
-
-
+_P, _R, _T = (qn(f"a:{t}") for t in ("p", "r", "t"))
 _SP, _TX_BODY, _BR, _FLD = (qn(t) for t in ("p:sp", "p:txBody", "a:br", "a:fld"))
 _SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
                                                 "contentPart"))
@@ -235,24 +123,6 @@ def _piece(child: Any) -> str:
         t = child.find(_T)
         return (t.text or "") if t is not None else ""
     return "\v" if child.tag == _BR else ""
-
-
-def _escape_control(match: re.Match[str]) -> str:
-    return f"_x{ord(match.group(1)):04X}_"
-
-
-def _clear_bullets(ppr: Any) -> None:
-    for tag in _BULLET_TAGS:
-        for old in ppr.findall(tag):
-            ppr.remove(old)
-
-
-def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
-    element = etree.Element(qn(tag), **attrs)
-    children = list(ppr)
-    later = [i for i, c in enumerate(children) if c.tag in _AFTER_BULLETS]
-    ppr.insert(later[0] if later else len(children), element)
-    return element
 
 
 # --- footers ------------------------------------------------------------------------------

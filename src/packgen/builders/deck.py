@@ -198,7 +198,7 @@ def _content_area(prs: Any) -> Any:
 
 
 def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
-    from packgen import pptx_xml
+    from packgen import pptx_text, pptx_xml
     from packgen.builders import deck_theme
 
     theme = tp.project.theme
@@ -209,7 +209,7 @@ def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
     roots += [m.part._element for m in prs.slide_masters]
     roots += [layout.part._element for m in prs.slide_masters for layout in m.slide_layouts]
     roots += [prs.notes_master.part._element]
-    pptx_xml.fix_languages(roots, tp.language)
+    pptx_text.fix_languages(roots, tp.language)
     pptx_xml.number_slides(prs.slides)
     pptx_xml.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
                                  tp.built)

@@ -10,7 +10,7 @@ from typing import Any
 from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
-from packgen import pptx_xml
+from packgen import pptx_text
 from packgen.model import (
     Block,
     Columns,
@@ -58,14 +58,14 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
     body = frame._txBody
     first = body.p_lst[0]
     for i, item in enumerate(items or [Line(())]):
-        p = first if i == 0 else pptx_xml.new_paragraph(body)
+        p = first if i == 0 else pptx_text.new_paragraph(body)
         _format_paragraph(p, item)
         if any(span.link for span in item.text):
             write_spans(_Paragraph(p, frame), item.text, lang, size)
             continue
         for span in _merge_breaks(item.text):
-            pptx_xml.add_run(p, span.text, lang, span.bold, span.italic, size)
-        pptx_xml.end_mark(p).set("lang", lang)
+            pptx_text.add_run(p, span.text, lang, span.bold, span.italic, size)
+        pptx_text.end_mark(p).set("lang", lang)
 
 
 def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> None:
@@ -78,7 +78,7 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
     for span in _merge_breaks(text):
         run = paragraph.add_run()
         run.text = span.text
-        pptx_xml.set_run_lang(run, lang)
+        pptx_text.set_run_lang(run, lang)
         if span.bold:
             run.font.bold = True
         if span.italic:
@@ -87,7 +87,7 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
             run.hyperlink.address = span.link
         if size:
             run.font.size = Pt(size)
-    pptx_xml.set_end_lang(paragraph, lang)
+    pptx_text.set_end_lang(paragraph, lang)
 
 
 def fit_size(items: list[Line], width_emu: int, height_emu: int, base: int,
@@ -122,9 +122,9 @@ def _height_pt(items: list[Line], width_emu: int, size: int) -> float:
 
 def _format_paragraph(p: Any, item: Line) -> None:
     if item.level is None:
-        pptx_xml.no_bullet(p, QUOTE_MARGIN if item.indent else 0)
+        pptx_text.no_bullet(p, QUOTE_MARGIN if item.indent else 0)
     else:
-        pptx_xml.bullet(p, item.level, item.ordered, item.start)
+        pptx_text.bullet(p, item.level, item.ordered, item.start)
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:

@@ -10,7 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from packgen import pptx_xml
+from packgen import pptx_text, pptx_xml
 from packgen.builders.deck_media import Box
 from packgen.model import Space, Theme
 
@@ -170,7 +170,7 @@ def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, boo
         run.text = text
         run.font.size, run.font.bold = Pt(size), bold
         run.font.color.rgb = RGBColor.from_string(ink.lstrip("#"))
-        pptx_xml.set_run_lang(run, lang)
+        pptx_text.set_run_lang(run, lang)
 
 
 def _fitting(text: str, size: int, width: int) -> int:
