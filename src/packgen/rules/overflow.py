@@ -7,10 +7,8 @@ paragraph's left margin. It is an estimate: PowerPoint's own line breaking may d
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,6 +17,7 @@ from lxml import etree
 from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
 from packgen.rules.base import WARNING, described
+from packgen.rules.fontmetrics import line_factor, lines_needed
 from packgen.rules.ooxml import NS, REL, Package, first, xpath
 from packgen.rules.textstyle import (
     Chain,
@@ -39,12 +38,6 @@ from packgen.rules.textstyle import (
 )
 
 EMU_PER_PT = 12700
-FONT_FILES = {False: "AtkinsonHyperlegible_400Regular.ttf",
-              True: "AtkinsonHyperlegible_700Bold.ttf"}
-METRIC_SIZE = 1000
-"""Fonts are measured at this size and scaled, so any point size can be estimated."""
-TAB_PT = 72.0
-"""Width given to a tab: PowerPoint's default tab stops are an inch apart."""
 TOLERANCE = 0.3
 """Overflow smaller than this part of a line is not reported (estimates are not exact)."""
 _A, _P = f"{{{NS['a']}}}", f"{{{NS['p']}}}"
@@ -195,14 +188,6 @@ def estimate(sp: etree._Element, slide: DeckSlide, deck: _Deck, top_level: bool 
     return _fit(paragraphs, deck, chain, scale, width, height)
 
 
-def lines_needed(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
-    """Return how many lines ``text`` takes in a column ``width_pt`` wide at ``size_pt``."""
-    total = 0
-    for part in text.replace("\v", "\n").split("\n"):
-        total += _wrap(part.split(), width_pt, size_pt, bold)
-    return max(total, 1)
-
-
 # --- private -----------------------------------------------------------------------------
 
 
@@ -289,56 +274,12 @@ def _size(para: _Para, inherited: float) -> float:
 
 def _line_height(size: float, spacing: tuple[str, float]) -> float:
     mode, value = spacing
-    return value if mode == "pts" else size * _line_factor() * value
+    return value if mode == "pts" else size * line_factor() * value
 
 
 def _space(spacing: tuple[str, float], size: float) -> float:
     mode, value = spacing
     return value if mode == "pts" else size * value
-
-
-def _wrap(words: list[str], width: float, size: float, bold: bool) -> int:
-    if not words:
-        return 1
-    space = _length(" ", bold) * size / METRIC_SIZE
-    lines, current = 1, 0.0
-    for word in words:
-        length = _width(word, size, bold)
-        if current and current + space + length > width:
-            lines, current = lines + 1, 0.0
-        if length > width:
-            lines += math.ceil(length / width) - 1
-            current = length % width
-        else:
-            current += (space if current else 0.0) + length
-    return lines
-
-
-def _width(word: str, size: float, bold: bool) -> float:
-    tabs = word.count("\t")
-    return _length(word.replace("\t", ""), bold) * size / METRIC_SIZE + tabs * TAB_PT
-
-
-@lru_cache(maxsize=8192)
-def _length(text: str, bold: bool) -> float:
-    """Return the advance width of ``text`` at ``METRIC_SIZE`` (words repeat: measure once)."""
-    return _font(bold).getlength(text)
-
-
-@lru_cache(maxsize=2)
-def _font(bold: bool) -> Any:
-    from PIL import ImageFont
-
-    from packgen.templating import packaged_templates
-
-    path = packaged_templates() / "fonts" / FONT_FILES[bold]
-    return ImageFont.truetype(str(path), METRIC_SIZE)
-
-
-@lru_cache(maxsize=1)
-def _line_factor() -> float:
-    ascent, descent = _font(False).getmetrics()
-    return (ascent + descent) / METRIC_SIZE
 
 
 def _message(number: int, deck: str, name: str, fit: Fit) -> str:
