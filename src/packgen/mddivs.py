@@ -257,7 +257,7 @@ def _spaces(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     rest, notes = lift_notes(raw)
     if rest:
         ctx.error("'::: spaces' draws the spaces diagram and holds nothing else", loc)
-    return [SpacesDiagram(loc)] + ([Notes(notes, loc)] if notes else [])
+    return [SpacesDiagram(loc, attrs.words("highlight"))] + ([Notes(notes, loc)] if notes else [])
 
 
 BUILDERS: dict[str, DivBuilder] = {

@@ -17,30 +17,37 @@ from packgen.model import Space, Theme
 OVERLAP = 0.3
 """Share of an oval's width that overlaps its neighbour."""
 FILL_OPACITY = 0.22
+FAINT_OPACITY = 0.07
+"""Fill of a space that is not highlighted when others are."""
 GAP = 45720
 NAME_PT = 24
 HOLDER_PT = 20
 MIN_PT = 18
 
 
-def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lang: str) -> Any:
+def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lang: str,
+                highlight: Sequence[str] = ()) -> Any:
     """Add the diagram of ``spaces`` inside ``box`` as one group; return the group.
 
     Spaces without ``overlaps`` are ovals side by side, each overlapping the next; a space
     with ``overlaps`` is a label in the overlap of the spaces it names. Works for any count.
+    When ``highlight`` names spaces, the other ovals are drawn faintly and a highlighted
+    overlap label gets a heavy outline.
     """
+    faint = {s.id for s in spaces if highlight and s.id not in highlight}
     base = [s for s in spaces if not s.overlaps] or list(spaces)
     shared = [s for s in spaces if s.overlaps and s not in base]
     group = slide.shapes.add_group_shape()
     ovals = _oval_boxes(len(base), box)
     for space, oval in zip(base, ovals):
-        _draw_oval(group, space, oval, theme)
+        _draw_oval(group, space, oval, theme, space.id in faint)
     for i, (space, oval) in enumerate(zip(base, ovals)):
-        _label_base(group, space, _exclusive(ovals, i), theme, lang)
+        _label_base(group, space, _exclusive(ovals, i), theme, lang, space.id in faint)
     centres = {s.id: o.x + o.w // 2 for s, o in zip(base, ovals)}
     mid_y = ovals[0].y + ovals[0].h * 70 // 100 if ovals else box.y + box.h // 2
     for space, y in zip(shared, _stack_ys(shared, centres, mid_y)):
-        _label_shared(group, space, centres, y, ovals[0].w, box, theme, lang)
+        outline = theme.colours.get("text", "#000000") if space.id in highlight else None
+        _label_shared(group, space, centres, y, ovals[0].w, box, theme, lang, outline)
     pptx_xml.set_alt_text(group, describe(base, shared))
     group.name = "Spaces diagram"
     return group
@@ -111,23 +118,25 @@ def _shared_x(space: Space, centres: dict[str, int], default: int) -> int:
     return sum(xs) // len(xs) if xs else default
 
 
-def _draw_oval(group: Any, space: Space, oval: Box, theme: Theme) -> None:
+def _draw_oval(group: Any, space: Space, oval: Box, theme: Theme, faint: bool) -> None:
     colour = theme.colour(space.colour)
     shape = group.shapes.add_shape(MSO_SHAPE.OVAL, Emu(oval.x), Emu(oval.y), Emu(oval.w),
                                    Emu(oval.h))
     shape.name = f"{space.name} oval"
     shape.fill.solid()
     shape.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
-    pptx_xml.set_fill_alpha(shape, FILL_OPACITY)
+    pptx_xml.set_fill_alpha(shape, FAINT_OPACITY if faint else FILL_OPACITY)
     shape.line.color.rgb = RGBColor.from_string(colour.lstrip("#"))
-    shape.line.width = Pt(4)
+    shape.line.width = Pt(1.5 if faint else 4)
     pptx_xml.drop_style(shape)
     pptx_xml.mark_decorative(shape)
 
 
-def _label_base(group: Any, space: Space, box: Box, theme: Theme, lang: str) -> None:
+def _label_base(group: Any, space: Space, box: Box, theme: Theme, lang: str,
+                faint: bool) -> None:
     colour = theme.colour(space.colour)
-    under = blend(colour, theme.colours.get("background", "#FFFFFF"), FILL_OPACITY)
+    opacity = FAINT_OPACITY if faint else FILL_OPACITY
+    under = blend(colour, theme.colours.get("background", "#FFFFFF"), opacity)
     ink = readable_on(under, colour, theme.colours.get("text", "#000000"))
     lines = [(space.name, _fitting(space.name, NAME_PT, box.w), True)]
     if space.holder:
@@ -136,7 +145,7 @@ def _label_base(group: Any, space: Space, box: Box, theme: Theme, lang: str) -> 
 
 
 def _label_shared(group: Any, space: Space, centres: dict[str, int], y: int, oval_w: int,
-                  box: Box, theme: Theme, lang: str) -> None:
+                  box: Box, theme: Theme, lang: str, outline: str | None = None) -> None:
     colour = theme.colour(space.colour)
     width = _shared_width(oval_w)
     one_line = len(space.name) * 0.55 * NAME_PT * 12700 < width - 91440
@@ -144,12 +153,15 @@ def _label_shared(group: Any, space: Space, centres: dict[str, int], y: int, ova
     x = _shared_x(space, centres, box.x + box.w // 2) - width // 2
     ink = readable_on(colour, "#FFFFFF", theme.colours.get("text", "#000000"))
     label = Box(x, y - height // 2, width, height)
-    _text_shape(group, MSO_SHAPE.ROUNDED_RECTANGLE, label, [(space.name, NAME_PT, True)], ink,
-                colour, lang)
+    shape = _text_shape(group, MSO_SHAPE.ROUNDED_RECTANGLE, label,
+                        [(space.name, NAME_PT, True)], ink, colour, lang)
+    if outline:
+        shape.line.color.rgb = RGBColor.from_string(outline.lstrip("#"))
+        shape.line.width = Pt(4)
 
 
 def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, bool]], ink: str,
-                fill: str | None, lang: str) -> None:
+                fill: str | None, lang: str) -> Any:
     shape = group.shapes.add_shape(kind, Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
     shape.name = lines[0][0]
     pptx_xml.drop_style(shape)
@@ -171,6 +183,7 @@ def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, boo
         run.font.size, run.font.bold = Pt(size), bold
         run.font.color.rgb = RGBColor.from_string(ink.lstrip("#"))
         pptx_text.set_run_lang(run, lang)
+    return shape
 
 
 def _fitting(text: str, size: int, width: int) -> int:

@@ -15,7 +15,18 @@ from packgen.builders.deck_blocks import Line
 from packgen.builders.deck_media import Box
 from packgen.builders.deck_template import ROLES
 from packgen.context import date_long, join_names
-from packgen.model import Block, Columns, Image, Paragraph, Quote, Span, TailoredPack, plain
+from packgen.errors import PackgenError
+from packgen.model import (
+    Block,
+    Columns,
+    Image,
+    Paragraph,
+    Quote,
+    SpacesDiagram,
+    Span,
+    TailoredPack,
+    plain,
+)
 from packgen.slideplan import PlannedSlide
 from packgen.timing import clock
 
@@ -178,7 +189,15 @@ def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         frame.word_wrap = True
         deck_blocks.write_lines(frame, text, ctx.lang, 24)
         box = Box(box.x, box.y + height, box.w, box.h - height)
-    deck_diagram.draw_spaces(slide, ctx.tp.project.spaces, ctx.tp.project.theme, box, ctx.lang)
+    spaces = ctx.tp.project.spaces
+    diagram = next(b for b in planned.slide.blocks if isinstance(b, SpacesDiagram))
+    unknown = [h for h in diagram.highlight if h not in {s.id for s in spaces}]
+    if unknown:
+        raise PackgenError(f"no space '{unknown[0]}' to highlight (spaces in the model: "
+                           f"{', '.join(s.id for s in spaces)})", diagram.loc.path,
+                           diagram.loc.line)
+    deck_diagram.draw_spaces(slide, spaces, ctx.tp.project.theme, box, ctx.lang,
+                             diagram.highlight)
 
 
 def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:

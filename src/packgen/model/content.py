@@ -130,6 +130,9 @@ class SpacesDiagram:
     """Placeholder for the spaces diagram drawn from ``model.yaml`` (``::: spaces``)."""
 
     loc: Loc
+    highlight: tuple[str, ...] = ()
+    """Ids of the spaces to bring forward (``::: {.spaces highlight="my-space"}``); the
+    others are drawn faintly. Empty: every space drawn alike."""
 
 
 @dataclass(frozen=True, slots=True)
