@@ -27,6 +27,14 @@ KINDS = (
 )
 """Every slide kind the deck builder knows; each maps to a layout name."""
 
+DEFAULT_LAYOUTS = {
+    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
+    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
+    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
+    "diagram": "Title Only", "closing": "Closing",
+}
+"""Slide kind to the layout name the packaged template provides (``theme.yaml`` remaps)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedSlide:

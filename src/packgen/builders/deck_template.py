@@ -15,7 +15,7 @@ from pptx.exc import PythonPptxError
 from packgen import errors
 from packgen.errors import PackgenError
 from packgen.model import TailoredPack
-from packgen.slideplan import PlannedSlide
+from packgen.slideplan import DEFAULT_LAYOUTS, PlannedSlide
 from packgen.templatesafety import check_pptx_file
 from packgen.templating import packaged_templates
 
@@ -23,13 +23,6 @@ BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, Value
             OSError, AttributeError, TypeError, IndexError)
 """What python-pptx raises for a file that is not a usable .pptx."""
 
-DEFAULT_LAYOUTS = {
-    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
-    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
-    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
-    "diagram": "Title Only", "closing": "Closing",
-}
-"""Slide kind to the layout name the packaged template provides."""
 
 NEEDS = {
     "agenda": ("title", "body"), "content": ("title", "body"), "quote": ("title", "body"),

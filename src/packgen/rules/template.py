@@ -19,15 +19,8 @@ from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
 from packgen.rules.contrast import AA_NORMAL, EASY_READ
 from packgen.rules.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
-from packgen.slideplan import KINDS, PlannedSlide, plan
+from packgen.slideplan import DEFAULT_LAYOUTS, KINDS, PlannedSlide, plan
 
-DEFAULT_LAYOUTS: Mapping[str, str] = {
-    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
-    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
-    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
-    "diagram": "Title Only", "closing": "Closing",
-}
-"""Slide kind to the layout name packgen looks for (``theme.yaml`` ``layouts:`` remaps)."""
 NEEDS: Mapping[str, tuple[str, ...]] = {
     "title": ("title", "body"), "agenda": ("title", "body"), "section": ("title",),
     "content": ("title", "body"), "columns": ("title", "body", "body"),
