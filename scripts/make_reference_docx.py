@@ -22,8 +22,8 @@ from docx.shared import Cm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from packgen import docx_xml
-from packgen.reproducible import normalise_zip
+from packgen.output.reproducible import normalise_zip
+from packgen.writers.docx import oxml
 
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
 SIZES = {"Title": 28, "Subtitle": 11, "Heading 1": 20, "Heading 2": 15, "Heading 3": 12.5,
@@ -35,10 +35,10 @@ def main() -> None:
     """Build the reference document and save it next to the other packaged templates."""
     theme = yaml.safe_load((TEMPLATES / "theme.yaml").read_text(encoding="utf-8"))
     doc = docx.Document()
-    docx_xml.drop_styles_with_effects(doc)
-    docx_xml.set_language(doc, "en-GB")
+    oxml.drop_styles_with_effects(doc)
+    oxml.set_language(doc, "en-GB")
     style_text(doc, theme["colours"], theme["fonts"])
-    docx_xml.add_table_style(doc, "GuideTable", "Guide Table", "Table Grid",
+    oxml.add_table_style(doc, "GuideTable", "Guide Table", "Table Grid",
                              theme["colours"]["accent"], theme["colours"]["accent_text"],
                              theme["colours"]["surface"])
     page_setup(doc)
@@ -53,14 +53,14 @@ def main() -> None:
 def style_text(doc: docx.document.Document, colours: dict, fonts: dict) -> None:
     """Set the body, title, heading, list, quote and caption styles from the theme."""
     normal = doc.styles["Normal"]
-    docx_xml.set_font(normal, fonts["body"])
+    oxml.set_font(normal, fonts["body"])
     normal.font.size = Pt(11)
     normal.font.color.rgb = rgb(colours["text"])
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.2
     for name, size in SIZES.items():
         style = doc.styles[name]
-        docx_xml.set_font(style, fonts["heading"])
+        oxml.set_font(style, fonts["heading"])
         style.font.size = Pt(size)
         style.font.bold = name != "Subtitle"
         style.font.italic = False
@@ -68,7 +68,7 @@ def style_text(doc: docx.document.Document, colours: dict, fonts: dict) -> None:
         style.paragraph_format.space_before = Pt(0 if name in ("Title", "Subtitle") else 12)
         style.paragraph_format.space_after = Pt(6)
     doc.styles["Heading 3"].font.color.rgb = rgb(colours["text"])
-    docx_xml.remove_border(doc.styles["Title"])
+    oxml.remove_border(doc.styles["Title"])
     quote = doc.styles["Quote"]
     quote.font.color.rgb = rgb(colours["muted"])
     quote.paragraph_format.left_indent = Cm(0.8)
@@ -89,14 +89,14 @@ def page_setup(doc: docx.document.Document) -> None:
         setattr(section, side, Cm(2))
     header = section.header.paragraphs[0]
     header.style = doc.styles["Header"]
-    docx_xml.add_field(header, "TITLE")
+    oxml.add_field(header, "TITLE")
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run("Page ")
-    docx_xml.add_field(footer, "PAGE")
+    oxml.add_field(footer, "PAGE")
     footer.add_run(" of ")
-    docx_xml.add_field(footer, "NUMPAGES")
+    oxml.add_field(footer, "NUMPAGES")
 
 
 def rgb(value: str) -> RGBColor:

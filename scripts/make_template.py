@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python scripts/make_template.py. The result holds one master and the named
 layouts packgen looks up, and no slides. Colours and fonts come from the theme's colour slots
-(see packgen.builders.deck_theme.SCHEME_SLOTS), so the builder can re-apply a project's theme.yaml.
+(see packgen.writers.pptx.oxml.theme.SCHEME_SLOTS), so the builder can re-apply a project's theme.yaml.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import yaml
 from pptx import Presentation
 from pptx.oxml import parse_xml
 
-from packgen import pptx_xml
-from packgen.builders import deck_theme
-from packgen.reproducible import normalise_zip
+from packgen.output.reproducible import normalise_zip
+from packgen.writers.pptx.oxml import elements
+from packgen.writers.pptx.oxml import theme as deck_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
@@ -105,8 +105,8 @@ def bar(sid: int, box: tuple[int, ...], colour: str) -> str:
     """Return a decorative filled rectangle (an accent rule)."""
     x, y, cx, cy = box
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="Accent rule {sid}"><a:extLst>'
-            f'<a:ext uri="{pptx_xml.DECORATIVE_URI}"><adec:decorative xmlns:adec='
-            f'"{pptx_xml.DECORATIVE_NS}" val="1"/></a:ext></a:extLst></p:cNvPr><p:cNvSpPr/>'
+            f'<a:ext uri="{elements.DECORATIVE_URI}"><adec:decorative xmlns:adec='
+            f'"{elements.DECORATIVE_NS}" val="1"/></a:ext></a:extLst></p:cNvPr><p:cNvSpPr/>'
             f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
             f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
             f'</a:prstGeom><a:solidFill><a:schemeClr val="{colour}"/></a:solidFill><a:ln>'
@@ -213,7 +213,7 @@ def build(theme: dict) -> Presentation:
     """Return the template presentation built from a parsed theme.yaml."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = W, H
-    prs.part._element.find(pptx_xml.qn("p:sldSz")).attrib.pop("type", None)
+    prs.part._element.find(elements.qn("p:sldSz")).attrib.pop("type", None)
     _add_notes_master(prs)
     master = prs.slide_masters[0]
     rids = [r.rId for r in master.part.rels.values() if r.reltype.endswith("/slideLayout")]
@@ -249,9 +249,9 @@ def _clean_package(prs: Presentation) -> None:
     roots = [prs.part._element, prs.slide_masters[0].part._element]
     roots += [layout.part._element for layout in prs.slide_layouts]
     roots += [prs.notes_master.part._element]
-    pptx_xml.fix_languages(roots, LANG)
+    elements.fix_languages(roots, LANG)
     when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    pptx_xml.set_core_properties(prs, "packgen deck template", "packgen", LANG, when)
+    elements.set_core_properties(prs, "packgen deck template", "packgen", LANG, when)
 
 
 def main() -> None:

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from reliability_support import run_packgen
 
 from packgen import api, cli
 from packgen.api import BuildResult
 from packgen.errors import PackgenError, error, warning
-from reliability_support import run_packgen
 
 
 def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:

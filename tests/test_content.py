@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from markdown_dump import make_project
 
-from packgen.content import MAX_BYTES, load_module, load_modules
 from packgen.errors import PackgenError, Severity
+from packgen.load.modules import MAX_BYTES, load_module, load_modules
 from packgen.model import Material
 
 GOOD = """---
@@ -250,7 +250,7 @@ def test_duplicate_module_ids_name_both_files(modules: Path) -> None:
 
 
 def test_material_strings_parse_counts_and_what_they_are_per() -> None:
-    from packgen.mdactivity import parse_material
+    from packgen.markdown.activity import parse_material
     assert parse_material("Sticky notes (1 pad per participant)") == Material(
         "Sticky notes (pad)", 1, "participant")
     assert parse_material("Pens (black)") == Material("Pens (black)")

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from packgen.context import content_context, date_long, join_names, model_namespace
+from packgen.load.project_data import DEFAULT_SPACES
 from packgen.model import Audience, Config, Loc, Pack, Project, Space, Theme
-from packgen.projectdata import DEFAULT_SPACES
+from packgen.tailor.context import content_context, model_namespace
 from packgen.templating import render_text
+from packgen.wording import date_long, join_names
 
 
 def project(**fields: object) -> Project:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from packgen.errors import PackgenError
-from packgen.handout_view import credit_lines
-from packgen.project import load_project
+from packgen.load.project import load_project
+from packgen.views.handout import credit_lines
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 

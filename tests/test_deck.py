@@ -16,12 +16,12 @@ from deck_sample import ROOT as FIXTURE
 from pptx import Presentation
 from pptx.util import Emu
 
-from packgen import slideplan
 from packgen.builders import get_builder
-from packgen.context import date_long as long_date
-from packgen.context import join_names
 from packgen.errors import Collector, PackgenError
 from packgen.model import Loc, Quote, Slide, Timetable, TimetableEntry
+from packgen.tailor import slideplan
+from packgen.wording import date_long as long_date
+from packgen.wording import join_names
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

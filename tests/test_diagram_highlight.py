@@ -10,7 +10,7 @@ from pptx import Presentation
 
 from packgen.builders import get_builder
 from packgen.errors import Collector, PackgenError
-from packgen.markdown import parse_body
+from packgen.markdown.blocks import parse_body
 from packgen.model import Loc, Slide, SpacesDiagram
 
 

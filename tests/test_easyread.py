@@ -6,20 +6,19 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-
 from easyread_sample import make_pack, row
-from packgen import easyread_words as ew
-from packgen.easyread import (
+
+from packgen.errors import Severity
+from packgen.model import Config, Module
+from packgen.rules import easy_read_words as ew
+from packgen.rules.easy_read import (
     check_pack,
     check_row,
     check_sentence,
-    glossary_matches,
-    mask_glossary,
     row_sentences,
     rules_for,
 )
-from packgen.errors import Severity
-from packgen.model import Config, Module
+from packgen.wording import glossary_matches, mask_glossary
 
 
 @pytest.fixture

@@ -220,7 +220,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "project"
 def test_fixture_project_guide_quotes_every_deck_slide_in_order(pack_id: str,
                                                                  tmp_path: Path) -> None:
     from packgen import api
-    from packgen.slideplan import plan as slide_plan
+    from packgen.tailor.slideplan import plan as slide_plan
 
     tp, _ = api.tailored(FIXTURE, pack_id)
     outputs = {o.format: o.path for o in GuideBuilder().build(tp, tmp_path, Collector())}

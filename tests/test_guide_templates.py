@@ -9,8 +9,9 @@ import docx
 import pytest
 from guide_sample import make_pack
 
-from packgen.builders.guide import render_html, write_guide_docx
+from packgen.builders.guide import write_guide_docx
 from packgen.errors import PackgenError
+from packgen.writers.html.guide import render_html
 
 
 def test_project_templates_override_the_packaged_ones(tmp_path: Path) -> None:

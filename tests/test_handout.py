@@ -12,14 +12,15 @@ import pikepdf
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-
 from easyread_sample import make_pack, picture
-from packgen import easyread_words as ew
+
 from packgen.builders.handout import HandoutBuilder
-from packgen.handout_view import credit_lines, handout_view
-from packgen.easyread import check_pack, check_sentence, rules_for
 from packgen.errors import Collector, Severity
 from packgen.model import GlossaryEntry, Image, Loc
+from packgen.rules import easy_read_words as ew
+from packgen.rules.easy_read import check_pack, check_sentence, rules_for
+from packgen.views.handout import credit_lines, handout_view
+from packgen.wording import clock_easy_read, date_long, join_names
 
 HARD_WORDS = ("coproduction", "power")
 
@@ -202,7 +203,7 @@ def test_designer_css_overrides_the_packaged_one(tmp_path):
     tp = make_pack(tmp_path)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "handout.css").write_text("h2 { color: #123456; }")
-    from packgen.builders.handout import render_html
+    from packgen.writers.html.handout import render_html
 
     html = render_html(tp, handout_view(tp))
     assert "#123456" in html and "@font-face" not in html
@@ -211,10 +212,10 @@ def test_designer_css_overrides_the_packaged_one(tmp_path):
 def test_easy_read_dates_and_times():
     import datetime as dt
 
-    assert ew.date_in_full(dt.date(2026, 3, 3)) == "Tuesday 3 March 2026"
-    assert [ew.clock_time(m) for m in (600, 630, 720, 810, 0)] == [
+    assert date_long(dt.date(2026, 3, 3)) == "Tuesday 3 March 2026"
+    assert [clock_easy_read(m) for m in (600, 630, 720, 810, 0)] == [
         "10am", "10:30am", "12 noon", "1:30pm", "12 midnight"]
-    assert ew.join_names(("A", "B", "C")) == "A, B and C"
+    assert join_names(("A", "B", "C")) == "A, B and C"
 
 
 def _figure_alts(node, found=None) -> list[str]:
@@ -310,8 +311,8 @@ def test_cover_picture_and_a_pack_with_few_details(tmp_path):
     ("<p>\n\n{{ view.title.__class__ }}</p>", 3),
 ])
 def test_a_broken_designer_template_is_an_error_not_a_crash(tmp_path, source, line):
-    from packgen.builders.handout import render_html
     from packgen.errors import PackgenError
+    from packgen.writers.html.handout import render_html
 
     tp = make_pack(tmp_path)
     (tmp_path / "templates").mkdir()
@@ -323,7 +324,7 @@ def test_a_broken_designer_template_is_an_error_not_a_crash(tmp_path, source, li
 
 
 def test_pack_text_is_escaped_in_the_html(tmp_path):
-    from packgen.builders.handout import render_html
+    from packgen.writers.html.handout import render_html
 
     tp = make_pack(tmp_path, title="<script>alert(1)</script>", venue="A & B")
     html = render_html(tp, handout_view(tp))

@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from packgen.errors import PackgenError
-from packgen.templating import packaged_templates, render_text
 from reliability_support import (  # noqa: F401  (fixtures)
     only_pack,
     project,
@@ -21,6 +18,9 @@ from reliability_support import (  # noqa: F401  (fixtures)
     standard_pack,
     zip_bomb,
 )
+
+from packgen.errors import PackgenError
+from packgen.templating import packaged_templates, render_text
 
 PACKAGED_PPTX = packaged_templates() / "deck.pptx"
 ERROR_LINE = re.compile(r"^(?P<path>[^:\s][^:]*?)(?::(?P<line>\d+))?: error: \S.*$")

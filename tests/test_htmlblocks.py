@@ -7,7 +7,6 @@ from pathlib import Path
 
 from guide_sample import COLOURS, bullets, loc, para, png, t
 
-from packgen.htmlblocks import HtmlRenderer, font_face_css, theme_css
 from packgen.model import (
     Activity,
     Columns,
@@ -21,6 +20,7 @@ from packgen.model import (
     Theme,
 )
 from packgen.templating import packaged_templates
+from packgen.writers.html.blocks import HtmlRenderer, font_face_css, theme_css
 
 
 def render(tmp_path: Path, *blocks) -> str:

@@ -11,8 +11,8 @@ import pytest
 from markdown_dump import FIXTURES, Case, dump_slides, make_project, read_cases
 
 from packgen.errors import PackgenError
-from packgen.markdown import Body, parse_body
-from packgen.mdrules import AttrsError, parse_attrs
+from packgen.markdown.blocks import Body, parse_body
+from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import plain
 
 CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md")
@@ -188,7 +188,7 @@ def test_every_example_in_the_content_format_docs_parses_without_problems(
 
 def _scan_each(lines: list[str]) -> dict[int, tuple[int, bool]]:
     """Pair each opening fence on its own, the slow way the one-pass pairing must match."""
-    from packgen.mdrules import _CLOSE, _OPEN, _close_innermost
+    from packgen.markdown.pandoc_attrs import _CLOSE, _OPEN, _close_innermost
 
     found = {}
     for start, text in enumerate(lines):
@@ -210,7 +210,7 @@ def _scan_each(lines: list[str]) -> dict[int, tuple[int, bool]]:
 def test_one_pass_fence_pairing_matches_pairing_each_div_on_its_own(seed: int) -> None:
     import random
 
-    from packgen.mdrules import _pair_fences
+    from packgen.markdown.pandoc_attrs import _pair_fences
 
     rng = random.Random(seed)
     choices = [":::", "::::", ":::::", "::: a", ":::: a", "::::: a", "text"]

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from packgen.errors import PackgenError
+from packgen.load.packs import FIELDS, REQUIRED, load_pack, validate_pack
+from packgen.load.yamldoc import parse_yaml
 from packgen.model import Image
-from packgen.packs import FIELDS, REQUIRED, load_pack, validate_pack
-from packgen.yamlload import parse_yaml
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 MODULES = ("welcome", "power", "spaces")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from packgen.errors import PackgenError, Severity
-from packgen.project import load, load_project
-from packgen.projectdata import DEFAULT_SPACES
+from packgen.load.project import load, load_project
+from packgen.load.project_data import DEFAULT_SPACES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from PIL import Image as PILImage
 
 from packgen import api
-from packgen.content import load_module
 from packgen.errors import PackgenError, Severity
+from packgen.load.modules import load_module
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     derandomize=True)

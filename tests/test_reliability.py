@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-
 from reliability_support import (
     FIXTURE,
     digests,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from packgen.errors import PackgenError
-from packgen.reproducible import build_time, normalise_zip, sha256_file
+from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 
 UTC = dt.timezone.utc
 MEMBERS = {"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>" * 50,

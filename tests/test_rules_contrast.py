@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from packgen.rules.contrast import (
+from packgen.colours import (
     blend,
     contrast_ratio,
     is_large_text,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from packgen.errors import Diagnostic
-from packgen.project import load_project
+from packgen.load.project import load_project
 from packgen.rules import run_pack_rules
-from packgen.tailor import tailor
+from packgen.tailor.pack import tailor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rules" / "project"
 BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

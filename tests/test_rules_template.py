@@ -21,9 +21,10 @@ from rules_support import (
     theme_with,
 )
 
+from packgen.colours import to_hex
 from packgen.errors import PackgenError
-from packgen.rules import ooxml, template
-from packgen.rules.contrast import to_hex
+from packgen.rules import template
+from packgen.rules.ooxml import package
 
 
 @pytest.fixture(scope="module")
@@ -157,20 +158,20 @@ def test_easy_read_decks_need_seven_to_one(tmp_path: Path) -> None:
 
 def test_scheme_colours_resolve_through_the_colour_map_with_modifiers() -> None:
     theme = etree.fromstring(
-        f'<a:theme xmlns:a="{ooxml.NS["a"]}"><a:themeElements><a:clrScheme name="x">'
+        f'<a:theme xmlns:a="{package.NS["a"]}"><a:themeElements><a:clrScheme name="x">'
         '<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>'
         '<a:lt1><a:srgbClr val="FFFFFF"/></a:lt1>'
         '<a:accent1><a:srgbClr val="4472C4"/></a:accent1>'
         '</a:clrScheme></a:themeElements></a:theme>')
-    pal = ooxml.palette(theme, {"tx1": "dk1", "bg1": "lt1"})
+    pal = package.palette(theme, {"tx1": "dk1", "bg1": "lt1"})
     holder = etree.fromstring(
-        f'<a:solidFill xmlns:a="{ooxml.NS["a"]}"><a:schemeClr val="tx1">'
+        f'<a:solidFill xmlns:a="{package.NS["a"]}"><a:schemeClr val="tx1">'
         '<a:lumMod val="65000"/><a:lumOff val="35000"/></a:schemeClr></a:solidFill>')
-    assert to_hex(ooxml.colour(holder, pal)[:3]) == "#595959"
+    assert to_hex(package.colour(holder, pal)[:3]) == "#595959"
     alpha = etree.fromstring(
-        f'<a:solidFill xmlns:a="{ooxml.NS["a"]}"><a:schemeClr val="accent1">'
+        f'<a:solidFill xmlns:a="{package.NS["a"]}"><a:schemeClr val="accent1">'
         '<a:alpha val="50000"/></a:schemeClr></a:solidFill>')
-    assert ooxml.colour(alpha, pal)[3] == 0.5
+    assert package.colour(alpha, pal)[3] == 0.5
 
 
 def test_not_a_template_raises_for_template_report(tmp_path: Path) -> None:
@@ -194,10 +195,10 @@ def test_theme_colour_pairs_under_the_minimum_are_reported() -> None:
 
 
 def test_see_through_layers_keep_what_is_under_them() -> None:
-    picture = ooxml.Fill(unknown="a picture")
-    assert ooxml.over(ooxml.Fill(), picture).unknown == "a picture"
-    half = ooxml.Fill(((0.0, 0.0, 0.0, 0.5),))
-    assert ooxml.over(half, picture).unknown == "a picture"
-    white = ooxml.Fill(((255.0, 255.0, 255.0, 1.0),))
-    assert to_hex(ooxml.over(half, white).colours[0][:3]) == "#808080"
-    assert ooxml.over(white, picture) == white
+    picture = package.Fill(unknown="a picture")
+    assert package.over(package.Fill(), picture).unknown == "a picture"
+    half = package.Fill(((0.0, 0.0, 0.0, 0.5),))
+    assert package.over(half, picture).unknown == "a picture"
+    white = package.Fill(((255.0, 255.0, 255.0, 1.0),))
+    assert to_hex(package.over(half, white).colours[0][:3]) == "#808080"
+    assert package.over(white, picture) == white

@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 
 from packgen.api import tailored
-from packgen.project import load_project
-from packgen.slideplan import plan
+from packgen.load.project import load_project
+from packgen.tailor.slideplan import plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = sorted(p.stem for p in (ROOT / "content" / "packs").glob("*.yaml"))

@@ -6,10 +6,26 @@ import datetime as dt
 from pathlib import Path
 
 from packgen.model import (
-    Activity, Columns, Config, EasyReadRow, Image, Loc, Module, Pack, Paragraph, Project, Quote,
-    Slide, Span, SpacesDiagram, Table, TailoredPack, Theme, Timetable,
+    Activity,
+    Columns,
+    Config,
+    EasyReadRow,
+    Image,
+    Loc,
+    Module,
+    Pack,
+    Paragraph,
+    Project,
+    Quote,
+    Slide,
+    SpacesDiagram,
+    Span,
+    Table,
+    TailoredPack,
+    Theme,
+    Timetable,
 )
-from packgen.slideplan import plan, slide_kind
+from packgen.tailor.slideplan import plan, slide_kind
 
 LOC = Loc("content/modules/m.md", 1)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from packgen import staging as stg
 from packgen.errors import PackgenError
-from packgen.reproducible import sha256_file
+from packgen.output import staging as stg
+from packgen.output.reproducible import sha256_file
 
 
 def _previous_build(out: Path, pack: str = "p", text: str = "old deck") -> Path:
@@ -82,7 +82,7 @@ def test_recover_drops_the_moved_aside_copy_once_the_swap_finished(tmp_path: Pat
 
 
 def test_a_concurrent_build_does_not_delete_a_live_staging_folder(tmp_path: Path) -> None:
-    code = ("import sys, time\nfrom pathlib import Path\nfrom packgen.staging import Staging\n"
+    code = ("import sys, time\nfrom pathlib import Path\nfrom packgen.output.staging import Staging\n"
             "s = Staging(Path(sys.argv[1]), 'p')\nprint(s.open(), flush=True)\ntime.sleep(60)\n")
     other = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], text=True,
                              stdout=subprocess.PIPE)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from packgen.errors import PackgenError
+from packgen.load.project_data import DEFAULT_SPACES
 from packgen.model import (
     Activity,
     Audience,
@@ -32,8 +33,7 @@ from packgen.model import (
     Tip,
     plain,
 )
-from packgen.projectdata import DEFAULT_SPACES
-from packgen.tailor import tailor
+from packgen.tailor.pack import tailor
 
 BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 MD = "content/modules/m.md"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pptx
 import pytest
 from PIL import Image
+from reliability_support import zip_bomb  # noqa: F401  (fixture)
 
 from packgen.errors import PackgenError
-from packgen.templatesafety import check_image_file, check_pptx_file
-from reliability_support import zip_bomb  # noqa: F401  (fixture)
+from packgen.safety import check_image_file, check_pptx_file
 
 DEFAULT_PPTX = Path(pptx.__file__).parent / "templates" / "default.pptx"
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from packgen.model import Break, Loc, Module, Pack
-from packgen.timing import clock, clock_12h, parse_clock, timetable
+from packgen.tailor.timetable import timetable
+from packgen.wording import clock, clock_12h, parse_clock
 
 PACK_FILE = "content/packs/p.yaml"
 

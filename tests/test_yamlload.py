@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from packgen.errors import PackgenError
-from packgen.yamlload import MAX_BYTES, load_yaml, parse_yaml, read_text
+from packgen.load.yamldoc import MAX_BYTES, load_yaml, parse_yaml, read_text
 
 BOMB = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]

@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from packgen import staging as stg
 from packgen.builders import BUILDERS, Output, get_builder
 from packgen.errors import Collector, Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
+from packgen.output import staging as stg
+from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 from packgen.paths import relative
-from packgen.reproducible import build_time, normalise_zip, sha256_file
 
 if TYPE_CHECKING:
-    from packgen.project import Loaded
+    from packgen.load.project import Loaded
 
 
 @dataclass
@@ -78,7 +78,7 @@ def list_project(root: Path) -> Project:
 
 def tailored(root: Path, pack_id: str) -> tuple[TailoredPack, list[Diagnostic]]:
     """Return one pack tailored, with the findings of loading and tailoring it."""
-    from packgen.tailor import tailor
+    from packgen.tailor.pack import tailor
 
     loaded, result = _load(root.resolve())
     pack = _chosen(loaded, (pack_id,))[0]
@@ -123,7 +123,7 @@ def _build_one(project: Project, pack_id: str, out: Path, kinds: Sequence[str], 
 
 def _fill(project: Project, pack_id: str, staging: stg.Staging, kinds: Sequence[str],
           force: bool, sink: list[Diagnostic]) -> list[stg.Entry]:
-    from packgen.tailor import tailor
+    from packgen.tailor.pack import tailor
 
     tp, diags = tailor(project, pack_id, build_time(project.packs[pack_id].date))
     report = Collector()
@@ -200,7 +200,7 @@ def _is_content_file(path: str) -> bool:
 def _load(root: Path) -> tuple[Loaded, BuildResult]:
     if not root.is_dir():
         raise PackgenError(f"project folder not found: {root}")
-    from packgen.project import load
+    from packgen.load.project import load
 
     loaded = load(root)
     return loaded, BuildResult(diagnostics=list(loaded.diagnostics))

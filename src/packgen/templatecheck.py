@@ -12,7 +12,7 @@ from packgen.templating import template_dirs
 
 def inspect_template(root: Path, path: Path | None = None) -> TemplateReport:
     """Return the report on ``path``, or on the deck template the project's packs would use."""
-    from packgen.project import load_theme
+    from packgen.load.project import load_theme
 
     root = root.resolve()
     chosen, display = _choose(root, path)

@@ -1,26 +1,19 @@
-"""The easy-read handout builder: one picture-left row per idea, as HTML, PDF and DOCX."""
+"""The handout builder: one picture-left row per idea, as HTML, PDF and DOCX."""
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from markupsafe import Markup
-
-from packgen import templating
 from packgen.builders import Output, output_name
-from packgen.errors import PackgenError
-from packgen.handout_view import HandoutView, handout_view
-from packgen.templatesafety import check_image_file
+from packgen.safety import check_image_file
+from packgen.views.handout import HandoutView, document_title, handout_view
+from packgen.writers.html.handout import render_html
 
 if TYPE_CHECKING:
     from packgen.errors import Collector
     from packgen.model import Image, TailoredPack
-
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-        ".svg": "image/svg+xml", ".webp": "image/webp", ".ttf": "font/ttf", ".otf": "font/otf"}
 
 
 class HandoutBuilder:
@@ -49,70 +42,6 @@ def check_pictures(root: Path, pictures: list[Image]) -> None:
         check_image_file(root / picture.src, picture.loc.path, picture.loc.line)
 
 
-# --- HTML --------------------------------------------------------------------------------
-
-
-def render_html(tp: TailoredPack, view: HandoutView) -> str:
-    """Return the handout as one self-contained HTML page (pictures and fonts inlined)."""
-    root, theme = tp.project.root, tp.project.theme
-    css = _render(root, "handout.css", colours=dict(theme.colours),
-                  fonts=font_faces(root, theme.fonts))
-    return _render(root, "handout.html", view=view, css=Markup(css),
-                   picture_uri=_Inliner(root).uri, theme=dict(theme.colours))
-
-
-def _render(root: Path, name: str, **context: object) -> str:
-    """Return one template rendered; a broken designer's template is an error at its line."""
-    env = templating.make_env(templating.template_dirs(root))
-    return templating.render_template(env, name, root, "handout", **context)
-
-
-def font_faces(root: Path, families: Mapping[str, str]) -> list[dict[str, str]]:
-    """Return an ``@font-face`` description (family, weight, data URI) for each font file.
-
-    Font files are found in ``templates/fonts`` (the project's first, then packaged) by the
-    family name without spaces: ``AtkinsonHyperlegible_700Bold.ttf`` is the bold face.
-    """
-    faces = []
-    for family in dict.fromkeys(families.values()):
-        files = _font_files(root, family.replace(" ", ""))
-        for weight, path in files.items():
-            faces.append({"family": family, "weight": weight, "uri": _data_uri(path)})
-    return faces
-
-
-def _font_files(root: Path, stem: str) -> dict[str, Path]:
-    for folder in templating.template_dirs(root):
-        found = {("700" if "bold" in p.stem.lower() else "400"): p
-                 for p in sorted((folder / "fonts").glob(f"{stem}*.[ot]tf"))
-                 if "italic" not in p.stem.lower()}
-        if found:
-            return found
-    return {}
-
-
-class _Inliner:
-    """Turn project pictures into ``data:`` URIs, reading each file once."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.cache: dict[str, str] = {}
-
-    def uri(self, picture: Image) -> str:
-        """Return the picture's file as a ``data:`` URI."""
-        if picture.src not in self.cache:
-            self.cache[picture.src] = _data_uri(self.root / picture.src, picture.src)
-        return self.cache[picture.src]
-
-
-def _data_uri(path: Path, shown: str | None = None) -> str:
-    mime = MIME.get(path.suffix.lower())
-    if mime is None:
-        raise PackgenError(f"picture type '{path.suffix}' cannot go in the handout: use PNG "
-                           "or JPEG", shown or path.name)
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
-
-
 # --- writers -----------------------------------------------------------------------------
 
 
@@ -121,21 +50,16 @@ def _write_html(tp: TailoredPack, view: HandoutView, html: str, path: Path) -> N
 
 
 def _write_pdf(tp: TailoredPack, view: HandoutView, html: str, path: Path) -> None:
-    from packgen.pdf import write_pdf
+    from packgen.writers.pdf.engine import write_pdf
 
     write_pdf(html, path, base_url=tp.project.root, built=tp.built,
               title=document_title(view), lang=tp.language)
 
 
 def _write_docx(tp: TailoredPack, view: HandoutView, html: str, path: Path) -> None:
-    from packgen.handout_docx import write_docx
+    from packgen.writers.docx.handout import write_docx
 
     write_docx(view, path, tp.project.root, tp.project.theme, tp.built, document_title(view))
-
-
-def document_title(view: HandoutView) -> str:
-    """Return the title every format carries: the pack title, marked as easy read."""
-    return f"{view.title}: easy read"
 
 
 WRITERS: dict[str, Callable[[TailoredPack, HandoutView, str, Path], None]] = {

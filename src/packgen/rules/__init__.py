@@ -57,7 +57,7 @@ def _unique(found: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 def _easy_read(tp: TailoredPack) -> list[Diagnostic]:
-    from packgen.easyread import check_pack
+    from packgen.rules.easy_read import check_pack
 
     return check_pack(tp)
 
@@ -79,8 +79,8 @@ def _registry() -> dict[str, Rule]:
     rules = (
         described("packgen.api", RELIABILITY)
         + content.RULES
-        + described("packgen.project, packgen.content, packgen.tailor", LOADING)
-        + described("packgen.easyread", EASY_READ)
+        + described("packgen.load, packgen.tailor", LOADING)
+        + described("packgen.rules.easy_read", EASY_READ)
         + timing.RULES
         + template.RULES
         + overflow.RULES

@@ -20,7 +20,7 @@ from packgen.model import (
 )
 from packgen.rules.base import WARNING, Rule, described
 from packgen.rules.measure import measure
-from packgen.slideplan import PlannedSlide, plan, untitled_name
+from packgen.tailor.slideplan import PlannedSlide, plan, untitled_name
 
 DEFAULT_LINES = 6
 """Most lines of text on one slide (``[rules] slide_lines`` in packgen.toml)."""
@@ -244,12 +244,12 @@ RULES = [
          duplicate_titles),
     Rule("PG103", WARNING, "no empty slides (a stray '---', or content tailored away)",
          empty_slides),
-    *described("packgen.tailor", [
+    *described("packgen.tailor.pack", [
         ("PG104", WARNING, "a pack uses modules meant for its audience"),
     ]),
     Rule("PG105", WARNING, "every picture has alt text or is marked {.decorative} (pictures in "
                            "modules are checked by the Markdown parser, those in YAML here)",
-         missing_alt, "packgen.markdown, packgen.rules.content"),
+         missing_alt, "packgen.markdown.blocks, packgen.rules.content"),
     Rule("PG106", WARNING, "alt text describes the picture; it is not a file name",
          file_name_alt),
     Rule("PG107", WARNING, "every table has a header row with every column named",

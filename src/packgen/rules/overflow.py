@@ -18,8 +18,8 @@ from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
 from packgen.rules.base import WARNING, described
 from packgen.rules.fontmetrics import line_factor, lines_needed
-from packgen.rules.ooxml import NS, REL, Package, first, xpath
-from packgen.rules.textstyle import (
+from packgen.rules.ooxml.package import NS, REL, Package, first, xpath
+from packgen.rules.ooxml.textstyle import (
     Chain,
     TextLevel,
     autofit,
@@ -156,7 +156,7 @@ def check_deck_overflow(pptx_path: Path, rel_path_for_diags: str,
 def slide_sources(tp: TailoredPack) -> dict[int, Loc]:
     """Return where each deck slide comes from: its Markdown slide or easy-read row, the
     module for a section slide, the pack file for the title, agenda and closing slides."""
-    from packgen.slideplan import plan
+    from packgen.tailor.slideplan import plan
 
     places: dict[int, Loc] = {}
     for p in plan(tp):

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from packgen.colours import AA_NORMAL, EASY_READ
 from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import TailoredPack, Theme
 from packgen.paths import relative
 from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
-from packgen.rules.contrast import AA_NORMAL, EASY_READ
-from packgen.rules.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
-from packgen.slideplan import DEFAULT_LAYOUTS, KINDS, PlannedSlide, plan
+from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
+from packgen.tailor.slideplan import DEFAULT_LAYOUTS, KINDS, PlannedSlide, plan
 
 NEEDS: Mapping[str, tuple[str, ...]] = {
     "title": ("title", "body"), "agenda": ("title", "body"), "section": ("title",),

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from packgen.colours import blend, contrast_ratio, to_hex
 from packgen.errors import Diagnostic, info, warning
 from packgen.model import Theme
-from packgen.rules.contrast import blend, contrast_ratio, to_hex
-from packgen.rules.ooxml import (
+from packgen.rules.ooxml.package import (
     Fill,
     colour,
     fill,
@@ -20,8 +20,8 @@ from packgen.rules.ooxml import (
     style_fill,
     xpath,
 )
-from packgen.rules.templatedoc import LayoutDoc, TemplateDoc, drawn_shapes, text_shapes
-from packgen.rules.textstyle import font_scale, master_placeholder, ph_type, role, text_level
+from packgen.rules.ooxml.templatedoc import LayoutDoc, TemplateDoc, drawn_shapes, text_shapes
+from packgen.rules.ooxml.textstyle import font_scale, master_placeholder, ph_type, role, text_level
 
 MINIMUM_PT = {"title": 36.0, "body": 24.0, "footer": 18.0}
 """Smallest text size per placeholder role, after shrink-to-fit (easy-read rule 28)."""

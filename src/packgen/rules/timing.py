@@ -1,4 +1,4 @@
-"""Timing rules (PG3xx): described here, reported by ``packgen.timing`` with the timetable.
+"""Timing rules (PG3xx): described here, reported by ``packgen.tailor.timetable`` with the timetable.
 
 The timetable is computed once, while tailoring, and its findings travel with it; running the
 same comparison again here would report each finding twice.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from packgen.rules.base import INFO, WARNING, described
 
-RULES = described("packgen.timing", [
+RULES = described("packgen.tailor.timetable", [
     ("PG301", WARNING, ("the modules and breaks fit in the pack's slot (running over is a "
                        "warning)")),
     ("PG302", WARNING, ("a break at a fixed clock time that falls inside a module is moved to the "

@@ -1,0 +1,1 @@
+"""Read and validate a project's files: the only importer of YAML and TOML."""

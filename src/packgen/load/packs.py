@@ -1,0 +1,300 @@
+"""Load and validate pack files (``content/packs/<id>.yaml``): every problem at once, with lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from packgen import errors
+from packgen.errors import Diagnostic, PackgenError
+from packgen.load.project_data import picture_problem
+from packgen.load.yamldoc import YamlDoc, describe, load_yaml
+from packgen.model import Break, Image, Loc, Pack
+from packgen.paths import relative, resolve_in_project
+from packgen.tailor.context import PACK_FIELDS, RESERVED_NAMES
+from packgen.wording import parse_clock
+
+REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",
+            "facilitators", "modules")
+DECK_STYLES = ("standard", "easy-read")
+CONTACT_KEYS = ("name", "phone", "email", "address", "website")
+BREAK_KEYS = ("after", "at", "minutes", "title")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def load_pack(root: Path, file: Path, modules: Collection[str] | None,
+              audiences: Collection[str] = ()) -> Pack:
+    """Return the pack in ``file``, checked against the known module and audience ids.
+
+    ``modules`` None skips the module-id check (when the modules themselves failed to load);
+    empty ``audiences`` accepts any audience id. Every problem in the file is reported in
+    one PackgenError.
+    """
+    doc = load_yaml(file, relative(root, file))
+    return validate_pack(doc, file.stem, root, modules, audiences)
+
+
+def validate_pack(doc: YamlDoc, pack_id: str, root: Path, modules: Collection[str] | None,
+                  audiences: Collection[str] = ()) -> Pack:
+    """Return the Pack that ``doc`` describes, or raise one PackgenError listing every problem."""
+    check = _Check(doc, root, modules, audiences)
+    if not isinstance(doc.data, dict):
+        found = "an empty file" if doc.data is None else describe(doc.data)
+        check.fail(f"a pack is a mapping of keys such as {', '.join(REQUIRED[:3])}; "
+                   f"found {found}")
+        raise PackgenError.many(check.errors)
+    values = check.fields(doc.data)
+    if check.errors:
+        raise PackgenError.many(check.errors)
+    return Pack(id=pack_id, loc=Loc(doc.path, 1), lines=MappingProxyType(check.lines), **values)
+
+
+@dataclass
+class _Check:
+    """The state of one pack's validation: the document, what it may name, what went wrong."""
+
+    doc: YamlDoc
+    root: Path
+    modules: Collection[str] | None
+    audiences: Collection[str]
+    errors: list[Diagnostic] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    listed: tuple[str, ...] = ()
+    """The pack's own module ids, once read (breaks refer to them)."""
+
+    def fail(self, message: str, *keys: object, code: str | None = None) -> None:
+        self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys), code))
+
+    def fields(self, data: dict[object, object]) -> dict[str, Any]:
+        for key in data:
+            if key not in FIELDS:
+                self.fail(_unknown(key, FIELDS), key)
+        for key in REQUIRED:
+            if key not in data:
+                self.fail(f"missing required key '{key}'")
+        values: dict[str, Any] = {}
+        for key, convert in FIELDS.items():
+            if key in data:
+                self.lines[key] = self.doc.line(key)
+                values[key] = convert(self, data[key], (key,))
+        return values
+
+
+Convert = Callable[[_Check, object, tuple[object, ...]], object]
+
+
+def _unknown(key: object, known: Collection[str]) -> str:
+    close = difflib.get_close_matches(str(key), list(known), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown key '{key}'{hint} (expected one of: {', '.join(sorted(known))})"
+
+
+def _text(check: _Check, value: object, at: tuple[object, ...]) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    found = "nothing" if isinstance(value, str) or value is None else describe(value)
+    check.fail(f"'{_name(at)}' must be text; found {found}", *at)
+    return ""
+
+
+def _name(at: tuple[object, ...]) -> str:
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in at).lstrip(".")
+
+
+def _text_list(check: _Check, value: object, at: tuple[object, ...]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        check.fail(f"'{_name(at)}' must be a list of text; found {describe(value)}", *at)
+        return ()
+    return tuple(_text(check, item, at + (i,)) for i, item in enumerate(value))
+
+
+def _audience(check: _Check, value: object, at: tuple[object, ...]) -> str:
+    audience = _text(check, value, at)
+    if audience and check.audiences and audience not in check.audiences:
+        check.fail(f"unknown audience '{audience}' (expected one of: "
+                   f"{', '.join(sorted(check.audiences))})", *at, code="PG112")
+    return audience
+
+
+def _date(check: _Check, value: object, at: tuple[object, ...]) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    check.fail(f"'date' must be a date like 2026-03-03; found {value!r}", *at)
+    return dt.date(2000, 1, 1)
+
+
+def _clock(check: _Check, value: object, at: tuple[object, ...]) -> int:
+    minutes = parse_clock(value)
+    if minutes is None:
+        check.fail(f"'{_name(at)}' must be a clock time like \"10:00\"; found {value!r}", *at)
+        return 0
+    return minutes
+
+
+def _positive(check: _Check, value: object, at: tuple[object, ...]) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        check.fail(f"'{_name(at)}' must be a whole number above 0; found {value!r}", *at)
+        return 1
+    return value
+
+
+def _modules(check: _Check, value: object, at: tuple[object, ...]) -> tuple[str, ...]:
+    ids = _text_list(check, value, at)
+    if isinstance(value, list) and not value:
+        check.fail("'modules' must list at least one module", *at)
+    for i, module_id in enumerate(ids):
+        check.lines[f"modules[{i}]"] = check.doc.line(*at, i)
+        if module_id in ids[:i]:
+            check.fail(f"module '{module_id}' is listed twice", *at, i)
+        elif check.modules is not None and module_id and module_id not in check.modules:
+            check.fail(f"unknown module '{module_id}' (known modules: "
+                       f"{', '.join(sorted(check.modules)) or 'none'})", *at, i, code="PG111")
+    check.listed = ids
+    return ids
+
+
+def _variables(check: _Check, value: object, at: tuple[object, ...]) -> Mapping[str, object]:
+    if not isinstance(value, dict):
+        check.fail(f"'variables' must be a mapping of names to values; found {describe(value)}",
+                   *at)
+        return MappingProxyType({})
+    for name in value:
+        check.lines[f"variables.{name}"] = check.doc.line(*at, name)
+        _variable_name(check, name, at + (name,))
+    return MappingProxyType({str(k): _freeze(v) for k, v in value.items()})
+
+
+def _variable_name(check: _Check, name: object, at: tuple[object, ...]) -> None:
+    if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+        check.fail(f"variable name '{name}' must be a word of letters, digits and underscores "
+                   "(not starting with _ or a digit)", *at)
+    elif name in PACK_FIELDS:
+        check.fail(f"variable '{name}' clashes with the pack field '{name}': rename it", *at)
+    elif name in RESERVED_NAMES:
+        check.fail(f"variable '{name}' clashes with the built-in variable '{name}': rename it",
+                   *at)
+
+
+def _freeze(value: object) -> object:
+    if isinstance(value, dict):
+        return MappingProxyType({str(k): _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _template(check: _Check, value: object, at: tuple[object, ...]) -> str:
+    name = _text(check, value, at)
+    if name and not name.lower().endswith(".pptx"):
+        check.fail(f"'template' must name a .pptx file in templates/; found '{name}'", *at)
+    return name
+
+
+def _language(check: _Check, value: object, at: tuple[object, ...]) -> str:
+    tag = _text(check, value, at)
+    if tag and not _LANGUAGE.match(tag):
+        check.fail(f"'language' must be a language tag like en-GB; found '{tag}'", *at)
+    return tag
+
+
+def _deck_style(check: _Check, value: object, at: tuple[object, ...]) -> str:
+    style = _text(check, value, at)
+    if style and style not in DECK_STYLES:
+        check.fail(f"'deck_style' must be one of: {', '.join(DECK_STYLES)}; found '{style}'",
+                   *at)
+    return style
+
+
+def _mapping(check: _Check, value: object, at: tuple[object, ...],
+             known: Collection[str]) -> dict[object, object]:
+    if not isinstance(value, dict):
+        check.fail(f"'{_name(at)}' must be a mapping with keys {', '.join(known)}; "
+                   f"found {describe(value)}", *at)
+        return {}
+    for key in value:
+        if key not in known:
+            check.fail(_unknown(key, known), *at, key)
+    return {k: v for k, v in value.items() if k in known}
+
+
+def _contact(check: _Check, value: object, at: tuple[object, ...]) -> Mapping[str, str]:
+    found = _mapping(check, value, at, CONTACT_KEYS)
+    return MappingProxyType({str(k): _text(check, v, at + (k,)) for k, v in found.items()})
+
+
+def _cover(check: _Check, value: object, at: tuple[object, ...]) -> Image | None:
+    found = _mapping(check, value, at, ("src", "alt"))
+    if not found:
+        return None
+    src, alt = (_text(check, found.get(k), at + (k,)) for k in ("src", "alt"))
+    if not (src and alt):
+        return None
+    line = check.doc.line(*at, "src")
+    try:
+        path = resolve_in_project(check.root, check.root / Path(check.doc.path).parent, src,
+                                  check.doc.path, line)
+    except PackgenError as exc:
+        check.errors.extend(picture_problem(exc))
+        return None
+    return Image(path, alt, Loc(check.doc.path, line))
+
+
+def _breaks(check: _Check, value: object, at: tuple[object, ...]) -> tuple[Break, ...]:
+    if not isinstance(value, list):
+        check.fail(f"'breaks' must be a list; found {describe(value)}", *at)
+        return ()
+    return tuple(b for i, item in enumerate(value)
+                 if (b := _break(check, item, at + (i,))) is not None)
+
+
+def _break(check: _Check, value: object, at: tuple[object, ...]) -> Break | None:
+    check.lines[_name(at)] = check.doc.line(*at)
+    found = _mapping(check, value, at, BREAK_KEYS)
+    if not found:
+        return None
+    if ("after" in found) == ("at" in found):
+        check.fail("a break needs either 'after' (a module id) or 'at' (a clock time)", *at)
+    if "minutes" not in found:
+        check.fail("a break needs 'minutes'", *at)
+    after = _break_after(check, found["after"], at + ("after",)) if "after" in found else None
+    when = _clock(check, found["at"], at + ("at",)) if "at" in found else None
+    minutes = _positive(check, found.get("minutes", 1), at + ("minutes",))
+    title = _text(check, found["title"], at + ("title",)) if "title" in found else "Break"
+    loc = Loc(check.doc.path, check.doc.line(*at))
+    return Break(minutes, loc, after, when, title or "Break")
+
+
+def _break_after(check: _Check, value: object, at: tuple[object, ...]) -> str:
+    module_id = _text(check, value, at)
+    if module_id and module_id not in check.listed:
+        check.fail(f"break after '{module_id}': that module is not in this pack's modules "
+                   f"({', '.join(check.listed)})", *at)
+    return module_id
+
+
+FIELDS: dict[str, Convert] = {
+    "title": _text, "audience": _audience, "organisation": _text, "date": _date,
+    "start": _clock, "slot": _positive, "venue": _text, "facilitators": _text_list,
+    "modules": _modules, "variables": _variables, "template": _template,
+    "language": _language, "deck_style": _deck_style, "participants": _positive,
+    "breaks": _breaks, "access": _text_list, "contact": _contact, "cover": _cover,
+    "checked_by": _text,
+}
+"""Every pack key and its converter, in checking order (``breaks`` after ``modules``)."""

@@ -1,0 +1,1 @@
+"""Markdown module bodies to model slides: the only importer of markdown-it."""

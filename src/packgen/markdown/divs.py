@@ -1,0 +1,268 @@
+"""Fenced divs turned into model blocks: notes, columns, conditionals, spaces, and the markers
+the slide carver reads (headings, rules, notes, activities, easy-read blocks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from packgen import errors
+from packgen.errors import PackgenError
+from packgen.markdown.pandoc_attrs import Attrs
+from packgen.model import (
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    EasyReadRow,
+    Loc,
+    Paragraph,
+    SpacesDiagram,
+    Text,
+)
+
+MAX_DEPTH = 20
+"""Deepest nesting of lists, quotes and divs accepted."""
+
+HEADING_IN_BLOCK = "PG118"
+UNKNOWN_DIV = "PG117"
+
+PANDOC_CLASSES = frozenset({"incremental", "nonincremental"})
+"""Pandoc div classes that change nothing here; their content is kept as is."""
+
+
+@dataclass
+class Context:
+    """Where the Markdown comes from, and the findings gathered while converting it."""
+
+    path: str
+    offset: int
+    root: Path
+    base_dir: Path
+    diagnostics: list[errors.Diagnostic] = field(default_factory=list)
+    depth: int = 0
+
+    def loc(self, line: int) -> Loc:
+        """Return the file location of a 0-based body line."""
+        return Loc(self.path, line + 1 + self.offset)
+
+    def error(self, message: str, loc: Loc) -> None:
+        """Record an error and keep converting, so every problem is reported."""
+        self.diagnostics.append(errors.error(message, loc.path, loc.line))
+
+    def warn(self, message: str, loc: Loc, code: str) -> None:
+        """Record a warning."""
+        self.diagnostics.append(errors.warning(message, loc.path, loc.line, code))
+
+    @contextmanager
+    def nested(self, loc: Loc) -> Iterator[None]:
+        """Count one level of nesting; too deep is an error, never a RecursionError."""
+        if self.depth >= MAX_DEPTH:
+            raise PackgenError(f"lists, quotes or divs nested deeper than {MAX_DEPTH} levels",
+                               loc.path, loc.line)
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+
+# --- markers read by the slide carver ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading as written; at level 1 or 2 it starts a slide."""
+
+    level: int
+    text: Text
+    attrs: Attrs
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ``---`` line: a new untitled slide."""
+
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """Speaker notes for the slide they stand in."""
+
+    blocks: tuple[Block, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ActivitySlide:
+    """An activity: its own slide where it stands."""
+
+    activity: Activity
+    audiences: tuple[str, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class EasyReadBlock:
+    """The rows of one ``::: easy-read`` block."""
+
+    rows: tuple[EasyReadRow, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A div that only means something inside another (``column``, ``materials``, ...)."""
+
+    kind: str
+    attrs: Attrs
+    raw: tuple[Raw, ...]
+    loc: Loc
+
+
+Raw = Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part
+DivBuilder = Callable[[Attrs, list[Raw], Loc, Context], list[Raw]]
+
+PARENT_OF = {"column": "columns", "materials": "activity", "steps": "activity",
+             "debrief": "activity", "tip": "activity"}
+
+
+# --- helpers shared by div builders --------------------------------------------------------
+
+
+def lift_notes(raw: list[Raw]) -> tuple[list[Raw], tuple[Block, ...]]:
+    """Return the items without their notes, and the notes' blocks in order."""
+    rest = [item for item in raw if not isinstance(item, Notes)]
+    notes = tuple(b for item in raw if isinstance(item, Notes) for b in item.blocks)
+    return rest, notes
+
+
+def model_blocks(raw: list[Raw], ctx: Context, where: str) -> tuple[Block, ...]:
+    """Return plain model blocks for a content area; markers that cannot stand there are errors."""
+    out: list[Block] = []
+    for item in raw:
+        if isinstance(item, Heading):
+            out.append(_heading_paragraph(item, ctx))
+        elif isinstance(item, Part):
+            ctx.error(f"'::: {item.kind}' belongs inside '::: {PARENT_OF[item.kind]}', "
+                      f"not in {where}", item.loc)
+        elif isinstance(item, (Rule, Notes, ActivitySlide, EasyReadBlock)):
+            ctx.error(f"{describe(item)} cannot stand in {where}", item.loc)
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def _heading_paragraph(heading: Heading, ctx: Context) -> Paragraph:
+    if heading.level <= 2:
+        ctx.warn("a heading inside a block does not start a slide; it is shown as bold text "
+                 "(put {audience=\"...\"} on the heading to make a slide conditional)",
+                 heading.loc, HEADING_IN_BLOCK)
+    return Paragraph(tuple(replace(s, bold=True) for s in heading.text), heading.loc)
+
+
+def describe(item: Raw) -> str:
+    """Return what an item is, in an author's words ("a list", "'::: notes'")."""
+    if isinstance(item, Part):
+        return f"'::: {item.kind}'"
+    return _NAMES.get(type(item).__name__, type(item).__name__.lower())
+
+
+_NAMES = {
+    "Rule": "'---'", "Notes": "'::: notes'", "ActivitySlide": "an activity",
+    "EasyReadBlock": "an easy-read block", "Heading": "a heading", "Paragraph": "a paragraph",
+    "ListBlock": "a list", "Image": "a picture", "Table": "a table", "Quote": "a quote",
+    "Columns": "columns", "Conditional": "an audience block",
+    "SpacesDiagram": "the spaces diagram",
+}
+
+
+# --- div builders ------------------------------------------------------------------------
+
+
+def build_div(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context,
+              builders: dict[str, DivBuilder]) -> list[Raw]:
+    """Return what one fenced div stands for, by its first class found in ``builders``."""
+    kind = next((c for c in attrs.classes if c in builders or c in PARENT_OF), "")
+    unknown = [c for c in attrs.classes if c != kind and c not in PANDOC_CLASSES]
+    if unknown:
+        ctx.warn(f"unknown div class '.{unknown[0]}': its content is kept as it is", loc,
+                 UNKNOWN_DIV)
+    if kind in PARENT_OF:
+        return [Part(kind, attrs, tuple(raw), loc)]
+    result = builders[kind](attrs, raw, loc, ctx)
+    audiences = attrs.words("audience")
+    if audiences and kind not in ("activity", "easy-read", ""):
+        return _conditional(audiences, result, loc, ctx)
+    return result
+
+
+def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
+    audiences = attrs.words("audience")
+    return _conditional(audiences, raw, loc, ctx) if audiences else raw
+
+
+def _conditional(audiences: tuple[str, ...], raw: list[Raw], loc: Loc,
+                 ctx: Context) -> list[Raw]:
+    passed = [_restrict(item, audiences) for item in raw
+              if isinstance(item, (ActivitySlide, EasyReadBlock))]
+    rest, notes = lift_notes([i for i in raw if not isinstance(i, (ActivitySlide, EasyReadBlock))])
+    blocks = model_blocks(rest, ctx, "a conditional block")
+    out: list[Raw] = [Conditional(audiences, blocks, loc)] if blocks else []
+    if notes:
+        out.append(Notes((Conditional(audiences, notes, loc),), loc))
+    return out + passed
+
+
+def _restrict(item: Raw, audiences: tuple[str, ...]) -> Raw:
+    if isinstance(item, ActivitySlide):
+        return replace(item, audiences=narrow(item.audiences, audiences))
+    assert isinstance(item, EasyReadBlock)
+    rows = tuple(replace(r, audiences=narrow(r.audiences, audiences)) for r in item.rows)
+    return replace(item, rows=rows)
+
+
+def narrow(inner: tuple[str, ...], outer: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the audiences both lists allow (an empty list allows every audience)."""
+    if not inner or not outer:
+        return inner or outer
+    return tuple(a for a in inner if a in outer)
+
+
+def _notes(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
+    rest, inner = lift_notes(raw)
+    return [Notes(model_blocks(rest, ctx, "notes") + inner, loc)]
+
+
+def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
+    rest, notes = lift_notes(raw)
+    columns = [item for item in rest if isinstance(item, Part) and item.kind == "column"]
+    if len(columns) != len(rest) or not columns:
+        ctx.error("':::: columns' may hold only '::: column' divs", loc)
+    cells, widths, lifted = [], [], list(notes)
+    for column in columns:
+        inner, column_notes = lift_notes(list(column.raw))
+        cells.append(model_blocks(inner, ctx, "a column"))
+        widths.append(column.attrs.values.get("width"))
+        lifted.extend(column_notes)
+    out: list[Raw] = [Columns(tuple(cells), loc, tuple(widths))]
+    return out + ([Notes(tuple(lifted), loc)] if lifted else [])
+
+
+def _spaces(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
+    rest, notes = lift_notes(raw)
+    if rest:
+        ctx.error("'::: spaces' draws the spaces diagram and holds nothing else", loc)
+    return [SpacesDiagram(loc, attrs.words("highlight"))] + ([Notes(notes, loc)] if notes else [])
+
+
+BUILDERS: dict[str, DivBuilder] = {
+    "": _plain,
+    "notes": _notes,
+    "columns": _columns,
+    "spaces": _spaces,
+}

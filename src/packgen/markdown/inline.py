@@ -1,0 +1,111 @@
+"""Inline Markdown (emphasis, code, links, line breaks) to model spans.
+
+Works on markdown-it syntax tree nodes, read through the small ``Node`` protocol, so that only
+``packgen.markdown`` imports markdown-it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any, Protocol
+
+from packgen.markdown.divs import Context
+from packgen.model import Loc, Span, Text
+
+_PLAIN = Span("")
+
+
+class Node(Protocol):
+    """The parts of a markdown-it syntax tree node read here."""
+
+    type: str
+    content: str
+    children: Sequence[Any]
+    attrs: Mapping[str, Any]
+
+
+def spans_of(nodes: list[Node], ctx: Context, loc: Loc,
+             style: Span = _PLAIN) -> Text:
+    """Return the spans of inline nodes, merging neighbours with the same formatting."""
+    out: list[Span] = []
+    for node in nodes:
+        converter = _INLINE.get(node.type)
+        if converter is None:
+            ctx.error(f"unsupported inline Markdown '{node.type}'", loc)
+            continue
+        for span in converter(node, ctx, loc, style):
+            _append(out, span)
+    return tuple(out)
+
+
+def strip_spans(spans: Text) -> Text:
+    """Return spans without leading/trailing blanks and trailing line breaks."""
+    spans = list(spans)
+    while spans and (spans[-1].soft_break or not spans[-1].text.strip()):
+        spans.pop()
+    if spans and spans[0].text != spans[0].text.lstrip():
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+    if spans and spans[-1].text != spans[-1].text.rstrip():
+        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
+    return tuple(spans)
+
+
+def _append(out: list[Span], span: Span) -> None:
+    if not span.text and not span.soft_break:
+        return
+    last = out[-1] if out else None
+    if last is not None and not last.soft_break and not span.soft_break and _style(last) == \
+            _style(span):
+        out[-1] = replace(last, text=last.text + span.text)
+    else:
+        out.append(span)
+
+
+def _style(span: Span) -> tuple[bool, bool, bool, str | None]:
+    return span.bold, span.italic, span.code, span.link
+
+
+InlineConverter = Callable[[Node, Context, Loc, Span], Text]
+
+
+def _text(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (replace(style, text=node.content),)
+
+
+def _break(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (Span("", soft_break=True),)
+
+
+def _code_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (replace(style, text=node.content, code=True),)
+
+
+def _strong(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, bold=True))
+
+
+def _em(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, italic=True))
+
+
+def _link(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, link=str(node.attrs["href"])))
+
+
+def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    ctx.error("a picture must stand in a paragraph of its own, not inside a heading, list, "
+              "link or table", loc)
+    return ()
+
+
+_INLINE: dict[str, InlineConverter] = {
+    "text": _text,
+    "softbreak": _break,
+    "hardbreak": _break,
+    "code_inline": _code_inline,
+    "strong": _strong,
+    "em": _em,
+    "link": _link,
+    "image": _inline_image,
+}

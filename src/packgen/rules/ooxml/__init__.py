@@ -1,0 +1,1 @@
+"""Read .pptx parts with lxml alone, for the template and overflow rules."""

@@ -1,0 +1,1 @@
+"""Tailor a pack: pure functions from the loaded project to a TailoredPack."""

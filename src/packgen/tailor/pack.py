@@ -1,0 +1,214 @@
+"""Tailor a pack: select its modules, keep its audience's content, fill variables, time it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
+
+from packgen import errors
+from packgen.errors import Diagnostic, PackgenError
+from packgen.model import (
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    EasyReadRow,
+    Image,
+    ListBlock,
+    ListItem,
+    Loc,
+    Material,
+    Module,
+    Pack,
+    Paragraph,
+    Project,
+    Quote,
+    Slide,
+    SpacesDiagram,
+    Table,
+    TailoredPack,
+    Text,
+)
+from packgen.tailor.context import content_context
+from packgen.tailor.timetable import timetable
+from packgen.templating import render_text
+
+
+def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[TailoredPack,
+                                                                      list[Diagnostic]]:
+    """Return the pack tailored for its audience, timed, with warnings and info found.
+
+    Every undefined variable, expression or unknown audience in the pack's modules is
+    reported together in one PackgenError.
+    """
+    pack = project.packs[pack_id]
+    context = content_context(project, pack)
+    job = _Job(pack.audience, context, frozenset(project.audiences))
+    modules = tuple(job.module(project.modules[m]) for m in pack.modules)
+    if job.errors:
+        raise PackgenError.many(job.errors)
+    table, findings = timetable(pack, modules)
+    notes = _unsuited(pack, modules)
+    return TailoredPack(pack, modules, table, project, context, built), notes + findings
+
+
+def _code(message: str) -> str | None:
+    return "PG110" if message.startswith("undefined variable") else None
+
+
+def _unsuited(pack: Pack, modules: Sequence[Module]) -> list[Diagnostic]:
+    found = []
+    for i, module in enumerate(modules):
+        if module.audiences and pack.audience not in module.audiences:
+            line = pack.lines.get(f"modules[{i}]", pack.lines.get("modules"))
+            found.append(errors.warning(
+                f"module '{module.id}' is not meant for audience '{pack.audience}' "
+                f"(it suits: {', '.join(module.audiences)})", pack.loc.path, line, "PG104"))
+    return found
+
+
+class _Job:
+    """One tailoring pass: keeps one audience's content and fills in the variables."""
+
+    def __init__(self, audience: str, context: Mapping[str, object],
+                 known: Collection[str]) -> None:
+        self.audience = audience
+        self.context = context
+        self.known = known
+        self.errors: list[Diagnostic] = []
+
+    def module(self, module: Module) -> Module:
+        self.check(module.audiences, module.loc)
+        slides = tuple(s for s in (self.slide(s) for s in module.slides) if s is not None)
+        rows = tuple(r for r in (self.row(r) for r in module.easy_read) if r is not None)
+        return dataclasses.replace(
+            module, title=self.string(module.title, module.loc.path, module.loc.line),
+            slides=slides,
+            objectives=self.strings(module.objectives, module.loc),
+            key_messages=self.strings(module.key_messages, module.loc),
+            materials=self.materials(module.materials, module.loc), easy_read=rows)
+
+    def slide(self, slide: Slide) -> Slide | None:
+        if not self.keeps(slide.audiences, slide.loc):
+            return None
+        activity = self.activity(slide.activity) if slide.activity else None
+        return dataclasses.replace(
+            slide, title=self.text(slide.title, slide.loc), blocks=self.blocks(slide.blocks),
+            notes=self.blocks(slide.notes), activity=activity)
+
+    def row(self, row: EasyReadRow) -> EasyReadRow | None:
+        if not self.keeps(row.audiences, row.loc):
+            return None
+        first = row.loc.line + (1 if row.image else 0) if row.loc.line else None
+        sentences = tuple(self.text(s, Loc(row.loc.path, first and first + i))
+                          for i, s in enumerate(row.sentences))
+        return dataclasses.replace(row, sentences=sentences, notes=self.blocks(row.notes),
+                                   image=self.image(row.image) if row.image else None)
+
+    def activity(self, act: Activity) -> Activity:
+        tips = tuple(dataclasses.replace(t, blocks=self.blocks(t.blocks)) for t in act.tips
+                     if self.keeps(tuple(t.audience.split()), act.loc))
+        return dataclasses.replace(
+            act, title=self.string(act.title, act.loc.path, act.loc.line),
+            group=self.string(act.group, act.loc.path, act.loc.line),
+            intro=self.blocks(act.intro), materials=self.materials(act.materials, act.loc),
+            steps=tuple(self.text(s, act.loc) for s in act.steps),
+            debrief=tuple(self.text(s, act.loc) for s in act.debrief), tips=tips,
+            notes=self.blocks(act.notes))
+
+    def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
+        return tuple(out for block in blocks for out in _BLOCKS[type(block)](self, block))
+
+    def keeps(self, audiences: Sequence[str], loc: Loc) -> bool:
+        self.check(audiences, loc)
+        return not audiences or self.audience in audiences
+
+    def check(self, audiences: Sequence[str], loc: Loc) -> None:
+        for audience in audiences:
+            if self.known and audience not in self.known:
+                self.errors.append(errors.error(
+                    f"unknown audience '{audience}' (expected one of: "
+                    f"{', '.join(sorted(self.known))})", loc.path, loc.line, "PG112"))
+
+    def text(self, text: Text, loc: Loc) -> Text:
+        spans, line = [], loc.line
+        for span in text:
+            filled = span.text if span.code else self.string(span.text, loc.path, line)
+            spans.append(dataclasses.replace(span, text=filled))
+            if span.soft_break and line is not None:
+                line += 1
+        return tuple(spans)
+
+    def string(self, text: str, path: str, line: int | None) -> str:
+        try:
+            return render_text(text, self.context, path, line)
+        except PackgenError as exc:
+            self.errors.extend(dataclasses.replace(d, code=d.code or _code(d.message))
+                               for d in exc.diagnostics)
+            return text
+
+    def strings(self, texts: Sequence[str], loc: Loc) -> tuple[str, ...]:
+        return tuple(self.string(t, loc.path, loc.line) for t in texts)
+
+    def materials(self, items: Sequence[Material], loc: Loc) -> tuple[Material, ...]:
+        return tuple(dataclasses.replace(m, name=self.string(m.name, (m.loc or loc).path,
+                                                             (m.loc or loc).line))
+                     for m in items)
+
+    def image(self, image: Image) -> Image:
+        return dataclasses.replace(
+            image, alt=self.string(image.alt, image.loc.path, image.loc.line),
+            caption=self.string(image.caption, image.loc.path, image.loc.line))
+
+
+def _paragraph(job: _Job, block: Paragraph) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, text=job.text(block.text, block.loc)),)
+
+
+def _list(job: _Job, block: ListBlock) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, items=_items(job, block.items, block.loc)),)
+
+
+def _items(job: _Job, items: Sequence[ListItem], loc: Loc) -> tuple[ListItem, ...]:
+    return tuple(ListItem(job.text(item.text, loc), tuple(
+        dataclasses.replace(c, items=_items(job, c.items, c.loc)) for c in item.children))
+        for item in items)
+
+
+def _image(job: _Job, block: Image) -> tuple[Block, ...]:
+    return (job.image(block),)
+
+
+def _table(job: _Job, block: Table) -> tuple[Block, ...]:
+    header = tuple(job.text(cell, block.loc) for cell in block.header)
+    rows = tuple(tuple(job.text(cell, block.loc) for cell in row) for row in block.rows)
+    return (dataclasses.replace(block, header=header, rows=rows),)
+
+
+def _quote(job: _Job, block: Quote) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, blocks=job.blocks(block.blocks)),)
+
+
+def _columns(job: _Job, block: Columns) -> tuple[Block, ...]:
+    return (dataclasses.replace(block, columns=tuple(job.blocks(c) for c in block.columns)),)
+
+
+def _conditional(job: _Job, block: Conditional) -> tuple[Block, ...]:
+    return job.blocks(block.blocks) if job.keeps(block.audiences, block.loc) else ()
+
+
+def _same(job: _Job, block: SpacesDiagram) -> tuple[Block, ...]:
+    return (block,)
+
+
+def _activity(job: _Job, block: Activity) -> tuple[Block, ...]:
+    return (job.activity(block),)
+
+
+_BLOCKS: dict[type, Callable[[_Job, Any], tuple[Block, ...]]] = {
+    Paragraph: _paragraph, ListBlock: _list, Image: _image, Table: _table, Quote: _quote,
+    Columns: _columns, Conditional: _conditional, SpacesDiagram: _same, Activity: _activity,
+}
+"""Block type to the function that tailors it (a Conditional becomes zero or more blocks)."""

@@ -1,0 +1,124 @@
+"""Words packgen writes itself: dates in full, clock times, name lists, glossary matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from packgen.model import GlossaryEntry
+
+DAY = 24 * 60
+"""Minutes in a day: clock times wrap at midnight."""
+
+_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryMatch:
+    """One use of a glossary term (or one of its forms) in a piece of text."""
+
+    start: int
+    end: int
+    entry: GlossaryEntry
+
+
+def date_long(day: dt.date) -> str:
+    """Return a date in full, for example ``Tuesday 3 March 2026`` (English, any locale)."""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Return names joined for reading: ``A``, ``A and B``, ``A, B and C``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def clock(minutes: int) -> str:
+    """Return a clock time in minutes since midnight as ``10:05`` (24-hour)."""
+    hours, mins = divmod(minutes % DAY, 60)
+    return f"{hours:02d}:{mins:02d}"
+
+
+def clock_12h(minutes: int) -> str:
+    """Return a clock time as ``10am``, ``10:30am``, ``12pm`` or ``1:15pm``."""
+    hours, mins = divmod(minutes % DAY, 60)
+    suffix = "am" if hours < 12 else "pm"
+    hours = hours % 12 or 12
+    return f"{hours}{suffix}" if mins == 0 else f"{hours}:{mins:02d}{suffix}"
+
+
+def parse_clock(value: object) -> int | None:
+    """Return minutes since midnight for ``"10:00"`` or PyYAML's 600 (unquoted ``10:00``).
+
+    Return None when ``value`` is not a clock time of one day.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < DAY else None
+    if isinstance(value, str) and (match := _CLOCK.match(value)):
+        return int(match[1]) * 60 + int(match[2])
+    return None
+
+
+def clock_easy_read(minutes: int) -> str:
+    """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon"."""
+    hour, minute = divmod(minutes % DAY, 60)
+    if minute == 0 and hour in (0, 12):
+        return "12 midnight" if hour == 0 else "12 noon"
+    suffix = "am" if hour < 12 else "pm"
+    shown = hour % 12 or 12
+    return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
+
+
+def fold(word: str) -> str:
+    """Return ``word`` with curly apostrophes made straight."""
+    return word.replace("’", "'")
+
+
+def hyphen_forms(word: str) -> tuple[str, ...]:
+    """Return the spellings a hyphenated word is known by: as written, and joined up."""
+    if "-" not in word:
+        return (word,)
+    return (word, word.replace("-", ""))
+
+
+def glossary_matches(text: str, glossary: Iterable[GlossaryEntry]) -> list[GlossaryMatch]:
+    """Return each use of a glossary term or form in ``text``, longest first, in order."""
+    entries = tuple(glossary)
+    if not entries:
+        return []
+    pattern, lookup = _glossary_pattern(entries)
+    return [GlossaryMatch(m.start(), m.end(), lookup[_key(m.group())])
+            for m in pattern.finditer(text)]
+
+
+def mask_glossary(text: str, glossary: Iterable[GlossaryEntry], mask: str = "table") -> str:
+    """Return ``text`` with each glossary term replaced by ``mask``."""
+    for match in reversed(glossary_matches(text, glossary)):
+        text = text[:match.start] + mask + text[match.end:]
+    return text
+
+
+@lru_cache(maxsize=32)
+def _glossary_pattern(entries: tuple[GlossaryEntry, ...]
+                      ) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
+    lookup: dict[str, GlossaryEntry] = {}
+    for entry in entries:
+        for variant in (entry.term, *entry.forms):
+            for form in hyphen_forms(variant.strip()):
+                lookup.setdefault(_key(form), entry)
+    ordered = sorted(lookup, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in ordered)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE), lookup
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).lower().split())

@@ -1,0 +1,1 @@
+"""One sub-package per file format, each the only importer of its library."""

@@ -1,0 +1,1 @@
+"""Word documents of the guide and handout (python-docx lives only here)."""

@@ -1,0 +1,139 @@
+"""Convert model blocks to Word paragraphs, real lists, tables and pictures (python-docx)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from docx.document import Document
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from packgen.model import (
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SpacesDiagram,
+    Table,
+    TailoredPack,
+    Text,
+)
+from packgen.writers.docx import oxml
+
+SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
+
+
+class DocxBlocks:
+    """Convert model blocks to Word paragraphs, lists, tables and pictures."""
+
+    def __init__(self, doc: Document, tp: TailoredPack) -> None:
+        self.doc, self.tp = doc, tp
+        self.accent = tp.project.theme.colours.get("accent", "#005A70")
+        self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
+
+    def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
+        """Add blocks in order (an unknown block type is a bug: KeyError)."""
+        for block in blocks:
+            DOCX_RENDERERS[type(block)](self, block, style)
+
+    def runs(self, paragraph: DocxParagraph, text: Text) -> None:
+        """Add a paragraph's spans as runs (bold, italic, code, links kept)."""
+        for span in text:
+            if span.soft_break:
+                paragraph.add_run(" ")
+            elif span.link and SAFE_LINK.match(span.link):
+                oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
+            else:
+                run = paragraph.add_run(span.text)
+                run.bold, run.italic = span.bold or None, span.italic or None
+                if span.code:
+                    run.font.name = "DejaVu Sans Mono"
+
+    def items(self, texts: list[str] | list[Text], ordered: bool) -> None:
+        """Add a one-level list of strings or spans (numbered lists restart at 1)."""
+        style = "List Number" if ordered else "List Bullet"
+        num_id = oxml.restart_numbering(self.doc, style) if ordered else None
+        for text in texts:
+            p = self.doc.add_paragraph(style=style)
+            if isinstance(text, str):
+                p.add_run(text)
+            else:
+                self.runs(p, text)
+            if num_id is not None:
+                oxml.set_num_id(p, num_id)
+
+    def list(self, block: ListBlock, depth: int = 1) -> None:
+        """Add a list with nesting kept as List Bullet/Number 2 and 3."""
+        base = "List Number" if block.ordered else "List Bullet"
+        style = base if depth == 1 else f"{base} {min(depth, 3)}"
+        num_id = oxml.restart_numbering(self.doc, style) if block.ordered else None
+        for item in block.items:
+            p = self.doc.add_paragraph(style=style)
+            self.runs(p, item.text)
+            if num_id is not None:
+                oxml.set_num_id(p, num_id)
+            for child in item.children:
+                self.list(child, depth + 1)
+
+    def picture(self, block: Image) -> None:
+        """Add a picture with its alt text and any caption (decorative ones are left out)."""
+        if block.decorative:
+            return
+        shape = self.doc.add_picture(str(self.tp.project.root / block.src),
+                                     width=Cm(oxml.picture_width_cm(block.width)))
+        oxml.set_alt_text(shape, block.alt, False)
+        if block.caption:
+            self.doc.add_paragraph(block.caption, style="Caption")
+
+    def table(self, block: Table) -> None:
+        """Add a content table with a marked header row."""
+        table = self.doc.add_table(rows=1, cols=len(block.header), style="Guide Table")
+        oxml.set_table_look(table)
+        oxml.mark_header_row(table.rows[0])
+        for cell, text in zip(table.rows[0].cells, block.header):
+            self.runs(cell.paragraphs[0], text)
+            oxml.header_text(cell, self._on_accent)
+        for row in block.rows:
+            for cell, text in zip(table.add_row().cells, row):
+                self.runs(cell.paragraphs[0], text)
+
+
+def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:
+    r.runs(r.doc.add_paragraph(style=style), block.text)
+
+
+def _quote(r: DocxBlocks, block: Quote, style: str | None) -> None:
+    r.render(block.blocks, "Quote")
+
+
+def _inner(r: DocxBlocks, block: Columns | Conditional, style: str | None) -> None:
+    groups = block.columns if isinstance(block, Columns) else (block.blocks,)
+    for blocks in groups:
+        r.render(blocks, style)
+
+
+def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
+    r.items([f"{s.name}: {s.description} ({s.holder})" for s in r.tp.project.spaces], False)
+
+
+def _activity(r: DocxBlocks, block: Activity, style: str | None) -> None:
+    r.doc.add_paragraph(f"Activity: {block.title} ({block.minutes} min)", style=style)
+
+
+DOCX_RENDERERS: dict[type, Callable[[DocxBlocks, object, str | None], None]] = {
+    Paragraph: _paragraph,
+    ListBlock: lambda r, b, s: r.list(b),
+    Image: lambda r, b, s: r.picture(b),
+    Table: lambda r, b, s: r.table(b),
+    Quote: _quote,
+    Columns: _inner,
+    Conditional: _inner,
+    SpacesDiagram: _spaces,
+    Activity: _activity,
+}
+"""Block type to its Word converter."""

@@ -1,0 +1,243 @@
+"""Write the facilitator guide as a Word document styled by a designer-editable reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.shared import RGBColor
+
+from packgen import safety, templating
+from packgen.errors import PackgenError
+from packgen.model import Activity, TailoredPack, Theme
+from packgen.views import guide as guide_view
+from packgen.views.guide import audience_name, date_long, tips_for
+from packgen.wording import clock, join_names
+from packgen.writers.docx import oxml
+from packgen.writers.docx.blocks import DocxBlocks
+
+PLAN_WIDTHS_CM = (2.7, 1.8, 5.6, 1.7, 5.2)
+CHECK_WIDTHS_CM = (5.2, 3.8, 8.0)
+REQUIRED_STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
+    "List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
+    "List Number 3", "Quote", "Caption", "Guide Table",
+)
+"""Styles the guide uses: a designer's reference.docx must define each (copy packgen's)."""
+THEMED = {"Title": "accent", "Heading 1": "accent", "Heading 2": "accent", "Heading 4": "accent",
+          "Subtitle": "muted", "Caption": "muted", "Heading 3": "text", "Normal": "text"}
+
+
+def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
+    """Write the guide for ``tp`` to ``target`` with the styles of the reference document."""
+    path = reference_path(tp.project.root)
+    doc = open_reference(path, _display(tp.project.root, path))
+    if not path.is_relative_to(tp.project.root):
+        apply_theme(doc, tp.project.theme)
+    oxml.clear_body(doc)
+    writer = GuideDocx(doc, tp)
+    for part in (writer.cover, writer.plan, writer.materials, writer.room):
+        part()
+    for number, module in enumerate(guide_view.module_guides(tp)):
+        writer.module(module, page_break=number == 0)
+    set_properties(doc, tp, title)
+    doc.save(str(target))
+
+
+def reference_path(root: Path) -> Path:
+    """Return the project's ``templates/reference.docx`` if there is one, else the packaged one."""
+    for folder in templating.template_dirs(root):
+        if (folder / "reference.docx").is_file():
+            return folder / "reference.docx"
+    raise FileNotFoundError("reference.docx")
+
+
+def open_reference(path: Path, display: str) -> Document:
+    """Return the reference document opened, or raise PackgenError if it is unusable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(m.file_size for m in archive.infolist())
+        if size > safety.MAX_TOTAL_BYTES:
+            raise PackgenError(f"reference.docx refused: it would inflate to {size} bytes",
+                               display, code="PG400")
+        doc = docx.Document(str(path))
+    except PackgenError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (python-docx raises many types for bad files)
+        raise PackgenError(f"not a usable Word reference document ({exc.__class__.__name__}: "
+                           f"{exc})", display, code="PG400") from None
+    names = {s.name for s in doc.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise PackgenError(f"reference.docx lacks the styles {', '.join(missing)}: start from "
+                           "a copy of packgen's reference.docx", display, code="PG400")
+    return doc
+
+
+def apply_theme(doc: Document, theme: Theme) -> None:
+    """Recolour and refont the packaged styles from the project's theme tokens."""
+    for name, colour in THEMED.items():
+        style = doc.styles[name]
+        family = theme.fonts.get("body" if name in ("Normal", "Caption") else "heading")
+        if family:
+            oxml.set_font(style, family)
+        if colour in theme.colours:
+            style.font.color.rgb = RGBColor.from_string(theme.colours[colour].lstrip("#"))
+    oxml.recolour_table_style(doc, "Guide Table", theme.colours.get("accent"),
+                                  theme.colours.get("surface"))
+
+
+def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:
+    """Set the document's title, language, author and dates (dates from ``tp.built``)."""
+    props = doc.core_properties
+    built = tp.built.astimezone(dt.UTC).replace(tzinfo=None)
+    props.title, props.subject, props.language = title, tp.pack.title, tp.language
+    props.author = join_names(tp.pack.facilitators) or tp.pack.organisation
+    props.last_modified_by, props.revision = "packgen", 1
+    props.created = props.modified = built
+    props.keywords = props.comments = props.category = ""
+    oxml.set_language(doc, tp.language)
+
+
+class GuideDocx:
+    """Add the guide's parts to a Word document, one method per part."""
+
+    def __init__(self, doc: Document, tp: TailoredPack) -> None:
+        self.doc, self.tp = doc, tp
+        self.blocks = DocxBlocks(doc, tp)
+        self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
+
+    def cover(self) -> None:
+        """Add the title, the key facts and the total time."""
+        pack, table = self.tp.pack, self.tp.timetable
+        self.doc.add_paragraph("Facilitator guide", style="Subtitle")
+        self.doc.add_paragraph(pack.title, style="Title")
+        when = f"{clock(table.start)} to {clock(table.end)} " \
+               f"({table.total} minutes, slot {table.slot} minutes)"
+        facts = [("Organisation", pack.organisation),
+                 ("Date", date_long(self.tp)),
+                 ("Time", when), ("Venue", pack.venue),
+                 ("Audience", audience_name(self.tp, pack.audience)),
+                 ("Facilitators", join_names(pack.facilitators))]
+        if pack.participants:
+            facts.append(("Participants", str(pack.participants)))
+        for label, value in facts:
+            p = self.doc.add_paragraph()
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(value)
+
+    def plan(self) -> None:
+        """Add the session plan table and the timing summary."""
+        self._heading("Session plan", 1, page_break=True)
+        rows = [[f"{r.start}–{r.end}", str(r.minutes), [r.title, *r.activities], r.slides,
+                 list(r.materials)] for r in guide_view.session_plan(self.tp)]
+        self._table(("Time", "Minutes", "What happens", "Slides", "Materials"), rows,
+                    PLAN_WIDTHS_CM)
+        self.doc.add_paragraph(guide_view.timing_summary(self.tp), style="Caption")
+
+    def materials(self) -> None:
+        """Add the materials checklist table."""
+        self._heading("Materials checklist", 1)
+        items = guide_view.materials_checklist(self.tp)
+        if not items:
+            self.doc.add_paragraph("The modules name no materials.")
+            return
+        rows = [[i.name, i.rule if i.total is None else
+                 f"{i.total} ({i.rule})" if i.rule else str(i.total),
+                 "; ".join(i.used_in)] for i in items]
+        self._table(("Item", "How many", "Where it is used"), rows, CHECK_WIDTHS_CM)
+
+    def room(self) -> None:
+        """Add the room and access checklist."""
+        self._heading("Room and access checklist", 1)
+        for item in guide_view.room_checklist(self.tp):
+            self.doc.add_paragraph(item, style="List Bullet")
+
+    def module(self, guide: guide_view.ModuleGuide, page_break: bool = False) -> None:
+        """Add one module: times, objectives, key messages, slides with notes, activities."""
+        module = guide.module
+        self._heading(module.title, 1, page_break=page_break)
+        meta = f"{guide.start} to {guide.end} · {guide.minutes} minutes"
+        if guide.slide_range:
+            meta += f" · Slides {guide.slide_range}"
+        self.doc.add_paragraph(meta, style="Caption")
+        for heading, items in (("Objectives", module.objectives),
+                               ("Key messages", module.key_messages)):
+            if items:
+                self._heading(heading, 2)
+                for item in items:
+                    self.doc.add_paragraph(item, style="List Bullet")
+        self._heading("Slides and notes", 2)
+        for entry in guide.slides:
+            self._slide(entry)
+        for activity in guide.extra_activities:
+            self._heading(f"Activity: {activity.title}", 3)
+            self._activity(activity)
+        for entry in guide.closing:
+            self._slide(entry)
+
+    def _slide(self, entry: guide_view.SlideEntry) -> None:
+        prefix = "Activity: " if entry.activity else ""
+        self._heading(f"Slide {entry.number} · {prefix}{entry.title}", 3)
+        for sentence in entry.sentences:
+            self.blocks.runs(self.doc.add_paragraph(style="Quote"), sentence)
+        if entry.activity is not None:
+            self._activity(entry.activity)
+        elif entry.notes:
+            self.blocks.render(entry.notes)
+        else:
+            self.doc.add_paragraph("No notes.", style="Caption")
+
+    def _activity(self, a: Activity) -> None:
+        self.doc.add_paragraph(f"{a.minutes} minutes" + (f" · {a.group}" if a.group else ""),
+                               style="Caption")
+        sections: list[tuple[str, Callable[[], None]]] = [
+            ("On the slide", lambda: self.blocks.render(a.intro)),
+            ("Materials", lambda: self.blocks.items(
+                [f"{m.name} ({guide_view.material_rule(m)})" for m in a.materials], False)),
+            ("Steps", lambda: self.blocks.items(list(a.steps), True)),
+            ("Debrief questions", lambda: self.blocks.items(list(a.debrief), False)),
+        ]
+        present = (a.intro, a.materials, a.steps, a.debrief)
+        for (heading, add), content in zip(sections, present):
+            if content:
+                self._heading(heading, 4)
+                add()
+        for tip in tips_for(a.tips, self.tp.pack.audience):
+            self._heading(f"Tip for {audience_name(self.tp, tip.audience)}", 4)
+            self.blocks.render(tip.blocks)
+        if a.notes:
+            self._heading("Notes", 4)
+            self.blocks.render(a.notes)
+
+    def _heading(self, text: str, level: int, page_break: bool = False) -> None:
+        p = self.doc.add_heading(text, level)
+        p.paragraph_format.page_break_before = page_break or None
+
+    def _table(self, header: Iterable[str], rows: list[list[object]],
+               widths: tuple[float, ...]) -> None:
+        names = list(header)
+        table = self.doc.add_table(rows=1, cols=len(names), style="Guide Table")
+        oxml.set_table_look(table)
+        oxml.mark_header_row(table.rows[0])
+        for cell, name in zip(table.rows[0].cells, names):
+            self._header_cell(cell, name)
+        for row in rows:
+            for cell, value in zip(table.add_row().cells, row):
+                lines = value if isinstance(value, list) else [str(value)]
+                cell.text = "\n".join(str(v) for v in lines)
+        oxml.keep_rows_whole(table)
+        oxml.set_column_widths(table, [int(w * 567) for w in widths])
+
+    def _header_cell(self, cell: object, name: str) -> None:
+        cell.paragraphs[0].add_run(name)  # type: ignore[attr-defined]
+        oxml.header_text(cell, self._on_accent)
+
+
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else \
+        f"packgen:{path.name}"

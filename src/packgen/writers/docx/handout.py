@@ -1,0 +1,199 @@
+"""Write the easy-read handout as a Word document: picture-left rows in a layout table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from packgen.errors import PackgenError
+from packgen.writers.docx import oxml
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentType
+    from docx.table import _Cell
+
+    from packgen.model import GlossaryEntry, Image, Theme
+    from packgen.views.handout import HandoutView, Piece, RowView, SectionView
+
+PICTURE = Cm(4)
+PICTURE_COLUMN = Cm(4.8)
+TEXT_COLUMN = Cm(12.2)
+WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
+SIZES = {"Normal": 16, "Heading 1": 32, "Heading 2": 24, "List Bullet": 16}
+
+
+def write_docx(view: HandoutView, path: Path, root: Path, theme: Theme, built: dt.datetime,
+               title: str) -> None:
+    """Write ``view`` to ``path`` as an A4 Word document with the handout's layout."""
+    doc = Document()
+    oxml.drop_styles_with_effects(doc)
+    _page_setup(doc)
+    _styles(doc, theme, view.language)
+    _properties(doc, view, built, title)
+    writer = _Writer(doc, root, theme)
+    writer.cover(view)
+    for section in view.sections:
+        writer.section(section)
+    if view.hard_words:
+        writer.hard_words(view.hard_words)
+    for i, section in enumerate(view.ending):
+        writer.section(section, new_page=i == 0)
+    doc.save(str(path))
+
+
+def _page_setup(doc: DocumentType) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ")
+    oxml.add_field(footer, "PAGE")
+    footer.style.font.size = Pt(14)
+
+
+def _styles(doc: DocumentType, theme: Theme, lang: str) -> None:
+    oxml.set_language(doc, lang)
+    for name, size in SIZES.items():
+        style = doc.styles[name]
+        oxml.set_font(style, theme.fonts.get("heading" if "Heading" in name else "body",
+                                                 "Atkinson Hyperlegible"))
+        style.font.size = Pt(size)
+        style.font.italic = False
+        style.font.color.rgb = _rgb(theme.colour("accent" if "Heading" in name else "text"))
+        style.paragraph_format.line_spacing = 1.5 if size == 16 else 1.2
+        style.paragraph_format.space_after = Pt(6)
+    doc.styles["Heading 2"].paragraph_format.space_before = Pt(18)
+    doc.styles["Footer"].font.size = Pt(14)
+
+
+def _properties(doc: DocumentType, view: HandoutView, built: dt.datetime, title: str) -> None:
+    props = doc.core_properties
+    props.title = title
+    props.subject = "Easy read"
+    props.language = view.language
+    props.author = view.organisation
+    props.last_modified_by = view.organisation
+    props.comments = ""
+    props.revision = 1
+    naive = built.astimezone(dt.UTC).replace(tzinfo=None)
+    props.created = props.modified = props.last_printed = naive
+
+
+class _Writer:
+    """Add the handout's parts to a document in reading order."""
+
+    def __init__(self, doc: DocumentType, root: Path, theme: Theme) -> None:
+        self.doc = doc
+        self.root = root
+        self.theme = theme
+
+    def cover(self, view: HandoutView) -> None:
+        """Add the cover: "Easy read", the title, a picture, date, place and organisation."""
+        label = self.doc.add_paragraph().add_run("Easy read")
+        label.bold, label.font.size = True, Pt(18)
+        self.doc.add_heading(view.title, level=1)
+        if view.cover:
+            self.picture(self.doc.add_paragraph(), view.cover, Cm(8))
+        for text, size in ((view.date, 20), (view.place, 20), (view.organisation, 18)):
+            run = self.doc.add_paragraph().add_run(text)
+            run.bold, run.font.size = size == 20, Pt(size)
+        self.page_break()
+
+    def section(self, section: SectionView, new_page: bool = False) -> None:
+        """Add a heading and the section's rows as a two-column layout table."""
+        if new_page:
+            self.page_break()
+        self.doc.add_heading(section.title, level=2)
+        table = self.table()
+        for row in section.rows:
+            picture_cell, words = table.add_row().cells
+            self.row(picture_cell, words, row)
+        self.finish(table)
+
+    def hard_words(self, entries: tuple[GlossaryEntry, ...]) -> None:
+        """Add the "Hard words" page: each glossary word used, bold, with its meaning."""
+        self.page_break()
+        self.doc.add_heading("Hard words", level=2)
+        self.doc.add_paragraph("These are the hard words in this easy read.")
+        table = self.table()
+        for entry in entries:
+            picture_cell, words = table.add_row().cells
+            if entry.image:
+                self.picture(picture_cell.paragraphs[0], entry.image, PICTURE)
+            words.paragraphs[0].add_run(entry.term).bold = True
+            words.add_paragraph(entry.explanation)
+        self.finish(table)
+
+    def row(self, picture_cell: _Cell, words: _Cell, row: RowView) -> None:
+        """Fill one row: the picture left; sentences, list and hard-word boxes right."""
+        if row.picture:
+            self.picture(picture_cell.paragraphs[0], row.picture, PICTURE)
+        for i, line in enumerate(row.lines):
+            _add_pieces(words.paragraphs[0] if i == 0 else words.add_paragraph(), line)
+        for item in row.items:
+            words.add_paragraph(item, style="List Bullet")
+        for entry in row.explained:
+            self.box(words, entry)
+
+    def box(self, cell: _Cell, entry: GlossaryEntry) -> None:
+        """Add a shaded box explaining a hard word, under the row's sentences."""
+        fill = self.theme.colours.get("surface", "#F2F5F7")
+        term = cell.add_paragraph()
+        term.add_run(entry.term).bold = True
+        term.paragraph_format.space_before = Pt(6)
+        explanation = cell.add_paragraph(entry.explanation)
+        for paragraph in (term, explanation):
+            oxml.shade_paragraph(paragraph, fill)
+            paragraph.paragraph_format.space_after = Pt(0)
+
+    def picture(self, paragraph, image: Image, width) -> None:
+        """Add a picture with its alt text."""
+        path = self.root / image.src
+        if path.suffix.lower() not in WORD_PICTURES:
+            raise PackgenError(f"picture type '{path.suffix}' cannot go in the Word handout: "
+                               "use PNG or JPEG", image.loc.path, image.loc.line)
+        shape = paragraph.add_run().add_picture(str(path), width=width)
+        oxml.set_alt_text(shape, image.alt, image.decorative)
+
+    def table(self):
+        """Return a new borderless two-column layout table."""
+        table = self.doc.add_table(rows=0, cols=2)
+        table.autofit = False
+        table.columns[0].width, table.columns[1].width = PICTURE_COLUMN, TEXT_COLUMN
+        oxml.set_table_look(table, header=False, banded=False)
+        return table
+
+    def finish(self, table) -> None:
+        """Set each cell's width and stop rows splitting across pages."""
+        for row in table.rows:
+            row.cells[0].width, row.cells[1].width = PICTURE_COLUMN, TEXT_COLUMN
+            row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(18)
+            _cant_split(row)
+
+    def page_break(self) -> None:
+        """Start a new page."""
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:
+    for piece in pieces:
+        run = paragraph.add_run(piece.text)
+        run.bold = piece.bold or None
+
+
+def _cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(OxmlElement("w:cantSplit"))
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())

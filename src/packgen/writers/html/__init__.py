@@ -1,0 +1,1 @@
+"""HTML pages of the guide and handout: blocks, inlined assets, templates."""

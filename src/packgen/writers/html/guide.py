@@ -1,0 +1,80 @@
+"""The facilitator guide as one self-contained HTML page, from the designer's templates."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from packgen import templating
+from packgen.builders import output_name
+from packgen.model import Material, TailoredPack
+from packgen.tailor.slideplan import plan
+from packgen.views import guide
+from packgen.views.guide import audience_name, date_long, document_title, tips_for
+from packgen.wording import clock, join_names
+from packgen.writers.html.blocks import HtmlRenderer, font_face_css, theme_css
+
+
+def render_html(tp: TailoredPack) -> str:
+    """Return the guide as one self-contained HTML page (fonts and pictures inlined).
+
+    A broken designer template is a PackgenError naming the template file and line.
+    """
+    return _render_html(tp)
+
+
+def _render_html(tp: TailoredPack) -> str:
+    dirs = templating.template_dirs(tp.project.root)
+    env = templating.make_env(dirs)
+    renderer = HtmlRenderer(tp.project.root, tp.project.spaces, tp.project.theme,
+                            skip_decorative=True)
+    env.filters.update(_filters(tp, renderer))
+    context = guide_context(tp, renderer)
+    theme = tp.project.theme
+    root = tp.project.root
+    css = templating.render_template(env, "guide.css", root, "guide", colours=theme.colours,
+                                     fonts=theme.fonts)
+    context["css"] = style_sheet(css)
+    context["fonts"] = font_face_css([d / "fonts" for d in dirs], theme.fonts.values())
+    context["theme"] = theme_css(theme)
+    return templating.render_template(env, "guide.html", root, "guide", **context)
+
+
+def style_sheet(css: str) -> Markup:
+    """Return CSS safe to place inside ``<style>`` (it cannot close the element)."""
+    return Markup(re.sub(r"</(?=style)", r"<\\/", css, flags=re.IGNORECASE))
+
+
+def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
+    """Return the template variables every guide format shares."""
+    pack, table, logo = tp.pack, tp.timetable, tp.project.theme.logo
+    return {
+        "lang": tp.language,
+        "doc_title": document_title(tp),
+        "pack": pack,
+        "date_long": date_long(tp),
+        "times": {"start": clock(table.start), "end": clock(table.end),
+                  "total": table.total, "slot": table.slot,
+                  "summary": guide.timing_summary(tp)},
+        "audience": audience_name(tp, pack.audience),
+        "audience_id": pack.audience,
+        "facilitators": join_names(pack.facilitators),
+        "deck_name": output_name(pack.id, "deck", "pptx"),
+        "slide_count": len(plan(tp)),
+        "plan": guide.session_plan(tp),
+        "materials": guide.materials_checklist(tp),
+        "room": guide.room_checklist(tp),
+        "modules": guide.module_guides(tp),
+        "logo": {"src": renderer.data_uri(logo.src), "alt": logo.alt} if logo else None,
+    }
+
+
+def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
+    return {
+        "blocks": renderer.blocks,
+        "text": renderer.text,
+        "rule": lambda m: guide.material_rule(m) if isinstance(m, Material) else "",
+        "tips_for": tips_for,
+        "audience_name": lambda a: audience_name(tp, a),
+    }

@@ -1,0 +1,1 @@
+"""The print engine: PDFs of the guide and handout."""

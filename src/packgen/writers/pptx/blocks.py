@@ -1,0 +1,183 @@
+"""Write model blocks into PowerPoint text frames: paragraphs, nested lists, emphasis, links."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.text.text import _Paragraph
+from pptx.util import Pt
+
+from packgen.model import (
+    Block,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SpacesDiagram,
+    Span,
+    Table,
+    Text,
+    plain,
+)
+from packgen.writers.pptx.oxml import text as text_xml
+
+MIN_BODY_PT = 24
+MIN_TITLE_PT = 36
+QUOTE_MARGIN = 457200
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One paragraph to write: its text, list level (None for plain text) and numbering."""
+
+    text: Text
+    level: int | None = None
+    ordered: bool = False
+    start: int = 1
+    indent: bool = False
+
+
+def lines(blocks: Iterable[Block], notes: bool = False) -> list[Line]:
+    """Return the paragraphs of ``blocks`` in reading order (pictures and diagrams skipped)."""
+    return [line for block in blocks for line in _block_lines(block, notes)]
+
+
+def is_text(block: Block) -> bool:
+    """Return True for blocks that become paragraphs in a text frame."""
+    return isinstance(block, (Paragraph, ListBlock, Quote, Conditional))
+
+
+def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None) -> None:
+    """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``."""
+    frame.clear()
+    body = frame._txBody
+    first = body.p_lst[0]
+    for i, item in enumerate(items or [Line(())]):
+        p = first if i == 0 else text_xml.new_paragraph(body)
+        _format_paragraph(p, item)
+        if any(span.link for span in item.text):
+            write_spans(_Paragraph(p, frame), item.text, lang, size)
+            continue
+        for span in _merge_breaks(item.text):
+            text_xml.add_run(p, span.text, lang, span.bold, span.italic, size)
+        text_xml.end_mark(p).set("lang", lang)
+
+
+def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> None:
+    """Fill ``frame`` with plain ``text``, one paragraph per line."""
+    write_lines(frame, [Line((Span(t),)) for t in text.split("\n")], lang, size)
+
+
+def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) -> None:
+    """Append runs for ``text`` to ``paragraph``: bold, italic and links kept."""
+    for span in _merge_breaks(text):
+        run = paragraph.add_run()
+        run.text = span.text
+        text_xml.set_run_lang(run, lang)
+        if span.bold:
+            run.font.bold = True
+        if span.italic:
+            run.font.italic = True
+        if span.link:
+            run.hyperlink.address = span.link
+        if size:
+            run.font.size = Pt(size)
+    text_xml.set_end_lang(paragraph, lang)
+
+
+def fit_size(items: list[Line], width_emu: int, height_emu: int, base: int,
+             floor: int = MIN_BODY_PT) -> int | None:
+    """Return a smaller font size (never below ``floor``) when ``items`` overflow at ``base``.
+
+    Returns None when the text fits at the layout's own size. The estimate is deliberately
+    generous (average glyph width 0.55 em, line height 1.2).
+    """
+    for size in range(base, floor - 1, -2):
+        if _height_pt(items, width_emu, size) <= height_emu / 12700:
+            return None if size == base else size
+    return floor
+
+
+def estimate_height(items: list[Line], width_emu: int, size: int) -> int:
+    """Return the estimated height in EMU of ``items`` at ``size`` points."""
+    return int(_height_pt(items, width_emu, size) * 12700)
+
+
+def _height_pt(items: list[Line], width_emu: int, size: int) -> float:
+    total = 14.0
+    for item in items:
+        level_size = size if not item.level else min(size, MIN_BODY_PT)
+        margin = 0 if item.level is None else (item.level + 1) * 27
+        usable = max(width_emu / 12700 - 18 - margin, 36)
+        chars = max(len(plain(item.text)), 1)
+        rows = math.ceil(chars * 0.55 * level_size / usable)
+        total += rows * level_size * 1.2 + 10
+    return total
+
+
+def _format_paragraph(p: Any, item: Line) -> None:
+    if item.level is None:
+        text_xml.no_bullet(p, QUOTE_MARGIN if item.indent else 0)
+    else:
+        text_xml.bullet(p, item.level, item.ordered, item.start)
+
+
+def _merge_breaks(text: Text) -> Iterator[Span]:
+    for span in text:
+        yield Span(" ", span.bold, span.italic) if span.soft_break else span
+
+
+def _block_lines(block: Block, notes: bool) -> Iterator[Line]:
+    handler = _HANDLERS.get(type(block))
+    if handler is not None:
+        yield from handler(block, notes)
+
+
+def _paragraph(block: Paragraph, notes: bool) -> Iterator[Line]:
+    yield Line(block.text)
+
+
+def _list(block: ListBlock, notes: bool, level: int = 0) -> Iterator[Line]:
+    for item in block.items:
+        yield Line(item.text, level, block.ordered, block.start)
+        for child in item.children:
+            yield from _list(child, notes, level + 1)
+
+
+def _quote(block: Quote, notes: bool) -> Iterator[Line]:
+    for line in lines(block.blocks, notes):
+        yield Line(line.text, line.level, line.ordered, line.start, indent=line.level is None)
+
+
+def _nested(block: Conditional | Columns, notes: bool) -> Iterator[Line]:
+    groups = block.columns if isinstance(block, Columns) else (block.blocks,)
+    for group in groups:
+        yield from lines(group, notes)
+
+
+def _table(block: Table, notes: bool) -> Iterator[Line]:
+    if notes:
+        for row in (block.header, *block.rows):
+            yield Line((Span(" | ".join(plain(cell) for cell in row)),))
+
+
+def _nothing(block: Block, notes: bool) -> Iterator[Line]:
+    return iter(())
+
+
+_HANDLERS = {
+    Paragraph: _paragraph,
+    ListBlock: _list,
+    Quote: _quote,
+    Conditional: _nested,
+    Columns: _nested,
+    Table: _table,
+    Image: _nothing,
+    SpacesDiagram: _nothing,
+}
+"""Block type to the function yielding its paragraphs."""

@@ -1,0 +1,149 @@
+"""Write the pack's PowerPoint deck from the designer's template, one planned slide at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from packgen.model import Block, Span, TailoredPack
+from packgen.tailor import slideplan
+from packgen.tailor.slideplan import PlannedSlide
+from packgen.views.deck import notes_for
+from packgen.wording import date_long
+from packgen.writers.pptx import blocks, slides, template
+from packgen.writers.pptx.media import Box
+from packgen.writers.pptx.oxml import elements, speed, text, theme
+from packgen.writers.pptx.template import ROLES
+
+TITLE_PT = 40
+"""The packaged template's title size; long titles step down to 36 pt, never below."""
+BAND = 228600
+"""Tolerance (a quarter inch) when deciding whether a shape starts a new reading row."""
+DEFAULT_AREA = (685800, 1828800, 10820400, 4206240)
+"""Content area (x, y, w, h in EMU) when the template's master has no body placeholder."""
+
+
+def build_deck(tp: TailoredPack) -> Any:
+    """Return the finished Presentation for ``tp`` (the template is checked first)."""
+    planned = slideplan.plan(tp)
+    path, shown, packaged = template.locate(tp)
+    prs = template.open_template(path, shown)
+    layouts = template.check(prs, tp, planned, shown)
+    speed.speed_up(prs)
+    notes_master = prs.part.notes_master_part
+    ctx = slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
+    footers: dict[str, list[Any]] = {}
+    adder = speed.SlideAdder(prs)
+    for item in planned:
+        slide = adder.add(layouts[template.layout_name(tp, item)])
+        _fill_slide(ctx, slide, item, footers)
+        _write_notes(slide, notes_for(item), tp.language, notes_master)
+    _finish(prs, tp, packaged)
+    return prs
+
+
+def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, list[Any]]) -> None:
+    """Give one new slide its title, content, reading order and footers."""
+
+    tp = ctx.tp
+    _set_title(slide, item, tp.language, ctx)
+    slides.render(ctx, slide, item)
+    _drop_empty_placeholders(slide)
+    _order_for_reading(slide, ctx)
+    texts = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
+             "dt": date_long(tp.pack.date)}
+    elements.copy_footers(slide, texts, tp.language, footers)
+
+
+def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
+
+    element = elements.title_element(slide.shapes._spTree)
+    if element is None:
+        return
+    shape = slide.shapes._shape_factory(element)
+    title = item.title or slideplan.untitled_name(item.module, item.number)
+    lines = [blocks.Line((Span(title),))]
+    box = ctx.box(slide, shape)
+    size = blocks.fit_size(lines, box.w, box.h, TITLE_PT,
+                                blocks.MIN_TITLE_PT) if item.title else None
+    blocks.write_lines(shape.text_frame, lines, lang, size)
+    if not item.title:
+        elements.move_off_slide(shape)
+        elements.hide_master_shapes(slide)
+
+
+def _write_notes(slide: Any, notes: tuple[Block, ...], lang: str, master: Any) -> None:
+    items = blocks.lines(notes, notes=True)
+    if items:
+        blocks.write_lines(speed.new_notes_frame(slide, master), items, lang)
+
+
+def _drop_empty_placeholders(slide: Any) -> None:
+
+    tree = slide.shapes._spTree
+    for element in elements.placeholder_elements(tree):
+        if elements.ph_idx(element) == 0 or not elements.is_text_shape(element):
+            continue
+        if not elements.shape_text(element).strip():
+            tree.remove(element)
+
+
+def _order_for_reading(slide: Any, ctx: Any) -> None:
+    """Put the title first, then rows of shapes top to bottom, each row left to right.
+
+    A shape starting above the bottom of the row before it (less a small tolerance) joins
+    that row, so a picture beside its text is read after it and one below it is read later.
+    """
+
+    tree = slide.shapes._spTree
+    title = elements.title_element(tree)
+    title_id = elements.shape_id(title) if title is not None else None
+    boxes = sorted(((_box(slide, el, ctx), el) for el in tree.iter_shape_elms()
+                    if elements.shape_id(el) != title_id), key=lambda p: p[0].y)
+    rows: list[list[tuple[Any, Any]]] = []
+    bottom = 0
+    for box, element in boxes:
+        if not rows or box.y >= bottom - BAND:
+            rows.append([])
+            bottom = box.y + box.h
+        rows[-1].append((box, element))
+        bottom = max(bottom, box.y + box.h)
+    ordered = ([title] if title is not None else []) + [
+        element for row in rows for _, element in sorted(row, key=lambda p: p[0].x)]
+    for element in ordered:
+        tree.append(element)
+
+
+def _box(slide: Any, element: Any, ctx: Any) -> Any:
+    """Return where one shape of the slide sits (a placeholder's from its layout if need be)."""
+
+    def shape() -> Any:
+        return slide.shapes._shape_factory(element)
+
+    if elements.is_placeholder(element):
+        return ctx.box_of(slide, element, shape)
+    own = elements.own_box(element)
+    return Box(*own) if own is not None else Box.of(shape())
+
+
+def _content_area(prs: Any) -> Any:
+
+    for shape in prs.slide_masters[0].placeholders:
+        if ROLES.get(shape.placeholder_format.type) == "body" and shape.width:
+            return Box.of(shape)
+    return Box(*DEFAULT_AREA)
+
+
+def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
+
+    look = tp.project.theme
+    if packaged or look.source != "packgen:theme.yaml":
+        for part in theme.theme_parts(prs):
+            part._blob = theme.apply_theme(part.blob, look.colours, look.fonts)
+    roots = [prs.part._element]
+    roots += [m.part._element for m in prs.slide_masters]
+    roots += [layout.part._element for m in prs.slide_masters for layout in m.slide_layouts]
+    roots += [prs.notes_master.part._element]
+    text.fix_languages(roots, tp.language)
+    elements.number_slides(prs.slides)
+    elements.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
+                                 tp.built)

@@ -1,0 +1,1 @@
+"""python-pptx internals: XML work it has no API for, and its speed-ups."""

@@ -1,0 +1,269 @@
+"""Fill one slide per planned slide kind: a dispatch table of small renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pptx.shapes.shapetree import SlideShapeFactory
+
+from packgen.errors import PackgenError
+from packgen.model import (
+    Block,
+    Columns,
+    Image,
+    Paragraph,
+    Quote,
+    SpacesDiagram,
+    Span,
+    TailoredPack,
+    plain,
+)
+from packgen.tailor.slideplan import PlannedSlide
+from packgen.wording import clock, date_long, join_names
+from packgen.writers.pptx import blocks as pptx_blocks
+from packgen.writers.pptx import diagram as spaces_diagram
+from packgen.writers.pptx import media
+from packgen.writers.pptx.blocks import Line
+from packgen.writers.pptx.media import Box
+from packgen.writers.pptx.oxml import elements
+from packgen.writers.pptx.template import ROLES
+
+TAB_EMU = 1051560
+"""Agenda: where the module title starts, after the clock time (1.15 in)."""
+SIDE = 4114800
+"""Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What every renderer reads: the pack, where pictures live, the language, the body area."""
+
+    tp: TailoredPack
+    root: Path
+    lang: str
+    area: Box
+    """The content area of the template (its master's body placeholder)."""
+    boxes: dict[tuple[str, int], Box] = field(default_factory=dict)
+    """Inherited placeholder boxes by (layout part name, placeholder index)."""
+
+    def box(self, slide: Any, shape: Any) -> Box:
+        """Return where a placeholder sits, reading its layout's geometry only once."""
+        return self.box_of(slide, shape._element, lambda: shape)
+
+    def box_of(self, slide: Any, element: Any, shape: Callable[[], Any]) -> Box:
+        """Return where a placeholder element sits; ``shape`` makes its python-pptx object."""
+        if element.spPr.find(elements.qn("a:xfrm")) is not None:
+            own = elements.own_box(element)
+            return Box(*own) if own is not None else Box.of(shape())
+        key = (str(slide.slide_layout.part.partname), elements.ph_idx(element))
+        if key not in self.boxes:
+            self.boxes[key] = Box.of(shape())
+        return self.boxes[key]
+
+
+def placeholders(slide: Any, role: str) -> list[Any]:
+    """Return the slide's placeholders of one role (``body``, ``picture``) by index."""
+    found = [el for el in elements.placeholder_elements(slide.shapes._spTree)
+             if _ROLE_OF_TYPE.get(elements.ph_type(el)) == role]
+    found.sort(key=elements.ph_idx)
+    holders = slide.placeholders
+    return [SlideShapeFactory(el, holders) for el in found]
+
+
+def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    """Fill ``slide`` for ``planned`` with the renderer of its kind."""
+    RENDERERS[planned.kind](ctx, slide, planned)
+
+
+def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    pack = ctx.tp.pack
+    details = [pack.organisation, date_long(pack.date), join_names(pack.facilitators)]
+    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
+
+
+def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    items = _agenda_lines(ctx.tp)
+    bodies = placeholders(slide, "body")
+    if not bodies:
+        return
+    box = ctx.box(slide, bodies[0])
+    rows = _agenda_rows(box.h)
+    if len(items) <= rows(24):
+        _agenda_column(ctx, bodies[0].text_frame, items, 26 if len(items) <= rows(26) else 24)
+        return
+    half, width = (len(items) + 1) // 2, (box.w - media.GAP) // 2
+    bodies[0].left, bodies[0].top, bodies[0].width, bodies[0].height = box.x, box.y, width, box.h
+    second = slide.shapes.add_textbox(box.x + box.w - width, box.y, width, box.h)
+    second.name = "Agenda, continued"
+    elements.copy_list_style(slide.slide_layout.placeholders.get(
+        idx=bodies[0].placeholder_format.idx), second)
+    _agenda_column(ctx, bodies[0].text_frame, items[:half], 24)
+    _agenda_column(ctx, second.text_frame, items[half:], 24)
+
+
+def _agenda_lines(tp: TailoredPack) -> list[Line]:
+    if tp.pack.deck_style == "easy-read":
+        return [Line((Span(e.title, bold=True), Span(f" ({e.minutes}\u00a0minutes)")))
+                for e in tp.timetable.entries]
+    return [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes}\u00a0min)")))
+            for e in tp.timetable.entries]
+
+
+def _agenda_column(ctx: Ctx, frame: Any, items: list[Line], size: int) -> None:
+    frame.word_wrap = True
+    pptx_blocks.write_lines(frame, items, ctx.lang, size)
+    timed = ctx.tp.pack.deck_style != "easy-read"
+    for paragraph in frame.paragraphs:
+        elements.set_tab_stop(paragraph, TAB_EMU if timed else 0, hanging=timed)
+
+
+def _agenda_rows(height_emu: int) -> Callable[[int], int]:
+    """Return how many one-line agenda entries fit the body at a given size."""
+    return lambda size: int((height_emu / 12700 - 14) // (size * 1.2 + 8))
+
+
+def _section(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    if planned.slide is not None:
+        _write_blocks(ctx, slide, planned.slide.blocks, 28)
+    elif planned.module is not None:
+        _write_first(ctx, slide, [Line((Span(f"{planned.module.duration} minutes"),))], 28)
+
+
+def _content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    _write_blocks(ctx, slide, planned.slide.blocks, 28)
+
+
+def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    blocks = planned.slide.blocks
+    inner = blocks[0].blocks if len(blocks) == 1 and isinstance(blocks[0], Quote) else blocks
+    _write_blocks(ctx, slide, inner, 32)
+
+
+def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    holders = placeholders(slide, "picture") + placeholders(slide, "body")
+    box = ctx.box(slide, holders[0]) if holders else ctx.area
+    for holder in holders:
+        media.remove_shape(holder)
+    images = [b for b in planned.slide.blocks if isinstance(b, Image)]
+    media.stack_media(slide, images, box, ctx.root, ctx.lang)
+
+
+def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    bodies = placeholders(slide, "body")
+    box = ctx.box(slide, bodies[0]) if bodies else ctx.area
+    media.fill_area(slide, planned.slide.blocks, box, bodies[0] if bodies else None,
+                         ctx.root, ctx.lang)
+
+
+def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    groups = _column_groups(planned.slide.blocks)
+    bodies = placeholders(slide, "body")
+    boxes = _column_boxes([ctx.box(slide, b) for b in bodies], len(groups))
+    for i, (group, box) in enumerate(zip(groups, boxes)):
+        holder = bodies[i] if i < len(bodies) else None
+        media.fill_area(slide, group, box, holder, ctx.root, ctx.lang)
+
+
+def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    activity = planned.slide.activity
+    meta = [f"{activity.minutes} minutes", activity.group[:1].upper() + activity.group[1:]]
+    meta_lines = [Line((Span(t),)) for t in meta if t]
+    bodies = placeholders(slide, "body")
+    intro = activity.intro or planned.slide.blocks
+    if len(bodies) > 1:
+        pptx_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang)
+    else:
+        summary = " \u00b7 ".join(plain(line.text) for line in meta_lines)
+        intro = (Paragraph((Span(summary, bold=True),), activity.loc), *intro)
+    _write_blocks(ctx, slide, intro, 28)
+
+
+def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    text = pptx_blocks.lines([b for b in planned.slide.blocks if pptx_blocks.is_text(b)])
+    box = ctx.area
+    if text:
+        height = min(pptx_blocks.estimate_height(text, box.w, 24), box.h // 3)
+        frame = slide.shapes.add_textbox(box.x, box.y, box.w, height).text_frame
+        frame.word_wrap = True
+        pptx_blocks.write_lines(frame, text, ctx.lang, 24)
+        box = Box(box.x, box.y + height, box.w, box.h - height)
+    spaces = ctx.tp.project.spaces
+    diagram = next(b for b in planned.slide.blocks if isinstance(b, SpacesDiagram))
+    unknown = [h for h in diagram.highlight if h not in {s.id for s in spaces}]
+    if unknown:
+        raise PackgenError(f"no space '{unknown[0]}' to highlight (spaces in the model: "
+                           f"{', '.join(s.id for s in spaces)})", diagram.loc.path,
+                           diagram.loc.line)
+    spaces_diagram.draw_spaces(slide, spaces, ctx.tp.project.theme, box, ctx.lang,
+                             diagram.highlight)
+
+
+def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    row = planned.row
+    pictures = placeholders(slide, "picture")
+    if row.image is not None:
+        box = ctx.box(slide, pictures[0]) if pictures else Box(ctx.area.x, ctx.area.y, SIDE, SIDE)
+        media.add_picture(slide, row.image, ctx.root, box, honour_width=False)
+    for holder in pictures:
+        media.remove_shape(holder)
+    body = placeholders(slide, "body")[0]
+    box = ctx.box(slide, body)
+    items = [Line(sentence) for sentence in row.sentences]
+    size = pptx_blocks.fit_size(items, box.w, box.h, 36)
+    pptx_blocks.write_lines(body.text_frame, items, ctx.lang, max(size or 36, 32))
+
+
+def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    pack = ctx.tp.pack
+    contact = [pack.contact.get(k, "") for k in ("name", "phone", "email")]
+    details = [pack.organisation, *contact] if any(contact) else [
+        pack.organisation, join_names(pack.facilitators)]
+    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
+
+
+def _write_first(ctx: Ctx, slide: Any, items: list[Line], base: int) -> None:
+    bodies = placeholders(slide, "body")
+    if bodies:
+        body = bodies[0]
+        size = pptx_blocks.fit_size(items, int(body.width), int(body.height), base)
+        pptx_blocks.write_lines(body.text_frame, items, ctx.lang, size)
+
+
+def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], base: int) -> None:
+    bodies = placeholders(slide, "body")
+    holder = bodies[0] if bodies else None
+    box = ctx.box(slide, holder) if holder is not None else ctx.area
+    media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang, base)
+
+
+def _column_groups(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    index = next(i for i, b in enumerate(blocks) if isinstance(b, Columns))
+    groups = [tuple(col) for col in blocks[index].columns] or [()]
+    groups[0] = tuple(blocks[:index]) + groups[0]
+    groups[-1] = groups[-1] + tuple(b for b in blocks[index + 1:])
+    return groups
+
+
+def _column_boxes(boxes: list[Box], count: int) -> list[Box]:
+    if len(boxes) == count:
+        return boxes
+    left = min(b.x for b in boxes)
+    right = max(b.x + b.w for b in boxes)
+    gap = media.GAP
+    width = (right - left - gap * (count - 1)) // count
+    top, height = boxes[0].y, boxes[0].h
+    return [Box(left + i * (width + gap), top, width, height) for i in range(count)]
+
+
+_ROLE_OF_TYPE = {kind.xml_value: role for kind, role in ROLES.items() if kind.xml_value}
+"""Placeholder type as the XML spells it (``subTitle``) to the role packgen fills."""
+
+RENDERERS: dict[str, Callable[[Ctx, Any, PlannedSlide], None]] = {
+    "title": _title, "agenda": _agenda, "section": _section, "content": _content,
+    "columns": _columns, "picture": _picture, "quote": _quote, "table": _table,
+    "activity": _activity, "easy-read": _easy_read, "diagram": _diagram, "closing": _closing,
+}
+"""Slide kind to the function that fills its slide."""

@@ -1,0 +1,149 @@
+"""Find, open and check the deck template before any slide is added."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lxml.etree import XMLSyntaxError
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import PythonPptxError
+
+from packgen import errors
+from packgen.errors import PackgenError
+from packgen.model import TailoredPack
+from packgen.safety import check_pptx_file
+from packgen.tailor.slideplan import DEFAULT_LAYOUTS, PlannedSlide
+from packgen.templating import packaged_templates
+
+BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
+            OSError, AttributeError, TypeError, IndexError)
+"""What python-pptx raises for a file that is not a usable .pptx."""
+
+
+NEEDS = {
+    "agenda": ("title", "body"), "content": ("title", "body"), "quote": ("title", "body"),
+    "columns": ("title", "body", "body"), "activity": ("title", "body"),
+    "easy-read": ("title", "body"),
+}
+"""Placeholders each kind needs on its layout; every other kind needs a title only."""
+
+ROLES = {
+    PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.CENTER_TITLE: "title",
+    PP_PLACEHOLDER.VERTICAL_TITLE: "title", PP_PLACEHOLDER.BODY: "body",
+    PP_PLACEHOLDER.SUBTITLE: "body", PP_PLACEHOLDER.OBJECT: "body",
+    PP_PLACEHOLDER.VERTICAL_BODY: "body", PP_PLACEHOLDER.VERTICAL_OBJECT: "body",
+    PP_PLACEHOLDER.PICTURE: "picture", PP_PLACEHOLDER.FOOTER: "footer",
+    PP_PLACEHOLDER.SLIDE_NUMBER: "slide number", PP_PLACEHOLDER.DATE: "date",
+}
+"""Placeholder type to the role packgen fills."""
+
+
+def locate(tp: TailoredPack) -> tuple[Path, str, bool]:
+    """Return the template's path, its name for diagnostics, and whether it is packaged.
+
+    The pack's ``template`` names a file directly inside the project's ``templates/``; the
+    default name falls back to the packaged template when the project has none.
+    """
+    name = tp.pack.template
+    where = (tp.pack.loc.path, tp.pack.lines.get("template", tp.pack.loc.line))
+    folder = (tp.project.root / "templates").resolve()
+    own = (folder / name).resolve()
+    if own.parent != folder:
+        raise PackgenError(f"'template' must name a .pptx file inside templates/; found "
+                           f"'{name}'", *where)
+    if own.is_file():
+        return own, f"templates/{name}", False
+    if name != "deck.pptx":
+        raise PackgenError(f"the deck template templates/{name} does not exist", *where)
+    return packaged_templates() / "deck.pptx", "packgen:deck.pptx", True
+
+
+def open_template(path: Path, shown: str) -> Any:
+    """Return the template as a Presentation; a file that is not a deck is a PackgenError.
+
+    The zip is checked first (size, members) so a zip bomb is refused before it is inflated.
+    """
+    check_pptx_file(path, shown)
+    try:
+        prs = Presentation(str(path))
+    except BAD_FILE as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise PackgenError(f"not a PowerPoint template (.pptx): {reason}", shown) from None
+    if len(prs.slides):
+        raise PackgenError(
+            f"the deck template holds {len(prs.slides)} slide(s); a template must hold layouts "
+            "only (delete its slides and save it again)", shown)
+    return prs
+
+
+def layout_name(tp: TailoredPack, planned: PlannedSlide) -> str:
+    """Return the layout name a planned slide uses: its own choice, the theme's, the default."""
+    if planned.slide is not None and planned.slide.layout:
+        return planned.slide.layout
+    return tp.project.theme.layouts.get(planned.kind, DEFAULT_LAYOUTS[planned.kind])
+
+
+def check(prs: Any, tp: TailoredPack, planned: Iterable[PlannedSlide],
+          shown: str) -> dict[str, Any]:
+    """Return the layouts the slides need, by name; raise once listing every problem."""
+    layouts = {layout.name: layout for master in prs.slide_masters
+               for layout in master.slide_layouts}
+    found: dict[str, Any] = {}
+    problems: dict[str, errors.Diagnostic] = {}
+    lacking: dict[tuple[str, str], list[str]] = {}
+    for slide in planned:
+        name = layout_name(tp, slide)
+        if name not in layouts:
+            key = f"layout:{name}"
+            problems.setdefault(key, _missing_layout(name, slide, layouts, shown))
+            continue
+        found[name] = layouts[name]
+        if (name, slide.kind) not in lacking:
+            lacking[name, slide.kind] = _missing_roles(layouts[name], slide.kind)
+        missing = lacking[name, slide.kind]
+        if missing:
+            key = f"ph:{name}:{slide.kind}"
+            problems.setdefault(key, _missing_placeholder(name, slide.kind, missing,
+                                                          layouts[name], shown))
+    if problems:
+        raise PackgenError.many(list(problems.values()))
+    return found
+
+
+def roles(layout: Any) -> list[str]:
+    """Return the roles of a layout's placeholders, in placeholder order."""
+    return [ROLES.get(ph.placeholder_format.type, "other") for ph in layout.placeholders]
+
+
+def _missing_roles(layout: Any, kind: str) -> list[str]:
+    have = roles(layout)
+    missing = []
+    for role in NEEDS.get(kind, ("title",)):
+        if role in have:
+            have.remove(role)
+        else:
+            missing.append(role)
+    return missing
+
+
+def _missing_layout(name: str, slide: PlannedSlide, layouts: dict[str, Any],
+                    shown: str) -> errors.Diagnostic:
+    have = ", ".join(f'"{n}"' for n in layouts) or "none"
+    message = (f'the deck template has no layout named "{name}" (needed for {slide.kind} '
+               f"slides); its layouts are: {have}")
+    if slide.slide is not None and slide.slide.layout:
+        return errors.error(message + f" (template: {shown})", slide.slide.loc.path,
+                            slide.slide.loc.line, "PG401")
+    return errors.error(message, shown, None, "PG401")
+
+
+def _missing_placeholder(name: str, kind: str, missing: list[str], layout: Any,
+                         shown: str) -> errors.Diagnostic:
+    have = ", ".join(roles(layout)) or "none"
+    return errors.error(
+        f'layout "{name}" has no {" and no ".join(missing)} placeholder, which {kind} slides '
+        f"need; it has: {have}", shown, None, "PG402")
