@@ -13,7 +13,7 @@ check: $(STAMP)
 	$(BIN)/packgen check --strict
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'

@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from markdown_dump import FIXTURES, Case, dump_slides, make_project, read_cases
+from markdown_dump import CASE_DIR, Case, dump_slides, make_project, read_cases
+from where import REPO
 
 from packgen.errors import PackgenError
 from packgen.markdown.blocks import Body, parse_body
@@ -151,7 +152,7 @@ def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(project: Path,
     if pandoc is None:
         pytest.skip("Pandoc is not installed (bench extra)")
     source = project / "content" / "modules" / "pandoc-deck.md"
-    source.write_text((FIXTURES / "pandoc-deck.md").read_text(encoding="utf-8"),
+    source.write_text((CASE_DIR / "pandoc-deck.md").read_text(encoding="utf-8"),
                       encoding="utf-8")
     expected = _pandoc_slides(pandoc, source, tmp_path / "deck.pptx")
     ours = [(plain(s.title), _notes_words(s.notes))
@@ -162,7 +163,7 @@ def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(project: Path,
 # --- the author's reference --------------------------------------------------------------
 
 
-DOC = Path(__file__).parent.parent / "docs" / "content-format.md"
+DOC = REPO / "docs" / "content-format.md"
 
 
 def _doc_examples() -> list[str]:

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from where import FIXTURES
 
 from packgen.errors import PackgenError
 from packgen.load.project import load_project
 from packgen.views.handout import credit_lines
 
-FIXTURE = Path(__file__).parent / "fixtures" / "project"
+FIXTURE = FIXTURES / "project"
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu
+from where import REPO
 
 from packgen.model import (
     Config,
@@ -28,7 +29,7 @@ from packgen.model import (
 )
 
 MODULE = "content/modules/m.md"
-PACKAGED_DECK = Path(__file__).resolve().parents[1] / "src/packgen/templates/deck.pptx"
+PACKAGED_DECK = REPO / "src/packgen/templates/deck.pptx"
 
 
 def at(line: int, path: str = MODULE) -> Loc:

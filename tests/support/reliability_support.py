@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from where import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "project"
-REPO = Path(__file__).resolve().parents[1]
+FIXTURE = FIXTURES / "project"
 
 
 @pytest.fixture(scope="session")

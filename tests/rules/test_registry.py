@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 from rules_support import module, para, slide, tailored
+from where import REPO
 
 from packgen.errors import error, info, warning
 from packgen.model import Config
 from packgen.rules import RULES, apply_silence, rules_table, run_pack_rules
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+DOCS = REPO / "docs" / "rules.md"
 
 
 def test_every_rule_has_a_stable_code_a_doc_line_and_a_severity() -> None:
@@ -34,7 +35,7 @@ def test_the_rules_page_lists_every_code() -> None:
 
 
 def test_every_code_the_source_reports_is_registered() -> None:
-    src = Path(__file__).resolve().parents[1] / "src" / "packgen"
+    src = REPO / "src" / "packgen"
     used = {code for path in src.rglob("*.py")
             for code in re.findall(r'"(PG\d{3})"', path.read_text(encoding="utf-8"))}
     assert sorted(used - set(RULES)) == []

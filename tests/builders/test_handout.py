@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pdfplumber
 import pikepdf
@@ -13,6 +12,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from easyread_sample import make_pack, picture
+from where import REPO
 
 from packgen.builders.handout import HandoutBuilder
 from packgen.errors import Collector, Severity
@@ -260,7 +260,7 @@ def test_credits_list_each_attribution_once_for_pictures_shown(tmp_path):
     assert credit_lines(credits, shown) == ["By Ann, CC BY 4.0"]
 
 
-SHIPPED = Path(__file__).resolve().parents[1]
+SHIPPED = REPO
 
 
 SHIPPED_PACKS = sorted(p.stem for p in (SHIPPED / "content" / "packs").glob("*.yaml"))

@@ -10,13 +10,14 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from where import FIXTURES
 
 from packgen.errors import PackgenError
 from packgen.load.packs import FIELDS, REQUIRED, load_pack, validate_pack
 from packgen.load.yamldoc import parse_yaml
 from packgen.model import Image
 
-FIXTURE = Path(__file__).parent / "fixtures" / "project"
+FIXTURE = FIXTURES / "project"
 MODULES = ("welcome", "power", "spaces")
 AUDIENCES = ("staff", "mixed", "self-advocates")
 WHERE = "content/packs/p.yaml"

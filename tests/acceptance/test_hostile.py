@@ -18,6 +18,7 @@ from reliability_support import (  # noqa: F401  (fixtures)
     standard_pack,
     zip_bomb,
 )
+from where import REPO
 
 from packgen.errors import PackgenError
 from packgen.templating import packaged_templates, render_text
@@ -310,7 +311,7 @@ def _jinja(source: str) -> Case:
 
 
 def _any_png() -> Path:
-    return sorted((Path(__file__).parents[1] / "content" / "images").glob("*.png"))[0]
+    return sorted((REPO / "content" / "images").glob("*.png"))[0]
 
 
 def _rel(root: Path, path: Path) -> str:

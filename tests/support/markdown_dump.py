@@ -6,6 +6,8 @@ import base64
 from dataclasses import dataclass
 from pathlib import Path
 
+from where import FIXTURES
+
 from packgen.model import (
     Activity,
     Block,
@@ -23,7 +25,7 @@ from packgen.model import (
     Text,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+CASE_DIR = FIXTURES / "markdown"
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
@@ -47,7 +49,7 @@ class Case:
 
 def read_cases(name: str) -> list[Case]:
     """Return the cases of a fixture file: title, ``.``, input, ``.``, expected, ``.``."""
-    lines = (FIXTURES / name).read_text(encoding="utf-8").split("\n")
+    lines = (CASE_DIR / name).read_text(encoding="utf-8").split("\n")
     cases, index = [], 0
     while index < len(lines):
         if not lines[index].strip():

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from where import REPO
 
 from packgen.api import tailored
 from packgen.load.project import load_project
 from packgen.tailor.slideplan import plan
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 PACKS = sorted(p.stem for p in (ROOT / "content" / "packs").glob("*.yaml"))
 
 

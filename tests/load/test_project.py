@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from where import FIXTURES
 
 from packgen.errors import PackgenError, Severity
 from packgen.load.project import load, load_project
 from packgen.load.project_data import DEFAULT_SPACES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "project"
+FIXTURE = FIXTURES / "project"
 
 MODULE = "---\ntitle: Welcome\nduration: 10\n---\n\n## Hello\n\nHello {{ organisation }}.\n"
 PACK = """\

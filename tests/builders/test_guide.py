@@ -14,6 +14,7 @@ import pdfplumber
 import pikepdf
 import pytest
 from guide_sample import BUILT, make_pack
+from where import FIXTURES
 
 from packgen.builders import get_builder
 from packgen.builders.guide import GuideBuilder
@@ -213,7 +214,7 @@ def test_guide_module_does_not_import_weasyprint_or_docx() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
-FIXTURE = Path(__file__).parent / "fixtures" / "project"
+FIXTURE = FIXTURES / "project"
 
 
 @pytest.mark.parametrize("pack_id", ["staff-short", "self-advocates"])

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from where import FIXTURES
 
 from packgen.errors import Diagnostic
 from packgen.load.project import load_project
 from packgen.rules import run_pack_rules
 from packgen.tailor.pack import tailor
 
-FIXTURE = Path(__file__).parent / "fixtures" / "rules" / "project"
+FIXTURE = FIXTURES / "rules" / "project"
 BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 

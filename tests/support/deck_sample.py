@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from where import FIXTURES
+
 from packgen.model import (
     Activity,
     Break,
@@ -32,7 +34,7 @@ from packgen.model import (
     TimetableEntry,
 )
 
-ROOT = Path(__file__).parent / "fixtures" / "project"
+ROOT = FIXTURES / "project"
 BUILT = dt.datetime(2026, 2, 1, 9, 30, tzinfo=dt.UTC)
 COLOURS = {
     "text": "#1A1A1A", "background": "#FFFFFF", "accent": "#005A70", "accent_text": "#FFFFFF",
