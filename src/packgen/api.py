@@ -1,4 +1,4 @@
-"""The library entry points the CLI calls: build, check and list packs."""
+"""The library entry points the CLI calls: build, check and list packs, inspect templates."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from packgen.model import Project, TailoredPack
 from packgen.output import staging as stg
 from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 from packgen.paths import relative
+from packgen.templating import template_dirs
 
 if TYPE_CHECKING:
     from packgen.load.project import Loaded
+    from packgen.rules.template import TemplateReport
 
 
 @dataclass
@@ -87,6 +89,23 @@ def tailored(root: Path, pack_id: str) -> tuple[TailoredPack, list[Diagnostic]]:
     project = loaded.project
     tp, diags = tailor(project, pack, build_time(project.packs[pack].date))
     return tp, result.diagnostics + diags
+
+
+def inspect_template(root: Path, path: Path | None = None) -> TemplateReport:
+    """Return the report on ``path``, or on the deck template the project's packs would use."""
+    from packgen.load.project import load_theme
+    from packgen.rules.template import template_report
+
+    root = root.resolve()
+    chosen, display = _choose_template(root, path)
+    return template_report(chosen, load_theme(root), "en-GB", display=display)
+
+
+def describe_template(report: TemplateReport) -> str:
+    """Return the text ``packgen template check`` prints for ``report``."""
+    from packgen.rules.template import describe
+
+    return describe(report)
 
 
 # --- one pack ----------------------------------------------------------------------------
@@ -192,6 +211,22 @@ def _inputs(project: Project, tp: TailoredPack) -> dict[str, str]:
 
 def _is_content_file(path: str) -> bool:
     return path.startswith(("content/modules/", "content/packs/"))
+
+
+# --- templates ---------------------------------------------------------------------------
+
+
+def _choose_template(root: Path, path: Path | None) -> tuple[Path, str]:
+    if path is not None:
+        if not path.is_file():
+            raise PackgenError(f"template not found: {path}")
+        return path, relative(root, path)
+    for folder in template_dirs(root):
+        candidate = folder / "deck.pptx"
+        if candidate.is_file():
+            inside = folder == root / "templates"
+            return candidate, relative(root, candidate) if inside else "packgen:deck.pptx"
+    raise PackgenError("no deck template found", "templates/deck.pptx")
 
 
 # --- loading -----------------------------------------------------------------------------

@@ -86,11 +86,10 @@ def template() -> None:
 @FORMAT
 def template_check(path: Path | None, project: Path, strict: bool, fmt: str) -> None:
     """List a template's layouts and placeholders and say which slide kinds it can build."""
-    from packgen.rules.template import describe
-    from packgen.templatecheck import inspect_template
+    from packgen import api
 
-    report = inspect_template(project, path)
-    _finish(list(report.diagnostics), strict, fmt, describe(report))
+    report = api.inspect_template(project, path)
+    _finish(list(report.diagnostics), strict, fmt, api.describe_template(report))
 
 
 def main() -> None:

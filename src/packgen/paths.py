@@ -8,6 +8,14 @@ from packgen.errors import PackgenError
 
 REMOTE_PREFIXES = ("http://", "https://", "ftp://", "file:", "data:", "//")
 
+OUTPUT_STEMS = {"deck": "slides", "guide": "guide", "handout": "easy-read"}
+"""Output kind to the word its files are named by: ``<pack>-slides.pptx``."""
+
+
+def output_name(pack_id: str, kind: str, fmt: str) -> str:
+    """Return the file name of one output, as the manifest lists it."""
+    return f"{pack_id}-{OUTPUT_STEMS[kind]}.{fmt}"
+
 
 def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,
                        line: int | None) -> str:

@@ -33,6 +33,7 @@ from packgen.model import (
     Timetable,
     TimetableEntry,
 )
+from packgen.tailor.slideplan import with_plan
 
 ROOT = FIXTURES / "project"
 BUILT = dt.datetime(2026, 2, 1, 9, 30, tzinfo=dt.UTC)
@@ -129,7 +130,7 @@ def sample(deck_style: str = "standard", spaces: tuple[Space, ...] = SPACES,
         TimetableEntry("break", "Break", 610, 10),
         TimetableEntry("module", "Power and control", 620, 45, "power"),
     ), 600, 90)
-    return TailoredPack(pack, (welcome, module), timetable, project, built=BUILT)
+    return with_plan(TailoredPack(pack, (welcome, module), timetable, project, built=BUILT))
 
 
 def many_slides(count: int) -> TailoredPack:

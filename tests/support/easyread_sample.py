@@ -24,6 +24,7 @@ from packgen.model import (
     Timetable,
     TimetableEntry,
 )
+from packgen.tailor.slideplan import with_plan
 
 COLOURS = {
     "text": "#1A1A1A", "background": "#FFFFFF", "accent": "#005A70", "accent_text": "#FFFFFF",
@@ -117,5 +118,5 @@ def make_pack(root: Path, **changes) -> TailoredPack:
                TimetableEntry("break", "Break", 615, 15),
                TimetableEntry("module", "Power and control", 630, 20, "power"),
                TimetableEntry("module", "Extra reading", 650, 10, "extra"))
-    return TailoredPack(pack, mods, Timetable(entries, 600, 90), project,
-                        built=dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.timezone.utc))
+    return with_plan(TailoredPack(pack, mods, Timetable(entries, 600, 90), project,
+                            built=dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.timezone.utc)))

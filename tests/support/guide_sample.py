@@ -32,6 +32,7 @@ from packgen.model import (
     TimetableEntry,
     Tip,
 )
+from packgen.tailor.slideplan import with_plan
 
 COLOURS = {"text": "#1A1A1A", "background": "#FFFFFF", "accent": "#005A70",
            "accent_text": "#FFFFFF", "muted": "#4A4A4A", "surface": "#F2F5F7"}
@@ -172,8 +173,8 @@ def make_pack(root: Path, *, participants: int | None = 16, extra_slides: int = 
         audiences={"staff": Audience("staff", "Staff and managers")}, spaces=(), glossary=(),
         theme=Theme(COLOURS, {"heading": "Atkinson Hyperlegible", "body": "Atkinson Hyperlegible"}),
         config=Config())
-    return TailoredPack(pack, mods, Timetable(entries, 600, 90), project,
-                        {"date_long": "Tuesday 3 March 2026"}, BUILT)
+    return with_plan(TailoredPack(pack, mods, Timetable(entries, 600, 90), project,
+                            {"date_long": "Tuesday 3 March 2026"}, BUILT))
 
 
 def with_timetable(tp: TailoredPack, entries: tuple[TimetableEntry, ...]) -> TailoredPack:

@@ -27,6 +27,7 @@ from packgen.model import (
     Theme,
     Timetable,
 )
+from packgen.tailor.slideplan import with_plan
 
 MODULE = "content/modules/m.md"
 PACKAGED_DECK = REPO / "src/packgen/templates/deck.pptx"
@@ -74,8 +75,8 @@ def tailored(*modules: Module, root: Path = Path("."), config: Config | None = N
     project = Project(root=root, modules=source, packs={"p": pack}, audiences={}, spaces=(),
                       glossary=(), theme=theme or Theme(colours={}, fonts={}),
                       config=config or Config())
-    return TailoredPack(pack=pack, modules=tuple(modules), project=project,
-                        timetable=Timetable(entries=(), start=600, slot=60))
+    return with_plan(TailoredPack(pack=pack, modules=tuple(modules), project=project,
+                            timetable=Timetable(entries=(), start=600, slot=60)))
 
 
 def codes(diags: list) -> list[tuple[str | None, int | None, str]]:

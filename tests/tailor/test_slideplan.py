@@ -25,7 +25,7 @@ from packgen.model import (
     Theme,
     Timetable,
 )
-from packgen.tailor.slideplan import plan, slide_kind
+from packgen.tailor.slideplan import plan, slide_kind, with_plan
 
 LOC = Loc("content/modules/m.md", 1)
 
@@ -43,8 +43,8 @@ def _tp(modules, deck_style="standard") -> TailoredPack:
     project = Project(root=Path("."), modules={m.id: m for m in modules}, packs={"p": pack},
                       audiences={}, spaces=(), glossary=(),
                       theme=Theme(colours={}, fonts={}), config=Config())
-    return TailoredPack(pack=pack, modules=tuple(modules), project=project,
-                        timetable=Timetable(entries=(), start=600, slot=60))
+    return with_plan(TailoredPack(pack=pack, modules=tuple(modules), project=project,
+                            timetable=Timetable(entries=(), start=600, slot=60)))
 
 
 def _para(text: str) -> Paragraph:

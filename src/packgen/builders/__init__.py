@@ -51,9 +51,3 @@ def get_builder(kind: str) -> Builder:
     module_name, class_name = BUILDERS[kind].split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
     return cls()
-
-
-def output_name(pack_id: str, kind: str, fmt: str) -> str:
-    """Return the file name of one output, as the manifest lists it."""
-    stem = {"deck": "slides", "guide": "guide", "handout": "easy-read"}[kind]
-    return f"{pack_id}-{stem}.{fmt}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from packgen.builders import Output, output_name
+from packgen.builders import Output
+from packgen.paths import output_name
 
 if TYPE_CHECKING:
     from packgen.errors import Collector

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from packgen.builders import Output, output_name
+from packgen.builders import Output
+from packgen.paths import output_name
 from packgen.views.guide import document_title
 from packgen.writers.html.guide import render_html
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from packgen.builders import Output, output_name
+from packgen.builders import Output
+from packgen.paths import output_name
 from packgen.safety import check_image_file
 from packgen.views.handout import HandoutView, document_title, handout_view
 from packgen.writers.html.handout import render_html

@@ -15,9 +15,8 @@ from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
 from packgen.load.project_data import picture_problem
 from packgen.load.yamldoc import YamlDoc, describe, load_yaml
-from packgen.model import Break, Image, Loc, Pack
+from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Image, Loc, Pack
 from packgen.paths import relative, resolve_in_project
-from packgen.tailor.context import PACK_FIELDS, RESERVED_NAMES
 from packgen.wording import parse_clock
 
 REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",

@@ -29,6 +29,8 @@ from packgen.model.content import (
     plain,
 )
 from packgen.model.project import (
+    PACK_FIELDS,
+    RESERVED_NAMES,
     Audience,
     Break,
     Config,
@@ -40,6 +42,7 @@ from packgen.model.project import (
     Theme,
 )
 from packgen.model.tailored import (
+    PlannedSlide,
     TailoredPack,
     Timetable,
     TimetableEntry,
@@ -64,7 +67,10 @@ __all__ = [
     "Material",
     "Module",
     "Pack",
+    "PACK_FIELDS",
     "Paragraph",
+    "PlannedSlide",
+    "RESERVED_NAMES",
     "Project",
     "Quote",
     "Slide",

@@ -9,6 +9,17 @@ from pathlib import Path
 
 from packgen.model.content import EMPTY, Image, Loc, Module
 
+PACK_FIELDS = ("title", "organisation", "date", "venue", "facilitators", "audience", "start",
+               "slot")
+"""Pack fields content can name: ``{{ organisation }}``."""
+
+FRIENDLY_NAMES = ("date_long", "facilitator_names", "start_time", "start_time_12h", "end_time",
+                  "end_time_12h", "audience_name")
+"""Ready-made forms of the pack fields for running text."""
+
+RESERVED_NAMES = PACK_FIELDS + FRIENDLY_NAMES + ("model",)
+"""Every name the context provides; a pack's ``variables`` may not reuse one."""
+
 # --- project data ------------------------------------------------------------------------
 
 

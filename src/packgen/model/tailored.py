@@ -1,4 +1,4 @@
-"""The tailored pack every builder reads: chosen modules, timetable and variables."""
+"""The tailored pack every builder reads: chosen modules, timetable, variables, slide plan."""
 
 from __future__ import annotations
 
@@ -6,10 +6,22 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from packgen.model.content import EMPTY, Module
+from packgen.model.content import EMPTY, EasyReadRow, Module, Slide
 from packgen.model.project import Pack, Project
 
 # --- tailored result ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSlide:
+    """One slide of the deck, in order."""
+
+    number: int
+    kind: str
+    title: str
+    module: Module | None = None
+    slide: Slide | None = None
+    row: EasyReadRow | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +72,8 @@ class TailoredPack:
     """The variables the content could use, including the friendly forms (``date_long``)."""
     built: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     """The timestamp stamped into outputs: ``SOURCE_DATE_EPOCH``, else derived from the inputs."""
+    slides: tuple[PlannedSlide, ...] = ()
+    """The deck's slides in order, planned once by tailoring; the guide and rules quote them."""
 
     @property
     def language(self) -> str:

@@ -12,6 +12,7 @@ from packgen.model import (
     Columns,
     Conditional,
     Image,
+    PlannedSlide,
     Quote,
     Slide,
     Table,
@@ -20,7 +21,7 @@ from packgen.model import (
 )
 from packgen.rules.base import WARNING, Rule, described
 from packgen.rules.measure import measure
-from packgen.tailor.slideplan import PlannedSlide, plan, untitled_name
+from packgen.tailor.slideplan import untitled_name
 
 DEFAULT_LINES = 6
 """Most lines of text on one slide (``[rules] slide_lines`` in packgen.toml)."""
@@ -177,7 +178,7 @@ def _yaml_images(tp: TailoredPack) -> Iterator[Image]:
 
 
 def _content_slides(tp: TailoredPack) -> list[tuple[PlannedSlide, Slide]]:
-    return [(p, p.slide) for p in plan(tp) if p.slide is not None]
+    return [(p, p.slide) for p in tp.slides if p.slide is not None]
 
 
 def _at(slide: Slide | None) -> tuple[str | None, int | None]:

@@ -156,10 +156,8 @@ def check_deck_overflow(pptx_path: Path, rel_path_for_diags: str,
 def slide_sources(tp: TailoredPack) -> dict[int, Loc]:
     """Return where each deck slide comes from: its Markdown slide or easy-read row, the
     module for a section slide, the pack file for the title, agenda and closing slides."""
-    from packgen.tailor.slideplan import plan
-
     places: dict[int, Loc] = {}
-    for p in plan(tp):
+    for p in tp.slides:
         source = p.slide or p.row or p.module
         places[p.number] = source.loc if source is not None else tp.pack.loc
     return places

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from packgen.colours import AA_NORMAL, EASY_READ
 from packgen.errors import Diagnostic, PackgenError, error
-from packgen.model import TailoredPack, Theme
+from packgen.model import PlannedSlide, TailoredPack, Theme
 from packgen.paths import relative
 from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
-from packgen.tailor.slideplan import DEFAULT_LAYOUTS, KINDS, PlannedSlide, plan
+from packgen.tailor.slideplan import DEFAULT_LAYOUTS, KINDS
 
 NEEDS: Mapping[str, tuple[str, ...]] = {
     "title": ("title", "body"), "agenda": ("title", "body"), "section": ("title",),
@@ -92,7 +92,7 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     except PackgenError as exc:
         return list(exc.diagnostics)
     layouts = tp.project.theme.layouts
-    planned = plan(tp)
+    planned = tp.slides
     diags = _pack_layouts(planned, doc, shown, layouts)
     names = _used_names(planned, layouts)
     used = [lay for lay in doc.layouts if lay.name in names]

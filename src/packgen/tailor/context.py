@@ -8,16 +8,6 @@ from types import MappingProxyType
 from packgen.model import Pack, Project, Space
 from packgen.wording import clock, clock_12h, date_long, join_names
 
-PACK_FIELDS = ("title", "organisation", "date", "venue", "facilitators", "audience", "start",
-               "slot")
-"""Pack fields content can name: ``{{ organisation }}``."""
-
-FRIENDLY_NAMES = ("date_long", "facilitator_names", "start_time", "start_time_12h", "end_time",
-                  "end_time_12h", "audience_name")
-"""Ready-made forms of the pack fields for running text."""
-
-RESERVED_NAMES = PACK_FIELDS + FRIENDLY_NAMES + ("model",)
-"""Every name the context provides; a pack's ``variables`` may not reuse one."""
 
 def content_context(project: Project, pack: Pack) -> Mapping[str, object]:
     """Return the variables content may use: pack fields, friendly forms, model, variables."""

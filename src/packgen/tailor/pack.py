@@ -32,6 +32,7 @@ from packgen.model import (
     Text,
 )
 from packgen.tailor.context import content_context
+from packgen.tailor.slideplan import with_plan
 from packgen.tailor.timetable import timetable
 from packgen.templating import render_text
 
@@ -51,7 +52,8 @@ def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[Tailored
         raise PackgenError.many(job.errors)
     table, findings = timetable(pack, modules)
     notes = _unsuited(pack, modules)
-    return TailoredPack(pack, modules, table, project, context, built), notes + findings
+    tp = with_plan(TailoredPack(pack, modules, table, project, context, built))
+    return tp, notes + findings
 
 
 def _code(message: str) -> str | None:

@@ -1,18 +1,19 @@
-"""The deck's slide sequence, numbered: shared by the deck builder and the guide.
+"""The deck's slide sequence, numbered: computed once per pack and kept on the TailoredPack.
 
-The deck builder renders exactly these slides in this order, and the guide quotes their numbers,
-so the two always agree.
+The deck writer renders exactly ``tp.slides`` in this order, and the guide and the rules quote
+their numbers, so they always agree.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from packgen.model import (
     Columns,
     EasyReadRow,
     Image,
     Module,
+    PlannedSlide,
     Quote,
     Slide,
     SpacesDiagram,
@@ -36,37 +37,8 @@ DEFAULT_LAYOUTS = {
 """Slide kind to the layout name the packaged template provides (``theme.yaml`` remaps)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedSlide:
-    """One slide of the deck, in order."""
-
-    number: int
-    kind: str
-    title: str
-    module: Module | None = None
-    slide: Slide | None = None
-    row: EasyReadRow | None = None
-
-
-_PLANS: dict[int, tuple[TailoredPack, tuple[PlannedSlide, ...]]] = {}
-
-
 def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
-    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style.
-
-    The plan of the last few packs is kept: builders and rules ask for it many times.
-    """
-    known = _PLANS.get(id(tp))
-    if known is not None and known[0] is tp:
-        return known[1]
-    if len(_PLANS) >= 8:
-        _PLANS.clear()
-    slides = _plan(tp)
-    _PLANS[id(tp)] = (tp, slides)
-    return slides
-
-
-def _plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
+    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style."""
     easy = tp.pack.deck_style == "easy-read"
     drafts: list[tuple[str, str, Module | None, Slide | None, EasyReadRow | None]] = [
         ("title", tp.pack.title, None, None, None),
@@ -80,6 +52,11 @@ def _plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
         PlannedSlide(n, kind, title, module, slide, row)
         for n, (kind, title, module, slide, row) in enumerate(drafts, start=1)
     )
+
+
+def with_plan(tp: TailoredPack) -> TailoredPack:
+    """Return ``tp`` with its slide plan computed once and kept on it (``tp.slides``)."""
+    return replace(tp, slides=plan(tp))
 
 
 def slide_kind(slide: Slide) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from packgen.model import Block, ListBlock, ListItem, Paragraph, Span
-from packgen.tailor.slideplan import PlannedSlide
+from packgen.model import Block, ListBlock, ListItem, Paragraph, PlannedSlide, Span
 
 
 def notes_for(item: PlannedSlide) -> tuple[Block, ...]:

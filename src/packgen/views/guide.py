@@ -6,18 +6,19 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from packgen.builders import output_name
 from packgen.model import (
     Activity,
     Block,
     Material,
     Module,
+    PlannedSlide,
     TailoredPack,
     Text,
     TimetableEntry,
     Tip,
 )
-from packgen.tailor.slideplan import PlannedSlide, plan, untitled_name
+from packgen.paths import output_name
+from packgen.tailor.slideplan import untitled_name
 from packgen.wording import clock
 from packgen.wording import date_long as date_in_full
 
@@ -146,7 +147,7 @@ def slides_by_module(tp: TailoredPack) -> dict[str, list[PlannedSlide]]:
     groups: dict[str, list[PlannedSlide]] = {m.id: [] for m in tp.modules}
     pending: list[PlannedSlide] = []
     current: str | None = None
-    for s in plan(tp):
+    for s in tp.slides:
         if s.module is not None:
             current = s.module.id
             groups[current].extend(pending)
@@ -267,7 +268,7 @@ def _module_guide(tp: TailoredPack, module: Module,
 def _room_items(tp: TailoredPack) -> list[str]:
     pack = tp.pack
     items = [(f"Screen, projector and the deck ({output_name(pack.id, 'deck', 'pptx')}, "
-             f"{len(plan(tp))} slides) tested before the start.")]
+             f"{len(tp.slides)} slides) tested before the start.")]
     if pack.participants:
         items.append(f"Seats for {pack.participants} participants and "
                      f"{len(pack.facilitators)} facilitators.")

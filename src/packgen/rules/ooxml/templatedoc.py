@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
 from packgen.errors import PackgenError
-from packgen.rules.ooxml.package import Palette, first, palette
+from packgen.rules.ooxml.package import REL, Package, Palette, first, palette, xpath
 from packgen.rules.ooxml.textstyle import (
     Chain,
     master_placeholder,
+    master_positions,
+    own_position,
     ph_idx,
     ph_type,
     placeholder,
+    placeholder_shapes,
     role,
     shapes,
     text_style,
 )
+from packgen.safety import check_pptx_file
+
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,47 +90,47 @@ class TemplateDoc:
 
 def read_template(path: Path, display: str) -> TemplateDoc:
     """Return the template at ``path`` read; an unreadable file is a PackgenError (PG400)."""
-    from pptx import Presentation
-
-    from packgen.safety import check_pptx_file
-
     check_pptx_file(path, display)
     try:
-        prs = Presentation(str(path))
-    except Exception as exc:  # noqa: BLE001 - python-pptx and lxml raise many kinds
+        with Package(path) as package:
+            return _read(package)
+    except Exception as exc:  # noqa: BLE001 - zipfile and lxml raise many kinds
         raise PackgenError(f"cannot read the deck template: {exc}", display,
                            code="PG400") from None
-    return _read(prs)
 
 
-def _read(prs: Any) -> TemplateDoc:
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    pres_el = prs.part._element
+def _read(package: Package) -> TemplateDoc:
+    main = package.main()
+    pres_el = package.part(main)
     defaults = first(pres_el, "p:defaultTextStyle")
     layouts: list[LayoutDoc] = []
     masters, themes = [], []
-    for master in prs.slide_masters:
-        theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-        master_el = master._element
+    for name in _listed(package, main, "p:sldMasterIdLst/p:sldMasterId"):
+        master_el = package.part(name)
+        theme = package.part(package.related(name, REL + "theme")[0])
         masters.append((_name(master_el) or "slide master", master_el))
         themes.append(theme)
-        layouts += [_layout(lay, master_el, theme, defaults) for lay in master.slide_layouts]
-    return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, len(prs.slides))
+        layouts += [_layout(package.part(lay), master_el, theme, defaults)
+                    for lay in _listed(package, name, "p:sldLayoutIdLst/p:sldLayoutId")]
+    slide_count = len(xpath(pres_el, "p:sldIdLst/p:sldId"))
+    return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, slide_count)
 
 
-def _layout(layout: object, master_el: etree._Element, theme: etree._Element,
+def _listed(package: Package, name: str, path: str) -> list[str]:
+    """Return the parts an id list of part ``name`` points at, in the list's order."""
+    return [package.target(name, el.get(R_ID, "")) for el in xpath(package.part(name), path)]
+
+
+def _layout(element: etree._Element, master_el: etree._Element, theme: etree._Element,
             defaults: etree._Element | None) -> LayoutDoc:
-    element = layout._element  # type: ignore[attr-defined]
     base_map = first(master_el, "p:clrMap")
     colour_map = dict(base_map.attrib) if base_map is not None else {}
     override = first(element, "p:clrMapOvr/a:overrideClrMapping")
     if override is not None:
         colour_map.update(override.attrib)
-    infos = tuple((ph._element, _info(ph)) for ph in layout.placeholders)  # type: ignore
-    return LayoutDoc(layout.name, element, master_el,  # type: ignore[attr-defined]
-                     _name(master_el), palette(theme, colour_map),
-                     infos, defaults)
+    infos = tuple((sp, _info(sp, master_el)) for sp in placeholder_shapes(element))
+    return LayoutDoc(_name(element), element, master_el, _name(master_el),
+                     palette(theme, colour_map), infos, defaults)
 
 
 def _name(part: etree._Element) -> str:
@@ -133,11 +138,16 @@ def _name(part: etree._Element) -> str:
     return c_sld.get("name", "") if c_sld is not None else ""
 
 
-def _info(ph: object) -> PlaceholderInfo:
-    sp = ph._element  # type: ignore[attr-defined]
-    return PlaceholderInfo(
-        ph.name, ph_type(sp), ph_idx(sp),  # type: ignore[attr-defined]
-        *(int(getattr(ph, side) or 0) for side in ("left", "top", "width", "height")))
+def _info(sp: etree._Element, master_el: etree._Element) -> PlaceholderInfo:
+    """Return one layout placeholder's facts; a ``p:sp`` without a position takes its master's."""
+    bases = (sp, *master_positions(sp, master_el))
+    box = []
+    for side in ("x", "y", "cx", "cy"):
+        value = next((v for b in bases if (v := own_position(b, side)) is not None), None)
+        box.append(value or 0)
+    c_nv_pr = first(sp, "*[1]/p:cNvPr")
+    name = c_nv_pr.get("name", "") if c_nv_pr is not None else ""
+    return PlaceholderInfo(name, ph_type(sp), ph_idx(sp), *box)
 
 
 def text_shapes(layout: LayoutDoc) -> list[etree._Element]:

@@ -133,6 +133,24 @@ def position_bases(sp: etree._Element, layout: etree._Element, master: etree._El
     return (base,) if in_master is None else (base, in_master)
 
 
+def placeholder_shapes(part: etree._Element) -> list[etree._Element]:
+    """Return a layout's or master's top-level shapes that are placeholders, in drawing order."""
+    return [s for s in _tree_shapes(part) if _any_ph(s, "type") is not None]
+
+
+def master_positions(sp: etree._Element, master: etree._Element) -> tuple[etree._Element, ...]:
+    """Return the master placeholder a layout's ``p:sp`` placeholder takes its position from.
+
+    As python-pptx reads it: the first master placeholder of the layout placeholder's family
+    (``obj``, ``pic``, ``subTitle`` -> ``body``); other shapes keep only their own position.
+    """
+    if sp.tag != f"{{{NS['p']}}}sp":
+        return ()
+    family = _BASE_FAMILY.get(ph_type(sp))
+    found = next((s for s in _tree_shapes(master) if _any_ph(s, "type") == family), None)
+    return () if found is None else (found,)
+
+
 def shapes(part: etree._Element) -> list[etree._Element]:
     """Return the top-level ``p:sp`` shapes of a slide, layout or master, in drawing order."""
     return xpath(part, "p:cSld/p:spTree/p:sp")

@@ -7,9 +7,8 @@ import re
 from markupsafe import Markup
 
 from packgen import templating
-from packgen.builders import output_name
 from packgen.model import Material, TailoredPack
-from packgen.tailor.slideplan import plan
+from packgen.paths import output_name
 from packgen.views import guide
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
@@ -61,7 +60,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
         "audience_id": pack.audience,
         "facilitators": join_names(pack.facilitators),
         "deck_name": output_name(pack.id, "deck", "pptx"),
-        "slide_count": len(plan(tp)),
+        "slide_count": len(tp.slides),
         "plan": guide.session_plan(tp),
         "materials": guide.materials_checklist(tp),
         "room": guide.room_checklist(tp),

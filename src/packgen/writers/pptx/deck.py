@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from packgen.model import Block, Span, TailoredPack
+from packgen.model import Block, PlannedSlide, Span, TailoredPack
 from packgen.tailor import slideplan
-from packgen.tailor.slideplan import PlannedSlide
 from packgen.views.deck import notes_for
 from packgen.wording import date_long
 from packgen.writers.pptx import blocks, slides, template
@@ -24,7 +23,7 @@ DEFAULT_AREA = (685800, 1828800, 10820400, 4206240)
 
 def build_deck(tp: TailoredPack) -> Any:
     """Return the finished Presentation for ``tp`` (the template is checked first)."""
-    planned = slideplan.plan(tp)
+    planned = tp.slides
     path, shown, packaged = template.locate(tp)
     prs = template.open_template(path, shown)
     layouts = template.check(prs, tp, planned, shown)

@@ -15,13 +15,13 @@ from packgen.model import (
     Columns,
     Image,
     Paragraph,
+    PlannedSlide,
     Quote,
     SpacesDiagram,
     Span,
     TailoredPack,
     plain,
 )
-from packgen.tailor.slideplan import PlannedSlide
 from packgen.wording import clock, date_long, join_names
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram

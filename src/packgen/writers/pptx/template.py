@@ -14,9 +14,9 @@ from pptx.exc import PythonPptxError
 
 from packgen import errors
 from packgen.errors import PackgenError
-from packgen.model import TailoredPack
+from packgen.model import PlannedSlide, TailoredPack
 from packgen.safety import check_pptx_file
-from packgen.tailor.slideplan import DEFAULT_LAYOUTS, PlannedSlide
+from packgen.tailor.slideplan import DEFAULT_LAYOUTS
 from packgen.templating import packaged_templates
 
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
