@@ -9,7 +9,6 @@ from pathlib import Path
 import pptx
 import pytest
 from PIL import Image
-from reliability_support import zip_bomb  # noqa: F401  (fixture)
 
 from packgen.errors import PackgenError
 from packgen.safety import check_image_file, check_pptx_file

@@ -14,6 +14,18 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)} | {
+    0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` with line breaks and control characters written as escapes.
+
+    A finding is one line whatever a project's file names or keys hold.
+    """
+    return text.translate(_CONTROL)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding at a place in the user's project."""
@@ -29,9 +41,10 @@ class Diagnostic:
     def __str__(self) -> str:
         place = ""
         if self.path:
-            place = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            place = f"{one_line(self.path)}:{self.line}: " if self.line else \
+                f"{one_line(self.path)}: "
         code = f" [{self.code}]" if self.code else ""
-        return f"{place}{self.severity.value}: {self.message}{code}"
+        return f"{place}{self.severity.value}: {one_line(self.message)}{code}"
 
     def as_dict(self) -> dict[str, object]:
         """Return the JSON shape: path, line, severity, code and message."""

@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from reliability_support import (  # noqa: F401  (fixtures)
+from reliability_support import (
     only_pack,
-    project,
     run_packgen,
     standard_pack,
-    zip_bomb,
 )
 from where import REPO
 

@@ -59,11 +59,42 @@ def _write_pack(root: Path, data: object) -> None:
 
 def _build_deck(root: Path) -> tuple[api.BuildResult | None, Path]:
     """Build the deck; return the result (None on a PackgenError) and the output folder."""
+    result, _error, out = _attempt(root)
+    return result, out
+
+
+def _attempt(root: Path) -> tuple[api.BuildResult | None, PackgenError | None, Path]:
+    """Build the deck; return the result or the PackgenError raised, and the output folder."""
     out = Path(tempfile.mkdtemp(prefix="out-", dir=root.parent))
     try:
-        return api.build(root, (), out, ("deck",), force=True), out
-    except PackgenError:
-        return None, out
+        return api.build(root, (), out, ("deck",), force=True), None, out
+    except PackgenError as exc:
+        return None, exc, out
+
+
+def assert_clean_outcome(root: Path, result: api.BuildResult | None,
+                         raised: PackgenError | None, out: Path) -> None:
+    """Assert what a user sees: a deck python-pptx opens, or located one-line errors and no
+    files at all (not even a staging folder)."""
+    from pptx import Presentation
+
+    findings = raised.diagnostics if raised else result.diagnostics
+    for finding in findings:
+        text = str(finding)
+        assert "\n" not in text and "Traceback" not in text, text
+        shown = Path(finding.path or ".")
+        assert not shown.is_absolute() or shown.is_relative_to(out), text  # project-relative
+    built = result is not None and not result.failed
+    errors = [d for d in findings if d.severity is Severity.ERROR]
+    leftovers = sorted(p.name for p in out.iterdir())
+    if built:
+        assert not errors, errors
+        assert leftovers == ["p"]
+        assert len(Presentation(str(_deck(out))).slides) >= 3  # title, agenda, closing
+    else:
+        assert errors, f"a pack that was not built must say why: {findings}"
+        assert all(e.path for e in errors), errors
+        assert leftovers == [], f"a failed build left files behind: {leftovers}"
 
 
 # --- random Markdown ----------------------------------------------------------------------
@@ -149,8 +180,11 @@ def test_random_markdown_loads_or_fails_with_a_packgen_error(tiny: Path, body: s
 def test_random_markdown_builds_or_fails_with_a_packgen_error(tiny: Path, body: str) -> None:
     _write_pack(tiny, PACK)
     _write_module(tiny, body)
-    _result, out = _build_deck(tiny)
-    shutil.rmtree(out)
+    result, raised, out = _attempt(tiny)
+    try:
+        assert_clean_outcome(tiny, result, raised, out)
+    finally:
+        shutil.rmtree(out)
 
 
 # --- random packs ---------------------------------------------------------------------------
@@ -184,8 +218,11 @@ def pack_documents(draw: st.DrawFn) -> object:
 def test_random_packs_build_or_fail_with_a_packgen_error(tiny: Path, pack: object) -> None:
     _write_module(tiny, "## Hello\n\nText\n")
     _write_pack(tiny, pack)
-    _result, out = _build_deck(tiny)
-    shutil.rmtree(out)
+    result, raised, out = _attempt(tiny)
+    try:
+        assert_clean_outcome(tiny, result, raised, out)
+    finally:
+        shutil.rmtree(out)
 
 
 # --- random valid content -----------------------------------------------------------------

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from reliability_support import (
-    FIXTURE,
     digests,
     only_pack,
     run_packgen,
     standard_pack,
 )
+from where import copy_project
 
 EPOCH = "1700000000"
 EPOCH_ZIP = (2023, 11, 14, 22, 13, 20)
@@ -26,13 +26,6 @@ KINDS = {"deck", "guide", "handout"}
 
 
 # --- fixtures ----------------------------------------------------------------------------
-
-
-def _copy_fixture(dest: Path) -> Path:
-    if not (FIXTURE / "content").is_dir():
-        pytest.skip("fixture project not there yet")
-    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("build"))
-    return dest
 
 
 def _build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = None,
@@ -49,7 +42,7 @@ def _ok(done) -> None:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """Return a built copy of the fixture project and the digests of its build folder."""
-    root = _copy_fixture(tmp_path_factory.mktemp("first") / "project")
+    root = copy_project(tmp_path_factory.mktemp("first") / "project")
     _ok(_build(root, root / "build", env={"TZ": "UTC", "LC_ALL": "C", "PYTHONHASHSEED": "1"},
                cwd=root))
     return root, digests(root / "build")
@@ -79,7 +72,7 @@ def test_first_build_writes_every_kind_for_every_pack(
 def test_a_rebuild_elsewhere_gives_identical_bytes(
         tmp_path: Path, first_build: tuple[Path, dict[str, str]]) -> None:
     """Another folder, working directory, time zone, locale and hash seed: the same bytes."""
-    root = _copy_fixture(tmp_path / "somewhere" / "else")
+    root = copy_project(tmp_path / "somewhere" / "else")
     out = tmp_path / "elsewhere-out"
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()
@@ -96,7 +89,7 @@ def test_a_rebuild_in_place_gives_identical_bytes(
 
 
 def test_source_date_epoch_stamps_every_output(tmp_path: Path) -> None:
-    root = _copy_fixture(tmp_path / "project")
+    root = copy_project(tmp_path / "project")
     only_pack(root, standard_pack(root))
     _ok(_build(root, tmp_path / "out", env={"SOURCE_DATE_EPOCH": EPOCH}))
     folder = next((tmp_path / "out").iterdir())
@@ -143,7 +136,7 @@ def _pack_date(root: Path, pack: str) -> dt.date:
 
 def test_windows_line_ends_and_byte_order_marks_build_the_same_deck(
         tmp_path: Path, first_build: tuple[Path, dict[str, str]]) -> None:
-    root = _copy_fixture(tmp_path / "project")
+    root = copy_project(tmp_path / "project")
     for path in [*root.glob("content/**/*.md"), *root.glob("content/**/*.yaml")]:
         text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
         path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
@@ -313,7 +306,7 @@ def test_a_file_packgen_did_not_write_is_not_deleted_without_force(built: Path) 
 
 
 def test_a_folder_packgen_did_not_make_is_not_replaced(tmp_path: Path) -> None:
-    root = _copy_fixture(tmp_path / "project")
+    root = copy_project(tmp_path / "project")
     pack = standard_pack(root)
     only_pack(root, pack)
     theirs = tmp_path / "out" / pack / "thesis.docx"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,6 @@ from packgen.load.project import load_project
 from packgen.views.handout import credit_lines
 
 FIXTURE = FIXTURES / "project"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    return root
 
 
 def _picture(root: Path) -> str:

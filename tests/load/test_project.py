@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
-from where import FIXTURES
+from where import FIXTURES, copy_project
 
 from packgen.errors import PackgenError, Severity
 from packgen.load.project import load, load_project
@@ -184,8 +183,7 @@ def test_pack_files_with_yml_extension_are_reported_not_silently_ignored(tmp_pat
 
 
 def test_fixture_copy_with_a_fourth_space_needs_no_code(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
+    root = copy_project(tmp_path / "project")
     with (root / "content/model.yaml").open("a") as stream:
         stream.write("  - {id: fourth_space, name: Fourth space, colour: '#123456'}\n")
     project, _ = load_project(root)
