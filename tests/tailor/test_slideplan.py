@@ -85,3 +85,21 @@ def test_slide_kind_follows_what_the_slide_holds():
     assert slide_kind(_slide("t", _para("a"), image)) == "content"
     assert slide_kind(_slide("Do", kind="activity", activity=activity)) == "activity"
     assert slide_kind(_slide("S", kind="section")) == "section"
+
+
+
+def test_tailoring_plans_the_deck_once_and_every_reader_takes_that_plan() -> None:
+    import dataclasses
+
+    from where import FIXTURE_PROJECT
+
+    from packgen import api
+    from packgen.views.guide import slides_by_module
+    from packgen.writers.pptx.deck import build_deck
+
+    tp, _ = api.tailored(FIXTURE_PROJECT, "staff-short")
+    assert tp.slides == plan(tp)
+    assert [s.number for s in tp.slides] == list(range(1, len(tp.slides) + 1))
+    shorter = dataclasses.replace(tp, slides=tp.slides[:-1])  # no closing slide
+    assert sum(map(len, slides_by_module(shorter).values())) == len(tp.slides) - 1
+    assert len(build_deck(shorter).slides) == len(tp.slides) - 1
