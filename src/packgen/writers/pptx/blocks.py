@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
 from packgen.model import (
@@ -55,17 +54,17 @@ def is_text(block: Block) -> bool:
 def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None) -> None:
     """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``."""
     frame.clear()
-    body = frame._txBody
-    first = body.p_lst[0]
+    body = text_xml.text_body(frame)
+    first = text_xml.first_paragraph(body)
     for i, item in enumerate(items or [Line(())]):
         p = first if i == 0 else text_xml.new_paragraph(body)
         _format_paragraph(p, item)
         if any(span.link for span in item.text):
-            write_spans(_Paragraph(p, frame), item.text, lang, size)
+            write_spans(text_xml.paragraph_for(p, frame), item.text, lang, size)
             continue
         for span in _merge_breaks(item.text):
             text_xml.add_run(p, span.text, lang, span.bold, span.italic, size)
-        text_xml.end_mark(p).set("lang", lang)
+        text_xml.end_lang(p, lang)
 
 
 def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> None:
