@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pptx.util import Pt
 
+from packgen.errors import BlockTable
 from packgen.model import (
+    Activity,
     Block,
     Columns,
     Conditional,
@@ -48,7 +50,12 @@ def lines(blocks: Iterable[Block], notes: bool = False) -> list[Line]:
 
 def is_text(block: Block) -> bool:
     """Return True for blocks that become paragraphs in a text frame."""
-    return isinstance(block, (Paragraph, ListBlock, Quote, Conditional))
+    return PLACES[type(block)] == "text"
+
+
+def is_media(block: Block) -> bool:
+    """Return True for blocks placed beside or below the text: pictures and tables."""
+    return PLACES[type(block)] == "media"
 
 
 def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None) -> None:
@@ -132,9 +139,7 @@ def _merge_breaks(text: Text) -> Iterator[Span]:
 
 
 def _block_lines(block: Block, notes: bool) -> Iterator[Line]:
-    handler = _HANDLERS.get(type(block))
-    if handler is not None:
-        yield from handler(block, notes)
+    yield from _HANDLERS[type(block)](block, notes)
 
 
 def _paragraph(block: Paragraph, notes: bool) -> Iterator[Line]:
@@ -169,14 +174,26 @@ def _nothing(block: Block, notes: bool) -> Iterator[Line]:
     return iter(())
 
 
-_HANDLERS = {
-    Paragraph: _paragraph,
-    ListBlock: _list,
-    Quote: _quote,
-    Conditional: _nested,
-    Columns: _nested,
-    Table: _table,
-    Image: _nothing,
-    SpacesDiagram: _nothing,
-}
-"""Block type to the function yielding its paragraphs."""
+PLACES: BlockTable[str] = BlockTable("writers.pptx.blocks.PLACES", {
+    Paragraph: "text", ListBlock: "text", Quote: "text", Conditional: "text",
+    Image: "media", Table: "media",
+    Columns: "none", SpacesDiagram: "none", Activity: "none",
+})
+"""Block type to where a slide's area puts it: ``text`` in its text frame, ``media`` beside or
+below that, ``none`` nowhere (columns, the spaces diagram and activities are laid out by their
+own slide kinds)."""
+
+_HANDLERS: BlockTable[Callable[[Any, bool], Iterator[Line]]] = BlockTable(
+    "writers.pptx.blocks._HANDLERS", {
+        Paragraph: _paragraph,
+        ListBlock: _list,
+        Quote: _quote,
+        Conditional: _nested,
+        Columns: _nested,
+        Table: _table,
+        Image: _nothing,
+        SpacesDiagram: _nothing,
+        Activity: _nothing,
+    })
+"""Block type to the function yielding its paragraphs (tables only in the notes; an
+activity's text is on its own slide)."""

@@ -110,7 +110,7 @@ def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | Non
     Pictures sit to the right of the text on a wide area and below it on a narrow one; tables
     always go below the text. With no text, the media share the whole area.
     """
-    media = [b for b in blocks if isinstance(b, (Image, Table))]
+    media = [b for b in blocks if pptx_blocks.is_media(b)]
     text = pptx_blocks.lines([b for b in blocks if pptx_blocks.is_text(b)])
     if not media:
         _write_holder(slide, holder, box, text, lang, base_pt)
