@@ -1,9 +1,13 @@
-"""One error family with locations, and the diagnostics every command prints."""
+"""One error family with locations, the diagnostics every command prints, and internal errors."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Severity(str, Enum):
@@ -81,6 +85,26 @@ class PackgenError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(d) for d in self.diagnostics)
+
+
+class InternalError(Exception):
+    """A bug in packgen, never a problem in the user's input: shown with its traceback (exit 70)."""
+
+
+class BlockTable(dict[type, T]):
+    """A dispatch table from every model block type to what one stage does with it.
+
+    Looking up a type the table lacks is a bug (a block type added to the model but not to
+    this table), raised as InternalError naming the table and the type.
+    """
+
+    def __init__(self, name: str, entries: Mapping[type, T]) -> None:
+        super().__init__(entries)
+        self.name = name
+
+    def __missing__(self, key: type) -> T:
+        raise InternalError(f"{self.name} has no entry for block type "
+                            f"{getattr(key, '__name__', key)}")
 
 
 def error(message: str, path: str | None = None, line: int | None = None,

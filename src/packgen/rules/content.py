@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
-from packgen.errors import Diagnostic, warning
+from packgen.errors import BlockTable, Diagnostic, warning
 from packgen.model import (
     Activity,
     Block,
     Columns,
     Conditional,
     Image,
+    ListBlock,
+    Paragraph,
     PlannedSlide,
     Quote,
     Slide,
+    SpacesDiagram,
     Table,
     TailoredPack,
     plain,
@@ -209,13 +213,30 @@ def _emptied_by_tailoring(tp: TailoredPack, slide: Slide) -> bool:
 
 
 def _children(block: Block) -> Sequence[Block]:
-    if isinstance(block, (Quote, Conditional)):
-        return block.blocks
-    if isinstance(block, Columns):
-        return [b for column in block.columns for b in column]
-    if isinstance(block, Activity):
-        return [*block.intro, *block.notes, *(b for tip in block.tips for b in tip.blocks)]
+    return _CHILDREN[type(block)](block)
+
+
+def _inner(block: Quote | Conditional) -> Sequence[Block]:
+    return block.blocks
+
+
+def _in_columns(block: Columns) -> Sequence[Block]:
+    return [b for column in block.columns for b in column]
+
+
+def _in_activity(block: Activity) -> Sequence[Block]:
+    return [*block.intro, *block.notes, *(b for tip in block.tips for b in tip.blocks)]
+
+
+def _leaf(block: Block) -> Sequence[Block]:
     return ()
+
+
+_CHILDREN: BlockTable[Callable[[Any], Sequence[Block]]] = BlockTable("rules.content._CHILDREN", {
+    Quote: _inner, Conditional: _inner, Columns: _in_columns, Activity: _in_activity,
+    Paragraph: _leaf, ListBlock: _leaf, Image: _leaf, Table: _leaf, SpacesDiagram: _leaf,
+})
+"""Block type to the blocks nested directly inside it, for ``walk``."""
 
 
 def _images_in(blocks: Sequence[Block]) -> Iterator[Image]:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from packgen.errors import BlockTable
 from packgen.model import (
+    Activity,
     Block,
     Columns,
     Conditional,
+    Image,
     ListBlock,
     ListItem,
     Paragraph,
     Quote,
+    SpacesDiagram,
     Table,
     Text,
     plain,
@@ -23,7 +27,7 @@ def measure(blocks: Sequence[Block]) -> tuple[int, int]:
     """Return the lines and words the blocks put on a slide (columns count side by side)."""
     lines = words = 0
     for block in blocks:
-        block_lines, block_words = _MEASURES.get(type(block), _nothing)(block)
+        block_lines, block_words = _MEASURES[type(block)](block)
         lines += block_lines
         words += block_words
     return lines, words
@@ -72,11 +76,15 @@ def _nothing(block: Block) -> tuple[int, int]:
     return 0, 0
 
 
-_MEASURES: dict[type, Callable[[Any], tuple[int, int]]] = {
+_MEASURES: BlockTable[Callable[[Any], tuple[int, int]]] = BlockTable("rules.measure._MEASURES", {
     Paragraph: _paragraph,
     ListBlock: _list,
     Table: _table,
     Columns: _columns,
     Quote: _nested,
     Conditional: _nested,
-}
+    Image: _nothing,
+    SpacesDiagram: _nothing,
+    Activity: _nothing,
+})
+"""Block type to its lines and words; pictures, the spaces diagram and activities put none."""

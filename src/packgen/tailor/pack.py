@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from packgen import errors
-from packgen.errors import Diagnostic, PackgenError
+from packgen.errors import BlockTable, Diagnostic, PackgenError
 from packgen.model import (
     Activity,
     Block,
@@ -209,8 +209,9 @@ def _activity(job: _Job, block: Activity) -> tuple[Block, ...]:
     return (job.activity(block),)
 
 
-_BLOCKS: dict[type, Callable[[_Job, Any], tuple[Block, ...]]] = {
-    Paragraph: _paragraph, ListBlock: _list, Image: _image, Table: _table, Quote: _quote,
-    Columns: _columns, Conditional: _conditional, SpacesDiagram: _same, Activity: _activity,
-}
+_BLOCKS: BlockTable[Callable[[_Job, Any], tuple[Block, ...]]] = BlockTable(
+    "tailor.pack._BLOCKS", {
+        Paragraph: _paragraph, ListBlock: _list, Image: _image, Table: _table, Quote: _quote,
+        Columns: _columns, Conditional: _conditional, SpacesDiagram: _same, Activity: _activity,
+    })
 """Block type to the function that tailors it (a Conditional becomes zero or more blocks)."""

@@ -9,6 +9,7 @@ from docx.document import Document
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from packgen.errors import BlockTable
 from packgen.model import (
     Activity,
     Block,
@@ -37,7 +38,7 @@ class DocxBlocks:
         self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
 
     def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
-        """Add blocks in order (an unknown block type is a bug: KeyError)."""
+        """Add blocks in order (an unknown block type is a bug: InternalError)."""
         for block in blocks:
             DOCX_RENDERERS[type(block)](self, block, style)
 
@@ -125,15 +126,16 @@ def _activity(r: DocxBlocks, block: Activity, style: str | None) -> None:
     r.doc.add_paragraph(f"Activity: {block.title} ({block.minutes} min)", style=style)
 
 
-DOCX_RENDERERS: dict[type, Callable[[DocxBlocks, object, str | None], None]] = {
-    Paragraph: _paragraph,
-    ListBlock: lambda r, b, s: r.list(b),
-    Image: lambda r, b, s: r.picture(b),
-    Table: lambda r, b, s: r.table(b),
-    Quote: _quote,
-    Columns: _inner,
-    Conditional: _inner,
-    SpacesDiagram: _spaces,
-    Activity: _activity,
-}
+DOCX_RENDERERS: BlockTable[Callable[[DocxBlocks, object, str | None], None]] = BlockTable(
+    "writers.docx.blocks.DOCX_RENDERERS", {
+        Paragraph: _paragraph,
+        ListBlock: lambda r, b, s: r.list(b),
+        Image: lambda r, b, s: r.picture(b),
+        Table: lambda r, b, s: r.table(b),
+        Quote: _quote,
+        Columns: _inner,
+        Conditional: _inner,
+        SpacesDiagram: _spaces,
+        Activity: _activity,
+    })
 """Block type to its Word converter."""

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from packgen.errors import PackgenError
@@ -17,7 +15,6 @@ from packgen.writers.docx import oxml
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
-    from docx.table import _Cell
 
     from packgen.model import GlossaryEntry, Image, Theme
     from packgen.views.handout import HandoutView, Piece, RowView, SectionView
@@ -132,7 +129,7 @@ class _Writer:
             words.add_paragraph(entry.explanation)
         self.finish(table)
 
-    def row(self, picture_cell: _Cell, words: _Cell, row: RowView) -> None:
+    def row(self, picture_cell: oxml.Cell, words: oxml.Cell, row: RowView) -> None:
         """Fill one row: the picture left; sentences, list and hard-word boxes right."""
         if row.picture:
             self.picture(picture_cell.paragraphs[0], row.picture, PICTURE)
@@ -143,7 +140,7 @@ class _Writer:
         for entry in row.explained:
             self.box(words, entry)
 
-    def box(self, cell: _Cell, entry: GlossaryEntry) -> None:
+    def box(self, cell: oxml.Cell, entry: GlossaryEntry) -> None:
         """Add a shaded box explaining a hard word, under the row's sentences."""
         fill = self.theme.colours.get("surface", "#F2F5F7")
         term = cell.add_paragraph()
@@ -176,7 +173,7 @@ class _Writer:
         for row in table.rows:
             row.cells[0].width, row.cells[1].width = PICTURE_COLUMN, TEXT_COLUMN
             row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(18)
-            _cant_split(row)
+            oxml.keep_row_whole(row)
 
     def page_break(self) -> None:
         """Start a new page."""
@@ -187,12 +184,6 @@ def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:
     for piece in pieces:
         run = paragraph.add_run(piece.text)
         run.bold = piece.bold or None
-
-
-def _cant_split(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    if trpr.find(qn("w:cantSplit")) is None:
-        trpr.append(OxmlElement("w:cantSplit"))
 
 
 def _rgb(colour: str) -> RGBColor:

@@ -11,9 +11,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.styles.style import BaseStyle
-from docx.table import Table, _Row
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+Cell = _Cell
+"""python-docx's table cell (a private class there), for type hints outside this module."""
 TEXT_WIDTH_CM = 17.0
 DEFAULT_PICTURE_CM = 10.0
 UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "px": 2.54 / 96}
@@ -96,6 +98,13 @@ def keep_rows_whole(table: Table) -> None:
     """Stop Word splitting any row of ``table`` across pages."""
     for row in table.rows[1:]:
         row._tr.get_or_add_trPr().append(_val("w:cantSplit", None))
+
+
+def keep_row_whole(row: _Row) -> None:
+    """Stop Word splitting ``row`` across pages (a row already kept whole is left alone)."""
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(OxmlElement("w:cantSplit"))
 
 
 def set_table_look(table: Table, header: bool = True, banded: bool = True) -> None:

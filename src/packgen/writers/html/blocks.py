@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from packgen.errors import BlockTable
 from packgen.model import (
     Activity,
     Block,
@@ -52,7 +53,7 @@ class HtmlRenderer:
         return Markup("\n").join(self.block(b) for b in blocks)
 
     def block(self, block: Block) -> Markup:
-        """Return the HTML of one block (an unknown block type is a bug: KeyError)."""
+        """Return the HTML of one block (an unknown block type is a bug: InternalError)."""
         return BLOCK_RENDERERS[type(block)](self, block)
 
     def text(self, text: Text) -> Markup:
@@ -155,17 +156,18 @@ def _activity(r: HtmlRenderer, block: Activity) -> Markup:
         block.title, block.minutes)
 
 
-BLOCK_RENDERERS: dict[type, Callable[[HtmlRenderer, Block], Markup]] = {
-    Paragraph: _paragraph,
-    ListBlock: _list,
-    Image: _image,
-    Table: _table,
-    Quote: _quote,
-    Columns: _columns,
-    Conditional: _conditional,
-    SpacesDiagram: _spaces,
-    Activity: _activity,
-}
+BLOCK_RENDERERS: BlockTable[Callable[[HtmlRenderer, Block], Markup]] = BlockTable(
+    "writers.html.blocks.BLOCK_RENDERERS", {
+        Paragraph: _paragraph,
+        ListBlock: _list,
+        Image: _image,
+        Table: _table,
+        Quote: _quote,
+        Columns: _columns,
+        Conditional: _conditional,
+        SpacesDiagram: _spaces,
+        Activity: _activity,
+    })
 """Block type to its converter; the handout may reuse these."""
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
+from packgen.errors import BlockTable
 from packgen.model import (
+    Activity,
     Block,
     Columns,
     Conditional,
@@ -49,23 +50,28 @@ def lines(blocks: Iterable[Block], notes: bool = False) -> list[Line]:
 
 def is_text(block: Block) -> bool:
     """Return True for blocks that become paragraphs in a text frame."""
-    return isinstance(block, (Paragraph, ListBlock, Quote, Conditional))
+    return PLACES[type(block)] == "text"
+
+
+def is_media(block: Block) -> bool:
+    """Return True for blocks placed beside or below the text: pictures and tables."""
+    return PLACES[type(block)] == "media"
 
 
 def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None) -> None:
     """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``."""
     frame.clear()
-    body = frame._txBody
-    first = body.p_lst[0]
+    body = text_xml.text_body(frame)
+    first = text_xml.first_paragraph(body)
     for i, item in enumerate(items or [Line(())]):
         p = first if i == 0 else text_xml.new_paragraph(body)
         _format_paragraph(p, item)
         if any(span.link for span in item.text):
-            write_spans(_Paragraph(p, frame), item.text, lang, size)
+            write_spans(text_xml.paragraph_for(p, frame), item.text, lang, size)
             continue
         for span in _merge_breaks(item.text):
             text_xml.add_run(p, span.text, lang, span.bold, span.italic, size)
-        text_xml.end_mark(p).set("lang", lang)
+        text_xml.end_lang(p, lang)
 
 
 def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> None:
@@ -133,9 +139,7 @@ def _merge_breaks(text: Text) -> Iterator[Span]:
 
 
 def _block_lines(block: Block, notes: bool) -> Iterator[Line]:
-    handler = _HANDLERS.get(type(block))
-    if handler is not None:
-        yield from handler(block, notes)
+    yield from _HANDLERS[type(block)](block, notes)
 
 
 def _paragraph(block: Paragraph, notes: bool) -> Iterator[Line]:
@@ -170,14 +174,26 @@ def _nothing(block: Block, notes: bool) -> Iterator[Line]:
     return iter(())
 
 
-_HANDLERS = {
-    Paragraph: _paragraph,
-    ListBlock: _list,
-    Quote: _quote,
-    Conditional: _nested,
-    Columns: _nested,
-    Table: _table,
-    Image: _nothing,
-    SpacesDiagram: _nothing,
-}
-"""Block type to the function yielding its paragraphs."""
+PLACES: BlockTable[str] = BlockTable("writers.pptx.blocks.PLACES", {
+    Paragraph: "text", ListBlock: "text", Quote: "text", Conditional: "text",
+    Image: "media", Table: "media",
+    Columns: "none", SpacesDiagram: "none", Activity: "none",
+})
+"""Block type to where a slide's area puts it: ``text`` in its text frame, ``media`` beside or
+below that, ``none`` nowhere (columns, the spaces diagram and activities are laid out by their
+own slide kinds)."""
+
+_HANDLERS: BlockTable[Callable[[Any, bool], Iterator[Line]]] = BlockTable(
+    "writers.pptx.blocks._HANDLERS", {
+        Paragraph: _paragraph,
+        ListBlock: _list,
+        Quote: _quote,
+        Conditional: _nested,
+        Columns: _nested,
+        Table: _table,
+        Image: _nothing,
+        SpacesDiagram: _nothing,
+        Activity: _nothing,
+    })
+"""Block type to the function yielding its paragraphs (tables only in the notes; an
+activity's text is on its own slide)."""

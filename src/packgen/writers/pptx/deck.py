@@ -28,7 +28,7 @@ def build_deck(tp: TailoredPack) -> Any:
     prs = template.open_template(path, shown)
     layouts = template.check(prs, tp, planned, shown)
     speed.speed_up(prs)
-    notes_master = prs.part.notes_master_part
+    notes_master = speed.notes_master_of(prs)
     ctx = slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
     footers: dict[str, list[Any]] = {}
     adder = speed.SlideAdder(prs)
@@ -55,10 +55,10 @@ def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, lis
 
 def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
 
-    element = elements.title_element(slide.shapes._spTree)
+    element = elements.title_element(elements.shape_tree(slide))
     if element is None:
         return
-    shape = slide.shapes._shape_factory(element)
+    shape = elements.shape_for(slide, element)
     title = item.title or slideplan.untitled_name(item.module, item.number)
     lines = [blocks.Line((Span(title),))]
     box = ctx.box(slide, shape)
@@ -78,12 +78,11 @@ def _write_notes(slide: Any, notes: tuple[Block, ...], lang: str, master: Any) -
 
 def _drop_empty_placeholders(slide: Any) -> None:
 
-    tree = slide.shapes._spTree
-    for element in elements.placeholder_elements(tree):
+    for element in elements.placeholder_elements(elements.shape_tree(slide)):
         if elements.ph_idx(element) == 0 or not elements.is_text_shape(element):
             continue
         if not elements.shape_text(element).strip():
-            tree.remove(element)
+            elements.remove_element(element)
 
 
 def _order_for_reading(slide: Any, ctx: Any) -> None:
@@ -93,10 +92,10 @@ def _order_for_reading(slide: Any, ctx: Any) -> None:
     that row, so a picture beside its text is read after it and one below it is read later.
     """
 
-    tree = slide.shapes._spTree
+    tree = elements.shape_tree(slide)
     title = elements.title_element(tree)
     title_id = elements.shape_id(title) if title is not None else None
-    boxes = sorted(((_box(slide, el, ctx), el) for el in tree.iter_shape_elms()
+    boxes = sorted(((_box(slide, el, ctx), el) for el in elements.shape_elements(tree)
                     if elements.shape_id(el) != title_id), key=lambda p: p[0].y)
     rows: list[list[tuple[Any, Any]]] = []
     bottom = 0
@@ -108,15 +107,14 @@ def _order_for_reading(slide: Any, ctx: Any) -> None:
         bottom = max(bottom, box.y + box.h)
     ordered = ([title] if title is not None else []) + [
         element for row in rows for _, element in sorted(row, key=lambda p: p[0].x)]
-    for element in ordered:
-        tree.append(element)
+    elements.move_to_end(tree, ordered)
 
 
 def _box(slide: Any, element: Any, ctx: Any) -> Any:
     """Return where one shape of the slide sits (a placeholder's from its layout if need be)."""
 
     def shape() -> Any:
-        return slide.shapes._shape_factory(element)
+        return elements.shape_for(slide, element)
 
     if elements.is_placeholder(element):
         return ctx.box_of(slide, element, shape)
@@ -136,13 +134,8 @@ def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
 
     look = tp.project.theme
     if packaged or look.source != "packgen:theme.yaml":
-        for part in theme.theme_parts(prs):
-            part._blob = theme.apply_theme(part.blob, look.colours, look.fonts)
-    roots = [prs.part._element]
-    roots += [m.part._element for m in prs.slide_masters]
-    roots += [layout.part._element for m in prs.slide_masters for layout in m.slide_layouts]
-    roots += [prs.notes_master.part._element]
-    text.fix_languages(roots, tp.language)
+        theme.restyle(prs, look.colours, look.fonts)
+    text.fix_languages(elements.part_roots(prs), tp.language)
     elements.number_slides(prs.slides)
     elements.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
                                  tp.built)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from pptx.enum.text import PP_ALIGN
-from pptx.parts.image import Image as PptxImage
 from pptx.util import Emu, Pt
 
 from packgen.errors import PackgenError
@@ -78,7 +77,7 @@ def picture_size(path: Path, image: Image) -> tuple[int, int]:
     """Return a picture's size in pixels; a file that is no picture is a PackgenError."""
     check_image_file(path, image.loc.path, image.loc.line)
     try:
-        return PptxImage.from_file(str(path)).size
+        return elements.picture_pixels(str(path))
     except (OSError, ValueError, SyntaxError):
         raise PackgenError(f"{image.src} is not a picture the deck can use (PNG, JPEG, GIF, "
                            "BMP or TIFF)", image.loc.path, image.loc.line) from None
@@ -111,7 +110,7 @@ def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | Non
     Pictures sit to the right of the text on a wide area and below it on a narrow one; tables
     always go below the text. With no text, the media share the whole area.
     """
-    media = [b for b in blocks if isinstance(b, (Image, Table))]
+    media = [b for b in blocks if pptx_blocks.is_media(b)]
     text = pptx_blocks.lines([b for b in blocks if pptx_blocks.is_text(b)])
     if not media:
         _write_holder(slide, holder, box, text, lang, base_pt)
@@ -178,9 +177,9 @@ def _add_caption(slide: Any, text: str, box: Box, lang: str) -> None:
 
 
 def remove_shape(shape: Any | None) -> None:
+    """Delete ``shape`` from its slide; None is left alone."""
     if shape is not None:
-        element = shape._element
-        element.getparent().remove(element)
+        elements.remove_shape(shape)
 
 
 def _fill_cell(cell: Any, text: tuple, lang: str, align: str | None) -> None:

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pptx.shapes.shapetree import SlideShapeFactory
-
 from packgen.errors import PackgenError
 from packgen.model import (
     Block,
@@ -51,11 +49,11 @@ class Ctx:
 
     def box(self, slide: Any, shape: Any) -> Box:
         """Return where a placeholder sits, reading its layout's geometry only once."""
-        return self.box_of(slide, shape._element, lambda: shape)
+        return self.box_of(slide, shape.element, lambda: shape)
 
     def box_of(self, slide: Any, element: Any, shape: Callable[[], Any]) -> Box:
         """Return where a placeholder element sits; ``shape`` makes its python-pptx object."""
-        if element.spPr.find(elements.qn("a:xfrm")) is not None:
+        if elements.sets_own_xfrm(element):
             own = elements.own_box(element)
             return Box(*own) if own is not None else Box.of(shape())
         key = (str(slide.slide_layout.part.partname), elements.ph_idx(element))
@@ -66,11 +64,10 @@ class Ctx:
 
 def placeholders(slide: Any, role: str) -> list[Any]:
     """Return the slide's placeholders of one role (``body``, ``picture``) by index."""
-    found = [el for el in elements.placeholder_elements(slide.shapes._spTree)
+    found = [el for el in elements.placeholder_elements(elements.shape_tree(slide))
              if _ROLE_OF_TYPE.get(elements.ph_type(el)) == role]
     found.sort(key=elements.ph_idx)
-    holders = slide.placeholders
-    return [SlideShapeFactory(el, holders) for el in found]
+    return [elements.shape_for(slide, el) for el in found]
 
 
 def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:

@@ -1,4 +1,4 @@
-"""XML-level work python-pptx has no API for: alt text, languages, bullets, footers, properties."""
+"""XML-level work python-pptx has no API for: the shape tree, alt text, footers, properties."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import namespaces, qn
+from pptx.parts.image import Image as PptxImage
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -18,6 +19,45 @@ FOOTER_TYPES = ("dt", "ftr", "sldNum")
 
 
 # --- pictures and shapes ------------------------------------------------------------------
+
+
+def shape_tree(slide: Any) -> Any:
+    """Return the slide's shape tree (``p:spTree``), the parent of its shape elements."""
+    return slide.shapes._spTree
+
+
+def shape_for(slide: Any, element: Any) -> Any:
+    """Return the python-pptx shape (a placeholder's own class too) for an element of ``slide``."""
+    return slide.shapes._shape_factory(element)
+
+
+def shape_elements(tree: Any) -> list[Any]:
+    """Return the shape elements of a shape tree in document (z and reading) order."""
+    return list(tree.iter_shape_elms())
+
+
+def move_to_end(tree: Any, elements: Iterable[Any]) -> None:
+    """Move shape ``elements`` to the end of ``tree`` in the order given (read in that order)."""
+    for element in elements:
+        tree.append(element)
+
+
+def remove_element(element: Any) -> None:
+    """Delete a shape element from its shape tree."""
+    element.getparent().remove(element)
+
+
+def remove_shape(shape: Any) -> None:
+    """Delete ``shape`` from its slide (python-pptx has no API for it)."""
+    remove_element(shape._element)
+
+
+def picture_pixels(path: str) -> tuple[int, int]:
+    """Return a picture file's width and height in pixels, read as ``add_picture`` reads them.
+
+    Raises OSError, ValueError or SyntaxError for a file that is no picture python-pptx knows.
+    """
+    return PptxImage.from_file(path).size
 
 
 def c_nv_pr(shape: Any) -> Any:
@@ -72,6 +112,11 @@ def own_box(element: Any) -> tuple[int, int, int, int] | None:
     if len(values) != 4 or not all(v is not None and v.isdigit() for v in values):
         return None
     return int(values[0]), int(values[1]), int(values[2]), int(values[3])
+
+
+def sets_own_xfrm(element: Any) -> bool:
+    """Return True when a placeholder element has its own ``a:xfrm`` (else its layout's applies)."""
+    return element.spPr.find(qn("a:xfrm")) is not None
 
 
 def ph_type(element: Any) -> str:
@@ -226,6 +271,15 @@ def number_slides(slides: Iterable[Any]) -> None:
 
 
 # --- package-level ------------------------------------------------------------------------
+
+
+def part_roots(prs: Any) -> list[Any]:
+    """Return the root elements of the presentation, its masters, layouts and notes master."""
+    roots = [prs.part._element]
+    roots += [m.part._element for m in prs.slide_masters]
+    roots += [layout.part._element for m in prs.slide_masters for layout in m.slide_layouts]
+    roots += [prs.notes_master.part._element]
+    return roots
 
 
 def set_core_properties(prs: Any, title: str, author: str, lang: str,

@@ -111,6 +111,11 @@ _NOTES_XML = (
 )
 
 
+def notes_master_of(prs: Any) -> Any:
+    """Return the presentation's notes-master part (added from python-pptx's default if none)."""
+    return prs.part.notes_master_part
+
+
 def new_notes_frame(slide: Any, notes_master_part: Any) -> Any:
     """Give ``slide`` a notes page (slide image and notes body) and return its text frame.
 

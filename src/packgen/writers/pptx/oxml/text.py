@@ -8,6 +8,7 @@ from typing import Any
 
 from lxml import etree
 from pptx.oxml.ns import qn
+from pptx.text.text import _Paragraph
 
 BULLETS = ("\u2022", "\u2013", "\u2022", "\u2013", "\u2022")
 """Bullet characters by list level."""
@@ -22,7 +23,7 @@ def set_run_lang(run: Any, lang: str) -> None:
 
 def set_end_lang(paragraph: Any, lang: str) -> None:
     """Tag a paragraph's end mark with its language."""
-    end_mark(paragraph._p).set("lang", lang)
+    end_lang(paragraph._p, lang)
 
 
 def set_bullet(paragraph: Any, level: int, ordered: bool, start: int = 1,
@@ -70,6 +71,26 @@ def paragraph_props(p: Any) -> Any:
         if later is not None:
             later.addprevious(ppr)
     return ppr
+
+
+def text_body(frame: Any) -> Any:
+    """Return the ``a:txBody`` element of a python-pptx text frame."""
+    return frame._txBody
+
+
+def first_paragraph(tx_body: Any) -> Any:
+    """Return the first ``a:p`` of a text body (a cleared frame keeps one, empty)."""
+    return tx_body.p_lst[0]
+
+
+def paragraph_for(p: Any, frame: Any) -> Any:
+    """Return the python-pptx paragraph for the ``a:p`` element ``p`` of ``frame``."""
+    return _Paragraph(p, frame)
+
+
+def end_lang(p: Any, lang: str) -> None:
+    """Tag the end mark of the ``a:p`` element ``p`` with its language (as ``set_end_lang``)."""
+    end_mark(p).set("lang", lang)
 
 
 def end_mark(p: Any) -> Any:

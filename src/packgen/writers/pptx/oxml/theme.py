@@ -19,6 +19,12 @@ SCHEME_SLOTS = (
 FALLBACK = {"accent_text": "background", "surface": "background", "muted": "text"}
 
 
+def restyle(prs: Any, colours: Mapping[str, str], fonts: Mapping[str, str]) -> None:
+    """Rewrite every theme part of ``prs`` with ``colours`` and ``fonts`` (see ``apply_theme``)."""
+    for part in theme_parts(prs):
+        part._blob = apply_theme(part.blob, colours, fonts)
+
+
 def theme_parts(prs: Any) -> list[Any]:
     """Return the theme parts of every slide master and the notes master."""
     rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
