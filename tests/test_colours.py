@@ -1,12 +1,16 @@
-"""WCAG contrast: the test vectors of the easy-read research, rule 43."""
+"""Hex colours and WCAG contrast: the test vectors of the easy-read research, rule 43."""
 
 from __future__ import annotations
 
 import pytest
 
 from packgen.colours import (
+    SRGB_THRESHOLD,
     blend,
+    blend_hex,
     contrast_ratio,
+    hex_digits,
+    hex_problem,
     is_large_text,
     parse_hex,
     relative_luminance,
@@ -38,7 +42,7 @@ def test_threshold_sides_of_4_5_are_told_apart() -> None:
 
 
 def test_relative_luminance_of_black_and_white() -> None:
-    assert relative_luminance(parse_hex("#000")) == 0.0
+    assert relative_luminance(parse_hex("#000000")) == 0.0
     assert relative_luminance(parse_hex("#FFFFFF")) == pytest.approx(1.0)
 
 
@@ -47,8 +51,60 @@ def test_blend_half_black_over_white_is_mid_grey() -> None:
 
 
 def test_parse_hex_rejects_names() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'red' is not a #RRGGBB colour: 'r' is not a hex digit"):
         parse_hex("red")
+
+
+@pytest.mark.parametrize("value", ["#1A1A1A", "1A1A1A", "#005a70", "005a70", "#FFFFFF"])
+def test_hex_with_or_without_the_hash_is_a_colour(value: str) -> None:
+    assert hex_problem(value) is None
+    assert hex_digits(value) == value.lstrip("#").upper()
+
+
+REFUSED = [
+    ("", "it has no hex digits"),
+    ("#", "it has no hex digits"),
+    ("teal", "'t' is not a hex digit (0-9, A-F)"),
+    ("#GG0000", "'G' is not a hex digit (0-9, A-F)"),
+    ("#FFF", "it has 3 hex digits, not 6"),
+    ("#12345", "it has 5 hex digits, not 6"),
+    ("#1234567", "it has 7 hex digits, not 6"),
+    (" #FFFFFF", "' ' is not a hex digit (0-9, A-F)"),
+    ("#FFFFFF\n", "'\n' is not a hex digit (0-9, A-F)"),
+    ("##FFFFFF", "'#' is not a hex digit (0-9, A-F)"),
+    ("+1+1+1", "'+' is not a hex digit (0-9, A-F)"),
+    ("1_2_3_", "'_' is not a hex digit (0-9, A-F)"),
+    ("\uff11\uff11\uff11\uff11\uff11\uff11", "'\uff11' is not a hex digit (0-9, A-F)"),
+]
+"""What ``int(..., 16)`` alone would let through (signs, underscores, wide digits) included."""
+
+
+@pytest.mark.parametrize(("value", "problem"), REFUSED)
+def test_hex_problem_says_what_is_wrong(value: str, problem: str) -> None:
+    assert hex_problem(value) == problem
+    with pytest.raises(ValueError, match="is not a #RRGGBB colour"):
+        parse_hex(value)
+
+
+def test_theme_files_need_the_hash() -> None:
+    assert hex_problem("1A1A1A", hash_required=True) == "it does not start with '#'"
+    assert hex_problem("#1A1A1A", hash_required=True) is None
+
+
+def test_blend_hex_rounds_to_the_nearest_channel() -> None:
+    assert blend_hex("#7A2E8E", 0.22, "#FFFFFF") == to_hex(
+        blend(parse_hex("7A2E8E"), 0.22, (255.0, 255.0, 255.0)))
+    assert blend_hex("#000000", 0.5, "#FFFFFF") == "#808080"
+
+
+def test_wcag_2_0_and_2_2_thresholds_agree_on_every_8_bit_channel() -> None:
+    def linear(c: float, threshold: float) -> float:
+        return c / 12.92 if c <= threshold else ((c + 0.055) / 1.055) ** 2.4
+
+    for value in range(256):
+        c = value / 255
+        assert linear(c, 0.03928) == linear(c, SRGB_THRESHOLD)
+        assert relative_luminance((value, value, value)) == pytest.approx(linear(c, 0.03928))
 
 
 def test_large_text_per_wcag() -> None:
