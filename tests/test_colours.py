@@ -109,3 +109,41 @@ def test_wcag_2_0_and_2_2_thresholds_agree_on_every_8_bit_channel() -> None:
 
 def test_large_text_per_wcag() -> None:
     assert is_large_text(18, False) and is_large_text(14, True) and not is_large_text(14, False)
+
+
+THEME = {"text": "#1A1A1A", "background": "#FFFFFF", "accent": "#005A70",
+         "accent_text": "#FFFFFF", "muted": "#4A4A4A", "surface": "#F2F5F7",
+         "my_space": "#7A2E8E", "your_space": "#1F6F3F", "shared_space": "#B35000"}
+"""The packaged theme's colours."""
+PAIRS = [(fg, bg) for fg in THEME.values() for bg in THEME.values() if fg != bg]
+PAIRS += [(fg, bg) for fg, bg, _ in VECTORS]
+
+
+def _wcag20_ratio(fg: str, bg: str) -> float:
+    """Return the ratio as the spaces diagram computed it before colours.py (0.03928)."""
+    def lum(colour: str) -> float:
+        value = colour.lstrip("#")
+        channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                   for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted((lum(fg), lum(bg)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize(("fg", "bg"), PAIRS)
+def test_the_diagrams_former_formula_gives_the_same_ratio(fg: str, bg: str) -> None:
+    assert contrast_ratio(fg, bg) == _wcag20_ratio(fg, bg)
+
+
+@pytest.mark.parametrize(("fg", "bg"), PAIRS)
+def test_template_rule_and_diagram_ink_rate_a_pair_alike(fg: str, bg: str) -> None:
+    from packgen.model import Theme
+    from packgen.rules.templatestyle import theme_contrast
+    from packgen.writers.pptx.diagram import readable_on
+
+    [finding] = theme_contrast(Theme({"text": fg, "background": bg}, {}), 22.0)
+    assert f"has contrast {contrast_ratio(fg, bg):.2f}:1" in finding.message
+    best = max((fg, "#FFFFFF", "#000000"), key=lambda c: contrast_ratio(c, bg))
+    assert readable_on(bg, fg, "#FFFFFF", "#000000") == best
