@@ -8,8 +8,9 @@ from typing import Any
 
 from lxml import etree
 
+from packgen.colours import hex_problem
 from packgen.errors import PackgenError
-from packgen.rules.ooxml.package import Palette, first, palette
+from packgen.rules.ooxml.package import Palette, first, palette, xpath
 from packgen.rules.ooxml.textstyle import (
     Chain,
     master_placeholder,
@@ -20,6 +21,9 @@ from packgen.rules.ooxml.textstyle import (
     shapes,
     text_style,
 )
+
+_COLOUR_VALUES = ".//a:srgbClr/@val | .//a:sysClr/@lastClr[. != '']"
+"""The hex colours a template spells out (a ``sysClr`` may leave ``lastClr`` out)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,12 @@ def read_template(path: Path, display: str) -> TemplateDoc:
     except Exception as exc:  # noqa: BLE001 - python-pptx and lxml raise many kinds
         raise PackgenError(f"cannot read the deck template: {exc}", display,
                            code="PG400") from None
-    return _read(prs)
+    doc = _read(prs)
+    bad = _bad_colours(doc)
+    if bad:
+        raise PackgenError("cannot read the deck template: colours that are not RRGGBB: "
+                           + "; ".join(bad), display, code="PG400")
+    return doc
 
 
 def _read(prs: Any) -> TemplateDoc:
@@ -112,6 +121,14 @@ def _read(prs: Any) -> TemplateDoc:
         themes.append(theme)
         layouts += [_layout(lay, master_el, theme, defaults) for lay in master.slide_layouts]
     return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, len(prs.slides))
+
+
+def _bad_colours(doc: TemplateDoc) -> list[str]:
+    parts = [doc.presentation, *doc.themes, *(el for _, el in doc.masters),
+             *(lay.element for lay in doc.layouts)]
+    values = dict.fromkeys(str(v) for part in parts for v in xpath(part, _COLOUR_VALUES))
+    found = [(v, hex_problem(v)) for v in values]
+    return [f"'{v}' ({problem})" for v, problem in found if problem]
 
 
 def _layout(layout: object, master_el: etree._Element, theme: etree._Element,
