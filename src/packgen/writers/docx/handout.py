@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.writers.docx import oxml
 
@@ -196,4 +197,4 @@ def _cant_split(row) -> None:
 
 
 def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#").upper())
+    return RGBColor.from_string(hex_digits(colour))
