@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from packgen.colours import (
@@ -147,3 +150,50 @@ def test_template_rule_and_diagram_ink_rate_a_pair_alike(fg: str, bg: str) -> No
     assert f"has contrast {contrast_ratio(fg, bg):.2f}:1" in finding.message
     best = max((fg, "#FFFFFF", "#000000"), key=lambda c: contrast_ratio(c, bg))
     assert readable_on(bg, fg, "#FFFFFF", "#000000") == best
+
+
+ACCEPTED = ["#1A1A1A", "1A1A1A", "#005a70", "005a70"]
+SAMPLES = ACCEPTED + [value for value, _ in REFUSED]
+
+
+def test_theme_loader_accepts_exactly_what_hex_problem_accepts(tmp_path: Path) -> None:
+    from packgen.errors import PackgenError
+    from packgen.load.project import load_project
+
+    names = {f"c{i}": value for i, value in enumerate(SAMPLES)}
+    lines = [f"  {name}: {json.dumps(value)}" for name, value in names.items()]
+    theme = 'colours:\n  text: "#000000"\n  background: "#FFFFFF"\n  accent: "#005A70"\n'
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "theme.yaml").write_text(theme + "\n".join(lines) + "\n")
+    with pytest.raises(PackgenError) as info:
+        load_project(tmp_path)
+    refused = {d.message.split("'")[1] for d in info.value.diagnostics
+               if "must be written #RRGGBB" in d.message}
+    # the loader reads every value as text with the spaces around it dropped
+    assert refused == {n for n, v in names.items()
+                       if hex_problem(v.strip(), hash_required=True)}
+
+
+def test_template_reader_and_writers_accept_exactly_what_hex_problem_accepts(
+        tmp_path: Path) -> None:
+    from pptx import Presentation
+    from rules_support import PACKAGED_DECK, set_level, theme_with
+
+    from packgen.rules import template
+
+    values = ["1A1A1A", "005a70", "#FFFFFF", "teal", "GG0000", "FFF", "12345", "1234567",
+              "+1+1+1", "1_2_3_"]
+    prs = Presentation(str(PACKAGED_DECK))
+    holders = [lay.placeholders[1] for lay in prs.slide_layouts if lay.name in ("Quote", "Agenda")]
+    for i, value in enumerate(values):
+        set_level(holders[i // 5], colour=value, level=i % 5 + 1)
+    prs.save(str(tmp_path / "deck.pptx"))
+    [found] = template.check_template(tmp_path / "deck.pptx", theme_with(), display="deck.pptx")
+    named = {v for v in values if f"'{v}' (" in found.message}
+    assert named == {v for v in values if hex_problem(v)}
+    for value in SAMPLES:
+        if hex_problem(value):
+            with pytest.raises(ValueError):
+                hex_digits(value)
+        else:
+            assert hex_digits(value) == value.removeprefix("#").upper()
