@@ -20,20 +20,11 @@ from packgen.model import (
     TailoredPack,
     plain,
 )
+from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 
-KINDS = (
-    "title", "agenda", "section", "content", "columns", "picture", "quote", "table",
-    "activity", "easy-read", "diagram", "closing",
-)
-"""Every slide kind the deck builder knows; each maps to a layout name."""
-
-DEFAULT_LAYOUTS = {
-    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
-    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
-    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
-    "diagram": "Title Only", "closing": "Closing",
-}
-"""Slide kind to the layout name the packaged template provides (``theme.yaml`` remaps)."""
+__all__ = ["DEFAULT_LAYOUTS", "KINDS", "PlannedSlide", "easy_title", "plan", "slide_kind",
+           "untitled_name"]
+"""The slide kinds and their layouts live in ``model.slide_kinds``; the plan re-exports them."""
 
 
 @dataclass(frozen=True, slots=True)
