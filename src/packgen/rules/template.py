@@ -246,8 +246,8 @@ RULES = [
          "packgen.rules.template"),
     *described("packgen.rules.template", [
         ("PG401", ERROR, "the template has a layout for every slide kind the deck uses"),
-        ("PG402", ERROR, ("each layout has the placeholders its slide kind fills (title, body, "
-                         "two bodies for columns, picture)")),
+        ("PG402", ERROR, ("each layout has the placeholders its slide kind needs (a title; a "
+                         "body for text, two for columns; a picture too for easy-read)")),
         ("PG403", WARNING, ("body text at least 24 pt, titles 36 pt, footers 18 pt, also after "
                            "shrink-to-fit")),
         ("PG404", WARNING, ("text contrast at least 4.5:1 (7:1 in easy-read decks) against what "
