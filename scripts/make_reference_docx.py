@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from packgen.colours import hex_digits
 from packgen.output.reproducible import normalise_zip
 from packgen.writers.docx import oxml
 
@@ -101,7 +102,7 @@ def page_setup(doc: docx.document.Document) -> None:
 
 def rgb(value: str) -> RGBColor:
     """Return a python-docx colour from ``#RRGGBB``."""
-    return RGBColor.from_string(value.lstrip("#").upper())
+    return RGBColor.from_string(hex_digits(value))
 
 
 if __name__ == "__main__":

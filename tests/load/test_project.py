@@ -128,7 +128,8 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
         "content/audiences.yaml:3: error: audience 'staff' is given twice",
         ("templates/theme.yaml:2: error: unknown key 'font' (expected one of: colours, fonts, "
         "logo, layouts)"),
-        "templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal'",
+        ("templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal': "
+         "it does not start with '#'"),
         ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
         "(theme colours: accent, accent_text, background, muted, my_space, shared_space, "
         "surface, text, your_space)"),
@@ -212,3 +213,17 @@ def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> N
 def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:
     assert errors_of(make(tmp_path, {"content/model.yaml": "spaces: []\n"})) == [
         "content/model.yaml:1: error: 'spaces' must list at least one space"]
+
+
+def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
+    root = make(tmp_path, {
+        "templates/theme.yaml": 'colours:\n  accent: "#GG0000"\n  muted: "4A4A4A"\n',
+        "content/model.yaml": 'spaces:\n  - {id: a, name: A, colour: "#12345"}\n',
+    })
+    assert errors_of(root) == [
+        ("templates/theme.yaml:2: error: colour 'accent' must be written #RRGGBB; found "
+         "'#GG0000': 'G' is not a hex digit (0-9, A-F)"),
+        ("templates/theme.yaml:3: error: colour 'muted' must be written #RRGGBB; found "
+         "'4A4A4A': it does not start with '#'"),
+        "content/model.yaml:2: error: colour '#12345' is not #RRGGBB: it has 5 hex digits, not 6",
+    ]

@@ -202,3 +202,14 @@ def test_see_through_layers_keep_what_is_under_them() -> None:
     white = package.Fill(((255.0, 255.0, 255.0, 1.0),))
     assert to_hex(package.over(half, white).colours[0][:3]) == "#808080"
     assert package.over(white, picture) == white
+
+
+def test_a_colour_that_is_not_rrggbb_makes_the_template_unreadable(tmp_path: Path) -> None:
+    prs = Presentation(str(PACKAGED_DECK))
+    quote = next(lay for lay in prs.slide_layouts if lay.name == "Quote")
+    set_level(quote.placeholders[1], colour="05A70")
+    prs.save(str(tmp_path / "deck.pptx"))
+    found = template.check_template(tmp_path / "deck.pptx", theme_with(),
+                                    display="templates/deck.pptx")
+    assert codes(found) == [("PG400", None, "error")]
+    assert found[0].message.endswith("'05A70' (it has 5 hex digits, not 6)")

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from packgen import errors
+from packgen.colours import hex_problem
 from packgen.errors import Diagnostic, PackgenError
 from packgen.load.yamldoc import YamlDoc, describe
 from packgen.model import Audience, Credit, GlossaryEntry, Image, Loc, Space, Theme
 from packgen.paths import resolve_in_project
 
 At = tuple[object, ...]
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
 REQUIRED_COLOURS = ("text", "background", "accent")
 
@@ -164,7 +163,10 @@ def _space(reader: Reader, at: At, entry: dict[str, object], theme: Theme) -> Sp
         return reader.text(entry.get(key, ""), at + (key,))
 
     colour = get("colour") or "accent"
-    if not _COLOUR.match(colour) and colour not in theme.colours:
+    problem = hex_problem(colour, hash_required=True)
+    if problem and colour.startswith("#"):
+        reader.fail(f"colour '{colour}' is not #RRGGBB: {problem}", *at, "colour")
+    elif problem and colour not in theme.colours:
         reader.fail(f"colour '{colour}' is neither #RRGGBB nor a theme colour (theme colours: "
                     f"{', '.join(sorted(theme.colours))})", *at, "colour")
     picture = reader.image(entry["picture"], at + ("picture",)) if "picture" in entry else None
@@ -242,5 +244,7 @@ def _names(reader: Reader, value: object, key: str) -> Mapping[str, str]:
 
 
 def _colour(reader: Reader, value: str, at: At) -> None:
-    if not _COLOUR.match(value):
-        reader.fail(f"colour '{at[-1]}' must be written #RRGGBB; found '{value}'", *at)
+    problem = hex_problem(value, hash_required=True)
+    if problem:
+        reader.fail(f"colour '{at[-1]}' must be written #RRGGBB; found '{value}': {problem}",
+                    *at)

@@ -14,21 +14,12 @@ from pathlib import Path
 
 from packgen.colours import AA_NORMAL, EASY_READ
 from packgen.errors import Diagnostic, PackgenError, error
-from packgen.model import PlannedSlide, TailoredPack, Theme
+from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
+from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 from packgen.paths import relative
 from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
-from packgen.tailor.slideplan import DEFAULT_LAYOUTS, KINDS
-
-NEEDS: Mapping[str, tuple[str, ...]] = {
-    "title": ("title", "body"), "agenda": ("title", "body"), "section": ("title",),
-    "content": ("title", "body"), "columns": ("title", "body", "body"),
-    "picture": ("title", "picture"), "quote": ("title", "body"), "table": ("title",),
-    "activity": ("title", "body"), "easy-read": ("title", "picture", "body"),
-    "diagram": ("title",), "closing": ("title",),
-}
-"""Placeholder roles each slide kind fills (a subtitle counts as a body)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +115,7 @@ def layout_for(kind: str, overrides: Mapping[str, str]) -> str:
 
 def missing_roles(layout: LayoutDoc | LayoutInfo, kind: str) -> list[str]:
     """Return the placeholder roles a kind needs that the layout lacks (``body`` may repeat)."""
-    have = [info.role for info in _infos(layout)]
-    lacking = []
-    for need in NEEDS[kind]:
-        if need in have:
-            have.remove(need)
-        else:
-            lacking.append(need)
-    return lacking
+    return list(slide_kinds.missing_roles(kind, (info.role for info in _infos(layout))))
 
 
 def describe(report: TemplateReport) -> list[str]:
@@ -261,8 +245,8 @@ RULES = [
          "packgen.rules.template"),
     *described("packgen.rules.template", [
         ("PG401", ERROR, "the template has a layout for every slide kind the deck uses"),
-        ("PG402", ERROR, ("each layout has the placeholders its slide kind fills (title, body, "
-                         "two bodies for columns, picture)")),
+        ("PG402", ERROR, ("each layout has the placeholders its slide kind needs (a title; a "
+                         "body for text, two for columns; a picture too for easy-read)")),
         ("PG403", WARNING, ("body text at least 24 pt, titles 36 pt, footers 18 pt, also after "
                            "shrink-to-fit")),
         ("PG404", WARNING, ("text contrast at least 4.5:1 (7:1 in easy-read decks) against what "

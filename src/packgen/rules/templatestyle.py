@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from packgen.colours import blend, contrast_ratio, to_hex
+from packgen.colours import blend, contrast_ratio, parse_hex, to_hex
 from packgen.errors import Diagnostic, info, warning
 from packgen.model import Theme
 from packgen.rules.ooxml.package import (
@@ -127,9 +127,7 @@ def _text_colour(layout: LayoutDoc, sp: etree._Element) -> tuple[float, float, f
     props = text_level(layout.chain(sp), 1)
     found = colour(props.colour, layout.palette) if props.colour is not None else None
     if found is None:
-        hex_ = layout.palette.scheme_hex("tx1")
-        found = (float(int(hex_[0:2], 16)), float(int(hex_[2:4], 16)),
-                 float(int(hex_[4:6], 16)), 1.0)
+        found = (*parse_hex(layout.palette.scheme_hex("tx1")), 1.0)
     return found
 
 
@@ -180,7 +178,7 @@ def _background(layout: LayoutDoc) -> Fill:
                                                            layout.palette)
         if found is not None:
             return found
-    return Fill(((*_hex_rgb(layout.palette.scheme_hex("bg1")), 1.0),))
+    return Fill(((*parse_hex(layout.palette.scheme_hex("bg1")), 1.0),))
 
 
 def _centre(layout: LayoutDoc, sp: etree._Element) -> tuple[float, float] | None:
@@ -198,10 +196,6 @@ def _covers(shape: etree._Element, point: tuple[float, float]) -> bool:
     x, y = int(off.get("x", "0")), int(off.get("y", "0"))
     return x <= point[0] <= x + int(ext.get("cx", "0")) and y <= point[1] <= y + int(
         ext.get("cy", "0"))
-
-
-def _hex_rgb(value: str) -> tuple[float, float, float]:
-    return float(int(value[0:2], 16)), float(int(value[2:4], 16)), float(int(value[4:6], 16))
 
 
 def _source(size_from: str, layout: LayoutDoc) -> str:

@@ -22,20 +22,6 @@ from packgen.model import (
     plain,
 )
 
-KINDS = (
-    "title", "agenda", "section", "content", "columns", "picture", "quote", "table",
-    "activity", "easy-read", "diagram", "closing",
-)
-"""Every slide kind the deck builder knows; each maps to a layout name."""
-
-DEFAULT_LAYOUTS = {
-    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
-    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
-    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
-    "diagram": "Title Only", "closing": "Closing",
-}
-"""Slide kind to the layout name the packaged template provides (``theme.yaml`` remaps)."""
-
 
 def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
     """Return every slide of the pack's deck, numbered from 1, in the pack's deck style."""

@@ -18,7 +18,7 @@ from typing import Self
 
 from lxml import etree
 
-from packgen.colours import RGB, blend
+from packgen.colours import RGB, blend, parse_hex
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -238,8 +238,7 @@ def _base(el: etree._Element, pal: Palette, ph: RGBA | None) -> RGBA:
         "sysClr": lambda: el.get("lastClr") or "000000",
         "prstClr": lambda: PRESET.get(el.get("val", "black"), "000000"),
     }.get(tag, lambda: "000000")()
-    return (float(int(value[0:2], 16)), float(int(value[2:4], 16)), float(int(value[4:6], 16)),
-            1.0)
+    return (*parse_hex(value), 1.0)
 
 
 def _modified(c: RGBA, el: etree._Element) -> RGBA:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from packgen.colours import hex_problem
 from packgen.errors import PackgenError
 from packgen.rules.ooxml.package import REL, Package, Palette, first, palette, xpath
 from packgen.rules.ooxml.textstyle import (
@@ -25,6 +26,9 @@ from packgen.rules.ooxml.textstyle import (
 from packgen.safety import check_pptx_file
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+_COLOUR_VALUES = ".//a:srgbClr/@val | .//a:sysClr/@lastClr[. != '']"
+"""The hex colours a template spells out (a ``sysClr`` may leave ``lastClr`` out)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +97,15 @@ def read_template(path: Path, display: str) -> TemplateDoc:
     check_pptx_file(path, display)
     try:
         with Package(path) as package:
-            return _read(package)
+            doc = _read(package)
     except Exception as exc:  # noqa: BLE001 - zipfile and lxml raise many kinds
         raise PackgenError(f"cannot read the deck template: {exc}", display,
                            code="PG400") from None
+    bad = _bad_colours(doc)
+    if bad:
+        raise PackgenError("cannot read the deck template: colours that are not RRGGBB: "
+                           + "; ".join(bad), display, code="PG400")
+    return doc
 
 
 def _read(package: Package) -> TemplateDoc:
@@ -114,6 +123,14 @@ def _read(package: Package) -> TemplateDoc:
                     for lay in _listed(package, name, "p:sldLayoutIdLst/p:sldLayoutId")]
     slide_count = len(xpath(pres_el, "p:sldIdLst/p:sldId"))
     return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, slide_count)
+
+
+def _bad_colours(doc: TemplateDoc) -> list[str]:
+    parts = [doc.presentation, *doc.themes, *(el for _, el in doc.masters),
+             *(lay.element for lay in doc.layouts)]
+    values = dict.fromkeys(str(v) for part in parts for v in xpath(part, _COLOUR_VALUES))
+    found = [(v, hex_problem(v)) for v in values]
+    return [f"'{v}' ({problem})" for v, problem in found if problem]
 
 
 def _listed(package: Package, name: str, path: str) -> list[str]:

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from packgen.model.slide_kinds import placeholder_role
 from packgen.rules.ooxml.package import NS, first, xpath
 
 TITLE_TYPES = frozenset({"title", "ctrTitle", "vertTitle"})
 FOOTER_TYPES = frozenset({"dt", "ftr", "sldNum"})
-PICTURE_TYPES = frozenset({"pic", "clipArt"})
-NO_TEXT_TYPES = frozenset({"pic", "clipArt", "tbl", "chart", "dgm", "media", "sldImg"})
 DEFAULT_SIZE = 18.0
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)
 """Left, top, right and bottom text insets in EMU when no ``bodyPr`` sets them."""
@@ -77,14 +76,12 @@ def ph_idx(sp: etree._Element) -> int:
 
 
 def role(kind: str) -> str:
-    """Return what a placeholder type is for: ``title``, ``body``, ``picture`` or ``footer``."""
-    if kind in TITLE_TYPES:
-        return "title"
-    if kind in FOOTER_TYPES:
-        return "footer"
-    if kind in PICTURE_TYPES:
-        return "picture"
-    return "other" if kind in NO_TEXT_TYPES else "body"
+    """Return what a placeholder type is for: title, body, picture, footer or other.
+
+    The roles are the slide kinds' (``model.slide_kinds``); dates and slide numbers are footers.
+    """
+    found = placeholder_role(kind)
+    return "footer" if found in ("date", "slide number") else found
 
 
 def master_placeholder(master: etree._Element, kind: str) -> etree._Element | None:

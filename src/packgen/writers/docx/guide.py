@@ -12,6 +12,7 @@ from docx.document import Document
 from docx.shared import RGBColor
 
 from packgen import safety, templating
+from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
 from packgen.views import guide as guide_view
@@ -86,7 +87,7 @@ def apply_theme(doc: Document, theme: Theme) -> None:
         if family:
             oxml.set_font(style, family)
         if colour in theme.colours:
-            style.font.color.rgb = RGBColor.from_string(theme.colours[colour].lstrip("#"))
+            style.font.color.rgb = RGBColor.from_string(hex_digits(theme.colours[colour]))
     oxml.recolour_table_style(doc, "Guide Table", theme.colours.get("accent"),
                                   theme.colours.get("surface"))
 

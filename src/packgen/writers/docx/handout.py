@@ -10,6 +10,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
+from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.writers.docx import oxml
 
@@ -187,4 +188,4 @@ def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:
 
 
 def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#").upper())
+    return RGBColor.from_string(hex_digits(colour))

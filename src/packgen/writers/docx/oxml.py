@@ -14,6 +14,8 @@ from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from packgen.colours import hex_digits
+
 Cell = _Cell
 """python-docx's table cell (a private class there), for type hints outside this module."""
 TEXT_WIDTH_CM = 17.0
@@ -84,7 +86,7 @@ def recolour_table_style(doc: Document, name: str, header_fill: str | None,
         for part in style.findall(qn("w:tblStylePr")):
             shd = part.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
             if fill and part.get(qn("w:type")) == kind and shd is not None:
-                shd.set(qn("w:fill"), fill.lstrip("#").upper())
+                shd.set(qn("w:fill"), hex_digits(fill))
 
 
 def mark_header_row(row: _Row) -> None:
@@ -185,7 +187,7 @@ def add_hyperlink(paragraph: Paragraph, url: str, text: str, colour: str) -> Non
     link.set(qn("r:id"), rid)
     run = paragraph.add_run(text)
     run.font.underline = True
-    run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    run.font.color.rgb = RGBColor.from_string(hex_digits(colour))
     link.append(copy.deepcopy(run._r))
     run._r.getparent().replace(run._r, link)
 
@@ -196,7 +198,7 @@ def shade_paragraph(paragraph: Paragraph, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    shd.set(qn("w:fill"), hex_digits(fill))
     _insert_ppr(ppr, shd)
 
 
@@ -204,7 +206,7 @@ def header_text(cell: object, colour: str) -> None:
     """Make a header cell's text bold in ``colour`` (the theme's text on accent)."""
     for run in cell.paragraphs[0].runs:  # type: ignore[attr-defined]
         run.bold = True
-        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+        run.font.color.rgb = RGBColor.from_string(hex_digits(colour))
 
 
 def picture_width_cm(width: str | None) -> float:
@@ -277,13 +279,13 @@ def _conditional(kind: str, fill: str, text: str | None, bold: bool) -> object:
     if bold:
         rpr.append(_val("w:b", None))
     if text:
-        rpr.append(_val("w:color", text.lstrip("#").upper()))
+        rpr.append(_val("w:color", hex_digits(text)))
     el.append(rpr)
     tcpr = OxmlElement("w:tcPr")
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    shd.set(qn("w:fill"), hex_digits(fill))
     tcpr.append(shd)
     el.append(tcpr)
     return el

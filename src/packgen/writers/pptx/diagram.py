@@ -10,6 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from packgen.colours import blend_hex, contrast_ratio, hex_digits
 from packgen.model import Space, Theme
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements
@@ -65,22 +66,9 @@ def describe(base: Sequence[Space], shared: Sequence[Space]) -> str:
     return text
 
 
-def contrast(fg: str, bg: str) -> float:
-    """Return the WCAG contrast ratio of two ``#RRGGBB`` colours."""
-    lighter, darker = sorted((_luminance(fg), _luminance(bg)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def blend(colour: str, under: str, opacity: float) -> str:
-    """Return ``colour`` laid over ``under`` at ``opacity``, as ``#RRGGBB``."""
-    a, b = _rgb(colour), _rgb(under)
-    mixed = (round(x * opacity + y * (1 - opacity)) for x, y in zip(a, b))
-    return "#" + "".join(f"{v:02X}" for v in mixed)
-
-
 def readable_on(background: str, *candidates: str) -> str:
     """Return the candidate with the best contrast on ``background``."""
-    return max(candidates, key=lambda c: contrast(c, background))
+    return max(candidates, key=lambda c: contrast_ratio(c, background))
 
 
 def _oval_boxes(count: int, box: Box) -> list[Box]:
@@ -125,9 +113,9 @@ def _draw_oval(group: Any, space: Space, oval: Box, theme: Theme, faint: bool) -
                                    Emu(oval.h))
     shape.name = f"{space.name} oval"
     shape.fill.solid()
-    shape.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+    shape.fill.fore_color.rgb = _rgb(colour)
     elements.set_fill_alpha(shape, FAINT_OPACITY if faint else FILL_OPACITY)
-    shape.line.color.rgb = RGBColor.from_string(colour.lstrip("#"))
+    shape.line.color.rgb = _rgb(colour)
     shape.line.width = Pt(1.5 if faint else 4)
     elements.drop_style(shape)
     elements.mark_decorative(shape)
@@ -137,7 +125,7 @@ def _label_base(group: Any, space: Space, box: Box, theme: Theme, lang: str,
                 faint: bool) -> None:
     colour = theme.colour(space.colour)
     opacity = FAINT_OPACITY if faint else FILL_OPACITY
-    under = blend(colour, theme.colours.get("background", "#FFFFFF"), opacity)
+    under = blend_hex(colour, opacity, theme.colours.get("background", "#FFFFFF"))
     ink = readable_on(under, colour, theme.colours.get("text", "#000000"))
     lines = [(space.name, _fitting(space.name, NAME_PT, box.w), True)]
     if space.holder:
@@ -157,7 +145,7 @@ def _label_shared(group: Any, space: Space, centres: dict[str, int], y: int, ova
     shape = _text_shape(group, MSO_SHAPE.ROUNDED_RECTANGLE, label,
                         [(space.name, NAME_PT, True)], ink, colour, lang)
     if outline:
-        shape.line.color.rgb = RGBColor.from_string(outline.lstrip("#"))
+        shape.line.color.rgb = _rgb(outline)
         shape.line.width = Pt(4)
 
 
@@ -168,7 +156,7 @@ def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, boo
     elements.drop_style(shape)
     if fill:
         shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+        shape.fill.fore_color.rgb = _rgb(fill)
     else:
         shape.fill.background()
     shape.line.fill.background()
@@ -182,7 +170,7 @@ def _text_shape(group: Any, kind: Any, box: Box, lines: list[tuple[str, int, boo
         run = paragraph.add_run()
         run.text = text
         run.font.size, run.font.bold = Pt(size), bold
-        run.font.color.rgb = RGBColor.from_string(ink.lstrip("#"))
+        run.font.color.rgb = _rgb(ink)
         text_xml.set_run_lang(run, lang)
     return shape
 
@@ -194,15 +182,5 @@ def _fitting(text: str, size: int, width: int) -> int:
     return max(MIN_PT, min(size, fits))
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    value = colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def _luminance(colour: str) -> float:
-    def channel(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in _rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_digits(colour))

@@ -14,9 +14,9 @@ from pptx.exc import PythonPptxError
 
 from packgen import errors
 from packgen.errors import PackgenError
-from packgen.model import PlannedSlide, TailoredPack
+from packgen.model import PlannedSlide, TailoredPack, slide_kinds
+from packgen.model.slide_kinds import DEFAULT_LAYOUTS
 from packgen.safety import check_pptx_file
-from packgen.tailor.slideplan import DEFAULT_LAYOUTS
 from packgen.templating import packaged_templates
 
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
@@ -24,22 +24,9 @@ BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, Value
 """What python-pptx raises for a file that is not a usable .pptx."""
 
 
-NEEDS = {
-    "agenda": ("title", "body"), "content": ("title", "body"), "quote": ("title", "body"),
-    "columns": ("title", "body", "body"), "activity": ("title", "body"),
-    "easy-read": ("title", "body"),
-}
-"""Placeholders each kind needs on its layout; every other kind needs a title only."""
-
-ROLES = {
-    PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.CENTER_TITLE: "title",
-    PP_PLACEHOLDER.VERTICAL_TITLE: "title", PP_PLACEHOLDER.BODY: "body",
-    PP_PLACEHOLDER.SUBTITLE: "body", PP_PLACEHOLDER.OBJECT: "body",
-    PP_PLACEHOLDER.VERTICAL_BODY: "body", PP_PLACEHOLDER.VERTICAL_OBJECT: "body",
-    PP_PLACEHOLDER.PICTURE: "picture", PP_PLACEHOLDER.FOOTER: "footer",
-    PP_PLACEHOLDER.SLIDE_NUMBER: "slide number", PP_PLACEHOLDER.DATE: "date",
-}
-"""Placeholder type to the role packgen fills."""
+ROLES = {member: slide_kinds.placeholder_role(member.xml_value) for member in PP_PLACEHOLDER
+         if member.xml_value}
+"""Placeholder type to the role packgen fills (``model.slide_kinds`` says which by XML name)."""
 
 
 def locate(tp: TailoredPack) -> tuple[Path, str, bool]:
@@ -120,14 +107,7 @@ def roles(layout: Any) -> list[str]:
 
 
 def _missing_roles(layout: Any, kind: str) -> list[str]:
-    have = roles(layout)
-    missing = []
-    for role in NEEDS.get(kind, ("title",)):
-        if role in have:
-            have.remove(role)
-        else:
-            missing.append(role)
-    return missing
+    return list(slide_kinds.missing_roles(kind, roles(layout)))
 
 
 def _missing_layout(name: str, slide: PlannedSlide, layouts: dict[str, Any],

@@ -7,6 +7,7 @@ from typing import Any
 
 from lxml import etree
 
+from packgen.colours import hex_digits
 from packgen.writers.pptx.oxml.elements import A_NS, qn
 
 SCHEME_SLOTS = (
@@ -46,7 +47,7 @@ def apply_theme(blob: bytes, colours: Mapping[str, str], fonts: Mapping[str, str
         holder = scheme.find(f"a:{slot}", ns)
         for child in list(holder):
             holder.remove(child)
-        etree.SubElement(holder, qn("a:srgbClr"), val=value.lstrip("#").upper())
+        etree.SubElement(holder, qn("a:srgbClr"), val=hex_digits(value))
     font_scheme = root.find(".//a:fontScheme", ns)
     font_scheme.set("name", name)
     for part, key in (("majorFont", "heading"), ("minorFont", "body")):

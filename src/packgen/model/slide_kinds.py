@@ -1,0 +1,81 @@
+"""The deck's slide kinds, the layout each uses, and the placeholders each kind fills."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+KINDS = (
+    "title", "agenda", "section", "content", "columns", "picture", "quote", "table",
+    "activity", "easy-read", "diagram", "closing",
+)
+"""Every slide kind the deck builder knows; each maps to a layout name."""
+
+DEFAULT_LAYOUTS: Mapping[str, str] = MappingProxyType({
+    "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
+    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
+    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
+    "diagram": "Title Only", "closing": "Closing",
+})
+"""Slide kind to the layout name the packaged template provides (``theme.yaml`` remaps)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholders:
+    """The placeholder roles the deck writer fills on one slide kind's layout."""
+
+    needs: tuple[str, ...]
+    """Roles the layout must have, counted: columns need two bodies."""
+    optional: tuple[str, ...] = ()
+    """Roles filled when the layout has them; without them the slide still shows its content
+    (the writer places it in the master's content area) or leaves out a detail line."""
+
+
+PLACEHOLDERS: Mapping[str, Placeholders] = MappingProxyType({
+    "title": Placeholders(("title",), ("body",)),
+    "agenda": Placeholders(("title", "body")),
+    "section": Placeholders(("title",), ("body",)),
+    "content": Placeholders(("title", "body")),
+    "columns": Placeholders(("title", "body", "body"), ("body",)),
+    "picture": Placeholders(("title",), ("picture", "body")),
+    "quote": Placeholders(("title", "body")),
+    "table": Placeholders(("title",), ("body",)),
+    "activity": Placeholders(("title", "body"), ("body",)),
+    "easy-read": Placeholders(("title", "picture", "body")),
+    "diagram": Placeholders(("title",)),
+    "closing": Placeholders(("title",), ("body",)),
+})
+"""Slide kind to its placeholders, as ``writers/pptx/slides.py`` fills them.
+
+Title and closing slides put their details (organisation, date, names, contact) in a body when
+there is one; a section slide its length. Picture and table slides use a picture or body
+placeholder's box when there is one, else the master's content area. An activity writes its
+time and group in a second body, else above its instructions; columns fill a body per column.
+An easy-read slide needs its picture placeholder: without it the picture would cover the text.
+"""
+
+PLACEHOLDER_ROLES: Mapping[str, str] = MappingProxyType({
+    "title": "title", "ctrTitle": "title",
+    "body": "body", "subTitle": "body", "obj": "body",
+    "pic": "picture", "clipArt": "picture",
+    "ftr": "footer", "dt": "date", "sldNum": "slide number",
+})
+"""Placeholder type, as the XML spells it (``obj`` when left out), to the role packgen fills."""
+
+
+def placeholder_role(ph_type: str) -> str:
+    """Return the role of a placeholder type (``subTitle`` is a body); ``other`` if none."""
+    return PLACEHOLDER_ROLES.get(ph_type, "other")
+
+
+def missing_roles(kind: str, roles: Iterable[str]) -> tuple[str, ...]:
+    """Return the roles slide ``kind`` needs that a layout with ``roles`` lacks, in order."""
+    have = list(roles)
+    lacking = []
+    for need in PLACEHOLDERS[kind].needs:
+        if need in have:
+            have.remove(need)
+        else:
+            lacking.append(need)
+    return tuple(lacking)

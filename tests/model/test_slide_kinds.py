@@ -1,0 +1,35 @@
+"""The slide kinds' placeholder contract: roles by placeholder type, and what a layout lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from packgen.model.slide_kinds import PLACEHOLDERS, missing_roles, placeholder_role
+
+
+@pytest.mark.parametrize(("ph_type", "role"), [
+    ("title", "title"), ("ctrTitle", "title"), ("body", "body"), ("subTitle", "body"),
+    ("obj", "body"), ("pic", "picture"), ("clipArt", "picture"), ("ftr", "footer"),
+    ("dt", "date"), ("sldNum", "slide number"), ("tbl", "other"), ("chart", "other"),
+    ("hdr", "other"),
+])
+def test_placeholder_types_fill_one_role(ph_type: str, role: str) -> None:
+    assert placeholder_role(ph_type) == role
+
+
+def test_columns_count_their_bodies() -> None:
+    assert missing_roles("columns", ["title", "body", "footer"]) == ("body",)
+    assert missing_roles("columns", ["body", "body"]) == ("title",)
+    assert missing_roles("columns", ["title", "body", "body"]) == ()
+
+
+def test_optional_placeholders_are_never_missing() -> None:
+    assert missing_roles("title", ["title"]) == ()
+    assert missing_roles("picture", ["title"]) == ()
+    assert missing_roles("easy-read", ["title", "body"]) == ("picture",)
+
+
+def test_every_kind_needs_a_title_and_optional_roles_are_known_roles() -> None:
+    for kind, contract in PLACEHOLDERS.items():
+        assert contract.needs[0] == "title", kind
+        assert set(contract.needs + contract.optional) <= {"title", "body", "picture"}, kind
