@@ -127,8 +127,8 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     assert found == [
         "content/audiences.yaml:2: error: missing required key 'id'",
         "content/audiences.yaml:3: error: audience 'staff' is given twice",
-        ("templates/theme.yaml:2: error: unknown key 'font' (expected one of: colours, fonts, "
-        "logo, layouts)"),
+        ("templates/theme.yaml:2: error: unknown key 'font'; did you mean 'fonts'? (expected "
+        "one of: colours, fonts, layouts, logo)"),
         "templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal'",
         ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
         "(theme colours: accent, accent_text, background, muted, my_space, shared_space, "

@@ -8,6 +8,7 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
+from packgen.load.fields import unknown_keys
 from packgen.load.yamldoc import YamlDoc, parse_yaml, read_text
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
@@ -142,11 +143,7 @@ def _module(doc: YamlDoc, body: Body, end: Loc, stem: str, found: list[Diagnosti
     def fail(message: str, *keys: object) -> None:
         found.append(errors.error(message, where, _line(doc, *keys)))
 
-    for key in meta:
-        if key not in KEYS:
-            found.append(errors.warning(f"unknown front-matter key '{key}' is ignored: "
-                                        f"packgen reads {', '.join(KEYS)}", where,
-                                        doc.line(key), UNKNOWN_KEY))
+    found += unknown_keys(doc, meta, (), KEYS, errors.Severity.WARNING, UNKNOWN_KEY)
     title = _title(meta, fail)
     duration = _duration(meta, fail)
     module_id = _module_id(meta, stem, fail)
