@@ -133,3 +133,24 @@ def test_a_value_of_the_wrong_kind_reads_alike_in_a_pack_and_a_data_file(tmp_pat
         ("content/packs/p.yaml:10: error: 'contact' must be a mapping with keys name, phone, "
          "email, address, website; found text"),
     ]
+
+
+def test_front_matter_values_are_checked_as_pack_values(tmp_path: Path) -> None:
+    module = MODULE.replace("title: Welcome", "title: yes\nobjectives: [Listen, no]")
+    pack = PACK.replace("venue: Room", "venue: yes").replace("[A]", "[A, no]")
+    assert findings(make(tmp_path / "a", {"content/modules/welcome.md": module})) == [
+        "content/modules/welcome.md:2: error: 'title' must be text; found true/false",
+        "content/modules/welcome.md:3: error: 'objectives[1]' must be text; found true/false"]
+    assert findings(make(tmp_path / "b", {"content/packs/p.yaml": pack})) == [
+        "content/packs/p.yaml:7: error: 'venue' must be text; found true/false",
+        "content/packs/p.yaml:8: error: 'facilitators[1]' must be text; found true/false"]
+
+
+def test_a_count_that_is_not_a_whole_number_reads_alike_everywhere(tmp_path: Path) -> None:
+    module = MODULE.replace("duration: 10", "duration: ten")
+    pack = PACK.replace("slot: 15", "slot: fifteen")
+    assert findings(make(tmp_path, {"content/modules/welcome.md": module,
+                                    "content/packs/p.yaml": pack})) == [
+        ("content/modules/welcome.md:3: error: 'duration' must be a whole number of minutes "
+         "above 0; found 'ten'"),
+        "content/packs/p.yaml:6: error: 'slot' must be a whole number above 0; found 'fifteen'"]

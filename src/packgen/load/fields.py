@@ -94,6 +94,15 @@ class Fields:
             return ()
         return tuple(self.text(item, at + (i,), blank) for i, item in enumerate(value))
 
+    def positive(self, value: object, at: At, unit: str = "") -> int:
+        """Return ``value`` as a whole number above 0 (of ``unit``), or 0 after reporting it."""
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            of = f" of {unit}" if unit else ""
+            self.fail(f"'{key_path(at)}' must be a whole number{of} above 0; found {value!r}",
+                      *at)
+            return 0
+        return value
+
     def image(self, value: object, at: At) -> Image | None:
         """Return a ``{src, alt}`` picture found inside the project, or None after reporting.
 

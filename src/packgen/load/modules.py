@@ -8,7 +8,7 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
-from packgen.load.fields import unknown_keys
+from packgen.load.fields import Fields, unknown_keys
 from packgen.load.yamldoc import YamlDoc, parse_yaml, read_text
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
@@ -61,14 +61,17 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
     where = relative(root, path)
     text, found = _read_text(path, where)
     front, offset, body = _split_front_matter(text, where)
-    doc = _front_matter(front, where)
+    check = Fields(root, _front_matter(front, where))
     try:
         parsed = parse_body(body, path=where, line_offset=offset, root=root,
                             base_dir=path.parent)
     except RecursionError:
         raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1)
     found += list(parsed.diagnostics)
-    module = _module(doc, parsed, Loc(where, offset), path.stem, found)
+    found += unknown_keys(check.doc, _mapping(check.doc), (), KEYS, errors.Severity.WARNING,
+                          UNKNOWN_KEY)
+    module = _module(check, parsed, Loc(where, offset), path.stem)
+    found += check.errors
     failed = [d for d in found if d.severity is errors.Severity.ERROR]
     if failed:
         raise PackgenError.many(failed)
@@ -133,102 +136,93 @@ def _front_matter(front: str, where: str) -> YamlDoc:
 # --- front matter fields -----------------------------------------------------------------
 
 
-def _module(doc: YamlDoc, body: Body, end: Loc, stem: str, found: list[Diagnostic]) -> Module:
-    """Return the module, adding every front-matter problem to ``found``.
+def _module(check: Fields, body: Body, end: Loc, stem: str) -> Module:
+    """Return the module, recording every front-matter problem in ``check``.
 
     ``end`` is the line that closes the front matter.
     """
-    where, meta = end.path, _mapping(doc)
-
-    def fail(message: str, *keys: object) -> None:
-        found.append(errors.error(message, where, _line(doc, *keys)))
-
-    found += unknown_keys(doc, meta, (), KEYS, errors.Severity.WARNING, UNKNOWN_KEY)
-    title = _title(meta, fail)
-    duration = _duration(meta, fail)
-    module_id = _module_id(meta, stem, fail)
+    meta = _mapping(check.doc)
+    title = _title(check, meta)
+    duration = _duration(check, meta)
+    module_id = _module_id(check, meta, stem)
     if not body.slides:
-        found.append(errors.error("module has no slides: add a ## heading or some text after "
-                                  "the front matter", where, end.line))
-    _check_activities(body, duration, fail)
+        check.errors.append(errors.error("module has no slides: add a ## heading or some text "
+                                         "after the front matter", end.path, end.line))
+    _check_activities(check, body, duration)
     return Module(
-        id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(where, 1),
-        audiences=_words(meta, "audiences", fail), objectives=_strings(meta, "objectives", fail),
-        key_messages=_strings(meta, "key_messages", fail),
-        materials=_materials(meta, doc, fail),
+        id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(end.path, 1),
+        audiences=_words(check, meta, "audiences"), objectives=_lines(check, meta, "objectives"),
+        key_messages=_lines(check, meta, "key_messages"), materials=_materials(check, meta),
         easy_read=body.easy_read, has_easy_read=body.has_easy_read,
     )
 
 
-def _title(meta: dict[str, Any], fail: Any) -> str:
-    title = meta.get("title")
-    if title is None:
-        fail("front matter needs a title: (the module's name, shown on its section slide)",
-             "title")
-    elif not isinstance(title, str) or not title.strip():
-        fail(f"title must be text, found {title!r}", "title")
-    return str(title or "").strip()
+def _title(check: Fields, meta: dict[Any, Any]) -> str:
+    if "title" not in meta:
+        _missing(check, "front matter needs a title: (the module's name, shown on its section "
+                 "slide)")
+        return ""
+    return check.text(meta["title"], ("title",))
 
 
-def _duration(meta: dict[str, Any], fail: Any) -> int:
-    duration = meta.get("duration")
-    if duration is None:
-        fail("front matter needs duration: (whole minutes, activities included)", "duration")
+def _duration(check: Fields, meta: dict[Any, Any]) -> int:
+    if "duration" not in meta:
+        _missing(check, "front matter needs duration: (whole minutes, activities included)")
         return 0
-    if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
-        fail(f"duration must be a whole number of minutes above 0, found {duration!r}",
-             "duration")
-        return 0
-    return duration
+    return check.positive(meta["duration"], ("duration",), "minutes")
 
 
-def _module_id(meta: dict[str, Any], stem: str, fail: Any) -> str:
-    module_id = meta.get("id", stem)
-    if not isinstance(module_id, str) or not _ID.fullmatch(module_id):
-        fail(f"id must be letters, digits, '-', '_' or '.', found {module_id!r}", "id")
+def _module_id(check: Fields, meta: dict[Any, Any], stem: str) -> str:
+    if "id" not in meta:
         return stem
-    return module_id
+    module_id = check.text(meta["id"], ("id",))
+    if module_id and not _ID.fullmatch(module_id):
+        check.fail(f"'id' must be letters, digits, '-', '_' or '.'; found {module_id!r}", "id")
+        return stem
+    return module_id or stem
 
 
-def _strings(meta: dict[str, Any], key: str, fail: Any) -> tuple[str, ...]:
-    value = meta.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        fail(f"{key} must be a list of lines of text", key)
-        return ()
-    return tuple(str(v).strip() for v in value if str(v).strip())
+def _lines(check: Fields, meta: dict[Any, Any], key: str) -> tuple[str, ...]:
+    """Return a list of lines of text (one text is a list of one); blank lines are dropped."""
+    return tuple(text for _, text in _numbered(check, meta.get(key, []), key))
 
 
-def _words(meta: dict[str, Any], key: str, fail: Any) -> tuple[str, ...]:
+def _words(check: Fields, meta: dict[Any, Any], key: str) -> tuple[str, ...]:
     value = meta.get(key, [])
     if isinstance(value, str):
         value = value.replace(",", " ").split()
-    return _strings({key: value}, key, fail)
+    return tuple(text for _, text in _numbered(check, value, key))
 
 
-def _materials(meta: dict[str, Any], doc: YamlDoc, fail: Any) -> tuple[Material, ...]:
+def _materials(check: Fields, meta: dict[Any, Any]) -> tuple[Material, ...]:
     out = []
-    for index, text in enumerate(_strings(meta, "materials", fail)):
+    for index, text in _numbered(check, meta.get("materials", []), "materials"):
         try:
-            out.append(parse_material(text, Loc(doc.path, doc.line("materials", index))))
+            out.append(parse_material(text, Loc(check.doc.path,
+                                                check.doc.line("materials", index))))
         except ValueError as exc:
-            fail(str(exc), "materials", index)
+            check.fail(str(exc), "materials", index)
     return tuple(out)
 
 
-def _mapping(doc: YamlDoc) -> dict[str, Any]:
+def _numbered(check: Fields, value: object, key: str) -> list[tuple[int, str]]:
+    """Return the non-blank texts of a list of text with their index in the list."""
+    texts = check.texts(value, (key,), blank=True)
+    return [(index, text) for index, text in enumerate(texts) if text]
+
+
+def _mapping(doc: YamlDoc) -> dict[Any, Any]:
     """Return the front matter's mapping (``_front_matter`` has checked that it is one)."""
     return doc.data if isinstance(doc.data, dict) else {}
 
 
-def _line(doc: YamlDoc, *keys: object) -> int:
-    """Return the line of ``keys`` in the front matter, or 1 (its ``---``) for a missing key."""
-    return doc.line(*keys) if keys[:1] in doc.lines else 1
+def _missing(check: Fields, message: str) -> None:
+    """Record a missing required key at line 1, the front matter's opening ``---``."""
+    check.errors.append(errors.error(message, check.doc.path, 1))
 
 
-def _check_activities(body: Body, duration: int, fail: Any) -> None:
+def _check_activities(check: Fields, body: Body, duration: int) -> None:
     minutes = sum(s.activity.minutes for s in body.slides if s.activity is not None)
     if duration and minutes > duration:
-        fail(f"activities take {minutes} minutes but the module's duration is {duration}: "
-             "raise duration or shorten the activities", "duration")
+        check.fail(f"activities take {minutes} minutes but the module's duration is {duration}: "
+                   "raise duration or shorten the activities", "duration")

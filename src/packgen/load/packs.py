@@ -107,13 +107,6 @@ def _clock(check: _Check, value: object, at: At) -> int:
     return minutes
 
 
-def _positive(check: _Check, value: object, at: At) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        check.fail(f"'{key_path(at)}' must be a whole number above 0; found {value!r}", *at)
-        return 1
-    return value
-
-
 def _modules(check: _Check, value: object, at: At) -> tuple[str, ...]:
     ids = check.texts(value, at)
     if isinstance(value, list) and not value:
@@ -199,7 +192,7 @@ def _break(check: _Check, value: object, at: At) -> Break | None:
         check.fail("a break needs 'minutes'", *at)
     after = _break_after(check, found["after"], at + ("after",)) if "after" in found else None
     when = _clock(check, found["at"], at + ("at",)) if "at" in found else None
-    minutes = _positive(check, found.get("minutes", 1), at + ("minutes",))
+    minutes = check.positive(found.get("minutes", 1), at + ("minutes",))
     title = check.text(found["title"], at + ("title",)) if "title" in found else "Break"
     loc = Loc(check.doc.path, check.doc.line(*at))
     return Break(minutes, loc, after, when, title or "Break")
@@ -215,9 +208,9 @@ def _break_after(check: _Check, value: object, at: At) -> str:
 
 FIELDS: dict[str, Convert] = {
     "title": Fields.text, "audience": _audience, "organisation": Fields.text, "date": _date,
-    "start": _clock, "slot": _positive, "venue": Fields.text, "facilitators": Fields.texts,
+    "start": _clock, "slot": Fields.positive, "venue": Fields.text, "facilitators": Fields.texts,
     "modules": _modules, "variables": _variables, "template": _template,
-    "language": _language, "deck_style": _deck_style, "participants": _positive,
+    "language": _language, "deck_style": _deck_style, "participants": Fields.positive,
     "breaks": _breaks, "access": Fields.texts, "contact": _contact, "cover": Fields.image,
     "checked_by": Fields.text,
 }
