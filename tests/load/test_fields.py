@@ -154,3 +154,13 @@ def test_a_count_that_is_not_a_whole_number_reads_alike_everywhere(tmp_path: Pat
         ("content/modules/welcome.md:3: error: 'duration' must be a whole number of minutes "
          "above 0; found 'ten'"),
         "content/packs/p.yaml:6: error: 'slot' must be a whole number above 0; found 'fifteen'"]
+
+
+def test_a_misspelt_key_in_packgen_toml_gets_a_suggestion_too(tmp_path: Path) -> None:
+    root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[easy-read]\nalow = []\n"})
+    assert findings(root) == [
+        ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
+         "one of: easy-read, rules, silence)"),
+        ("packgen.toml:5: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
+         "(expected one of: allow)"),
+    ]

@@ -163,9 +163,10 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
     root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[silence]\nPG1 = 'x'\n"
                                            "\n[easy-read]\nallow = 'coproduction'\nalow = []\n"})
     assert errors_of(root) == [
-        ("packgen.toml:1: error: unknown table [silense] (expected one of: rules, easy-read, "
-        "silence)"),
-        "packgen.toml:9: error: unknown key 'alow' in [easy-read] (expected: allow)",
+        ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
+        "one of: easy-read, rules, silence)"),
+        ("packgen.toml:9: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
+        "(expected one of: allow)"),
         "packgen.toml:5: error: 'PG1' is not a rule code like PG301",
     ]
 

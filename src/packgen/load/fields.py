@@ -156,12 +156,21 @@ def unknown_keys(doc: YamlDoc, value: Mapping[object, object], at: At, known: Co
             for key in value if key not in known]
 
 
-def unknown_key(key: object, known: Collection[str], ignored: bool = False) -> str:
-    """Return the message for an unknown key: whether it is ignored, the closest known key."""
-    close = difflib.get_close_matches(str(key), list(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+def unknown_key(key: object, known: Collection[str], ignored: bool = False,
+                within: str = "") -> str:
+    """Return the message for an unknown key: where, whether ignored, the closest known key."""
+    close = closest(key, known)
+    hint = f"; did you mean '{close}'?" if close else ""
+    place = f" in {within}" if within else ""
     verb = " is ignored" if ignored else ""
-    return f"unknown key '{key}'{verb}{hint} (expected one of: {', '.join(sorted(known))})"
+    return (f"unknown key '{key}'{place}{verb}{hint} (expected one of: "
+            f"{', '.join(sorted(known))})")
+
+
+def closest(key: object, known: Collection[str]) -> str | None:
+    """Return the known key ``key`` is most likely a misspelling of, or None."""
+    close = difflib.get_close_matches(str(key), list(known), n=1)
+    return close[0] if close else None
 
 
 def key_path(at: At) -> str:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError, Severity
-from packgen.load.fields import Fields
+from packgen.load.fields import Fields, closest, unknown_key
 from packgen.load.modules import load_modules
 from packgen.load.packs import validate_pack
 from packgen.load.project_data import (
@@ -34,6 +34,7 @@ from packgen.templating import packaged_templates
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
 CONFIG_TABLES = ("rules", "easy-read", "silence")
+EASY_READ_KEYS = ("allow",)
 _CODE = re.compile(r"^PG\d{3}$")
 
 
@@ -222,7 +223,10 @@ def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -
 
     for key in data:
         if key not in CONFIG_TABLES:
-            fail(f"unknown table [{key}] (expected one of: {', '.join(CONFIG_TABLES)})", key)
+            close = closest(key, CONFIG_TABLES)
+            hint = f"; did you mean [{close}]?" if close else ""
+            fail(f"unknown table [{key}]{hint} (expected one of: "
+                 f"{', '.join(sorted(CONFIG_TABLES))})", key)
     tables = {name: _table(data, name, fail) for name in CONFIG_TABLES}
     thresholds = {}
     for key, value in tables["rules"].items():
@@ -231,8 +235,8 @@ def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -
         else:
             thresholds[key] = float(value)
     for key in tables["easy-read"]:
-        if key != "allow":
-            fail(f"unknown key '{key}' in [easy-read] (expected: allow)", key)
+        if key not in EASY_READ_KEYS:
+            fail(unknown_key(key, EASY_READ_KEYS, within="[easy-read]"), key)
     allow = _strings(tables["easy-read"].get("allow", []), "allow", fail)
     silence = {}
     for code, where in tables["silence"].items():
