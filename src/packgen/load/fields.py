@@ -40,7 +40,7 @@ class Fields:
                 required: Collection[str] = ()) -> dict[str, object]:
         """Return ``value``'s known keys; report a non-mapping, unknown and missing keys."""
         if not isinstance(value, dict):
-            self.fail(f"{subject(at)} must be a mapping with keys {', '.join(known)}; found "
+            self.fail(f"{_subject(at)} must be a mapping with keys {', '.join(known)}; found "
                       f"{describe(value)}", *at)
             return {}
         self.errors.extend(unknown_keys(self.doc, value, at, known))
@@ -52,7 +52,7 @@ class Fields:
     def names(self, value: object, at: At) -> dict[object, object]:
         """Return ``value`` as a mapping of free names to values, or report it."""
         if not isinstance(value, dict):
-            self.fail(f"{subject(at)} must be a mapping of names to values; found "
+            self.fail(f"{_subject(at)} must be a mapping of names to values; found "
                       f"{describe(value)}", *at)
             return {}
         return value
@@ -60,7 +60,7 @@ class Fields:
     def items(self, value: object, at: At) -> list[tuple[At, object]]:
         """Return each item of the list ``value`` with its key path, or report a non-list."""
         if not isinstance(value, list):
-            self.fail(f"{subject(at)} must be a list; found {describe(value)}", *at)
+            self.fail(f"{_subject(at)} must be a list; found {describe(value)}", *at)
             return []
         return [(at + (index,), item) for index, item in enumerate(value)]
 
@@ -130,7 +130,7 @@ class Fields:
             return resolve_in_project(self.root, self.root / Path(self.doc.path).parent, name,
                                       self.doc.path, line)
         except PackgenError as exc:
-            self.errors.extend(picture_problem(exc))
+            self.errors.extend(_file_problem(exc))
             return None
 
     def unique(self, items: list[tuple[At, str]], what: str) -> None:
@@ -178,13 +178,13 @@ def key_path(at: At) -> str:
     return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in at).lstrip(".")
 
 
-def subject(at: At) -> str:
+def _subject(at: At) -> str:
     """Return what a message is about: the quoted key path, or "the file" for the top."""
     return f"'{key_path(at)}'" if at else "the file"
 
 
-def picture_problem(exc: PackgenError) -> list[Diagnostic]:
-    """Return a picture's problem coded PG113 (no such file) or PG114 (outside the project)."""
+def _file_problem(exc: PackgenError) -> list[Diagnostic]:
+    """Return a file name's problem coded PG113 (no such file) or PG114 (outside the project)."""
     missing = exc.diagnostics[0].message.startswith("file not found")
     return [dataclasses.replace(d, code="PG113" if missing else "PG114")
             for d in exc.diagnostics]
