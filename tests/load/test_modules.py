@@ -8,7 +8,9 @@ import pytest
 from markdown_dump import make_project
 
 from packgen.errors import PackgenError, Severity
-from packgen.load.modules import MAX_BYTES, load_module, load_modules
+from packgen.load.modules import load_module, load_modules
+from packgen.load.packs import load_pack
+from packgen.load.yamldoc import MAX_BYTES
 from packgen.model import Material
 
 GOOD = """---
@@ -157,23 +159,23 @@ def test_load_modules_without_a_modules_folder_finds_none(tmp_path: Path) -> Non
     ("## Slide\n", "content/modules/m.md:1: error: module has no front matter"),
     ("---\ntitle: A\nduration: 5\n", "content/modules/m.md:1: error: front matter is never closed"),
     ("---\ntitle: A\nduration: [5\n---\n## S\n",
-     "content/modules/m.md:3: error: front matter is not valid YAML"),
+     "content/modules/m.md:3: error: invalid YAML: "),
     ("---\n- a\n- b\n---\n## S\n", "content/modules/m.md:2: error: front matter must be key"),
     ("---\nduration: 5\n---\n## S\n", "content/modules/m.md:1: error: front matter needs a title"),
     ("---\ntitle: A\n---\n## S\n", "content/modules/m.md:1: error: front matter needs duration"),
     ("---\ntitle: A\nduration: ten\n---\n## S\n",
-     "content/modules/m.md:3: error: duration must be a whole number"),
+     "content/modules/m.md:3: error: 'duration' must be a whole number of minutes above 0"),
     ("---\ntitle: A\nduration: -5\n---\n## S\n",
-     "content/modules/m.md:3: error: duration must be a whole number"),
+     "content/modules/m.md:3: error: 'duration' must be a whole number of minutes above 0"),
     ("---\ntitle: A\nduration: true\n---\n## S\n",
-     "content/modules/m.md:3: error: duration must be a whole number"),
-    ("---\ntitle: [A]\nduration: 5\n---\n## S\n", "content/modules/m.md:2: error: title must be text"),
-    ("---\ntitle: A\nduration: 5\nid: a b\n---\n## S\n", "content/modules/m.md:4: error: id must be"),
+     "content/modules/m.md:3: error: 'duration' must be a whole number of minutes above 0"),
+    ("---\ntitle: [A]\nduration: 5\n---\n## S\n", "content/modules/m.md:2: error: 'title' must be text; found a list"),
+    ("---\ntitle: A\nduration: 5\nid: a b\n---\n## S\n", "content/modules/m.md:4: error: 'id' must be letters"),
     ("---\ntitle: A\nduration: 5\n---\n\n\n", "content/modules/m.md:4: error: module has no slides"),
     ("---\ntitle: A\nduration: 5\nmaterials: [Pens (2 per table)]\n---\n## S\n",
      "content/modules/m.md:4: error: cannot read material 'Pens (2 per table)'"),
     ("---\ntitle: A\nduration: 5\nobjectives: {a: 1}\n---\n## S\n",
-     "content/modules/m.md:4: error: objectives must be a list"),
+     "content/modules/m.md:4: error: 'objectives' must be a list of text; found a mapping"),
     ("---\ntitle: A\nduration: 5\n---\n## S\n\n![A](../images/missing.png)\n",
      "content/modules/m.md:7: error: file not found: '../images/missing.png'"),
     ("---\ntitle: A\nduration: 5\n---\n## S\n\n::: notes\nx\n",
@@ -193,8 +195,8 @@ def test_bad_module_is_one_error_with_file_and_line(modules: Path, text: str,
 def test_non_utf8_file_names_the_line_of_the_first_bad_byte(modules: Path) -> None:
     data = GOOD.replace("Text.", "Caf\xe9").encode("latin-1")
     assert one_error(write(modules, "m.md", data), modules.parent.parent) == (
-        "content/modules/m.md:8: error: not UTF-8: byte 0xe9 cannot be read; save the file "
-        "as UTF-8 [PG003]")
+        "content/modules/m.md:8: error: not UTF-8 text (byte 0xe9): save the file as UTF-8 "
+        "[PG003]")
 
 
 def test_activities_longer_than_the_module_are_an_error_at_duration(modules: Path) -> None:
@@ -206,9 +208,45 @@ def test_activities_longer_than_the_module_are_an_error_at_duration(modules: Pat
         "is 15: raise duration or shorten the activities")
 
 
-def test_enormous_file_is_an_error(modules: Path) -> None:
-    path = write(modules, "m.md", GOOD + "x" * (MAX_BYTES + 1))
-    assert "larger than 2 MB" in one_error(path, modules.parent.parent)
+def pack_errors(root: Path, text: str | bytes) -> list[str]:
+    """Return the diagnostic lines of a pack file holding ``text``."""
+    path = root / "content" / "packs" / "p.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write(path.parent, path.name, text)
+    with pytest.raises(PackgenError) as caught:
+        load_pack(root, path, None)
+    return [str(d) for d in caught.value.diagnostics]
+
+
+@pytest.mark.parametrize("yaml_text,message", [
+    ("title: A\nduration: 5\ntitle: B\n", "duplicate key 'title' [PG003]"),
+    ("title: &t A\nduration: 5\nid: *t\n",
+     "invalid YAML: aliases (*t) are not allowed: write the value out [PG003]"),
+    ("title: A\nduration: 5\nx: !!python/name:os.system\n",
+     ("invalid YAML: could not determine a constructor for the tag "
+      "'tag:yaml.org,2002:python/name:os.system' [PG003]")),
+])
+def test_front_matter_refuses_what_pack_files_refuse_with_the_same_message(
+        modules: Path, yaml_text: str, message: str) -> None:
+    root = modules.parent.parent
+    module = write(modules, "m.md", f"---\n{yaml_text}---\n\n## S\n")
+    assert one_error(module, root) == f"content/modules/m.md:4: error: {message}"
+    assert pack_errors(root, yaml_text) == [f"content/packs/p.yaml:3: error: {message}"]
+
+
+def test_module_and_pack_files_share_one_size_limit(modules: Path) -> None:
+    root = modules.parent.parent
+    text = GOOD + "x" * MAX_BYTES
+    size = len(text.encode())
+    limit = f"error: file is too large ({size:,} bytes; the limit is {MAX_BYTES:,}) [PG003]"
+    assert one_error(write(modules, "m.md", text), root) == f"content/modules/m.md: {limit}"
+    assert pack_errors(root, text) == [f"content/packs/p.yaml: {limit}"]
+
+
+def test_front_matter_yaml_error_names_its_line_in_the_module_file(modules: Path) -> None:
+    text = "---\ntitle: A\nduration: 5\nvenue: Room: 2\n---\n## S\n"
+    assert one_error(write(modules, "m.md", text), modules.parent.parent).startswith(
+        "content/modules/m.md:4: error: invalid YAML: mapping values are not allowed here")
 
 
 def test_deeply_nested_front_matter_is_an_error_not_a_crash(modules: Path) -> None:

@@ -213,4 +213,12 @@ def test_random_text_gives_a_pack_or_a_packgen_error(text: str) -> None:
 
 def test_cover_needs_both_a_picture_and_its_alt_text() -> None:
     assert problems(GOOD + "cover: {src: ../images/cover.png}\n") == [
-        f"{WHERE}:10: error: 'cover.alt' must be text; found nothing"]
+        f"{WHERE}:10: error: missing required key 'alt'"]
+    assert problems(GOOD + "cover: {}\n") == [
+        f"{WHERE}:10: error: missing required key 'src'",
+        f"{WHERE}:10: error: missing required key 'alt'"]
+
+
+def test_cover_with_blank_alt_text_loads_for_the_alt_text_rule_to_report() -> None:
+    pack = check(GOOD + "cover: {src: ../images/cover.png, alt: ''}\n")
+    assert pack.cover is not None and pack.cover.alt == ""

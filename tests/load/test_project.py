@@ -126,8 +126,8 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     assert found == [
         "content/audiences.yaml:2: error: missing required key 'id'",
         "content/audiences.yaml:3: error: audience 'staff' is given twice",
-        ("templates/theme.yaml:2: error: unknown key 'font' (expected one of: colours, fonts, "
-        "logo, layouts)"),
+        ("templates/theme.yaml:2: error: unknown key 'font'; did you mean 'fonts'? (expected "
+         "one of: colours, fonts, layouts, logo)"),
         ("templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal': "
          "it does not start with '#'"),
         ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
@@ -163,9 +163,10 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
     root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[silence]\nPG1 = 'x'\n"
                                            "\n[easy-read]\nallow = 'coproduction'\nalow = []\n"})
     assert errors_of(root) == [
-        ("packgen.toml:1: error: unknown table [silense] (expected one of: rules, easy-read, "
-        "silence)"),
-        "packgen.toml:9: error: unknown key 'alow' in [easy-read] (expected: allow)",
+        ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
+        "one of: easy-read, rules, silence)"),
+        ("packgen.toml:9: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
+        "(expected one of: allow)"),
         "packgen.toml:5: error: 'PG1' is not a rule code like PG301",
     ]
 

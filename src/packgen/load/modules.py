@@ -6,21 +6,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError
+from packgen.load.fields import Fields, unknown_keys
+from packgen.load.yamldoc import YamlDoc, parse_yaml, read_text
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
 from packgen.paths import relative
 
-MAX_BYTES = 2_000_000
 MAX_LINE = 20_000
 """Longest line accepted, in characters: far beyond any real paragraph."""
-"""Largest module file read; anything bigger is surely a mistake."""
 
-UNREADABLE = "PG003"
+FRONT_MATTER_LINE = 2
+"""The file line front matter starts on, after its opening ``---``."""
+
 UNKNOWN_KEY = "PG115"
 CONTROL_CHARACTER = "PG116"
 
@@ -61,14 +61,17 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
     where = relative(root, path)
     text, found = _read_text(path, where)
     front, offset, body = _split_front_matter(text, where)
-    meta, lines = _parse_yaml(front, where)
+    check = Fields(root, _front_matter(front, where))
     try:
         parsed = parse_body(body, path=where, line_offset=offset, root=root,
                             base_dir=path.parent)
     except RecursionError:
         raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1)
     found += list(parsed.diagnostics)
-    module = _module(meta, lines, parsed, Loc(where, offset), path.stem, found)
+    found += unknown_keys(check.doc, _mapping(check.doc), (), KEYS, errors.Severity.WARNING,
+                          UNKNOWN_KEY)
+    module = _module(check, parsed, Loc(where, offset), path.stem)
+    found += check.errors
     failed = [d for d in found if d.severity is errors.Severity.ERROR]
     if failed:
         raise PackgenError.many(failed)
@@ -80,21 +83,7 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
 
 def _read_text(path: Path, where: str) -> tuple[str, list[Diagnostic]]:
     """Return the file's text (UTF-8, BOM and CRLF accepted) without control characters."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise PackgenError(f"file is larger than {MAX_BYTES // 1_000_000} MB: split it "
-                               "into smaller modules", where)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PackgenError(f"cannot read the file: {exc.strerror}", where,
-                           code=UNREADABLE) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise PackgenError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be read; save the "
-                           "file as UTF-8", where, line, UNREADABLE) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = read_text(path, where)
     _check_line_length(text, where)
     return _drop_control(text, where)
 
@@ -134,132 +123,106 @@ def _split_front_matter(text: str, where: str) -> tuple[str, int, str]:
     raise PackgenError("front matter is never closed: end it with a line of ---", where, 1)
 
 
-def _parse_yaml(front: str, where: str) -> tuple[dict[str, Any], dict[str, int]]:
-    """Return the front matter mapping and the file line of each key."""
-    try:
-        node = yaml.compose(front, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "cannot be read"
-        raise PackgenError(f"front matter is not valid YAML: {problem}", where, line,
-                           UNREADABLE) from None
-    except RecursionError:
-        raise PackgenError("front matter is nested too deeply", where, 1) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
-        raise PackgenError("front matter must be key: value lines", where, 2)
-    return {str(k): v for k, v in data.items()}, _key_lines(node)
-
-
-def _key_lines(node: yaml.Node | None) -> dict[str, int]:
-    """Return the file line of each key, and of each ``key[i]`` list entry."""
-    lines: dict[str, int] = {}
-    for key, value in node.value if node is not None else []:
-        lines[str(key.value)] = key.start_mark.line + 2
-        if isinstance(value, yaml.SequenceNode):
-            for index, item in enumerate(value.value):
-                lines[f"{key.value}[{index}]"] = item.start_mark.line + 2
-    return lines
+def _front_matter(front: str, where: str) -> YamlDoc:
+    """Return the front matter read as YAML, with the line in the module file of every key."""
+    doc = parse_yaml(front, where, FRONT_MATTER_LINE)
+    if doc.data is None:
+        return YamlDoc({}, where, doc.lines)
+    if not isinstance(doc.data, dict):
+        raise PackgenError("front matter must be key: value lines", where, FRONT_MATTER_LINE)
+    return doc
 
 
 # --- front matter fields -----------------------------------------------------------------
 
 
-def _module(meta: dict[str, Any], lines: dict[str, int], body: Body, end: Loc, stem: str,
-            found: list[Diagnostic]) -> Module:
-    """Return the module, adding every front-matter problem to ``found``.
+def _module(check: Fields, body: Body, end: Loc, stem: str) -> Module:
+    """Return the module, recording every front-matter problem in ``check``.
 
     ``end`` is the line that closes the front matter.
     """
-    where = end.path
-    def fail(message: str, key: str) -> None:
-        found.append(errors.error(message, where, lines.get(key, 1)))
-
-    for key in meta:
-        if key not in KEYS:
-            found.append(errors.warning(f"unknown front-matter key '{key}' is ignored: "
-                                        f"packgen reads {', '.join(KEYS)}", where,
-                                        lines.get(key, 1), UNKNOWN_KEY))
-    title = _title(meta, fail)
-    duration = _duration(meta, fail)
-    module_id = _module_id(meta, stem, fail)
+    meta = _mapping(check.doc)
+    title = _title(check, meta)
+    duration = _duration(check, meta)
+    module_id = _module_id(check, meta, stem)
     if not body.slides:
-        found.append(errors.error("module has no slides: add a ## heading or some text after "
-                                  "the front matter", where, end.line))
-    _check_activities(body, duration, fail)
+        check.errors.append(errors.error("module has no slides: add a ## heading or some text "
+                                         "after the front matter", end.path, end.line))
+    _check_activities(check, body, duration)
     return Module(
-        id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(where, 1),
-        audiences=_words(meta, "audiences", fail), objectives=_strings(meta, "objectives", fail),
-        key_messages=_strings(meta, "key_messages", fail),
-        materials=_materials(meta, lines, where, fail),
+        id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(end.path, 1),
+        audiences=_words(check, meta, "audiences"), objectives=_lines(check, meta, "objectives"),
+        key_messages=_lines(check, meta, "key_messages"), materials=_materials(check, meta),
         easy_read=body.easy_read, has_easy_read=body.has_easy_read,
     )
 
 
-def _title(meta: dict[str, Any], fail: Any) -> str:
-    title = meta.get("title")
-    if title is None:
-        fail("front matter needs a title: (the module's name, shown on its section slide)",
-             "title")
-    elif not isinstance(title, str) or not title.strip():
-        fail(f"title must be text, found {title!r}", "title")
-    return str(title or "").strip()
+def _title(check: Fields, meta: dict[Any, Any]) -> str:
+    if "title" not in meta:
+        _missing(check, "front matter needs a title: (the module's name, shown on its section "
+                 "slide)")
+        return ""
+    return check.text(meta["title"], ("title",))
 
 
-def _duration(meta: dict[str, Any], fail: Any) -> int:
-    duration = meta.get("duration")
-    if duration is None:
-        fail("front matter needs duration: (whole minutes, activities included)", "duration")
+def _duration(check: Fields, meta: dict[Any, Any]) -> int:
+    if "duration" not in meta:
+        _missing(check, "front matter needs duration: (whole minutes, activities included)")
         return 0
-    if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
-        fail(f"duration must be a whole number of minutes above 0, found {duration!r}",
-             "duration")
-        return 0
-    return duration
+    return check.positive(meta["duration"], ("duration",), "minutes")
 
 
-def _module_id(meta: dict[str, Any], stem: str, fail: Any) -> str:
-    module_id = meta.get("id", stem)
-    if not isinstance(module_id, str) or not _ID.fullmatch(module_id):
-        fail(f"id must be letters, digits, '-', '_' or '.', found {module_id!r}", "id")
+def _module_id(check: Fields, meta: dict[Any, Any], stem: str) -> str:
+    if "id" not in meta:
         return stem
-    return module_id
+    module_id = check.text(meta["id"], ("id",))
+    if module_id and not _ID.fullmatch(module_id):
+        check.fail(f"'id' must be letters, digits, '-', '_' or '.'; found {module_id!r}", "id")
+        return stem
+    return module_id or stem
 
 
-def _strings(meta: dict[str, Any], key: str, fail: Any) -> tuple[str, ...]:
-    value = meta.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        fail(f"{key} must be a list of lines of text", key)
-        return ()
-    return tuple(str(v).strip() for v in value if str(v).strip())
+def _lines(check: Fields, meta: dict[Any, Any], key: str) -> tuple[str, ...]:
+    """Return a list of lines of text (one text is a list of one); blank lines are dropped."""
+    return tuple(text for _, text in _numbered(check, meta.get(key, []), key))
 
 
-def _words(meta: dict[str, Any], key: str, fail: Any) -> tuple[str, ...]:
+def _words(check: Fields, meta: dict[Any, Any], key: str) -> tuple[str, ...]:
     value = meta.get(key, [])
     if isinstance(value, str):
         value = value.replace(",", " ").split()
-    return _strings({key: value}, key, fail)
+    return tuple(text for _, text in _numbered(check, value, key))
 
 
-def _materials(meta: dict[str, Any], lines: dict[str, int], where: str,
-               fail: Any) -> tuple[Material, ...]:
+def _materials(check: Fields, meta: dict[Any, Any]) -> tuple[Material, ...]:
     out = []
-    for index, text in enumerate(_strings(meta, "materials", fail)):
-        key = f"materials[{index}]"
+    for index, text in _numbered(check, meta.get("materials", []), "materials"):
         try:
-            out.append(parse_material(text, Loc(where, lines.get(key, lines.get("materials")))))
+            out.append(parse_material(text, Loc(check.doc.path,
+                                                check.doc.line("materials", index))))
         except ValueError as exc:
-            fail(str(exc), key if key in lines else "materials")
+            check.fail(str(exc), "materials", index)
     return tuple(out)
 
 
-def _check_activities(body: Body, duration: int, fail: Any) -> None:
+def _numbered(check: Fields, value: object, key: str) -> list[tuple[int, str]]:
+    """Return the non-blank texts of a list of text with their index in the list."""
+    texts = check.texts(value, (key,), blank=True)
+    return [(index, text) for index, text in enumerate(texts) if text]
+
+
+def _mapping(doc: YamlDoc) -> dict[Any, Any]:
+    """Return the front matter's mapping (``_front_matter`` has checked that it is one)."""
+    return doc.data if isinstance(doc.data, dict) else {}
+
+
+def _missing(check: Fields, message: str) -> None:
+    """Record a missing required key at line 1, the front matter's opening ``---``."""
+    check.errors.append(errors.error(message, check.doc.path, 1))
+
+
+def _check_activities(check: Fields, body: Body, duration: int) -> None:
     minutes = sum(s.activity.minutes for s in body.slides if s.activity is not None)
     if duration and minutes > duration:
-        fail(f"activities take {minutes} minutes but the module's duration is {duration}: "
-             "raise duration or shorten the activities", "duration")
+        check.fail(f"activities take {minutes} minutes but the module's duration is {duration}: "
+                   "raise duration or shorten the activities", "duration")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -11,12 +10,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from packgen import errors
-from packgen.errors import Diagnostic, PackgenError
-from packgen.load.project_data import picture_problem
+from packgen.errors import PackgenError
+from packgen.load.fields import At, Fields, key_path
 from packgen.load.yamldoc import YamlDoc, describe, load_yaml
-from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Image, Loc, Pack
-from packgen.paths import relative, resolve_in_project
+from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
+from packgen.paths import relative
 from packgen.wording import parse_clock
 
 REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",
@@ -42,7 +40,7 @@ def load_pack(root: Path, file: Path, modules: Collection[str] | None,
 def validate_pack(doc: YamlDoc, pack_id: str, root: Path, modules: Collection[str] | None,
                   audiences: Collection[str] = ()) -> Pack:
     """Return the Pack that ``doc`` describes, or raise one PackgenError listing every problem."""
-    check = _Check(doc, root, modules, audiences)
+    check = _Check(root, doc, modules, audiences)
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else describe(doc.data)
         check.fail(f"a pack is a mapping of keys such as {', '.join(REQUIRED[:3])}; "
@@ -55,77 +53,38 @@ def validate_pack(doc: YamlDoc, pack_id: str, root: Path, modules: Collection[st
 
 
 @dataclass
-class _Check:
+class _Check(Fields):
     """The state of one pack's validation: the document, what it may name, what went wrong."""
 
-    doc: YamlDoc
-    root: Path
     modules: Collection[str] | None
     audiences: Collection[str]
-    errors: list[Diagnostic] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     listed: tuple[str, ...] = ()
     """The pack's own module ids, once read (breaks refer to them)."""
 
-    def fail(self, message: str, *keys: object, code: str | None = None) -> None:
-        self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys), code))
-
     def fields(self, data: dict[object, object]) -> dict[str, Any]:
-        for key in data:
-            if key not in FIELDS:
-                self.fail(_unknown(key, FIELDS), key)
-        for key in REQUIRED:
-            if key not in data:
-                self.fail(f"missing required key '{key}'")
+        """Return every key's converted value; report unknown and missing keys."""
+        known = self.mapping(data, (), FIELDS, REQUIRED)
         values: dict[str, Any] = {}
         for key, convert in FIELDS.items():
-            if key in data:
+            if key in known:
                 self.lines[key] = self.doc.line(key)
-                values[key] = convert(self, data[key], (key,))
+                values[key] = convert(self, known[key], (key,))
         return values
 
 
-Convert = Callable[[_Check, object, tuple[object, ...]], object]
+Convert = Callable[[_Check, object, At], object]
 
 
-def _unknown(key: object, known: Collection[str]) -> str:
-    close = difflib.get_close_matches(str(key), list(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown key '{key}'{hint} (expected one of: {', '.join(sorted(known))})"
-
-
-def _text(check: _Check, value: object, at: tuple[object, ...]) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    found = "nothing" if isinstance(value, str) or value is None else describe(value)
-    check.fail(f"'{_name(at)}' must be text; found {found}", *at)
-    return ""
-
-
-def _name(at: tuple[object, ...]) -> str:
-    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in at).lstrip(".")
-
-
-def _text_list(check: _Check, value: object, at: tuple[object, ...]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        check.fail(f"'{_name(at)}' must be a list of text; found {describe(value)}", *at)
-        return ()
-    return tuple(_text(check, item, at + (i,)) for i, item in enumerate(value))
-
-
-def _audience(check: _Check, value: object, at: tuple[object, ...]) -> str:
-    audience = _text(check, value, at)
+def _audience(check: _Check, value: object, at: At) -> str:
+    audience = check.text(value, at)
     if audience and check.audiences and audience not in check.audiences:
         check.fail(f"unknown audience '{audience}' (expected one of: "
                    f"{', '.join(sorted(check.audiences))})", *at, code="PG112")
     return audience
 
 
-def _date(check: _Check, value: object, at: tuple[object, ...]) -> dt.date:
+def _date(check: _Check, value: object, at: At) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -139,23 +98,16 @@ def _date(check: _Check, value: object, at: tuple[object, ...]) -> dt.date:
     return dt.date(2000, 1, 1)
 
 
-def _clock(check: _Check, value: object, at: tuple[object, ...]) -> int:
+def _clock(check: _Check, value: object, at: At) -> int:
     minutes = parse_clock(value)
     if minutes is None:
-        check.fail(f"'{_name(at)}' must be a clock time like \"10:00\"; found {value!r}", *at)
+        check.fail(f"'{key_path(at)}' must be a clock time like \"10:00\"; found {value!r}", *at)
         return 0
     return minutes
 
 
-def _positive(check: _Check, value: object, at: tuple[object, ...]) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        check.fail(f"'{_name(at)}' must be a whole number above 0; found {value!r}", *at)
-        return 1
-    return value
-
-
-def _modules(check: _Check, value: object, at: tuple[object, ...]) -> tuple[str, ...]:
-    ids = _text_list(check, value, at)
+def _modules(check: _Check, value: object, at: At) -> tuple[str, ...]:
+    ids = check.texts(value, at)
     if isinstance(value, list) and not value:
         check.fail("'modules' must list at least one module", *at)
     for i, module_id in enumerate(ids):
@@ -169,18 +121,15 @@ def _modules(check: _Check, value: object, at: tuple[object, ...]) -> tuple[str,
     return ids
 
 
-def _variables(check: _Check, value: object, at: tuple[object, ...]) -> Mapping[str, object]:
-    if not isinstance(value, dict):
-        check.fail(f"'variables' must be a mapping of names to values; found {describe(value)}",
-                   *at)
-        return MappingProxyType({})
-    for name in value:
+def _variables(check: _Check, value: object, at: At) -> Mapping[str, object]:
+    names = check.names(value, at)
+    for name in names:
         check.lines[f"variables.{name}"] = check.doc.line(*at, name)
         _variable_name(check, name, at + (name,))
-    return MappingProxyType({str(k): _freeze(v) for k, v in value.items()})
+    return MappingProxyType({str(k): _freeze(v) for k, v in names.items()})
 
 
-def _variable_name(check: _Check, name: object, at: tuple[object, ...]) -> None:
+def _variable_name(check: _Check, name: object, at: At) -> None:
     if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
         check.fail(f"variable name '{name}' must be a word of letters, digits and underscores "
                    "(not starting with _ or a digit)", *at)
@@ -199,73 +148,41 @@ def _freeze(value: object) -> object:
     return value
 
 
-def _template(check: _Check, value: object, at: tuple[object, ...]) -> str:
-    name = _text(check, value, at)
+def _template(check: _Check, value: object, at: At) -> str:
+    name = check.text(value, at)
     if name and not name.lower().endswith(".pptx"):
         check.fail(f"'template' must name a .pptx file in templates/; found '{name}'", *at)
     return name
 
 
-def _language(check: _Check, value: object, at: tuple[object, ...]) -> str:
-    tag = _text(check, value, at)
+def _language(check: _Check, value: object, at: At) -> str:
+    tag = check.text(value, at)
     if tag and not _LANGUAGE.match(tag):
         check.fail(f"'language' must be a language tag like en-GB; found '{tag}'", *at)
     return tag
 
 
-def _deck_style(check: _Check, value: object, at: tuple[object, ...]) -> str:
-    style = _text(check, value, at)
+def _deck_style(check: _Check, value: object, at: At) -> str:
+    style = check.text(value, at)
     if style and style not in DECK_STYLES:
         check.fail(f"'deck_style' must be one of: {', '.join(DECK_STYLES)}; found '{style}'",
                    *at)
     return style
 
 
-def _mapping(check: _Check, value: object, at: tuple[object, ...],
-             known: Collection[str]) -> dict[object, object]:
-    if not isinstance(value, dict):
-        check.fail(f"'{_name(at)}' must be a mapping with keys {', '.join(known)}; "
-                   f"found {describe(value)}", *at)
-        return {}
-    for key in value:
-        if key not in known:
-            check.fail(_unknown(key, known), *at, key)
-    return {k: v for k, v in value.items() if k in known}
+def _contact(check: _Check, value: object, at: At) -> Mapping[str, str]:
+    found = check.mapping(value, at, CONTACT_KEYS)
+    return MappingProxyType({k: check.text(v, at + (k,)) for k, v in found.items()})
 
 
-def _contact(check: _Check, value: object, at: tuple[object, ...]) -> Mapping[str, str]:
-    found = _mapping(check, value, at, CONTACT_KEYS)
-    return MappingProxyType({str(k): _text(check, v, at + (k,)) for k, v in found.items()})
+def _breaks(check: _Check, value: object, at: At) -> tuple[Break, ...]:
+    return tuple(b for where, item in check.items(value, at)
+                 if (b := _break(check, item, where)) is not None)
 
 
-def _cover(check: _Check, value: object, at: tuple[object, ...]) -> Image | None:
-    found = _mapping(check, value, at, ("src", "alt"))
-    if not found:
-        return None
-    src, alt = (_text(check, found.get(k), at + (k,)) for k in ("src", "alt"))
-    if not (src and alt):
-        return None
-    line = check.doc.line(*at, "src")
-    try:
-        path = resolve_in_project(check.root, check.root / Path(check.doc.path).parent, src,
-                                  check.doc.path, line)
-    except PackgenError as exc:
-        check.errors.extend(picture_problem(exc))
-        return None
-    return Image(path, alt, Loc(check.doc.path, line))
-
-
-def _breaks(check: _Check, value: object, at: tuple[object, ...]) -> tuple[Break, ...]:
-    if not isinstance(value, list):
-        check.fail(f"'breaks' must be a list; found {describe(value)}", *at)
-        return ()
-    return tuple(b for i, item in enumerate(value)
-                 if (b := _break(check, item, at + (i,))) is not None)
-
-
-def _break(check: _Check, value: object, at: tuple[object, ...]) -> Break | None:
-    check.lines[_name(at)] = check.doc.line(*at)
-    found = _mapping(check, value, at, BREAK_KEYS)
+def _break(check: _Check, value: object, at: At) -> Break | None:
+    check.lines[key_path(at)] = check.doc.line(*at)
+    found = check.mapping(value, at, BREAK_KEYS)
     if not found:
         return None
     if ("after" in found) == ("at" in found):
@@ -274,14 +191,14 @@ def _break(check: _Check, value: object, at: tuple[object, ...]) -> Break | None
         check.fail("a break needs 'minutes'", *at)
     after = _break_after(check, found["after"], at + ("after",)) if "after" in found else None
     when = _clock(check, found["at"], at + ("at",)) if "at" in found else None
-    minutes = _positive(check, found.get("minutes", 1), at + ("minutes",))
-    title = _text(check, found["title"], at + ("title",)) if "title" in found else "Break"
+    minutes = check.positive(found.get("minutes", 1), at + ("minutes",))
+    title = check.text(found["title"], at + ("title",)) if "title" in found else "Break"
     loc = Loc(check.doc.path, check.doc.line(*at))
     return Break(minutes, loc, after, when, title or "Break")
 
 
-def _break_after(check: _Check, value: object, at: tuple[object, ...]) -> str:
-    module_id = _text(check, value, at)
+def _break_after(check: _Check, value: object, at: At) -> str:
+    module_id = check.text(value, at)
     if module_id and module_id not in check.listed:
         check.fail(f"break after '{module_id}': that module is not in this pack's modules "
                    f"({', '.join(check.listed)})", *at)
@@ -289,11 +206,11 @@ def _break_after(check: _Check, value: object, at: tuple[object, ...]) -> str:
 
 
 FIELDS: dict[str, Convert] = {
-    "title": _text, "audience": _audience, "organisation": _text, "date": _date,
-    "start": _clock, "slot": _positive, "venue": _text, "facilitators": _text_list,
+    "title": Fields.text, "audience": _audience, "organisation": Fields.text, "date": _date,
+    "start": _clock, "slot": Fields.positive, "venue": Fields.text, "facilitators": Fields.texts,
     "modules": _modules, "variables": _variables, "template": _template,
-    "language": _language, "deck_style": _deck_style, "participants": _positive,
-    "breaks": _breaks, "access": _text_list, "contact": _contact, "cover": _cover,
-    "checked_by": _text,
+    "language": _language, "deck_style": _deck_style, "participants": Fields.positive,
+    "breaks": _breaks, "access": Fields.texts, "contact": _contact, "cover": Fields.image,
+    "checked_by": Fields.text,
 }
 """Every pack key and its converter, in checking order (``breaks`` after ``modules``)."""

@@ -14,12 +14,12 @@ from typing import TypeVar
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError, Severity
+from packgen.load.fields import Fields, closest, unknown_key
 from packgen.load.modules import load_modules
 from packgen.load.packs import validate_pack
 from packgen.load.project_data import (
     DEFAULT_SPACES,
     NO_GLOSSARY,
-    Reader,
     read_audiences,
     read_credits,
     read_glossary,
@@ -34,6 +34,7 @@ from packgen.templating import packaged_templates
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
 CONFIG_TABLES = ("rules", "easy-read", "silence")
+EASY_READ_KEYS = ("allow",)
 _CODE = re.compile(r"^PG\d{3}$")
 
 
@@ -142,22 +143,22 @@ class _Files:
         self.hashes[name] = hashlib.sha256(raw).hexdigest()
         return decode(raw, name)
 
-    def data(self, name: str, read: Callable[[Reader], T], default: T) -> T:
+    def data(self, name: str, read: Callable[[Fields], T], default: T) -> T:
         """Return what ``read`` makes of an optional YAML file, or ``default`` without it."""
         path = self.root / name
         if not path.is_file():
             return default
-        reader = self.reader(path, name)
-        if reader is None:
+        check = self.check(path, name)
+        if check is None:
             return default
-        value = read(reader)
-        self.errors.extend(reader.errors)
+        value = read(check)
+        self.errors.extend(check.errors)
         return value
 
-    def reader(self, path: Path, name: str) -> Reader | None:
-        """Return a Reader of one YAML file, or None after recording why it cannot be read."""
+    def check(self, path: Path, name: str) -> Fields | None:
+        """Return the field check of one YAML file, or None after recording why it is unread."""
         try:
-            return Reader(self.root, parse_yaml(self.read(path, name), name))
+            return Fields(self.root, parse_yaml(self.read(path, name), name))
         except PackgenError as exc:
             self.errors.extend(exc.diagnostics)
             return None
@@ -167,12 +168,12 @@ class _Files:
         sources = [(packaged_templates() / "theme.yaml", "packgen:theme.yaml")]
         if (self.root / "templates" / "theme.yaml").is_file():
             sources.append((self.root / "templates" / "theme.yaml", "templates/theme.yaml"))
-        readers = [r for r in (self.reader(p, n) for p, n in sources) if r is not None]
-        if not readers:
+        checks = [c for c in (self.check(p, n) for p, n in sources) if c is not None]
+        if not checks:
             return Theme(MappingProxyType({}), MappingProxyType({}))
-        theme = read_theme(readers)
-        for reader in readers:
-            self.errors.extend(reader.errors)
+        theme = read_theme(checks)
+        for check in checks:
+            self.errors.extend(check.errors)
         return theme
 
     def config(self) -> Config:
@@ -222,7 +223,10 @@ def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -
 
     for key in data:
         if key not in CONFIG_TABLES:
-            fail(f"unknown table [{key}] (expected one of: {', '.join(CONFIG_TABLES)})", key)
+            close = closest(key, CONFIG_TABLES)
+            hint = f"; did you mean [{close}]?" if close else ""
+            fail(f"unknown table [{key}]{hint} (expected one of: "
+                 f"{', '.join(sorted(CONFIG_TABLES))})", key)
     tables = {name: _table(data, name, fail) for name in CONFIG_TABLES}
     thresholds = {}
     for key, value in tables["rules"].items():
@@ -231,8 +235,8 @@ def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -
         else:
             thresholds[key] = float(value)
     for key in tables["easy-read"]:
-        if key != "allow":
-            fail(f"unknown key '{key}' in [easy-read] (expected: allow)", key)
+        if key not in EASY_READ_KEYS:
+            fail(unknown_key(key, EASY_READ_KEYS, within="[easy-read]"), key)
     allow = _strings(tables["easy-read"].get("allow", []), "allow", fail)
     silence = {}
     for code, where in tables["silence"].items():

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
 from types import MappingProxyType
 
-from packgen import errors
 from packgen.colours import hex_problem
-from packgen.errors import Diagnostic, PackgenError
-from packgen.load.yamldoc import YamlDoc, describe
-from packgen.model import Audience, Credit, GlossaryEntry, Image, Loc, Space, Theme
-from packgen.paths import resolve_in_project
+from packgen.load.fields import At, Fields
+from packgen.model import Audience, Credit, GlossaryEntry, Loc, Space, Theme
 
-At = tuple[object, ...]
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
 REQUIRED_COLOURS = ("text", "background", "accent")
 
@@ -35,195 +28,79 @@ DEFAULT_SPACES: tuple[Space, ...] = (
 NO_GLOSSARY: tuple[GlossaryEntry, ...] = ()
 
 
-@dataclass
-class Reader:
-    """Checks one YAML document's values, collecting every problem with its line."""
-
-    root: Path
-    doc: YamlDoc
-    errors: list[Diagnostic] = field(default_factory=list)
-
-    def fail(self, message: str, *keys: object) -> None:
-        """Record a problem at the line of ``keys``."""
-        self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys)))
-
-    def mapping(self, value: object, at: At, known: Collection[str],
-                required: Collection[str] = ()) -> dict[str, object]:
-        """Return ``value`` as a mapping of known keys; report unknown and missing ones."""
-        if not isinstance(value, dict):
-            self.fail(f"expected a mapping with keys {', '.join(known)}; found "
-                      f"{describe(value)}", *at)
-            return {}
-        for key in value:
-            if key not in known:
-                self.fail(f"unknown key '{key}' (expected one of: {', '.join(known)})", *at, key)
-        for key in required:
-            if key not in value:
-                self.fail(f"missing required key '{key}'", *at)
-        return {str(k): v for k, v in value.items() if k in known}
-
-    def entries(self, value: object, at: At, known: Collection[str],
-                required: Collection[str]) -> list[tuple[At, dict[str, object]]]:
-        """Return each mapping of a list with its key path; report anything else."""
-        if not isinstance(value, list):
-            self.fail(f"expected a list; found {describe(value)}", *at)
-            return []
-        found = [(at + (i,), self.mapping(item, at + (i,), known, required))
-                 for i, item in enumerate(value)]
-        return [(where, entry) for where, entry in found
-                if entry and all(k in entry for k in required)]
-
-    def text(self, value: object, at: At) -> str:
-        """Return ``value`` as text, or report it."""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            self.fail(f"'{at[-1]}' must be text; found {describe(value)}", *at)
-            return ""
-        return value.strip()
-
-    def texts(self, value: object, at: At) -> tuple[str, ...]:
-        """Return ``value`` as a tuple of texts (a single text is a list of one)."""
-        if isinstance(value, str):
-            return (value.strip(),)
-        if not isinstance(value, list):
-            self.fail(f"'{at[-1]}' must be a list of text; found {describe(value)}", *at)
-            return ()
-        return tuple(self.text(v, at + (i,)) for i, v in enumerate(value))
-
-    def image(self, value: object, at: At) -> Image | None:
-        """Return a ``{src, alt}`` picture resolved inside the project, or report it."""
-        found = self.mapping(value, at, ("src", "alt"), ("src", "alt"))
-        if "src" not in found or "alt" not in found:
-            return None
-        line = self.doc.line(*at, "src")
-        base = self.root / Path(self.doc.path).parent
-        try:
-            src = resolve_in_project(self.root, base, self.text(found["src"], at + ("src",)),
-                                     self.doc.path, line)
-        except PackgenError as exc:
-            self.errors.extend(picture_problem(exc))
-            return None
-        return Image(src, self.text(found["alt"], at + ("alt",)), Loc(self.doc.path, line))
-
-    def unique(self, items: list[tuple[At, str]], what: str) -> None:
-        """Report ids given twice."""
-        seen: set[str] = set()
-        for at, item in items:
-            if item in seen:
-                self.fail(f"{what} '{item}' is given twice", *at)
-            seen.add(item)
-
-
-def picture_problem(exc: PackgenError) -> list[Diagnostic]:
-    """Return a picture's problem coded PG113 (no such file) or PG114 (outside the project)."""
-    missing = exc.diagnostics[0].message.startswith("file not found")
-    return [dataclasses.replace(d, code="PG113" if missing else "PG114")
-            for d in exc.diagnostics]
-
-
-def read_audiences(reader: Reader) -> dict[str, Audience]:
+def read_audiences(check: Fields) -> dict[str, Audience]:
     """Return the audiences of ``content/audiences.yaml`` by id."""
-    found = reader.entries(reader.doc.data, (), ("id", "name", "description"), ("id",))
-    audiences = {}
-    for at, entry in found:
-        audience_id = reader.text(entry["id"], at + ("id",))
-        name = reader.text(entry.get("name", audience_id), at + ("name",))
-        audiences[audience_id] = Audience(audience_id, name or audience_id,
-                                          reader.text(entry.get("description", ""),
-                                                      at + ("description",)))
-    reader.unique([(at, reader.text(e["id"], at)) for at, e in found], "audience")
-    return audiences
+    found = check.entries(check.doc.data, (), ("id", "name", "description"), ("id",))
+    audiences = [_audience(check, at, entry) for at, entry in found]
+    check.unique([(at, a.id) for (at, _), a in zip(found, audiences)], "audience")
+    return {a.id: a for a in audiences}
 
 
 SPACE_KEYS = ("id", "name", "holder", "description", "colour", "picture", "overlaps")
 
 
-def read_spaces(reader: Reader, theme: Theme) -> tuple[Space, ...]:
+def read_spaces(check: Fields, theme: Theme) -> tuple[Space, ...]:
     """Return the spaces of ``content/model.yaml`` (``spaces:`` list), checked against the theme."""
-    top = reader.mapping(reader.doc.data, (), ("spaces",), ("spaces",))
+    top = check.mapping(check.doc.data, (), ("spaces",), ("spaces",))
     if "spaces" not in top:
         return DEFAULT_SPACES
-    found = reader.entries(top["spaces"], ("spaces",), SPACE_KEYS, ("id", "name"))
+    found = check.entries(top["spaces"], ("spaces",), SPACE_KEYS, ("id", "name"))
     if top["spaces"] == []:
-        reader.fail("'spaces' must list at least one space", "spaces")
-    spaces = tuple(_space(reader, at, entry, theme) for at, entry in found)
-    reader.unique([(at, s.id) for (at, _), s in zip(found, spaces)], "space")
+        check.fail("'spaces' must list at least one space", "spaces")
+    spaces = tuple(_space(check, at, entry, theme) for at, entry in found)
+    check.unique([(at, s.id) for (at, _), s in zip(found, spaces)], "space")
     ids = {s.id for s in spaces}
     for (at, _), space in zip(found, spaces):
         for other in space.overlaps:
             if other not in ids:
-                reader.fail(f"space '{space.id}' overlaps unknown space '{other}' (spaces: "
-                            f"{', '.join(sorted(ids))})", *at, "overlaps")
+                check.fail(f"space '{space.id}' overlaps unknown space '{other}' (spaces: "
+                           f"{', '.join(sorted(ids))})", *at, "overlaps")
     return spaces
 
 
-def _space(reader: Reader, at: At, entry: dict[str, object], theme: Theme) -> Space:
-    def get(key: str) -> str:
-        return reader.text(entry.get(key, ""), at + (key,))
-
-    colour = get("colour") or "accent"
-    problem = hex_problem(colour, hash_required=True)
-    if problem and colour.startswith("#"):
-        reader.fail(f"colour '{colour}' is not #RRGGBB: {problem}", *at, "colour")
-    elif problem and colour not in theme.colours:
-        reader.fail(f"colour '{colour}' is neither #RRGGBB nor a theme colour (theme colours: "
-                    f"{', '.join(sorted(theme.colours))})", *at, "colour")
-    picture = reader.image(entry["picture"], at + ("picture",)) if "picture" in entry else None
-    overlaps = reader.texts(entry.get("overlaps", []), at + ("overlaps",))
-    return Space(get("id"), get("name"), get("holder"), get("description"), colour, picture,
-                 overlaps)
-
-
-def read_glossary(reader: Reader) -> tuple[GlossaryEntry, ...]:
+def read_glossary(check: Fields) -> tuple[GlossaryEntry, ...]:
     """Return the entries of ``content/glossary.yaml``."""
     known = ("term", "explanation", "forms", "picture")
     entries = []
-    for at, entry in reader.entries(reader.doc.data, (), known, ("term", "explanation")):
+    for at, entry in check.entries(check.doc.data, (), known, ("term", "explanation")):
         picture = entry.get("picture")
         entries.append(GlossaryEntry(
-            reader.text(entry["term"], at + ("term",)),
-            reader.text(entry["explanation"], at + ("explanation",)),
-            Loc(reader.doc.path, reader.doc.line(*at)),
-            reader.texts(entry.get("forms", []), at + ("forms",)),
-            reader.image(picture, at + ("picture",)) if picture is not None else None))
+            _text(check, entry, at, "term"), _text(check, entry, at, "explanation"),
+            Loc(check.doc.path, check.doc.line(*at)),
+            check.texts(entry.get("forms", []), at + ("forms",), blank=True),
+            check.image(picture, at + ("picture",)) if picture is not None else None))
     return tuple(entries)
 
 
-def read_credits(reader: Reader) -> tuple[Credit, ...]:
+def read_credits(check: Fields) -> tuple[Credit, ...]:
     """Return the entries of ``content/images/CREDITS.yaml``, each naming a shipped picture."""
     known = ("file", "source", "author", "licence", "attribution")
-    base = reader.root / Path(reader.doc.path).parent
     credits = []
-    for at, entry in reader.entries(reader.doc.data, (), known, ("file", "licence")):
-        line = reader.doc.line(*at, "file")
-        try:
-            src = resolve_in_project(reader.root, base, reader.text(entry["file"], at + ("file",)),
-                                     reader.doc.path, line)
-        except PackgenError as exc:
-            reader.errors.extend(picture_problem(exc))
+    for at, entry in check.entries(check.doc.data, (), known, ("file", "licence")):
+        src = check.file(entry["file"], at + ("file",))
+        if src is None:
             continue
         credits.append(Credit(
-            src, reader.text(entry.get("source", ""), at), reader.text(entry.get("author", ""), at),
-            reader.text(entry["licence"], at + ("licence",)), Loc(reader.doc.path, line),
-            reader.text(entry.get("attribution", ""), at)))
+            src, _text(check, entry, at, "source"), _text(check, entry, at, "author"),
+            _text(check, entry, at, "licence"), Loc(check.doc.path, check.doc.line(*at, "file")),
+            _text(check, entry, at, "attribution")))
     return tuple(credits)
 
 
-def read_theme(readers: list[Reader]) -> Theme:
-    """Return the theme: each reader's file overrides the previous one key by key."""
+def read_theme(checks: list[Fields]) -> Theme:
+    """Return the theme: each file's check overrides the previous one key by key."""
     colours: dict[str, str] = {}
     fonts: dict[str, str] = {}
     layouts: dict[str, str] = {}
     logo = None
-    for reader in readers:
-        top = reader.mapping(reader.doc.data or {}, (), THEME_KEYS)
-        colours.update(_names(reader, top.get("colours", {}), "colours"))
-        fonts.update(_names(reader, top.get("fonts", {}), "fonts"))
-        layouts.update(_names(reader, top.get("layouts", {}), "layouts"))
+    for check in checks:
+        top = check.mapping(check.doc.data or {}, (), THEME_KEYS)
+        colours.update(_names(check, top.get("colours", {}), "colours"))
+        fonts.update(_names(check, top.get("fonts", {}), "fonts"))
+        layouts.update(_names(check, top.get("layouts", {}), "layouts"))
         if "logo" in top:
-            logo = reader.image(top["logo"], ("logo",))
-    last = readers[-1]
+            logo = check.image(top["logo"], ("logo",))
+    last = checks[-1]
     for name in REQUIRED_COLOURS:
         if name not in colours:
             last.fail(f"theme colour '{name}' is missing")
@@ -231,20 +108,44 @@ def read_theme(readers: list[Reader]) -> Theme:
                  MappingProxyType(layouts), last.doc.path)
 
 
-def _names(reader: Reader, value: object, key: str) -> Mapping[str, str]:
-    if not isinstance(value, dict):
-        reader.fail(f"'{key}' must be a mapping of names to values; found {describe(value)}",
-                    key)
-        return {}
-    found = {str(k): reader.text(v, (key, k)) for k, v in value.items()}
+def _text(check: Fields, entry: Mapping[str, object], at: At, key: str,
+          default: str = "") -> str:
+    """Return the text of an entry's ``key`` (blank allowed), ``default`` when it is absent."""
+    return check.text(entry.get(key, default), at + (key,), blank=True)
+
+
+def _audience(check: Fields, at: At, entry: dict[str, object]) -> Audience:
+    audience_id = _text(check, entry, at, "id")
+    name = _text(check, entry, at, "name", audience_id)
+    return Audience(audience_id, name or audience_id, _text(check, entry, at, "description"))
+
+
+def _space(check: Fields, at: At, entry: dict[str, object], theme: Theme) -> Space:
+    colour = _text(check, entry, at, "colour") or "accent"
+    problem = hex_problem(colour, hash_required=True)
+    if problem and colour.startswith("#"):
+        check.fail(f"colour '{colour}' is not #RRGGBB: {problem}", *at, "colour")
+    elif problem and colour not in theme.colours:
+        check.fail(f"colour '{colour}' is neither #RRGGBB nor a theme colour (theme colours: "
+                   f"{', '.join(sorted(theme.colours))})", *at, "colour")
+    picture = check.image(entry["picture"], at + ("picture",)) if "picture" in entry else None
+    overlaps = check.texts(entry.get("overlaps", []), at + ("overlaps",), blank=True)
+    return Space(_text(check, entry, at, "id"), _text(check, entry, at, "name"),
+                 _text(check, entry, at, "holder"), _text(check, entry, at, "description"),
+                 colour, picture, overlaps)
+
+
+def _names(check: Fields, value: object, key: str) -> Mapping[str, str]:
+    found = {str(k): check.text(v, (key, k), blank=True)
+             for k, v in check.names(value, (key,)).items()}
     if key == "colours":
         for name, colour in found.items():
-            _colour(reader, colour, (key, name))
+            _colour(check, colour, (key, name))
     return found
 
 
-def _colour(reader: Reader, value: str, at: At) -> None:
+def _colour(check: Fields, value: str, at: At) -> None:
     problem = hex_problem(value, hash_required=True)
     if problem:
-        reader.fail(f"colour '{at[-1]}' must be written #RRGGBB; found '{value}': {problem}",
-                    *at)
+        check.fail(f"colour '{at[-1]}' must be written #RRGGBB; found '{value}': {problem}",
+                   *at)

@@ -1,0 +1,190 @@
+"""Check a YAML document field by field: every problem at its line, misspelt keys with a hint."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packgen import errors
+from packgen.errors import Diagnostic, PackgenError, Severity
+from packgen.load.yamldoc import YamlDoc, describe
+from packgen.model import Image, Loc
+from packgen.paths import resolve_in_project
+
+At = tuple[object, ...]
+"""A key path into a YAML document: mapping keys and list indexes."""
+
+IMAGE_KEYS = ("src", "alt")
+
+
+@dataclass
+class Fields:
+    """The check of one YAML document: its values read field by field, every error collected.
+
+    Each method returns what it could read (an empty value when it could not) and records
+    the problem, so one pass reports everything.
+    """
+
+    root: Path
+    doc: YamlDoc
+    errors: list[Diagnostic] = field(default_factory=list, kw_only=True)
+
+    def fail(self, message: str, *keys: object, code: str | None = None) -> None:
+        """Record an error at the line of ``keys``."""
+        self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys), code))
+
+    def mapping(self, value: object, at: At, known: Collection[str],
+                required: Collection[str] = ()) -> dict[str, object]:
+        """Return ``value``'s known keys; report a non-mapping, unknown and missing keys."""
+        if not isinstance(value, dict):
+            self.fail(f"{_subject(at)} must be a mapping with keys {', '.join(known)}; found "
+                      f"{describe(value)}", *at)
+            return {}
+        self.errors.extend(unknown_keys(self.doc, value, at, known))
+        for key in required:
+            if key not in value:
+                self.fail(f"missing required key '{key}'", *at)
+        return {str(k): v for k, v in value.items() if k in known}
+
+    def names(self, value: object, at: At) -> dict[object, object]:
+        """Return ``value`` as a mapping of free names to values, or report it."""
+        if not isinstance(value, dict):
+            self.fail(f"{_subject(at)} must be a mapping of names to values; found "
+                      f"{describe(value)}", *at)
+            return {}
+        return value
+
+    def items(self, value: object, at: At) -> list[tuple[At, object]]:
+        """Return each item of the list ``value`` with its key path, or report a non-list."""
+        if not isinstance(value, list):
+            self.fail(f"{_subject(at)} must be a list; found {describe(value)}", *at)
+            return []
+        return [(at + (index,), item) for index, item in enumerate(value)]
+
+    def entries(self, value: object, at: At, known: Collection[str],
+                required: Collection[str]) -> list[tuple[At, dict[str, object]]]:
+        """Return each mapping of a list that has every required key, with its key path."""
+        found = [(where, self.mapping(item, where, known, required))
+                 for where, item in self.items(value, at)]
+        return [(where, entry) for where, entry in found
+                if entry and all(k in entry for k in required)]
+
+    def text(self, value: object, at: At, blank: bool = False) -> str:
+        """Return ``value`` as stripped text (a number is text too), or report it.
+
+        Blank text is reported unless ``blank`` allows it.
+        """
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, str) and (blank or value.strip()):
+            return value.strip()
+        found = "nothing" if isinstance(value, str) or value is None else describe(value)
+        self.fail(f"'{key_path(at)}' must be text; found {found}", *at)
+        return ""
+
+    def texts(self, value: object, at: At, blank: bool = False) -> tuple[str, ...]:
+        """Return ``value`` as a tuple of texts (a single text is a list of one), or report it."""
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.fail(f"'{key_path(at)}' must be a list of text; found {describe(value)}", *at)
+            return ()
+        return tuple(self.text(item, at + (i,), blank) for i, item in enumerate(value))
+
+    def positive(self, value: object, at: At, unit: str = "") -> int:
+        """Return ``value`` as a whole number above 0 (of ``unit``), or 0 after reporting it."""
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            of = f" of {unit}" if unit else ""
+            self.fail(f"'{key_path(at)}' must be a whole number{of} above 0; found {value!r}",
+                      *at)
+            return 0
+        return value
+
+    def image(self, value: object, at: At) -> Image | None:
+        """Return a ``{src, alt}`` picture found inside the project, or None after reporting.
+
+        Blank alt text is accepted here: the PG105 rule reports it as a warning.
+        """
+        found = self.mapping(value, at, IMAGE_KEYS, IMAGE_KEYS)
+        if not all(key in found for key in IMAGE_KEYS):
+            return None
+        src = self.file(found["src"], at + ("src",))
+        alt = self.text(found["alt"], at + ("alt",), blank=True)
+        if src is None:
+            return None
+        return Image(src, alt, Loc(self.doc.path, self.doc.line(*at, "src")))
+
+    def file(self, value: object, at: At) -> str | None:
+        """Return a file name written beside this document as a project path, or report it.
+
+        A missing file is PG113; one outside the project (``..``, absolute, remote) PG114.
+        """
+        name = self.text(value, at)
+        if not name:
+            return None
+        line = self.doc.line(*at)
+        try:
+            return resolve_in_project(self.root, self.root / Path(self.doc.path).parent, name,
+                                      self.doc.path, line)
+        except PackgenError as exc:
+            self.errors.extend(_file_problem(exc))
+            return None
+
+    def unique(self, items: list[tuple[At, str]], what: str) -> None:
+        """Report each id given a second time, at its line."""
+        seen: set[str] = set()
+        for at, item in items:
+            if item in seen:
+                self.fail(f"{what} '{item}' is given twice", *at)
+            seen.add(item)
+
+
+def unknown_keys(doc: YamlDoc, value: Mapping[object, object], at: At, known: Collection[str],
+                 severity: Severity = Severity.ERROR,
+                 code: str | None = None) -> list[Diagnostic]:
+    """Return one diagnostic per key of ``value`` not in ``known``, each at the key's line.
+
+    Each names the closest known key ("did you mean") and every known key. A warning
+    (``severity`` below error) says the key is ignored.
+    """
+    ignored = severity is not Severity.ERROR
+    return [Diagnostic(severity, unknown_key(key, known, ignored), doc.path,
+                       doc.line(*at, key), code)
+            for key in value if key not in known]
+
+
+def unknown_key(key: object, known: Collection[str], ignored: bool = False,
+                within: str = "") -> str:
+    """Return the message for an unknown key: where, whether ignored, the closest known key."""
+    close = closest(key, known)
+    hint = f"; did you mean '{close}'?" if close else ""
+    place = f" in {within}" if within else ""
+    verb = " is ignored" if ignored else ""
+    return (f"unknown key '{key}'{place}{verb}{hint} (expected one of: "
+            f"{', '.join(sorted(known))})")
+
+
+def closest(key: object, known: Collection[str]) -> str | None:
+    """Return the known key ``key`` is most likely a misspelling of, or None."""
+    close = difflib.get_close_matches(str(key), list(known), n=1)
+    return close[0] if close else None
+
+
+def key_path(at: At) -> str:
+    """Return a key path as it reads in messages: ``breaks[1].at``."""
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in at).lstrip(".")
+
+
+def _subject(at: At) -> str:
+    """Return what a message is about: the quoted key path, or "the file" for the top."""
+    return f"'{key_path(at)}'" if at else "the file"
+
+
+def _file_problem(exc: PackgenError) -> list[Diagnostic]:
+    """Return a file name's problem coded PG113 (no such file) or PG114 (outside the project)."""
+    missing = exc.diagnostics[0].message.startswith("file not found")
+    return [dataclasses.replace(d, code="PG113" if missing else "PG114")
+            for d in exc.diagnostics]
