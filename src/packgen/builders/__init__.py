@@ -1,7 +1,8 @@
 """Builders: one small class per output kind, found by name in a registry.
 
-Each builder reads one ``TailoredPack`` and writes its files into a staging folder. Builder
-modules are imported only when their kind is built, so heavy libraries load lazily.
+Each builder reads one ``TailoredPack`` and writes its files into a staging folder, one file
+per format that ``writers.FORMATS`` lists for its kind. Builder and writer modules are imported
+only when their kind is built, so heavy libraries load lazily.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from packgen.paths import output_name
+from packgen.writers import FORMATS, writer
 
 if TYPE_CHECKING:
     from packgen.errors import Collector
@@ -31,11 +35,39 @@ class Builder(Protocol):
     """What every builder provides."""
 
     name: ClassVar[str]
-    formats: ClassVar[tuple[str, ...]]
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """Return the formats this kind is written in, in build order."""
+        ...
 
     def build(self, tp: TailoredPack, out_dir: Path, report: Collector) -> list[Output]:
         """Write this kind's files for ``tp`` into ``out_dir``; add findings to ``report``."""
         ...
+
+
+class KindBuilder:
+    """Write one output kind in every format ``writers.FORMATS`` lists for it."""
+
+    name: ClassVar[str]
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """Return the formats this kind is written in, in build order."""
+        return tuple(FORMATS[self.name])
+
+    def build(self, tp: TailoredPack, out_dir: Path, report: Collector) -> list[Output]:
+        """Check the pack, then write each format into ``out_dir``; return what was written."""
+        self.check(tp)
+        outputs = []
+        for fmt in self.formats:
+            path = Path(out_dir) / output_name(tp.pack.id, self.name, fmt)
+            writer(self.name, fmt)(tp, path)
+            outputs.append(Output(self.name, fmt, path))
+        return outputs
+
+    def check(self, tp: TailoredPack) -> None:
+        """Raise PackgenError when this kind cannot be written for ``tp`` (before any file)."""
 
 
 BUILDERS: dict[str, str] = {

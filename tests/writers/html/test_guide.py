@@ -9,8 +9,8 @@ import docx
 import pytest
 from guide_sample import make_pack
 
-from packgen.builders.guide import write_guide_docx
 from packgen.errors import PackgenError
+from packgen.writers.docx.guide import write as write_guide_docx
 from packgen.writers.html.guide import render_html
 
 

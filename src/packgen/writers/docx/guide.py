@@ -16,7 +16,7 @@ from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
 from packgen.views import guide as guide_view
-from packgen.views.guide import audience_name, date_long, tips_for
+from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
 from packgen.writers.docx import oxml
 from packgen.writers.docx.blocks import DocxBlocks
@@ -242,3 +242,8 @@ class GuideDocx:
 def _display(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else \
         f"packgen:{path.name}"
+
+
+def write(tp: TailoredPack, target: Path) -> None:
+    """Write the guide's Word document to ``target``."""
+    write_docx(tp, target, document_title(tp))

@@ -17,7 +17,7 @@ from packgen.writers.docx import oxml
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
 
-    from packgen.model import GlossaryEntry, Image, Theme
+    from packgen.model import GlossaryEntry, Image, TailoredPack, Theme
     from packgen.views.handout import HandoutView, Piece, RowView, SectionView
 
 PICTURE = Cm(4)
@@ -189,3 +189,11 @@ def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(hex_digits(colour))
+
+
+def write(tp: TailoredPack, target: Path) -> None:
+    """Write the handout's Word document to ``target``."""
+    from packgen.views.handout import document_title, handout_view
+
+    view = handout_view(tp)
+    write_docx(view, target, tp.project.root, tp.project.theme, tp.built, document_title(view))

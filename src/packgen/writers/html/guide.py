@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -77,3 +78,8 @@ def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
         "tips_for": tips_for,
         "audience_name": lambda a: audience_name(tp, a),
     }
+
+
+def write(tp: TailoredPack, target: Path) -> None:
+    """Write the guide's HTML page to ``target``."""
+    target.write_text(render_html(tp), encoding="utf-8")

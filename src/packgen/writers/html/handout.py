@@ -81,3 +81,8 @@ def _data_uri(path: Path, shown: str | None = None) -> str:
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
+def write(tp: TailoredPack, target: Path) -> None:
+    """Write the handout's HTML page to ``target``."""
+    from packgen.views.handout import handout_view
+
+    target.write_text(render_html(tp, handout_view(tp)), encoding="utf-8")

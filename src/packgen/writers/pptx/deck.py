@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from packgen.model import Block, PlannedSlide, Span, TailoredPack
@@ -139,3 +140,8 @@ def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
     elements.number_slides(prs.slides)
     elements.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
                                  tp.built)
+
+
+def write(tp: TailoredPack, target: Path) -> None:
+    """Write the deck to ``target``."""
+    build_deck(tp).save(str(target))
