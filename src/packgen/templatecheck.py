@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from packgen.errors import PackgenError
-from packgen.paths import relative
+from packgen.paths import find_template, relative
 from packgen.rules.template import TemplateReport, template_report
-from packgen.templating import template_dirs
 
 
 def inspect_template(root: Path, path: Path | None = None) -> TemplateReport:
@@ -24,9 +23,4 @@ def _choose(root: Path, path: Path | None) -> tuple[Path, str]:
         if not path.is_file():
             raise PackgenError(f"template not found: {path}")
         return path, relative(root, path)
-    for folder in template_dirs(root):
-        candidate = folder / "deck.pptx"
-        if candidate.is_file():
-            inside = folder == root / "templates"
-            return candidate, relative(root, candidate) if inside else "packgen:deck.pptx"
-    raise PackgenError("no deck template found", "templates/deck.pptx")
+    return find_template(root, "deck.pptx")

@@ -19,7 +19,7 @@ from packgen.model import (
     Table,
     Theme,
 )
-from packgen.templating import packaged_templates
+from packgen.paths import packaged_templates
 from packgen.writers.html.blocks import HtmlRenderer, font_face_css, theme_css
 
 

@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup
 
-from packgen import templating
+from packgen import paths, templating
 from packgen.builders import output_name
 from packgen.model import Material, TailoredPack
 from packgen.tailor.slideplan import plan
@@ -25,20 +25,20 @@ def render_html(tp: TailoredPack) -> str:
 
 
 def _render_html(tp: TailoredPack) -> str:
-    dirs = templating.template_dirs(tp.project.root)
-    env = templating.make_env(dirs)
+    root = tp.project.root
+    env = templating.make_env(lambda name: paths.find_template(root, name))
     renderer = HtmlRenderer(tp.project.root, tp.project.spaces, tp.project.theme,
                             skip_decorative=True)
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
     theme = tp.project.theme
-    root = tp.project.root
-    css = templating.render_template(env, "guide.css", root, "guide", colours=theme.colours,
+    css = templating.render_template(env, "guide.css", "guide", colours=theme.colours,
                                      fonts=theme.fonts)
     context["css"] = style_sheet(css)
-    context["fonts"] = font_face_css([d / "fonts" for d in dirs], theme.fonts.values())
+    font_dirs = [root / "templates" / "fonts", paths.packaged_templates() / "fonts"]
+    context["fonts"] = font_face_css(font_dirs, theme.fonts.values())
     context["theme"] = theme_css(theme)
-    return templating.render_template(env, "guide.html", root, "guide", **context)
+    return templating.render_template(env, "guide.html", "guide", **context)
 
 
 def style_sheet(css: str) -> Markup:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from packgen import templating
+from packgen import paths, templating
 from packgen.errors import PackgenError
 
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
 
 def _render(root: Path, name: str, **context: object) -> str:
     """Return one template rendered; a broken designer's template is an error at its line."""
-    env = templating.make_env(templating.template_dirs(root))
-    return templating.render_template(env, name, root, "handout", **context)
+    env = templating.make_env(lambda template: paths.find_template(root, template))
+    return templating.render_template(env, name, "handout", **context)
 
 
 def font_faces(root: Path, families: Mapping[str, str]) -> list[dict[str, str]]:
@@ -50,7 +50,7 @@ def font_faces(root: Path, families: Mapping[str, str]) -> list[dict[str, str]]:
 
 
 def _font_files(root: Path, stem: str) -> dict[str, Path]:
-    for folder in templating.template_dirs(root):
+    for folder in (root / "templates", paths.packaged_templates()):
         found = {("700" if "bold" in p.stem.lower() else "400"): p
                  for p in sorted((folder / "fonts").glob(f"{stem}*.[ot]tf"))
                  if "italic" not in p.stem.lower()}
