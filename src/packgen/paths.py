@@ -77,6 +77,18 @@ def packaged_template(name: str) -> TemplateFile:
     return TemplateFile(path, PACKAGED + name)
 
 
+def list_templates(root: Path, folder: str) -> list[list[str]]:
+    """Return the file names in ``templates/<folder>``: the project's first, then packgen's.
+
+    Each list is sorted; open a file through ``find_template`` (``<folder>/<name>``), which
+    refuses a project file leading outside the project.
+    """
+    _check_template_name(folder, None, None)
+    folders = (root / "templates" / folder, packaged_templates() / folder)
+    return [sorted(p.name for p in f.iterdir() if p.is_file()) if f.is_dir() else []
+            for f in folders]
+
+
 def packaged_templates() -> Path:
     """Return the folder of packaged default templates."""
     return Path(str(resources.files("packgen") / "templates"))
