@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -121,3 +122,56 @@ def _errors(render: Callable[[], object]) -> list[str]:
     with pytest.raises(PackgenError) as caught:
         render()
     return [str(d) for d in caught.value.diagnostics]
+
+
+# --- what the page templates receive -------------------------------------------------------
+
+
+FONT_FACE = re.compile(r"@font-face \{[^}]*\}")
+FACE_FILE = re.compile(r'font-weight: (\d+);\s*font-style: (\w+);\s*src: url\("([^"]+)"\)')
+OLD_HANDOUT_CSS = """{% for face in fonts %}
+@font-face {
+  font-family: "{{ face.family }}";
+  font-weight: {{ face.weight }};
+  font-style: normal;
+  src: url("{{ face.uri }}");
+}
+{% endfor %}
+"""
+"""The font part of the handout.css packgen shipped before font_faces (designers copied it)."""
+
+
+def test_the_guide_and_the_handout_inline_the_same_font_files(tmp_path: Path) -> None:
+    reading = easyread_sample.make_pack(tmp_path)
+    facilitating = guide_sample.make_pack(tmp_path)
+    faces = font_faces(tmp_path, facilitating.project.theme.fonts.values())
+    assert FONT_FACE.findall(guide.render_html(facilitating)) == str(faces).splitlines()
+    guide_files = FACE_FILE.findall(guide.render_html(facilitating))
+    handout_files = FACE_FILE.findall(handout.render_html(reading, handout_view(reading)))
+    assert len(guide_files) == 4
+    assert handout_files == [f for f in guide_files if f[1] == "normal"]  # easy read: no italics
+
+
+def test_a_project_font_reaches_both_pages_the_same_way(tmp_path: Path) -> None:
+    fonts = tmp_path / "templates" / "fonts"
+    fonts.mkdir(parents=True)
+    (fonts / "AtkinsonHyperlegible_400Regular.otf").write_bytes(b"OTTO own")
+    reading = easyread_sample.make_pack(tmp_path)
+    facilitating = guide_sample.make_pack(tmp_path)
+    own = [("400", "normal", data_uri("font/otf", b"OTTO own"))]
+    assert FACE_FILE.findall(guide.render_html(facilitating)) == own
+    assert FACE_FILE.findall(handout.render_html(reading, handout_view(reading))) == own
+
+
+def test_a_designers_older_templates_keep_their_font_names(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "handout.css").write_text(OLD_HANDOUT_CSS, encoding="utf-8")
+    (tmp_path / "templates" / "guide.html").write_text("<style>{{ fonts }}</style>",
+                                                       encoding="utf-8")
+    reading = easyread_sample.make_pack(tmp_path)
+    facilitating = guide_sample.make_pack(tmp_path)
+    faces = font_faces(tmp_path, [FAMILY])
+    assert guide.render_html(facilitating) == f"<style>{faces}</style>"
+    page = handout.render_html(reading, handout_view(reading))
+    assert page.count("@font-face") == 2 and "font-style: italic" not in page
+    assert all(f'src: url("{face.uri}")' in page for face in faces.upright)
