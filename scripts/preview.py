@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from packgen.templating import packaged_templates
+from packgen.paths import packaged_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 

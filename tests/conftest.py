@@ -18,7 +18,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def zip_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a real deck template whose presentation part inflates to over 1 GiB."""
-    from packgen.templating import packaged_templates
+    from packgen.paths import packaged_templates
 
     path = tmp_path_factory.mktemp("bomb") / "deck.pptx"
     source = packaged_templates() / "deck.pptx"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from packgen.cli import cli
-from packgen.templating import packaged_templates
+from packgen.paths import packaged_templates
 
 
 def _run(*args: str):  # noqa: ANN202

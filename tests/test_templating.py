@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from packgen.errors import PackgenError
-from packgen.templating import make_env, packaged_templates, render_text
+from packgen.paths import find_template
+from packgen.templating import make_env, render_text
 
 CONTEXT = {"organisation": "Glanrhyd Council", "pack": {"venue": "Room 2"}}
 
@@ -47,6 +48,8 @@ def test_syntax_error_names_the_line_inside_the_text():
 
 
 def test_html_templates_autoescape_and_search_project_first(tmp_path):
-    (tmp_path / "x.html").write_text("<p>{{ value }}</p>", encoding="utf-8")
-    env = make_env([tmp_path, packaged_templates()])
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "x.html").write_text("<p>{{ value }}</p>", encoding="utf-8")
+    env = make_env(lambda name: find_template(tmp_path, name))
     assert env.get_template("x.html").render(value="<b>") == "<p>&lt;b&gt;</p>"
+    assert env.get_template("guide.css").filename.endswith("guide.css")

@@ -13,8 +13,7 @@ from packgen.errors import Collector, Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
 from packgen.output import staging as stg
 from packgen.output.reproducible import build_time, normalise_zip, sha256_file
-from packgen.paths import relative
-from packgen.templating import template_dirs
+from packgen.paths import find_template, relative
 
 if TYPE_CHECKING:
     from packgen.load.project import Loaded
@@ -221,12 +220,7 @@ def _choose_template(root: Path, path: Path | None) -> tuple[Path, str]:
         if not path.is_file():
             raise PackgenError(f"template not found: {path}")
         return path, relative(root, path)
-    for folder in template_dirs(root):
-        candidate = folder / "deck.pptx"
-        if candidate.is_file():
-            inside = folder == root / "templates"
-            return candidate, relative(root, candidate) if inside else "packgen:deck.pptx"
-    raise PackgenError("no deck template found", "templates/deck.pptx")
+    return find_template(root, "deck.pptx")
 
 
 # --- loading -----------------------------------------------------------------------------

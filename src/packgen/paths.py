@@ -1,12 +1,97 @@
-"""Resolve file names written in the project so they never leave it."""
+"""Resolve file names written in the project, and find templates, so they never leave it."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from packgen.errors import PackgenError
+from packgen.model import Pack
 
 REMOTE_PREFIXES = ("http://", "https://", "ftp://", "file:", "data:", "//")
+PACKAGED = "packgen:"
+"""How diagnostics name a packaged default template: ``packgen:deck.pptx``."""
+TEMPLATE_ERROR = "PG400"
+
+
+class TemplateFile(NamedTuple):
+    """A template file found by name, and how diagnostics show it."""
+
+    path: Path
+    display: str
+    """``templates/<name>`` for the project's own file, ``packgen:<name>`` for a default."""
+
+    @property
+    def packaged(self) -> bool:
+        """Return True for a packaged default, False for the project's own file."""
+        return self.display.startswith(PACKAGED)
+
+
+def find_template(root: Path, name: str, where: str | None = None,
+                  line: int | None = None) -> TemplateFile:
+    """Return the template ``name``: the project's ``templates/<name>``, else packgen's default.
+
+    ``name`` is a posix path inside ``templates/`` (``deck.pptx``, ``fonts/Face_400.ttf``). A
+    project file that leads outside the project (a symbolic link) is refused, never read. A
+    name that would leave ``templates/``, or that is found nowhere, is a PackgenError at
+    ``where:line`` (by default ``templates/<name>``), the same for every template.
+    """
+    return find_templates(root, name, where, line)[0]
+
+
+def deck_template(root: Path, pack: Pack) -> TemplateFile:
+    """Return the deck template ``pack`` uses, found as ``find_template`` finds every template.
+
+    A template the pack names and that is missing is an error at the pack's ``template:``.
+    """
+    line = pack.lines.get("template")
+    return find_template(root, pack.template, pack.loc.path if line else None, line)
+
+
+def find_templates(root: Path, name: str, where: str | None = None,
+                   line: int | None = None) -> list[TemplateFile]:
+    """Return every template file called ``name``, the project's first, then packgen's.
+
+    For a project file layered over the default (``theme.yaml``); the rules and errors of
+    ``find_template`` apply.
+    """
+    _check_template_name(name, where, line)
+    own = _project_template(root, name)
+    found = [TemplateFile(own, f"templates/{name}")] if own else []
+    packaged = packaged_templates() / name
+    if packaged.is_file():
+        found.append(TemplateFile(packaged, PACKAGED + name))
+    if not found:
+        raise _missing(name, where, line)
+    return found
+
+
+def packaged_template(name: str) -> TemplateFile:
+    """Return packgen's own default ``name``, whatever the project holds (the shipped font
+    the overflow rules measure with); a missing one is ``find_template``'s error."""
+    _check_template_name(name, None, None)
+    path = packaged_templates() / name
+    if not path.is_file():
+        raise _missing(name, None, None)
+    return TemplateFile(path, PACKAGED + name)
+
+
+def list_templates(root: Path, folder: str) -> list[list[str]]:
+    """Return the file names in ``templates/<folder>``: the project's first, then packgen's.
+
+    Each list is sorted; open a file through ``find_template`` (``<folder>/<name>``), which
+    refuses a project file leading outside the project.
+    """
+    _check_template_name(folder, None, None)
+    folders = (root / "templates" / folder, packaged_templates() / folder)
+    return [sorted(p.name for p in f.iterdir() if p.is_file()) if f.is_dir() else []
+            for f in folders]
+
+
+def packaged_templates() -> Path:
+    """Return the folder of packaged default templates."""
+    return Path(str(resources.files("packgen") / "templates"))
 
 OUTPUT_STEMS = {"deck": "slides", "guide": "guide", "handout": "easy-read"}
 """Output kind to the word its files are named by: ``<pack>-slides.pptx``."""
@@ -51,3 +136,28 @@ def relative(root: Path, path: Path) -> str:
 
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
+
+
+def _check_template_name(name: str, where: str | None, line: int | None) -> None:
+    parts = PurePosixPath(name).parts
+    if not parts or PurePosixPath(name).is_absolute() or Path(name).is_absolute() \
+            or "\\" in name or any(part in ("..", ".") for part in parts):
+        raise PackgenError(f"'{name}' must name a file inside templates/",
+                           where or "templates/", line, TEMPLATE_ERROR)
+
+
+def _missing(name: str, where: str | None, line: int | None) -> PackgenError:
+    return PackgenError(f"template '{name}' not found in templates/ or in packgen's defaults",
+                        where or f"templates/{name}", line, TEMPLATE_ERROR)
+
+
+def _project_template(root: Path, name: str) -> Path | None:
+    """Return the project's resolved ``templates/<name>``, None without one; refuse an escape."""
+    own = root / "templates" / name
+    if not (own.is_symlink() or own.exists()):
+        return None
+    resolved = own.resolve()
+    if not _inside(resolved, root.resolve()):
+        raise PackgenError("the file leads outside the project (a symbolic link?)",
+                           f"templates/{name}", None, TEMPLATE_ERROR)
+    return resolved if resolved.is_file() else None

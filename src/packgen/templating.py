@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from importlib import resources
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, select_autoescape
+from jinja2 import BaseLoader, Environment, StrictUndefined, nodes, select_autoescape
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from packgen.errors import PackgenError
 
-
-def packaged_templates() -> Path:
-    """Return the folder of packaged default templates."""
-    return Path(str(resources.files("packgen") / "templates"))
+Finder = Callable[[str], tuple[Path, str]]
+"""Template name to its file and how diagnostics show it (``paths.find_template``)."""
 
 
-def template_dirs(project_root: Path) -> list[Path]:
-    """Return the template search path: the project's ``templates/`` first, then packaged."""
-    return [project_root / "templates", packaged_templates()]
+def make_env(find: Finder) -> ImmutableSandboxedEnvironment:
+    """Return a sandboxed, strict, autoescaping environment loading templates through ``find``.
 
-
-def make_env(dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
-    """Return a sandboxed, strict, autoescaping environment searching ``dirs`` in order."""
+    A template name ``find`` cannot place (missing, or leading outside the project) is its
+    PackgenError, raised as the template is loaded.
+    """
     return ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
+        loader=_FindLoader(find),
         undefined=StrictUndefined,
         autoescape=select_autoescape(("html", "htm", "xml")),
         trim_blocks=True,
@@ -40,8 +36,7 @@ DESIGNER_FAILURES = (TemplateError, ArithmeticError, TypeError, ValueError, Look
 """What a designer's template can raise while rendering; each becomes a PackgenError."""
 
 
-def render_template(env: Environment, name: str, root: Path, label: str,
-                    **context: object) -> str:
+def render_template(env: Environment, name: str, label: str, **context: object) -> str:
     """Return the template ``name`` rendered with ``context``.
 
     A failure inside the template (bad syntax, a missing name, ``1 / 0``, runaway recursion)
@@ -51,21 +46,36 @@ def render_template(env: Environment, name: str, root: Path, label: str,
     try:
         return env.get_template(name).render(**context)
     except DESIGNER_FAILURES as exc:
-        where, line = _template_place(exc, name, root)
+        where, line = _template_place(env, exc, name)
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         if isinstance(exc, RecursionError):
             message = "recursion too deep"
         raise PackgenError(f"{label} template: {message}", where, line, "PG400") from None
 
 
-def _template_place(exc: BaseException, name: str, root: Path) -> tuple[str, int | None]:
+class _FindLoader(BaseLoader):
+    """Load each template through a Finder, remembering how each file is shown."""
+
+    def __init__(self, find: Finder) -> None:
+        self.find = find
+        self.shown: dict[str, str] = {}
+        """File name as Jinja2 reports it to its display (``templates/guide.html``)."""
+
+    def get_source(self, environment: Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        """Return the template's text and file name; an environment lives for one render."""
+        path, display = self.find(template)
+        self.shown[str(path)] = display
+        return path.read_bytes().decode("utf-8"), str(path), lambda: True
+
+
+def _template_place(env: Environment, exc: BaseException, name: str) -> tuple[str, int | None]:
     filename = getattr(exc, "filename", None) or _template_frame(exc)[0]
     line = getattr(exc, "lineno", None) or _template_frame(exc)[1]
-    path = Path(filename) if filename else root / "templates" / name
-    project = (root / "templates").resolve()
-    if path.is_file() and project in path.resolve().parents:
-        return path.resolve().relative_to(root.resolve()).as_posix(), line
-    return f"packgen:{path.name}", line
+    loader = env.loader
+    if not isinstance(loader, _FindLoader):
+        return name, line
+    return loader.shown.get(filename or "") or loader.find(name)[1], line
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

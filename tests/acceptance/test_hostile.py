@@ -19,7 +19,8 @@ from reliability_support import (
 from where import REPO
 
 from packgen.errors import PackgenError
-from packgen.templating import packaged_templates, render_text
+from packgen.paths import packaged_templates
+from packgen.templating import render_text
 
 PACKAGED_PPTX = packaged_templates() / "deck.pptx"
 ERROR_LINE = re.compile(r"^(?P<path>[^:\s][^:]*?)(?::(?P<line>\d+))?: error: \S.*$")

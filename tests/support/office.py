@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from packgen.templating import packaged_templates
+from packgen.paths import packaged_templates
 
 
 def soffice() -> str:

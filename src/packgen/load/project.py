@@ -28,8 +28,7 @@ from packgen.load.project_data import (
 )
 from packgen.load.yamldoc import READ_ERROR, decode, parse_yaml, read_bytes
 from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
-from packgen.paths import relative
-from packgen.templating import packaged_templates
+from packgen.paths import find_templates, packaged_template, relative
 
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
@@ -165,9 +164,11 @@ class _Files:
 
     def theme(self) -> Theme:
         """Return the packaged theme overridden key by key by ``templates/theme.yaml``."""
-        sources = [(packaged_templates() / "theme.yaml", "packgen:theme.yaml")]
-        if (self.root / "templates" / "theme.yaml").is_file():
-            sources.append((self.root / "templates" / "theme.yaml", "templates/theme.yaml"))
+        try:
+            sources = find_templates(self.root, "theme.yaml")[::-1]
+        except PackgenError as exc:  # the project's file leads outside it: keep the defaults
+            self.errors.extend(exc.diagnostics)
+            sources = [packaged_template("theme.yaml")]
         checks = [c for c in (self.check(p, n) for p, n in sources) if c is not None]
         if not checks:
             return Theme(MappingProxyType({}), MappingProxyType({}))

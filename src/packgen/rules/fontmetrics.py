@@ -55,9 +55,9 @@ def _length(text: str, bold: bool) -> float:
 def _font(bold: bool) -> Any:
     from PIL import ImageFont
 
-    from packgen.templating import packaged_templates
+    from packgen.paths import packaged_template
 
-    path = packaged_templates() / "fonts" / FONT_FILES[bold]
+    path = packaged_template(f"fonts/{FONT_FILES[bold]}").path
     return ImageFont.truetype(str(path), METRIC_SIZE)
 
 

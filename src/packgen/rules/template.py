@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from packgen import paths
 from packgen.colours import AA_NORMAL, EASY_READ
 from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
-from packgen.paths import relative
 from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
@@ -94,18 +94,11 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
 
 
 def find_template(tp: TailoredPack) -> tuple[Path, str] | Diagnostic:
-    """Return the pack's template file and its display name, or a PG400 error."""
-    from packgen.templating import template_dirs
-
-    root = tp.project.root
-    for folder in template_dirs(root):
-        candidate = folder / tp.pack.template
-        if candidate.is_file():
-            inside = folder == root / "templates"
-            return candidate, (relative(root, candidate) if inside
-                               else f"packgen:{tp.pack.template}")
-    return error(f"deck template '{tp.pack.template}' not found in templates/ or in packgen's "
-                 "defaults", tp.pack.loc.path, tp.pack.lines.get("template"), "PG400")
+    """Return the pack's template file and its display name, or the PG400 error finding it."""
+    try:
+        return paths.deck_template(tp.project.root, tp.pack)
+    except PackgenError as exc:
+        return exc.diagnostics[0]
 
 
 def layout_for(kind: str, overrides: Mapping[str, str]) -> str:

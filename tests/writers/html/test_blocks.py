@@ -19,8 +19,7 @@ from packgen.model import (
     Table,
     Theme,
 )
-from packgen.templating import packaged_templates
-from packgen.writers.html.blocks import HtmlRenderer, font_face_css, theme_css
+from packgen.writers.html.blocks import HtmlRenderer, theme_css
 
 
 def render(tmp_path: Path, *blocks) -> str:
@@ -110,14 +109,6 @@ def test_output_is_well_formed(tmp_path: Path) -> None:
     checker.feed(render(tmp_path, bullets("a", children=(bullets("b", "c"),)),
                         Quote((bullets("d"),), loc())))
     assert checker.stack == []
-
-
-def test_font_faces_inline_each_weight_and_style() -> None:
-    css = str(font_face_css([Path("/nonexistent"), packaged_templates() / "fonts"],
-                            ["Atkinson Hyperlegible", "Atkinson Hyperlegible"]))
-    assert css.count("@font-face") == 4
-    assert "font-weight: 700; font-style: italic" in css
-    assert 'url("data:font/ttf;base64,' in css
 
 
 def test_theme_becomes_css_variables() -> None:

@@ -276,7 +276,7 @@ def test_friendly_forms():
 
 def project_with_template(tmp_path: Path, with_slide: bool) -> Path:
     """Return a project root whose templates/deck.pptx is the packaged one, maybe with a slide."""
-    from packgen.templating import packaged_templates
+    from packgen.paths import packaged_templates
 
     (tmp_path / "templates").mkdir(exist_ok=True)
     target = tmp_path / "templates" / "deck.pptx"
@@ -298,7 +298,7 @@ def test_converts_to_pdf_with_one_page_per_slide(tmp_path):
 def test_deck_and_template_pass_openxml_audit(deck):
     import sys
 
-    from packgen.templating import packaged_templates
+    from packgen.paths import packaged_templates
 
     audit = Path(sys.executable).parent / "openxml-audit"
     if not audit.exists():
@@ -415,12 +415,12 @@ def test_reading_order_is_title_then_picture_then_text_on_easy_read_slides(tmp_p
 @pytest.mark.parametrize("name", ["../outside.pptx", "/etc/hostname.pptx", "sub/../../x.pptx"])
 def test_template_outside_templates_folder_is_refused(tmp_path, name):
     (tmp_path / "outside.pptx").write_bytes(b"")
-    with pytest.raises(PackgenError, match="must name a .pptx file inside templates/"):
+    with pytest.raises(PackgenError, match="must name a file inside templates/"):
         build(sample(root=tmp_path / "project", template=name), tmp_path)
 
 
 def test_a_named_template_that_is_missing_is_an_error_not_the_default(tmp_path):
-    with pytest.raises(PackgenError, match="templates/brand.pptx does not exist"):
+    with pytest.raises(PackgenError, match="template 'brand.pptx' not found in templates/"):
         build(sample(root=tmp_path, template="brand.pptx"), tmp_path)
 
 

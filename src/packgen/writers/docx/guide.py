@@ -11,10 +11,11 @@ import docx
 from docx.document import Document
 from docx.shared import RGBColor
 
-from packgen import safety, templating
+from packgen import safety
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
+from packgen.paths import find_template
 from packgen.views import guide as guide_view
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
@@ -35,9 +36,9 @@ THEMED = {"Title": "accent", "Heading 1": "accent", "Heading 2": "accent", "Head
 
 def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     """Write the guide for ``tp`` to ``target`` with the styles of the reference document."""
-    path = reference_path(tp.project.root)
-    doc = open_reference(path, _display(tp.project.root, path))
-    if not path.is_relative_to(tp.project.root):
+    reference = find_template(tp.project.root, "reference.docx")
+    doc = open_reference(reference.path, reference.display)
+    if reference.packaged:
         apply_theme(doc, tp.project.theme)
     oxml.clear_body(doc)
     writer = GuideDocx(doc, tp)
@@ -47,14 +48,6 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
         writer.module(module, page_break=number == 0)
     set_properties(doc, tp, title)
     doc.save(str(target))
-
-
-def reference_path(root: Path) -> Path:
-    """Return the project's ``templates/reference.docx`` if there is one, else the packaged one."""
-    for folder in templating.template_dirs(root):
-        if (folder / "reference.docx").is_file():
-            return folder / "reference.docx"
-    raise FileNotFoundError("reference.docx")
 
 
 def open_reference(path: Path, display: str) -> Document:
@@ -237,11 +230,6 @@ class GuideDocx:
     def _header_cell(self, cell: object, name: str) -> None:
         cell.paragraphs[0].add_run(name)  # type: ignore[attr-defined]
         oxml.header_text(cell, self._on_accent)
-
-
-def _display(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else \
-        f"packgen:{path.name}"
 
 
 def write(tp: TailoredPack, target: Path) -> None:

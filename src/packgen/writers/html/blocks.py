@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -26,11 +25,8 @@ from packgen.model import (
     Text,
     Theme,
 )
+from packgen.writers.html.assets import Pictures, css_string
 
-MIME_TYPES = {
-    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-    ".svg": "image/svg+xml", ".webp": "image/webp",
-}
 SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 WIDTH = re.compile(r"^\d+(\.\d+)?(%|cm|mm|in|px|pt|em)$")
 
@@ -46,7 +42,7 @@ class HtmlRenderer:
         self.skip_decorative = skip_decorative
         """Leave out ``{.decorative}`` pictures (WeasyPrint tags every ``<img>`` as a Figure
         needing alt text, so a PDF cannot mark one as an artifact)."""
-        self._uris: dict[str, str] = {}
+        self.pictures = Pictures(root)
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
         """Return the HTML of several blocks, in order."""
@@ -59,15 +55,6 @@ class HtmlRenderer:
     def text(self, text: Text) -> Markup:
         """Return inline HTML for a run of spans."""
         return Markup("").join(_span(s) for s in text)
-
-    def data_uri(self, src: str) -> str:
-        """Return a project file as a ``data:`` URI (cached per path)."""
-        if src not in self._uris:
-            path = self.root / src
-            mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
-            payload = base64.b64encode(path.read_bytes()).decode("ascii")
-            self._uris[src] = f"data:{mime};base64,{payload}"
-        return self._uris[src]
 
     def colour(self, name: str) -> str:
         """Return a theme colour as ``#RRGGBB`` (a literal, or looked up in the theme)."""
@@ -108,7 +95,7 @@ def _image(r: HtmlRenderer, block: Image) -> Markup:
     style = f' style="width:{block.width}"' if block.width and WIDTH.match(block.width) else ""
     role = ' role="presentation"' if block.decorative else ""
     img = Markup('<img src="{}" alt="{}"{}{}>').format(
-        r.data_uri(block.src), alt, Markup(style), Markup(role))
+        r.pictures.uri(block), alt, Markup(style), Markup(role))
     caption = Markup("<figcaption>{}</figcaption>").format(block.caption) \
         if block.caption else Markup("")
     return Markup("<figure>{}{}</figure>").format(img, caption)
@@ -171,26 +158,6 @@ BLOCK_RENDERERS: BlockTable[Callable[[HtmlRenderer, Block], Markup]] = BlockTabl
 """Block type to its converter; the handout may reuse these."""
 
 
-FONT_FILE = re.compile(r"^(?P<family>[A-Za-z0-9]+)_(?P<weight>\d{3})[A-Za-z]*?(?P<italic>_?Italic)?$")
-
-
-def font_face_css(font_dirs: Iterable[Path], families: Iterable[str]) -> Markup:
-    """Return ``@font-face`` rules with the theme's font files inlined as ``data:`` URIs.
-
-    Files are found by name, ``<FamilyWithoutSpaces>_<weight><Style>.ttf`` (for example
-    ``AtkinsonHyperlegible_700Bold_Italic.ttf``), the first folder holding a family winning.
-    """
-    rules: list[str] = []
-    for family in dict.fromkeys(families):
-        for path, weight, italic in _font_files(font_dirs, family):
-            data = base64.b64encode(path.read_bytes()).decode("ascii")
-            rules.append(
-                f'@font-face {{ font-family: "{_css_string(family)}"; font-weight: {weight}; '
-                f'font-style: {"italic" if italic else "normal"}; '
-                f'src: url("data:font/ttf;base64,{data}") format("truetype"); }}')
-    return Markup("\n".join(rules))
-
-
 def theme_css(theme: Theme) -> Markup:
     """Return the theme's colours and fonts as CSS custom properties on ``:root``.
 
@@ -199,21 +166,7 @@ def theme_css(theme: Theme) -> Markup:
     lines = [f"  --colour-{name.replace('_', '-')}: {value};"
              for name, value in theme.colours.items()
              if re.fullmatch(r"#[0-9A-Fa-f]{3,8}", value)]
-    lines += [f'  --font-{role}: "{_css_string(family)}", "Liberation Sans", Arial, sans-serif;'
+    lines += [f'  --font-{role}: "{css_string(family)}", "Liberation Sans", Arial, sans-serif;'
               for role, family in theme.fonts.items()]
     return Markup(":root {\n" + "\n".join(lines) + "\n}")
 
-
-def _font_files(font_dirs: Iterable[Path], family: str) -> list[tuple[Path, int, bool]]:
-    stem = re.sub(r"\s+", "", family)
-    for folder in font_dirs:
-        found = [(p, FONT_FILE.match(p.stem)) for p in sorted(folder.glob(f"{stem}_*.ttf"))]
-        files = [(p, int(m["weight"]), bool(m["italic"])) for p, m in found
-                 if m and m["family"] == stem]
-        if files:
-            return files
-    return []
-
-
-def _css_string(value: str) -> str:
-    return re.sub(r'["\\<>\n]', "", value)

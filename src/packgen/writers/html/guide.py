@@ -7,13 +7,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from packgen import templating
+from packgen import paths, templating
 from packgen.model import Material, TailoredPack
 from packgen.paths import output_name
 from packgen.views import guide
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
-from packgen.writers.html.blocks import HtmlRenderer, font_face_css, theme_css
+from packgen.writers.html.assets import font_faces
+from packgen.writers.html.blocks import HtmlRenderer, theme_css
 
 
 def render_html(tp: TailoredPack) -> str:
@@ -25,20 +26,16 @@ def render_html(tp: TailoredPack) -> str:
 
 
 def _render_html(tp: TailoredPack) -> str:
-    dirs = templating.template_dirs(tp.project.root)
-    env = templating.make_env(dirs)
-    renderer = HtmlRenderer(tp.project.root, tp.project.spaces, tp.project.theme,
-                            skip_decorative=True)
+    root, theme = tp.project.root, tp.project.theme
+    env = templating.make_env(lambda name: paths.find_template(root, name))
+    renderer = HtmlRenderer(root, tp.project.spaces, theme, skip_decorative=True)
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
-    theme = tp.project.theme
-    root = tp.project.root
-    css = templating.render_template(env, "guide.css", root, "guide", colours=theme.colours,
-                                     fonts=theme.fonts)
-    context["css"] = style_sheet(css)
-    context["fonts"] = font_face_css([d / "fonts" for d in dirs], theme.fonts.values())
-    context["theme"] = theme_css(theme)
-    return templating.render_template(env, "guide.html", root, "guide", **context)
+    faces = font_faces(root, theme.fonts.values())
+    css = templating.render_template(env, "guide.css", "guide", colours=theme.colours,
+                                     fonts=theme.fonts, font_faces=faces)
+    context.update(css=style_sheet(css), font_faces=faces, fonts=faces, theme=theme_css(theme))
+    return templating.render_template(env, "guide.html", "guide", **context)
 
 
 def style_sheet(css: str) -> Markup:
@@ -66,7 +63,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
         "materials": guide.materials_checklist(tp),
         "room": guide.room_checklist(tp),
         "modules": guide.module_guides(tp),
-        "logo": {"src": renderer.data_uri(logo.src), "alt": logo.alt} if logo else None,
+        "logo": {"src": renderer.pictures.uri(logo), "alt": logo.alt} if logo else None,
     }
 
 

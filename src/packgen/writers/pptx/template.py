@@ -16,8 +16,8 @@ from packgen import errors
 from packgen.errors import PackgenError
 from packgen.model import PlannedSlide, TailoredPack, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS
+from packgen.paths import deck_template
 from packgen.safety import check_pptx_file
-from packgen.templating import packaged_templates
 
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
             OSError, AttributeError, TypeError, IndexError)
@@ -32,21 +32,11 @@ ROLES = {member: slide_kinds.placeholder_role(member.xml_value) for member in PP
 def locate(tp: TailoredPack) -> tuple[Path, str, bool]:
     """Return the template's path, its name for diagnostics, and whether it is packaged.
 
-    The pack's ``template`` names a file directly inside the project's ``templates/``; the
-    default name falls back to the packaged template when the project has none.
+    The pack's ``template`` is found as every template is: the project's ``templates/`` first,
+    then the packaged ``deck.pptx``; a missing one is an error at the pack's ``template:``.
     """
-    name = tp.pack.template
-    where = (tp.pack.loc.path, tp.pack.lines.get("template", tp.pack.loc.line))
-    folder = (tp.project.root / "templates").resolve()
-    own = (folder / name).resolve()
-    if own.parent != folder:
-        raise PackgenError(f"'template' must name a .pptx file inside templates/; found "
-                           f"'{name}'", *where)
-    if own.is_file():
-        return own, f"templates/{name}", False
-    if name != "deck.pptx":
-        raise PackgenError(f"the deck template templates/{name} does not exist", *where)
-    return packaged_templates() / "deck.pptx", "packgen:deck.pptx", True
+    found = deck_template(tp.project.root, tp.pack)
+    return found.path, found.display, found.packaged
 
 
 def open_template(path: Path, shown: str) -> Any:

@@ -1,0 +1,130 @@
+"""Fonts and pictures inlined into HTML as ``data:`` URIs, the same way for every page."""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from packgen import paths
+from packgen.errors import PackgenError
+from packgen.model import Image
+
+PICTURE_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".svg": "image/svg+xml", ".webp": "image/webp", ".bmp": "image/bmp", ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
+"""Picture suffix to MIME type: what an HTML page (and the PDF made from it) can show."""
+FONT_TYPES = {".ttf": ("font/ttf", "truetype"), ".otf": ("font/otf", "opentype")}
+"""Font suffix to MIME type and CSS ``format()``."""
+FONT_FILE = re.compile(r"^(?P<family>[A-Za-z0-9]+)_(?P<weight>\d{3})[A-Za-z]*?(?P<italic>_?Italic)?$")
+"""A font file's stem: ``<FamilyWithoutSpaces>_<weight><Style>[_Italic]``."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    """One font file of a theme family, inlined: what an ``@font-face`` rule needs."""
+
+    family: str
+    weight: int
+    style: str
+    """``normal`` or ``italic``."""
+    uri: str
+    """The file as a ``data:`` URI."""
+    format: str
+    """``truetype`` or ``opentype``, for ``src: url(...) format(...)``."""
+
+    def css(self) -> str:
+        """Return this face's ``@font-face`` rule (the family cannot break out of its string)."""
+        return (f'@font-face {{ font-family: "{css_string(self.family)}"; '
+                f"font-weight: {self.weight}; font-style: {self.style}; "
+                f'src: url("{self.uri}") format("{self.format}"); }}')
+
+
+class FontFaces(tuple[FontFace, ...]):
+    """The faces a page's templates receive: loop over them, or print them as CSS rules."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        """Return every face's ``@font-face`` rule, one a line (safe inside ``<style>``)."""
+        return "\n".join(face.css() for face in self)
+
+    __str__ = __html__
+
+    @property
+    def upright(self) -> FontFaces:
+        """Return the faces that are not italic."""
+        return FontFaces(face for face in self if face.style != "italic")
+
+
+def font_faces(root: Path, families: Iterable[str]) -> FontFaces:
+    """Return the inlined faces of each family, in order (a family named twice counts once).
+
+    A family's files are named ``<FamilyWithoutSpaces>_<weight><Style>[_Italic].ttf`` (or
+    ``.otf``), for example ``AtkinsonHyperlegible_700Bold_Italic.ttf``. They are looked for in
+    the project's ``templates/fonts`` first, then packgen's; the first folder holding any file
+    of the family gives all of its faces.
+    """
+    return FontFaces(_face(family, found, match)
+                     for family in dict.fromkeys(families)
+                     for found, match in _family_files(root, family))
+
+
+class Pictures:
+    """Turn project pictures into ``data:`` URIs, reading each file once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._uris: dict[str, str] = {}
+
+    def uri(self, picture: Image) -> str:
+        """Return the picture's file as a ``data:`` URI.
+
+        A type HTML cannot show is a PackgenError at the place that names the picture.
+        """
+        if picture.src not in self._uris:
+            mime = PICTURE_TYPES.get(PurePosixPath(picture.src).suffix.lower())
+            if mime is None:
+                raise PackgenError(
+                    f"picture '{picture.src}' cannot be inlined in an HTML page: use PNG, JPEG, "
+                    "GIF, SVG, WebP, BMP or TIFF", picture.loc.path, picture.loc.line)
+            self._uris[picture.src] = data_uri(mime, (self.root / picture.src).read_bytes())
+        return self._uris[picture.src]
+
+
+def data_uri(mime: str, data: bytes) -> str:
+    """Return ``data`` as a base64 ``data:`` URI of type ``mime``."""
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def css_string(value: str) -> str:
+    """Return ``value`` without the characters that could end a CSS string or a style."""
+    return re.sub(r'["\\<>\n]', "", value)
+
+
+def _family_files(root: Path, family: str) -> list[tuple[paths.TemplateFile, re.Match[str]]]:
+    stem = re.sub(r"\s+", "", family)
+    for names in paths.list_templates(root, "fonts"):
+        matches = [(name, match) for name in names if (match := _font_match(name, stem))]
+        if matches:
+            return [(paths.find_template(root, f"fonts/{name}"), match)
+                    for name, match in matches]
+    return []
+
+
+def _font_match(name: str, stem: str) -> re.Match[str] | None:
+    path = PurePosixPath(name)
+    match = FONT_FILE.match(path.stem)
+    if path.suffix in FONT_TYPES and match and match["family"] == stem:
+        return match
+    return None
+
+
+def _face(family: str, found: paths.TemplateFile, match: re.Match[str]) -> FontFace:
+    mime, fmt = FONT_TYPES[PurePosixPath(found.display).suffix]
+    return FontFace(family, int(match["weight"]), "italic" if match["italic"] else "normal",
+                    data_uri(mime, found.path.read_bytes()), fmt)

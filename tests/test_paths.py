@@ -1,0 +1,193 @@
+"""Templates found by name: the project's templates/ first, then packgen's defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from packgen import paths
+from packgen.errors import Diagnostic, PackgenError
+from packgen.paths import find_template, find_templates, packaged_templates
+
+PACKAGED_NAMES = sorted(p.relative_to(packaged_templates()).as_posix()
+                        for p in packaged_templates().rglob("*") if p.is_file())
+
+
+def test_the_packaged_defaults_include_every_template_kind() -> None:
+    assert {"theme.yaml", "deck.pptx", "reference.docx", "guide.html", "guide.css",
+            "handout.html", "handout.css",
+            "fonts/AtkinsonHyperlegible_400Regular.ttf"} <= set(PACKAGED_NAMES)
+
+
+@pytest.mark.parametrize("name", PACKAGED_NAMES)
+def test_without_an_override_every_template_is_the_packaged_default(tmp_path: Path,
+                                                                    name: str) -> None:
+    found = find_template(tmp_path, name)
+    assert found == (packaged_templates() / name, f"packgen:{name}")
+    assert found.packaged
+
+
+@pytest.mark.parametrize("name", PACKAGED_NAMES)
+def test_a_project_override_is_found_the_same_way_for_every_template_name(tmp_path: Path,
+                                                                         name: str) -> None:
+    own = tmp_path / "templates" / name
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_bytes(b"the designer's own")
+    found = find_template(tmp_path, name)
+    assert found == (own.resolve(), f"templates/{name}")
+    assert not found.packaged
+
+
+@pytest.mark.parametrize("name", ["deck.pptx", "guide.css", "theme.yaml",
+                                  "fonts/AtkinsonHyperlegible_700Bold.ttf"])
+def test_a_project_template_linking_outside_the_project_is_refused(tmp_path: Path,
+                                                                   name: str) -> None:
+    outside = tmp_path / "outside"
+    outside.write_bytes(b"not the project's")
+    own = tmp_path / "project" / "templates" / name
+    own.parent.mkdir(parents=True)
+    own.symlink_to(outside)
+    with pytest.raises(PackgenError) as caught:
+        find_template(tmp_path / "project", name)
+    assert [str(d) for d in caught.value.diagnostics] == [
+        (f"templates/{name}: error: the file leads outside the project (a symbolic link?) "
+         "[PG400]")]
+
+
+def test_a_templates_folder_linking_outside_the_project_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "guide.css").write_text("body {}")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "templates").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(PackgenError, match="leads outside the project"):
+        find_template(tmp_path / "project", "guide.css")
+
+
+def test_a_link_that_stays_inside_the_project_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "look.css").write_text("body {}")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.css").symlink_to(tmp_path / "content" / "look.css")
+    found = find_template(tmp_path, "guide.css")
+    assert found == ((tmp_path / "content" / "look.css").resolve(), "templates/guide.css")
+
+
+@pytest.mark.parametrize("name", ["../secret.css", "/etc/hostname", "fonts/../../x.ttf", "",
+                                  "fonts\\x.ttf"])
+def test_a_name_leaving_the_templates_folder_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(PackgenError, match="must name a file inside templates/"):
+        find_template(tmp_path, name)
+
+
+def test_a_missing_template_is_one_error_at_where_it_is_named(tmp_path: Path) -> None:
+    with pytest.raises(PackgenError) as caught:
+        find_template(tmp_path, "brand.pptx", "content/packs/a.yaml", 7)
+    assert [str(d) for d in caught.value.diagnostics] == [
+        ("content/packs/a.yaml:7: error: template 'brand.pptx' not found in templates/ or in "
+         "packgen's defaults [PG400]")]
+
+
+def test_the_project_theme_is_layered_over_the_packaged_one(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "theme.yaml").write_text("colours: {}\n")
+    assert [f.display for f in find_templates(tmp_path, "theme.yaml")] == [
+        "templates/theme.yaml", "packgen:theme.yaml"]
+
+
+# --- every caller finds templates the same way ---------------------------------------------
+
+
+def _deck_for_build(root: Path) -> object:
+    from guide_sample import make_pack
+
+    from packgen.writers.pptx.template import locate
+
+    return locate(make_pack(root))
+
+
+def _deck_for_check(root: Path) -> object:
+    from guide_sample import make_pack
+
+    from packgen.rules.template import find_template as rules_find_template
+
+    return rules_find_template(make_pack(root))
+
+
+def _deck_for_template_check(root: Path) -> object:
+    from packgen.api import inspect_template
+
+    return inspect_template(root)
+
+
+def _reference_docx(root: Path) -> object:
+    from guide_sample import make_pack
+
+    from packgen.writers.docx.guide import write_docx
+
+    return write_docx(make_pack(root), root / "guide.docx", "Guide")
+
+
+def _guide_page(root: Path) -> object:
+    from guide_sample import make_pack
+
+    from packgen.writers.html.guide import render_html
+
+    return render_html(make_pack(root))
+
+
+def _handout_page(root: Path) -> object:
+    from easyread_sample import make_pack
+
+    from packgen.views.handout import handout_view
+    from packgen.writers.html.handout import render_html
+
+    tp = make_pack(root)
+    return render_html(tp, handout_view(tp))
+
+
+def _theme(root: Path) -> object:
+    from packgen.load.project import load_theme
+
+    return load_theme(root)
+
+
+def _measuring_font(root: Path) -> object:
+    from packgen.rules import fontmetrics
+
+    return fontmetrics._font.__wrapped__(False)
+
+
+CALLERS: dict[str, tuple[Callable[[Path], object], str]] = {
+    "deck build": (_deck_for_build, "deck.pptx"),
+    "deck rules": (_deck_for_check, "deck.pptx"),
+    "template check": (_deck_for_template_check, "deck.pptx"),
+    "word guide": (_reference_docx, "reference.docx"),
+    "html guide": (_guide_page, "guide.css"),
+    "html handout": (_handout_page, "handout.css"),
+    "theme": (_theme, "theme.yaml"),
+    "overflow rules": (_measuring_font, "fonts/AtkinsonHyperlegible_400Regular.ttf"),
+}
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_a_missing_template_is_the_same_one_line_error_for_every_caller(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caller: str) -> None:
+    empty = tmp_path / "no-defaults"
+    empty.mkdir()
+    monkeypatch.setattr(paths, "packaged_templates", lambda: empty)
+    call, name = CALLERS[caller]
+    root = tmp_path / "project"
+    root.mkdir()
+    assert _errors(lambda: call(root)) == [
+        (f"templates/{name}: error: template '{name}' not found in templates/ or in packgen's "
+         "defaults [PG400]")]
+
+
+def _errors(call: Callable[[], object]) -> list[str]:
+    try:
+        found = call()
+    except PackgenError as exc:
+        return [str(d) for d in exc.diagnostics]
+    return [str(found)] if isinstance(found, Diagnostic) else []
