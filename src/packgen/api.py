@@ -48,25 +48,18 @@ def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
     """Build the chosen packs (all when none) of the project at ``root`` into ``out_dir``.
 
     Each pack is built in a staging folder and swapped in only when complete; a pack with an
-    error keeps its previous outputs. Findings of every pack are gathered in the result.
+    error keeps its previous outputs. Findings of every pack are gathered in the result: those
+    of the rules about the kinds being built (the easy-read rules only with the handout or an
+    easy-read deck).
     """
-    root = root.resolve()
-    out = (out_dir or root / "build").resolve()
-    loaded, result = _load(root)
-    for pack_id in _chosen(loaded, pack_ids):
-        if pack_id in loaded.pack_errors:
-            result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
-            continue
-        result.packs.append(_build_one(loaded.project, pack_id, out, kinds or tuple(BUILDERS),
-                                       force, result.diagnostics))
-    return result
+    chosen = tuple(kinds) or tuple(BUILDERS)
+    return _build(root, pack_ids, out_dir, _Run(chosen, chosen, force))
 
 
 def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
     """Run every rule on the chosen packs without keeping any output."""
-    root = root.resolve()
     with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
-        return build(root, pack_ids, Path(tmp), kinds=("deck",), force=True)
+        return _build(root, pack_ids, Path(tmp), _Run(("deck",), tuple(BUILDERS), True))
 
 
 def list_project(root: Path) -> Project:
@@ -118,13 +111,34 @@ def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> 
     return PackResult(pack_id, folder, ok=False)
 
 
-def _build_one(project: Project, pack_id: str, out: Path, kinds: Sequence[str], force: bool,
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What one build makes: the kinds written, the kinds whose rules run, and ``--force``."""
+
+    kinds: tuple[str, ...]
+    checked: tuple[str, ...]
+    force: bool
+
+
+def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run) -> BuildResult:
+    root = root.resolve()
+    out = (out_dir or root / "build").resolve()
+    loaded, result = _load(root)
+    for pack_id in _chosen(loaded, pack_ids):
+        if pack_id in loaded.pack_errors:
+            result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
+            continue
+        result.packs.append(_build_one(loaded.project, pack_id, out, run, result.diagnostics))
+    return result
+
+
+def _build_one(project: Project, pack_id: str, out: Path, run: _Run,
                sink: list[Diagnostic]) -> PackResult:
     staging = stg.Staging(out, pack_id)
     result = PackResult(pack_id, staging.final)
     try:
         staging.open()
-        result.outputs = _fill(project, pack_id, staging, kinds, force, sink)
+        result.outputs = _fill(project, pack_id, staging, run, sink)
         staging.swap_in()
     except PackgenError as exc:
         staging.discard()
@@ -139,14 +153,15 @@ def _build_one(project: Project, pack_id: str, out: Path, kinds: Sequence[str], 
     return result
 
 
-def _fill(project: Project, pack_id: str, staging: stg.Staging, kinds: Sequence[str],
-          force: bool, sink: list[Diagnostic]) -> list[stg.Entry]:
+def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
+          sink: list[Diagnostic]) -> list[stg.Entry]:
     from packgen.tailor.pack import tailor
 
+    kinds, force = run.kinds, run.force
     tp, diags = tailor(project, pack_id, build_time(project.packs[pack_id].date))
     report = Collector()
     report.extend(diags)
-    report.extend(_rules(tp))
+    report.extend(_rules(tp, run.checked))
     report.raise_errors()
     previous = stg.previous_entries(stg.read_manifest(staging.final))
     display = relative(project.root, staging.final)
@@ -175,10 +190,11 @@ def _entry(output: Output, tp: TailoredPack) -> stg.Entry:
     return stg.Entry(output.kind, output.format, output.path.name, sha256_file(output.path))
 
 
-def _rules(tp: TailoredPack) -> list[Diagnostic]:
+def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
     from packgen.rules import run_pack_rules
 
-    return run_pack_rules(tp)
+    easy_read = "handout" in checked or tp.pack.deck_style == "easy-read"
+    return run_pack_rules(tp, easy_read=easy_read)
 
 
 def _rendered_rules(tp: TailoredPack, folder: Path, entries: list[stg.Entry],

@@ -16,11 +16,16 @@ from packgen.model import Config, TailoredPack
 from packgen.rules.base import ERROR, INFO, WARNING, Check, Rule, described
 
 
-def run_pack_rules(tp: TailoredPack) -> list[Diagnostic]:
-    """Return the findings of every content, easy-read and template rule on one tailored pack."""
+def run_pack_rules(tp: TailoredPack, easy_read: bool = True) -> list[Diagnostic]:
+    """Return the findings of every content, easy-read and template rule on one tailored pack.
+
+    With ``easy_read`` False the easy-read rules are left out (and their word data unread): a
+    build that makes neither the handout nor an easy-read deck shows no easy-read text.
+    """
     found: list[Diagnostic] = []
     for check in _checks():
-        found.extend(check(tp))
+        if easy_read or check is not _easy_read:
+            found.extend(check(tp))
     return _unique(found)
 
 

