@@ -8,6 +8,16 @@ memory:
 * ``packgen build --only guide`` for the 40-slide module;
 * ``packgen list`` on the 40-slide project and ``packgen --version`` (start-up time).
 
+Then, side by side in the same run, the two figures packgen is held to (``--pairs`` pairs,
+median of each):
+
+* the whole 40-slide pack, every kind and format (``packgen build``), against Pandoc's pptx
+  plus docx of the same Markdown, one packgen run then one Pandoc pair, alternating: target
+  at most 2.0x Pandoc;
+* the PDF writer alone, timed in this process for the guide and the handout together
+  (``packgen.writers.writer(kind, "pdf")`` on the tailored pack, after one warm-up run that
+  loads the print engine, whichever is installed): target at most 0.3 s.
+
 Peak memory is each child's own maximum resident set size, from ``os.wait4``.
 """
 
@@ -16,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SIZES = (40, 400)
+PACK_TARGET = 2.0
+"""The whole pack may take at most this many times Pandoc's pptx plus docx."""
+PDF_TARGET = 0.3
+"""Seconds the PDF writer may take for the guide and the handout together."""
 PACK = """\
 title: Benchmark {n}
 audience: staff
@@ -58,8 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="packgen-bench-") as tmp:
         projects = {n: _write_project(Path(tmp), n) for n in SIZES}
         rows = _measure_all(projects, packgen, pandoc, args.runs)
+        small = projects[SIZES[0]]
+        pack = _pack_against_pandoc(small, packgen, pandoc, args.pairs)
+        pdf = _pdf_writer(small, args.pairs)
     _print_table(rows, pandoc is not None)
-    return 0 if all(r.ok for _name, r, _p in rows) else 1
+    print()
+    _print_targets(pack, pdf, args.pairs)
+    return 0 if all(r.ok for _name, r, _p in rows) and pack.ok else 1
 
 
 # --- the project -----------------------------------------------------------------------
@@ -115,6 +135,61 @@ def _measure_all(projects: dict[int, Path], packgen: list[str], pandoc: str | No
                  None))
     rows.append(("packgen --version", _best(packgen + ["--version"], runs, small), None))
     return rows
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Median wall times of packgen's whole pack and Pandoc's pptx plus docx, run in pairs."""
+
+    packgen: float
+    pandoc: float | None
+    ok: bool
+    detail: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        """Return packgen's median over Pandoc's, or None without Pandoc."""
+        return self.packgen / self.pandoc if self.pandoc else None
+
+
+def _pack_against_pandoc(root: Path, packgen: list[str], pandoc: str | None,
+                         pairs: int) -> Pair:
+    """Time the whole pack and Pandoc's two files alternately, ``pairs`` times; return medians."""
+    n = SIZES[0]
+    ours_command = packgen + ["build", f"bench-{n}", "--project", str(root), "--out",
+                              str(root / "build"), "--force"]
+    source = str(root / "content" / "modules" / f"bench-{n}.md")
+    theirs_commands = [[pandoc, source, "-o", str(root / f"pandoc-{n}.{suffix}")]
+                       for suffix in ("pptx", "docx")] if pandoc else []
+    ours, theirs = [], []
+    for _ in range(pairs):
+        run = _run_once(ours_command, root)
+        if not run.ok:
+            return Pair(run.seconds, None, False, run.detail)
+        ours.append(run.seconds)
+        if theirs_commands:
+            theirs.append(sum(_run_once(command, root).seconds for command in theirs_commands))
+    return Pair(statistics.median(ours), statistics.median(theirs) if theirs else None, True)
+
+
+def _pdf_writer(root: Path, runs: int) -> tuple[float, float]:
+    """Return the first and the median time of writing the guide and handout PDFs in-process."""
+    from packgen.api import tailored
+    from packgen.writers import writer
+
+    tp, _findings = tailored(root, f"bench-{SIZES[0]}")
+    target = root / "pdf-bench"
+    target.mkdir(exist_ok=True)
+    guide, handout = writer("guide", "pdf"), writer("handout", "pdf")
+
+    def once() -> float:
+        started = time.perf_counter()
+        guide(tp, target / "guide.pdf")
+        handout(tp, target / "handout.pdf")
+        return time.perf_counter() - started
+
+    first = once()
+    return first, statistics.median(once() for _ in range(runs))
 
 
 def _build_args(root: Path, n: int, kind: str) -> list[str]:
@@ -183,6 +258,26 @@ def _print_table(rows: list[tuple[str, Run, Run | None]], have_pandoc: bool) -> 
     print("ratio = packgen wall time / Pandoc wall time (below 1.00: packgen is faster)")
 
 
+def _print_targets(pack: Pair, pdf: tuple[float, float], pairs: int) -> None:
+    n = SIZES[0]
+    print(f"{'target':<44} {'packgen s':>10} {'pandoc s':>9} {'ratio':>6}  {'goal':>8}  met")
+    ratio = pack.ratio
+    met = "?" if ratio is None or not pack.ok else ("yes" if ratio <= PACK_TARGET else "no")
+    print(f"{f'whole pack, {n} slides, every kind and format':<44}"
+          f" {_cell(pack.packgen, pack.ok, 10, 2)}"
+          f" {pack.pandoc if pack.pandoc is not None else float('nan'):>9.2f}"
+          f" {ratio if ratio is not None else float('nan'):>6.2f}"
+          f"  {f'<= {PACK_TARGET:.1f}x':>8}  {met}")
+    if not pack.ok:
+        print(f"    failed: {pack.detail}")
+    first, median = pdf
+    print(f"{'PDF writer, guide + handout (in-process)':<44} {median:>10.2f} {'':>9} {'':>6}"
+          f"  {f'<= {PDF_TARGET:.1f} s':>8}  {'yes' if median <= PDF_TARGET else 'no'}")
+    print(f"    (first run, loading the print engine: {first:.2f} s)")
+    print(f"medians of {pairs} pairs; Pandoc = its pptx plus its docx of the same Markdown,"
+          " each a process")
+
+
 def _cell(value: float, ok: bool, width: int, digits: int) -> str:
     return f"{value:>{width}.{digits}f}" if ok else f"{'FAILED':>{width}}"
 
@@ -190,6 +285,8 @@ def _cell(value: float, ok: bool, width: int, digits: int) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per command (best is kept)")
+    parser.add_argument("--pairs", type=int, default=5,
+                        help="packgen/Pandoc pairs and PDF runs for the targets (median kept)")
     return parser
 
 
