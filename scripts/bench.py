@@ -1,8 +1,8 @@
 """Time packgen against Pandoc's pptx writer on the same Markdown (run by ``make bench``).
 
-Generates a 40-slide and a 400-slide module (notes on every slide), each in a temporary project
-of its own, then measures, as separate child processes, wall time (best of ``--runs``) and peak
-memory:
+Generates a 40-slide and a 400-slide module (notes on every slide; an easy-read block of twelve
+rows with pictures at the end), each in a temporary project of its own, then measures, as
+separate child processes, wall time (best of ``--runs``) and peak memory:
 
 * ``packgen build --only deck`` against ``pandoc in.md -o out.pptx`` for both sizes;
 * ``packgen build --only guide`` for the 40-slide module;
@@ -85,10 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- the project -----------------------------------------------------------------------
 
 
+EASY_ROWS = 12
+"""Easy-read rows in the module, each with a picture: what the handout shows."""
+
+
 def module_markdown(n: int) -> str:
-    """Return a module of ``n`` content slides, each with a list, emphasis and notes."""
+    """Return a module of ``n`` content slides (a list, emphasis and notes on each), then an
+    easy-read block of ``EASY_ROWS`` rows with pictures."""
     head = f"---\ntitle: Benchmark module {n}\nduration: {max(10, n // 8)}\n---\n\n"
-    return head + "\n".join(_slide(i) for i in range(1, n + 1))
+    return head + "\n".join(_slide(i) for i in range(1, n + 1)) + _easy_read()
 
 
 def _slide(i: int) -> str:
@@ -104,6 +109,26 @@ def _slide(i: int) -> str:
     )
 
 
+def _easy_read() -> str:
+    rows = "\n".join(
+        f"![A group of people talking, picture {k}](../images/row-{k}.png)\n"
+        f"We meet in a room to talk about **power** ({k}).\n"
+        "You can say what you think. We listen to you.\n"
+        for k in range(1, EASY_ROWS + 1))
+    return f"\n::: easy-read\n{rows}:::\n"
+
+
+def _write_pictures(folder: Path) -> None:
+    """Write the easy-read pictures: 600 px squares, like the shipped content's."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True)
+    for k in range(1, EASY_ROWS + 1):
+        picture = Image.new("RGB", (600, 600), (255, 255, 255))
+        ImageDraw.Draw(picture).ellipse((60, 60, 540, 540), fill=(40 * k % 256, 90, 160))
+        picture.save(folder / f"row-{k}.png", optimize=True)
+
+
 def _write_project(root: Path, n: int) -> Path:
     """Write a project holding one ``n``-slide module and one pack; return its folder."""
     project = root / f"project-{n}"
@@ -111,6 +136,7 @@ def _write_project(root: Path, n: int) -> Path:
     packs = project / "content" / "packs"
     modules.mkdir(parents=True)
     packs.mkdir(parents=True)
+    _write_pictures(project / "content" / "images")
     (modules / f"bench-{n}.md").write_text(module_markdown(n), encoding="utf-8")
     slot = max(10, n // 8) + 30
     (packs / f"bench-{n}.yaml").write_text(PACK.format(n=n, slot=slot), encoding="utf-8")
@@ -125,8 +151,7 @@ def _measure_all(projects: dict[int, Path], packgen: list[str], pandoc: str | No
     rows = []
     for n, root in projects.items():
         deck = _best(packgen + _build_args(root, n, "deck"), runs, root)
-        theirs = _best([pandoc, str(root / "content" / "modules" / f"bench-{n}.md"), "-o",
-                        str(root / f"pandoc-{n}.pptx")], runs, root) if pandoc else None
+        theirs = _best(_pandoc_args(pandoc, root, n, "pptx"), runs, root) if pandoc else None
         rows.append((f"deck, {n} slides", deck, theirs))
     small = projects[SIZES[0]]
     rows.append((f"guide, {SIZES[0]} slides",
@@ -158,8 +183,7 @@ def _pack_against_pandoc(root: Path, packgen: list[str], pandoc: str | None,
     n = SIZES[0]
     ours_command = packgen + ["build", f"bench-{n}", "--project", str(root), "--out",
                               str(root / "build"), "--force"]
-    source = str(root / "content" / "modules" / f"bench-{n}.md")
-    theirs_commands = [[pandoc, source, "-o", str(root / f"pandoc-{n}.{suffix}")]
+    theirs_commands = [_pandoc_args(pandoc, root, n, suffix)
                        for suffix in ("pptx", "docx")] if pandoc else []
     ours, theirs = [], []
     for _ in range(pairs):
@@ -190,6 +214,13 @@ def _pdf_writer(root: Path, runs: int) -> tuple[float, float]:
 
     first = once()
     return first, statistics.median(once() for _ in range(runs))
+
+
+def _pandoc_args(pandoc: str, root: Path, n: int, suffix: str) -> list[str]:
+    """Return Pandoc's command for the module as ``suffix``, its pictures found beside it."""
+    modules = root / "content" / "modules"
+    return [pandoc, str(modules / f"bench-{n}.md"), "--resource-path", str(modules), "-o",
+            str(root / f"pandoc-{n}.{suffix}")]
 
 
 def _build_args(root: Path, n: int, kind: str) -> list[str]:
