@@ -40,6 +40,7 @@ PLANTED = {
     "wording.py": ("import packgen.load.yamldoc", "The shared helpers at the top import"),
     "tailor/pack.py": ("import jinja2", "Jinja2 is used only in templating.py"),
     "writers/html/blocks.py": ("import packgen.builders", "Imports point down the pipeline"),
+    "writers/html/assets.py": ("import typst", "The print engine is used only in writers/pdf/"),
 }
 
 
