@@ -104,3 +104,23 @@ def test_the_build_time_is_the_document_date(tmp_path: Path) -> None:
     write_guide(tp, tmp_path / "g.pdf")
     with pikepdf.open(tmp_path / "g.pdf") as pdf:
         assert str(pdf.docinfo.CreationDate).startswith("D:20270301093000")
+
+
+def test_the_documented_example_change_shows_on_every_page(tmp_path: Path) -> None:
+    import re
+
+    import pdfplumber
+    from where import REPO
+
+    docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    example = docs.split("### Example: a line in every page footer", 1)[1]
+    diff = re.search(r"```diff\n(.*?)```", example, re.DOTALL)[1].splitlines()
+    old = "\n".join(x[1:] for x in diff if x.startswith("-"))
+    new = "\n".join(x[1:] for x in diff if x.startswith("+"))
+    source = packaged_template("guide.typ").path.read_text(encoding="utf-8")
+    assert source.count(old) == 1
+    tp = make_pack(tmp_path)
+    designer_template(tmp_path, "guide.typ", source.replace(old, new))
+    write_guide(tp, tmp_path / "g.pdf")
+    with pdfplumber.open(tmp_path / "g.pdf") as pdf:
+        assert all("Please do not share" in p.extract_text() for p in pdf.pages)
