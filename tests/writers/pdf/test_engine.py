@@ -64,6 +64,29 @@ def test_a_package_import_is_refused_before_anything_is_compiled(
     assert "packages are not allowed" in diagnostic.message
 
 
+def test_a_package_import_in_a_file_the_template_imports_is_refused(tmp_path: Path) -> None:
+    tp = make_pack(tmp_path)
+    source = packaged_template("guide.typ").path.read_text(encoding="utf-8")
+    designer_template(tmp_path, "guide.typ", '#import "/templates/parts.typ": *\n' + source)
+    designer_template(tmp_path, "parts.typ", '\n#import "@preview/cetz:0.3.4"\n')
+    with pytest.raises(PackgenError) as caught:
+        write_guide(tp, tmp_path / "g.pdf")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.line) == ("templates/parts.typ", 2)
+
+
+def test_an_error_in_a_file_the_template_imports_is_reported_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tp = make_pack(tmp_path)
+    designer_template(tmp_path, "guide.typ", '#import "/templates/parts.typ": *\n= Guide\n')
+    designer_template(tmp_path, "parts.typ", '#let a = 1\n#let b = a.nothing\n')
+    monkeypatch.chdir(tmp_path.parent)
+    with pytest.raises(PackgenError) as caught:
+        write_guide(tp, tmp_path / "g.pdf")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.line) == ("templates/parts.typ", 2)
+
+
 def test_a_package_name_in_a_comment_is_not_refused() -> None:
     engine.refuse_packages('// see "@preview/cetz:0.3.4" for diagrams\n= Guide\n', "x.typ")
 

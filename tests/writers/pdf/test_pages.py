@@ -144,3 +144,19 @@ def test_a_meaningful_picture_without_alt_text_is_an_error_at_its_line(tmp_path:
 
 def _open(data: bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(data))
+
+
+def test_the_theme_logo_and_a_language_without_region_reach_the_pdf(tmp_path: Path) -> None:
+    tp = make_guide_pack(tmp_path)
+    logo = Image("content/images/meeting.png", "Glanrhyd Council logo", Loc("templates/x", 1))
+    project = dataclasses.replace(
+        tp.project, theme=dataclasses.replace(tp.project.theme, logo=logo))
+    tp = dataclasses.replace(tp, project=project,
+                             pack=dataclasses.replace(tp.pack, language="cy"))
+    write_guide(tp, tmp_path / "g.pdf")
+    write_handout(tp, tmp_path / "h.pdf")
+    with pikepdf.open(tmp_path / "g.pdf") as pdf:
+        assert "Glanrhyd Council logo" in figure_alts(pdf.Root.StructTreeRoot)
+        assert str(pdf.Root.Lang) == "cy"
+    with pikepdf.open(tmp_path / "h.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "cy"

@@ -25,7 +25,8 @@ def compile_pdf(root: Path, template: str, data: Mapping[str, object], *,
                 built: dt.datetime) -> bytes:
     """Return the PDF that the template ``template`` lays out from ``data``.
 
-    The template is the project's ``templates/<template>``, else packgen's default. It reads
+    The template is the project's ``templates/<template>``, else packgen's default (every
+    ``.typ`` file in the project's ``templates/`` is checked for package imports). It reads
     ``data`` with ``json(bytes(sys.inputs.at("data")))``: content travels as data, never as
     Typst source. Paths in the template (pictures, imports) start at the project root. Only
     the shipped and project fonts are used, dates come from ``built``, and a package import or
@@ -36,6 +37,9 @@ def compile_pdf(root: Path, template: str, data: Mapping[str, object], *,
     found = paths.find_template(root, template)
     source = found.path.read_bytes()
     refuse_packages(source.decode("utf-8", errors="replace"), found.display)
+    for part in sorted((root / "templates").rglob("*.typ")):
+        refuse_packages(part.read_text(encoding="utf-8", errors="replace"),
+                        paths.relative(root, part))
     try:
         return typst.compile(
             source, root=str(root.resolve()), font_paths=font_folders(root),
