@@ -13,7 +13,7 @@ import pytest
 from guide_sample import make_pack as make_guide_pack
 from guide_sample import png
 from pdfcheck import artifact_images, body_lines, figure_alts, is_heading, structure_kinds
-from where import copy_project
+from where import REPO, copy_project
 
 from packgen import api
 from packgen.model import Image, Loc
@@ -71,6 +71,21 @@ def test_no_page_ends_on_a_heading_or_holds_only_a_line_or_two(built, pack_id: s
         last = lines[-1]
         assert not (is_heading(last) and not last["text"].endswith("(no notes)")), \
             f"page {number} ends on the heading {last['text']!r}"
+
+
+SHIPPED = ("council-and-citizens", "self-advocates-easy-read", "staff-intro")
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_the_shipped_packs_break_pages_well(tmp_path: Path, pack_id: str) -> None:
+    tp, _ = api.tailored(REPO, pack_id)
+    for kind, write in (("guide", write_guide), ("handout", write_handout)):
+        write(tp, tmp_path / f"{kind}.pdf")
+        pages = body_lines(tmp_path / f"{kind}.pdf")
+        assert len(pages) <= 20
+        for number, lines in enumerate(pages[:-1], 1):
+            assert len(lines) >= 3, f"{kind} page {number}: {[x['text'] for x in lines]}"
+            assert not (is_heading(lines[-1]) and not lines[-1]["text"].endswith("(no notes)"))
 
 
 def test_guide_has_contents_with_page_numbers_and_the_plan(built) -> None:
