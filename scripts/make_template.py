@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python scripts/make_template.py. The result holds one master and the named
 layouts packgen looks up, and no slides. Colours and fonts come from the theme's colour slots
-(see packgen.writers.pptx.oxml.theme.SCHEME_SLOTS), so the builder can re-apply a project's theme.yaml.
+(see packgen.writers.pptx.oxml.theme.SCHEME_SLOTS), so the builder can re-apply a project's
+theme.yaml.
 """
 
 from __future__ import annotations

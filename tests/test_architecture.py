@@ -40,7 +40,12 @@ PLANTED = {
     "wording.py": ("import packgen.load.yamldoc", "The shared helpers at the top import"),
     "tailor/pack.py": ("import jinja2", "Jinja2 is used only in templating.py"),
     "writers/html/blocks.py": ("import packgen.builders", "Imports point down the pipeline"),
+    "writers/docx/blocks.py": ("import packgen.writers.docx.guide",
+                               "No import cycles between sibling modules"),
+    "writers/html/assets.py": ("import typst", "The print engine is used only in writers/pdf/"),
 }
+SHOWN = {"writers/docx/blocks.py": "No cycles are allowed in packgen.writers.docx."}
+"""What the report names for a planted violation, where it is not the module's own name."""
 
 
 @pytest.fixture(scope="module")
@@ -63,4 +68,5 @@ def test_a_planted_violation_breaks_its_contract(broken, name: str) -> None:
     verdicts = [ln for ln in broken.stdout.splitlines()
                 if ln.startswith(contract) and ln.endswith(("KEPT", "BROKEN"))]
     assert len(verdicts) == 1 and verdicts[0].endswith("BROKEN"), broken.stdout
-    assert module in broken.stdout, f"{module} ({line}) not reported:\n{broken.stdout}"
+    shown = SHOWN.get(name, module)
+    assert shown in broken.stdout, f"{module} ({line}) not reported:\n{broken.stdout}"

@@ -23,7 +23,7 @@ BLOCK_TYPES: tuple[type, ...] = typing.get_args(Block)
 KNOWN = {
     "writers.html.blocks.BLOCK_RENDERERS", "writers.docx.blocks.DOCX_RENDERERS",
     "writers.pptx.blocks._HANDLERS", "writers.pptx.blocks.PLACES", "rules.measure._MEASURES",
-    "rules.content._CHILDREN", "tailor.pack._BLOCKS",
+    "rules.content._CHILDREN", "tailor.pack._BLOCKS", "writers.pdf.blocks.BLOCK_DATA",
 }
 """The tables there are today; any other found later is checked just the same."""
 PARSER = ("packgen.markdown.", "packgen.__main__")

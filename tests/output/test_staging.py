@@ -82,7 +82,8 @@ def test_recover_drops_the_moved_aside_copy_once_the_swap_finished(tmp_path: Pat
 
 
 def test_a_concurrent_build_does_not_delete_a_live_staging_folder(tmp_path: Path) -> None:
-    code = ("import sys, time\nfrom pathlib import Path\nfrom packgen.output.staging import Staging\n"
+    code = ("import sys, time\nfrom pathlib import Path\n"
+            "from packgen.output.staging import Staging\n"
             "s = Staging(Path(sys.argv[1]), 'p')\nprint(s.open(), flush=True)\ntime.sleep(60)\n")
     other = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], text=True,
                              stdout=subprocess.PIPE)

@@ -1,4 +1,4 @@
-"""Timing rules (PG3xx): described here, reported by ``packgen.tailor.timetable`` with the timetable.
+"""Timing rules (PG3xx): described here, reported by ``tailor.timetable``.
 
 The timetable is computed once, while tailoring, and its findings travel with it; running the
 same comparison again here would report each finding twice.

@@ -40,8 +40,8 @@ class HtmlRenderer:
         self.spaces = spaces
         self.theme = theme
         self.skip_decorative = skip_decorative
-        """Leave out ``{.decorative}`` pictures (WeasyPrint tags every ``<img>`` as a Figure
-        needing alt text, so a PDF cannot mark one as an artifact)."""
+        """Leave out ``{.decorative}`` pictures (the guide's HTML page has always left them
+        out; its PDF shows them as artifacts)."""
         self.pictures = Pictures(root)
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:

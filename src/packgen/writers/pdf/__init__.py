@@ -1,1 +1,1 @@
-"""The print engine: PDFs of the guide and handout."""
+"""The print engine (Typst): PDFs of the guide and handout from the .typ templates."""

@@ -1,71 +1,85 @@
-"""Write tagged, reproducible PDFs from HTML with WeasyPrint (imported only when called)."""
+"""Compile a designer's Typst template into a tagged PDF/UA-1 file (Typst imported when called)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import html as html_lib
-import logging
-import os
+import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 
-PDF_VARIANT = "pdf/ua-1"
-"""Tagged PDF with a structure tree, ``/Lang``, and the title shown as the window title."""
+from packgen import paths
+from packgen.errors import PackgenError
 
-_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+PDF_STANDARD = "ua-1"
+"""Tagged PDF with a structure tree, ``/Lang``, alt text, and the title as the window title."""
+TEMPLATE_ERROR = paths.TEMPLATE_ERROR
+PACKAGE_IMPORT = re.compile(r"""["']@[A-Za-z0-9_-]+/""")
+"""A Typst package spec (``"@preview/name:1.0.0"``): compiling it would download."""
+_MAIN = "__typst_py_bytes__.typ"
+"""The name the compiler gives a template passed as bytes (placed at the project root)."""
+_PLACE = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):\d+")
 
 
-def write_pdf(html: str, target: Path, *, base_url: Path, built: dt.datetime, title: str,
-              lang: str) -> None:
-    """Write ``html`` to ``target`` as an A4 tagged PDF whose bytes depend only on the inputs.
+def compile_pdf(root: Path, template: str, data: Mapping[str, object], *,
+                built: dt.datetime) -> bytes:
+    """Return the PDF that the template ``template`` lays out from ``data``.
 
-    Page size, margins, running header and page numbers come from the HTML's own CSS
-    (``@page``). Dates come from ``built``; the file identifier is a hash of the title and the
-    HTML, so two builds of the same input give the same file. ``base_url`` resolves any relative
-    URL left in the HTML (fonts and pictures are best inlined as ``data:`` URIs).
+    The template is the project's ``templates/<template>``, else packgen's default (every
+    ``.typ`` file in the project's ``templates/`` is checked for package imports). It reads
+    ``data`` with ``json(bytes(sys.inputs.at("data")))``: content travels as data, never as
+    Typst source. Paths in the template (pictures, imports) start at the project root. Only
+    the shipped and project fonts are used, dates come from ``built``, and a package import or
+    a compile error is one PackgenError at the template's file and line.
     """
-    from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
+    import typst  # heavy: loaded only when a PDF is asked for
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    source = _with_metadata(html, built, title)
-    identifier = hashlib.sha256(f"{title}\n{html}".encode()).hexdigest()[:32].encode("ascii")
-    document = HTML(string=source, base_url=str(base_url.resolve()) + "/").render()
-    document.metadata.title = title
-    document.metadata.lang = lang
-    with _source_date(built):
-        document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
-
-
-
-def w3c_date(moment: dt.datetime) -> str:
-    """Return ``moment`` in UTC as a W3C date (``2026-03-03T09:00:00Z``)."""
-    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
-    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@contextmanager
-def _source_date(built: dt.datetime) -> Iterator[None]:
-    """Stamp ``built`` into embedded font subsets (fontTools reads ``SOURCE_DATE_EPOCH``)."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(built.timestamp()))
+    found = paths.find_template(root, template)
+    source = found.path.read_bytes()
+    refuse_packages(source.decode("utf-8", errors="replace"), found.display)
+    for part in sorted((root / "templates").rglob("*.typ")):
+        refuse_packages(part.read_text(encoding="utf-8", errors="replace"),
+                        paths.relative(root, part))
     try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
+        return typst.compile(
+            source, root=str(root.resolve()), font_paths=font_folders(root),
+            ignore_system_fonts=True, sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            pdf_standards=PDF_STANDARD, timestamp=int(built.timestamp()))
+    except typst.TypstError as exc:
+        raise template_error(exc, found.display, root) from None
 
 
-def _with_metadata(html: str, built: dt.datetime, title: str) -> str:
-    when = w3c_date(built)
-    meta = (f'<meta name="dcterms.created" content="{when}">'
-            f'<meta name="dcterms.modified" content="{when}">'
-            f'<meta name="generator" content="packgen">')
-    if not _HEAD.search(html):
-        return f"<head><title>{html_lib.escape(title)}</title>{meta}</head>{html}"
-    return _HEAD.sub(lambda m: m.group(0) + meta, html, count=1)
+def refuse_packages(source: str, display: str) -> None:
+    """Raise a PackgenError at the first line naming a Typst package (it would be downloaded)."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if PACKAGE_IMPORT.search(line.split("//", 1)[0]):
+            raise PackgenError("Typst packages are not allowed (the compiler would download "
+                               "them): copy what you need into the template",
+                               display, number, TEMPLATE_ERROR)
+
+
+def font_folders(root: Path) -> list[str]:
+    """Return the project's ``templates/fonts`` (when it exists), then packgen's."""
+    folders = (root / "templates" / "fonts", paths.packaged_templates() / "fonts")
+    return [str(f) for f in folders if f.is_dir()]
+
+
+def template_error(exc: Exception, display: str, root: Path) -> PackgenError:
+    """Return the compiler's first error as one diagnostic at its template file and line."""
+    message = getattr(exc, "message", "") or str(exc).splitlines()[0]
+    hints = [h for h in getattr(exc, "hints", None) or [] if h]
+    text = message + "".join(f" (hint: {h})" for h in hints)
+    place = _PLACE.search(getattr(exc, "diagnostic", "") or "")
+    if place is None:
+        return PackgenError(f"print template: {text}", display, None, TEMPLATE_ERROR)
+    where = place["file"].strip()
+    shown = display if Path(where).name == _MAIN else _shown(where, root)
+    return PackgenError(f"print template: {text}", shown, int(place["line"]), TEMPLATE_ERROR)
+
+
+def _shown(where: str, root: Path) -> str:
+    """Return a file the compiler names (relative to the working directory) as the project
+    shows it (relative to its root)."""
+    full = (Path.cwd() / where).resolve()
+    return full.relative_to(root.resolve()).as_posix() if full.is_relative_to(root.resolve()) \
+        else where

@@ -1,0 +1,153 @@
+"""Model blocks and inline text as JSON-ready data for the print templates (docs/templates.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
+
+from packgen.errors import BlockTable, PackgenError
+from packgen.model import (
+    Activity,
+    Block,
+    Columns,
+    Conditional,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Space,
+    SpacesDiagram,
+    Span,
+    Table,
+    Text,
+    Theme,
+)
+
+Data = dict[str, object]
+SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
+PRINT_PICTURES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+"""Picture suffixes the print engine can place."""
+WIDTH = re.compile(r"^(?P<value>\d+(\.\d+)?)(?P<unit>%|cm|mm|in|px|pt|em)$")
+_POINTS = {"cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "px": 0.75, "pt": 1.0}
+
+
+class PrintData:
+    """Turn blocks into plain data: dicts, lists, strings, numbers and booleans only."""
+
+    def __init__(self, spaces: tuple[Space, ...] = (), theme: Theme | None = None) -> None:
+        self.spaces = spaces
+        self.theme = theme
+
+    def blocks(self, blocks: Iterable[Block]) -> list[Data]:
+        """Return the data of several blocks, in order."""
+        return [self.block(b) for b in blocks]
+
+    def block(self, block: Block) -> Data:
+        """Return one block's data (an unknown block type is a bug: InternalError)."""
+        return BLOCK_DATA[type(block)](self, block)
+
+    def colour(self, name: str) -> str:
+        """Return a theme colour as ``#RRGGBB`` (a literal, or looked up in the theme)."""
+        if name.startswith("#") or self.theme is None:
+            return name if re.fullmatch(r"#[0-9A-Fa-f]{6}", name) else "#000000"
+        return self.theme.colours.get(name, "#000000")
+
+
+def text(spans: Text) -> list[Data]:
+    """Return a run of spans as data: ``text``, ``bold``, ``italic``, ``code``, ``link``."""
+    return [span(s) for s in spans]
+
+
+def span(s: Span) -> Data:
+    """Return one span as data (a soft line break is a space; only web, mail, phone links)."""
+    link = s.link if s.link and SAFE_LINK.match(s.link) else None
+    return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
+            "code": s.code, "link": link}
+
+
+def picture(image: Image) -> Data:
+    """Return a picture as data: ``src`` from the project root, ``alt``, ``decorative``.
+
+    A meaningful picture without alt text, or of a type the print engine cannot place, is a
+    PackgenError at the place that names it (PDF/UA needs alt text on every figure).
+    """
+    if PurePosixPath(image.src).suffix.lower() not in PRINT_PICTURES:
+        raise PackgenError(f"picture '{image.src}' cannot be printed: use PNG, JPEG, GIF, SVG "
+                           "or WebP", image.loc.path, image.loc.line)
+    if not image.decorative and not image.alt.strip():
+        raise PackgenError(f"picture '{image.src}' has no alt text: write one, or mark it "
+                           "{.decorative}", image.loc.path, image.loc.line)
+    return {"src": "/" + image.src, "alt": "" if image.decorative else image.alt,
+            "decorative": image.decorative}
+
+
+def width(value: str | None) -> Data | None:
+    """Return ``50%`` as ``{"ratio": 0.5}`` and ``5cm`` as ``{"pt": 141.7}``; else None."""
+    match = WIDTH.match(value or "")
+    if match is None:
+        return None
+    number, unit = float(match["value"]), match["unit"]
+    if unit == "%":
+        return {"ratio": number / 100}
+    if unit == "em":
+        return {"em": number}
+    return {"pt": round(number * _POINTS[unit], 3)}
+
+
+def _paragraph(d: PrintData, block: Paragraph) -> Data:
+    return {"type": "paragraph", "text": text(block.text)}
+
+
+def _list(d: PrintData, block: ListBlock) -> Data:
+    items = [{"text": text(i.text), "children": d.blocks(i.children)} for i in block.items]
+    return {"type": "list", "ordered": block.ordered, "start": block.start, "items": items}
+
+
+def _image(d: PrintData, block: Image) -> Data:
+    return {"type": "image", **picture(block), "width": width(block.width),
+            "caption": block.caption}
+
+
+def _table(d: PrintData, block: Table) -> Data:
+    align = [a if a in ("left", "center", "right") else None for a in block.align]
+    return {"type": "table", "header": [text(t) for t in block.header],
+            "rows": [[text(t) for t in row] for row in block.rows], "align": align}
+
+
+def _quote(d: PrintData, block: Quote) -> Data:
+    return {"type": "quote", "blocks": d.blocks(block.blocks)}
+
+
+def _columns(d: PrintData, block: Columns) -> Data:
+    return {"type": "columns", "columns": [d.blocks(c) for c in block.columns],
+            "widths": [width(w) for w in block.widths]}
+
+
+def _conditional(d: PrintData, block: Conditional) -> Data:
+    return {"type": "group", "blocks": d.blocks(block.blocks)}
+
+
+def _spaces(d: PrintData, block: SpacesDiagram) -> Data:
+    return {"type": "spaces", "spaces": [
+        {"name": s.name, "description": s.description, "holder": s.holder,
+         "colour": d.colour(s.colour)} for s in d.spaces]}
+
+
+def _activity(d: PrintData, block: Activity) -> Data:
+    return {"type": "activity", "title": block.title, "minutes": block.minutes}
+
+
+BLOCK_DATA: BlockTable[Callable[[PrintData, Block], Data]] = BlockTable(
+    "writers.pdf.blocks.BLOCK_DATA", {
+        Paragraph: _paragraph,
+        ListBlock: _list,
+        Image: _image,
+        Table: _table,
+        Quote: _quote,
+        Columns: _columns,
+        Conditional: _conditional,
+        SpacesDiagram: _spaces,
+        Activity: _activity,
+    })
+"""Block type to the function returning its data; every block type has one."""
