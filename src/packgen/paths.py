@@ -93,6 +93,7 @@ def packaged_templates() -> Path:
     """Return the folder of packaged default templates."""
     return Path(str(resources.files("packgen") / "templates"))
 
+
 OUTPUT_STEMS = {"deck": "slides", "guide": "guide", "handout": "easy-read"}
 """Output kind to the word its files are named by: ``<pack>-slides.pptx``."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
 from packgen.paths import output_name
 from packgen.writers import FORMATS, writer
@@ -29,21 +29,6 @@ class Output:
     format: str
     """``pptx``, ``pdf``, ``html`` or ``docx``."""
     path: Path
-
-
-class Builder(Protocol):
-    """What every builder provides."""
-
-    name: ClassVar[str]
-
-    @property
-    def formats(self) -> tuple[str, ...]:
-        """Return the formats this kind is written in, in build order."""
-        ...
-
-    def build(self, tp: TailoredPack, out_dir: Path, report: Collector) -> list[Output]:
-        """Write this kind's files for ``tp`` into ``out_dir``; add findings to ``report``."""
-        ...
 
 
 class KindBuilder:
@@ -78,7 +63,7 @@ BUILDERS: dict[str, str] = {
 """Kind name to ``module:Class``; the order is the build order."""
 
 
-def get_builder(kind: str) -> Builder:
+def get_builder(kind: str) -> KindBuilder:
     """Return a new builder for ``kind`` (importing its module only now)."""
     module_name, class_name = BUILDERS[kind].split(":")
     cls = getattr(importlib.import_module(module_name), class_name)

@@ -147,3 +147,19 @@ def test_the_documented_example_change_shows_on_every_page(tmp_path: Path) -> No
     write_guide(tp, tmp_path / "g.pdf")
     with pdfplumber.open(tmp_path / "g.pdf") as pdf:
         assert all("Please do not share" in p.extract_text() for p in pdf.pages)
+
+
+@pytest.mark.parametrize("link", ["templates/parts/secret.typ", "templates/fonts/Secret_400.ttf"])
+def test_a_typst_file_or_font_leading_outside_the_project_is_refused(tmp_path: Path,
+                                                                      link: str) -> None:
+    root = tmp_path / "project"
+    tp = make_pack(root)
+    outside = tmp_path / "outside.bin"
+    outside.write_text("// not the project's\n", encoding="utf-8")
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    (root / link).symlink_to(outside)
+    with pytest.raises(PackgenError) as caught:
+        write_guide(tp, tmp_path / "g.pdf")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.path == link and "leads outside the project" in diagnostic.message
+    assert not (tmp_path / "g.pdf").exists()

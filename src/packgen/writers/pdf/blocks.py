@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
+from packgen.colours import hex_problem
 from packgen.errors import BlockTable, PackgenError
 from packgen.model import (
     Activity,
@@ -50,7 +51,7 @@ class PrintData:
     def colour(self, name: str) -> str:
         """Return a theme colour as ``#RRGGBB`` (a literal, or looked up in the theme)."""
         if name.startswith("#") or self.theme is None:
-            return name if re.fullmatch(r"#[0-9A-Fa-f]{6}", name) else "#000000"
+            return name if hex_problem(name, hash_required=True) is None else "#000000"
         return self.theme.colours.get(name, "#000000")
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from packgen.colours import hex_problem
 from packgen.paths import output_name
 from packgen.views import guide
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
@@ -16,9 +16,6 @@ if TYPE_CHECKING:
     from packgen.views.guide import ModuleGuide, SlideEntry
     from packgen.views.handout import HandoutView, RowView, SectionView
 
-HEX = re.compile(r"#[0-9A-Fa-f]{6}")
-
-
 def common(tp: TailoredPack, title: str) -> Data:
     """Return what every print template receives: title, language, theme."""
     language, _, region = tp.language.partition("-")
@@ -27,7 +24,8 @@ def common(tp: TailoredPack, title: str) -> Data:
         "title": title,
         "lang": {"tag": tp.language, "language": language.lower(),
                  "region": region.upper() or None},
-        "theme": {"colours": {k: v for k, v in theme.colours.items() if HEX.fullmatch(v)},
+        "theme": {"colours": {k: v for k, v in theme.colours.items()
+                              if hex_problem(v, hash_required=True) is None},
                   "fonts": dict(theme.fonts),
                   "logo": picture(theme.logo) if theme.logo else None},
     }

@@ -37,9 +37,8 @@ def compile_pdf(root: Path, template: str, data: Mapping[str, object], *,
     found = paths.find_template(root, template)
     source = found.path.read_bytes()
     refuse_packages(source.decode("utf-8", errors="replace"), found.display)
-    for part in sorted((root / "templates").rglob("*.typ")):
-        refuse_packages(part.read_text(encoding="utf-8", errors="replace"),
-                        paths.relative(root, part))
+    for part in project_templates(root):
+        refuse_packages(part.path.read_text(encoding="utf-8", errors="replace"), part.display)
     try:
         return typst.compile(
             source, root=str(root.resolve()), font_paths=font_folders(root),
@@ -58,8 +57,23 @@ def refuse_packages(source: str, display: str) -> None:
                                display, number, TEMPLATE_ERROR)
 
 
+def project_templates(root: Path) -> list[paths.TemplateFile]:
+    """Return every ``.typ`` file in the project's ``templates/``, found as ``find_template``
+    finds them: one that leads outside the project is refused, never read."""
+    folder = root / "templates"
+    parts = sorted(folder.rglob("*.typ")) if folder.is_dir() else []
+    return [paths.find_template(root, p.relative_to(folder).as_posix()) for p in parts]
+
+
 def font_folders(root: Path) -> list[str]:
-    """Return the project's ``templates/fonts`` (when it exists), then packgen's."""
+    """Return the project's ``templates/fonts`` (when it exists), then packgen's.
+
+    Every file in the project's folder is checked as ``find_template`` checks a template, so
+    the compiler is never handed a font that leads outside the project.
+    """
+    own, _packaged = paths.list_templates(root, "fonts")
+    for name in own:
+        paths.find_template(root, f"fonts/{name}")
     folders = (root / "templates" / "fonts", paths.packaged_templates() / "fonts")
     return [str(f) for f in folders if f.is_dir()]
 
