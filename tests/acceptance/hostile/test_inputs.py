@@ -11,11 +11,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from reliability_support import (
-    only_pack,
-    run_packgen,
-    standard_pack,
+from hostile_support import (
+    MODULE_ID,
+    add_module,
+    assert_refused,
+    build,
+    error_lines,
+    line_of,
+    pack_data,
+    pack_file,
+    use_module,
+    write_pack,
 )
+from reliability_support import run_packgen, standard_pack
 from where import REPO
 
 from packgen.errors import PackgenError
@@ -23,81 +31,6 @@ from packgen.paths import packaged_templates
 from packgen.templating import render_text
 
 PACKAGED_PPTX = packaged_templates() / "deck.pptx"
-ERROR_LINE = re.compile(r"^(?P<path>[^:\s][^:]*?)(?::(?P<line>\d+))?: error: \S.*$")
-MODULE_ID = "hostile"
-
-
-# --- helpers -----------------------------------------------------------------------------
-
-
-def _pack_file(root: Path) -> Path:
-    return root / "content" / "packs" / f"{standard_pack(root)}.yaml"
-
-
-def _pack_data(root: Path) -> dict:
-    return yaml.safe_load(_pack_file(root).read_text(encoding="utf-8-sig"))
-
-
-def _add_module(root: Path, body: str, front: str = "title: Hostile\nduration: 5\n",
-                name: str = MODULE_ID) -> Path:
-    """Write a module and append it to the first pack's module list; return its path."""
-    path = root / "content" / "modules" / f"{name}.md"
-    path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
-    _use_module(root, name)
-    return path
-
-
-def _use_module(root: Path, module_id: str) -> None:
-    data = _pack_data(root)
-    data["modules"] = [*data["modules"], module_id]
-    _write_pack(root, data)
-
-
-def _write_pack(root: Path, data: dict) -> None:
-    _pack_file(root).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                                encoding="utf-8")
-
-
-def _line_of(path: Path, needle: str) -> int:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return next(i for i, ln in enumerate(text.splitlines(), 1) if needle in ln)
-
-
-@pytest.fixture
-def one_pack(project: Path) -> Path:  # noqa: F811
-    """Return the fixture project with only its standard-style pack left."""
-    only_pack(project, standard_pack(project))
-    return project
-
-
-def _build(root: Path, *extra: str, timeout: float = 120):  # noqa: ANN202
-    return run_packgen("build", "--project", str(root), "--out", str(root / "build"),
-                       "--only", "deck", *extra, timeout=timeout)
-
-
-def _error_lines(stderr: str) -> list[str]:
-    return [ln for ln in stderr.splitlines() if ": error: " in ln or ln.startswith("error: ")]
-
-
-def _assert_refused(root: Path, pack: str, rel: str, line: int | None = None,
-                    timeout: float = 120) -> str:
-    """Build; assert one error line naming ``rel``, exit 1, nothing written for ``pack``."""
-    done = _build(root, timeout=timeout)
-    output = done.stdout + done.stderr
-    assert done.returncode == 1, output
-    assert "Traceback" not in output
-    errors = _error_lines(done.stderr)
-    assert len(errors) == 1, output
-    match = ERROR_LINE.match(errors[0])
-    assert match, errors[0]
-    assert match["path"] == rel, errors[0]
-    if line is not None:
-        assert match["line"] == str(line), errors[0]
-    build = root / "build"
-    assert not (build / pack).exists()
-    leftovers = [p.name for p in build.glob(".*")] if build.exists() else []
-    assert leftovers == []
-    return errors[0]
 
 
 # --- content variables -------------------------------------------------------------------
@@ -141,7 +74,7 @@ Case = Callable[[Path], tuple[str, "int | None"]]
 
 
 def _invalid_yaml(root: Path) -> tuple[str, int | None]:
-    pack = _pack_file(root)
+    pack = pack_file(root)
     lines = pack.read_text(encoding="utf-8").splitlines()
     pack.write_text("\n".join([*lines, "venue: [Room 2", "slot: 90"]) + "\n", encoding="utf-8")
     return _rel(root, pack), None
@@ -152,101 +85,101 @@ def _yaml_alias_bomb(root: Path) -> tuple[str, int | None]:
     for i, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[i]
         bomb.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    data = {k: v for k, v in _pack_data(root).items() if k != "variables"}
+    data = {k: v for k, v in pack_data(root).items() if k != "variables"}
     text = yaml.safe_dump(data, sort_keys=False) + "variables:\n" + "".join(
         f"  {ln}\n" for ln in bomb)
-    _pack_file(root).write_text(text, encoding="utf-8")
-    return _rel(root, _pack_file(root)), None
+    pack_file(root).write_text(text, encoding="utf-8")
+    return _rel(root, pack_file(root)), None
 
 
 def _unknown_module(root: Path) -> tuple[str, int | None]:
-    _use_module(root, "no-such-module")
-    return _rel(root, _pack_file(root)), None
+    use_module(root, "no-such-module")
+    return _rel(root, pack_file(root)), None
 
 
 def _unknown_pack_key(root: Path) -> tuple[str, int | None]:
-    pack = _pack_file(root)
+    pack = pack_file(root)
     pack.write_text(pack.read_text(encoding="utf-8") + "venu: Typo Hall\n", encoding="utf-8")
-    return _rel(root, pack), _line_of(pack, "venu: Typo")
+    return _rel(root, pack), line_of(pack, "venu: Typo")
 
 
 def _unknown_audience(root: Path) -> tuple[str, int | None]:
     if not (root / "content" / "audiences.yaml").exists():
         pytest.skip("fixture has no audiences.yaml: any audience id is accepted")
-    data = _pack_data(root)
+    data = pack_data(root)
     data["audience"] = "martians"
-    _write_pack(root, data)
-    return _rel(root, _pack_file(root)), _line_of(_pack_file(root), "martians")
+    write_pack(root, data)
+    return _rel(root, pack_file(root)), line_of(pack_file(root), "martians")
 
 
 def _pack_field(key: str, value: object, needle: str) -> Case:
     def case(root: Path) -> tuple[str, int | None]:
-        data = _pack_data(root)
+        data = pack_data(root)
         data[key] = value
-        _write_pack(root, data)
-        return _rel(root, _pack_file(root)), _line_of(_pack_file(root), needle)
+        write_pack(root, data)
+        return _rel(root, pack_file(root)), line_of(pack_file(root), needle)
     return case
 
 
 def _non_utf8_module(root: Path) -> tuple[str, int | None]:
-    path = _add_module(root, "## Slide\n\nText\n")
+    path = add_module(root, "## Slide\n\nText\n")
     path.write_bytes(path.read_bytes().replace(b"Text", b"Caf\xe9 \xff\xfe"))
     return _rel(root, path), None
 
 
 def _empty_module(root: Path) -> tuple[str, int | None]:
-    path = _add_module(root, "")
+    path = add_module(root, "")
     path.write_bytes(b"")
     return _rel(root, path), None
 
 
 def _module_without_slides(root: Path) -> tuple[str, int | None]:
-    return _rel(root, _add_module(root, "")), None
+    return _rel(root, add_module(root, "")), None
 
 
 def _duplicate_module_id(root: Path) -> tuple[str, int | None]:
-    _add_module(root, "## One\n\nText\n", front="title: A\nduration: 5\nid: twin\n", name="twin-a")
-    path = _add_module(root, "## Two\n\nText\n", front="title: B\nduration: 5\nid: twin\n",
+    add_module(root, "## One\n\nText\n", front="title: A\nduration: 5\nid: twin\n", name="twin-a")
+    path = add_module(root, "## Two\n\nText\n", front="title: B\nduration: 5\nid: twin\n",
                        name="twin-b")
-    data = _pack_data(root)
+    data = pack_data(root)
     data["modules"] = [m for m in data["modules"] if m not in ("twin-a", "twin-b")] + ["twin"]
-    _write_pack(root, data)
+    write_pack(root, data)
     return _rel(root, path), None
 
 
 def _enormous_file(root: Path) -> tuple[str, int | None]:
     para = "Power comes from money and influence. " * 20 + "\n\n"
     body = "".join(f"## Slide {i}\n\n{para * 5}" for i in range(12000))
-    return _rel(root, _add_module(root, body)), None
+    return _rel(root, add_module(root, body)), None
 
 
 def _enormous_line(root: Path) -> tuple[str, int | None]:
-    path = _add_module(root, "## Slide\n\n" + "word " * 100_000 + "\n")
-    return _rel(root, path), _line_of(path, "word word")
+    path = add_module(root, "## Slide\n\n" + "word " * 100_000 + "\n")
+    return _rel(root, path), line_of(path, "word word")
 
 
 def _deep_quotes(root: Path) -> tuple[str, int | None]:
-    path = _add_module(root, "## Deep\n\n" + ">" * 500 + " too deep\n")
+    path = add_module(root, "## Deep\n\n" + ">" * 500 + " too deep\n")
     return _rel(root, path), None
 
 
 def _deep_lists(root: Path) -> tuple[str, int | None]:
     body = "## Deep\n\n" + "".join("  " * i + "- level\n" for i in range(500))
-    return _rel(root, _add_module(root, body)), None
+    return _rel(root, add_module(root, body)), None
 
 
 def _deep_divs(root: Path) -> tuple[str, int | None]:
     opens = "".join(":" * (503 - i) + ' {audience="staff"}\n' for i in range(500))
     closes = "".join(":" * (4 + i) + "\n" for i in range(500))
-    return _rel(root, _add_module(root, "## Deep\n\n" + opens + "text\n" + closes)), None
+    return _rel(root, add_module(root, "## Deep\n\n" + opens + "text\n" + closes)), None
 
 
 def _template(root: Path, data: bytes) -> tuple[str, int | None]:
     (root / "templates").mkdir(exist_ok=True)
     (root / "templates" / "deck.pptx").write_bytes(data)
-    data_ = _pack_data(root)
+    data_ = pack_data(root)
     data_.pop("template", None)
-    _write_pack(root, data_)
+    write_pack(root, data_)
     return "templates/deck.pptx", None
 
 
@@ -278,14 +211,14 @@ def _template_with_slides(root: Path) -> tuple[str, int | None]:
 def _image_not_an_image(root: Path) -> tuple[str, int | None]:
     (root / "content" / "images").mkdir(parents=True, exist_ok=True)
     (root / "content" / "images" / "fake.png").write_text("I am text, not a picture\n")
-    path = _add_module(root, "## Picture\n\n![A meeting](../images/fake.png)\n")
-    return _rel(root, path), _line_of(path, "fake.png")
+    path = add_module(root, "## Picture\n\n![A meeting](../images/fake.png)\n")
+    return _rel(root, path), line_of(path, "fake.png")
 
 
 def _image(src: str) -> Case:
     def case(root: Path) -> tuple[str, int | None]:
-        path = _add_module(root, f"## Picture\n\nText\n\n![A meeting]({src})\n")
-        return _rel(root, path), _line_of(path, "![A meeting]")
+        path = add_module(root, f"## Picture\n\nText\n\n![A meeting]({src})\n")
+        return _rel(root, path), line_of(path, "![A meeting]")
     return case
 
 
@@ -304,13 +237,13 @@ def _image_escape(root: Path) -> tuple[str, int | None]:
 
 def _jinja(source: str) -> Case:
     def case(root: Path) -> tuple[str, int | None]:
-        path = _add_module(root, f"## Slide\n\nBefore\n\nHello {source} there\n")
-        return _rel(root, path), _line_of(path, "Hello ")
+        path = add_module(root, f"## Slide\n\nBefore\n\nHello {source} there\n")
+        return _rel(root, path), line_of(path, "Hello ")
     return case
 
 
 def _any_png() -> Path:
-    return sorted((REPO / "content" / "images").glob("*.png"))[0]
+    return min((REPO / "content" / "images").glob("*.png"))
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -364,7 +297,7 @@ def _cases() -> list:
 def test_broken_input_is_one_error_line_and_nothing_written(one_pack: Path, case: str) -> None:
     target = standard_pack(one_pack)
     rel, line = CASES[case](one_pack)
-    _assert_refused(one_pack, target, rel, line, timeout=60)
+    assert_refused(one_pack, target, rel, line, timeout=60)
 
 
 @pytest.mark.parametrize("named", [False, True])
@@ -373,23 +306,23 @@ def test_a_lone_broken_pack_shows_why_it_failed(one_pack: Path, named: bool) -> 
     rel, _line = _invalid_yaml(one_pack)
     done = run_packgen("build", *args, "--project", str(one_pack), "--only", "deck")
     assert done.returncode == 1
-    assert _error_lines(done.stderr)[0].startswith(f"{rel}:"), done.stderr
+    assert error_lines(done.stderr)[0].startswith(f"{rel}:"), done.stderr
 
 
 def test_zip_bomb_template_is_refused_without_inflating(one_pack: Path, zip_bomb: Path) -> None:
     _template(one_pack, zip_bomb.read_bytes())
     started = time.perf_counter()
-    _assert_refused(one_pack, standard_pack(one_pack), "templates/deck.pptx", None, 30)
+    assert_refused(one_pack, standard_pack(one_pack), "templates/deck.pptx", None, 30)
     assert time.perf_counter() - started < 20
 
 
 def test_control_characters_are_dropped_with_a_warning_at_their_line(one_pack: Path) -> None:
     from pptx import Presentation
 
-    path = _add_module(one_pack, "## Bell\n\nRing \x07 the \x1b bell \x0b now\n")
-    done = _build(one_pack)
+    path = add_module(one_pack, "## Bell\n\nRing \x07 the \x1b bell \x0b now\n")
+    done = build(one_pack)
     assert done.returncode == 0, done.stderr
-    line = _line_of(path, "Ring")
+    line = line_of(path, "Ring")
     assert f"content/modules/{MODULE_ID}.md:{line}: warning: control character" in done.stderr
     pack = standard_pack(one_pack)
     deck = Presentation(str(one_pack / "build" / pack / f"{pack}-slides.pptx"))
@@ -400,10 +333,10 @@ def test_control_characters_are_dropped_with_a_warning_at_their_line(one_pack: P
 
 
 def test_control_characters_in_a_pack_are_an_error_at_their_line(one_pack: Path) -> None:
-    target, pack = standard_pack(one_pack), _pack_file(one_pack)
+    target, pack = standard_pack(one_pack), pack_file(one_pack)
     pack.write_text(pack.read_text(encoding="utf-8").replace("title: ", "title: \x07", 1),
                     encoding="utf-8")
-    _assert_refused(one_pack, target, _rel(one_pack, pack), _line_of(pack, "title:"))
+    assert_refused(one_pack, target, _rel(one_pack, pack), line_of(pack, "title:"))
 
 
 @pytest.mark.parametrize("kind", ["bomb", "random-bytes", "plain-zip"])
@@ -420,7 +353,7 @@ def test_template_check_refuses_unsafe_files_in_one_line(tmp_path: Path, zip_bom
     done = run_packgen("template", "check", str(path), "--project", str(tmp_path), timeout=30)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    errors = _error_lines(done.stderr)
+    errors = error_lines(done.stderr)
     assert len(errors) == 1, done.stderr
     assert "zip bomb" in errors[0] if kind == "bomb" else "not a PowerPoint template" in errors[0]
 
@@ -430,9 +363,9 @@ def test_a_template_symlink_leaving_the_project_is_refused(one_pack: Path) -> No
     shutil.copy(PACKAGED_PPTX, outside)
     (one_pack / "templates").mkdir(exist_ok=True)
     (one_pack / "templates" / "deck.pptx").symlink_to(outside)
-    done = _build(one_pack)
+    done = build(one_pack)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    errors = _error_lines(done.stderr)
+    errors = error_lines(done.stderr)
     assert len(errors) == 1 and "deck.pptx" in errors[0], done.stderr
     assert not (one_pack / "build" / standard_pack(one_pack)).exists()
 
@@ -454,7 +387,7 @@ def test_a_designer_template_cannot_reach_python_internals(one_pack: Path, injec
     _designer_template(one_pack, "guide.html", inject)
     done = run_packgen("build", "--project", str(one_pack), "--only", "guide")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    errors = _error_lines(done.stderr)
+    errors = error_lines(done.stderr)
     assert len(errors) == 1 and errors[0].startswith("templates/guide.html"), done.stderr
 
 
@@ -470,7 +403,7 @@ def test_a_broken_designer_template_is_an_error_naming_it(one_pack: Path, name: 
     _designer_template(one_pack, name, inject)
     done = run_packgen("build", "--project", str(one_pack), "--only", kind)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    errors = _error_lines(done.stderr)
+    errors = error_lines(done.stderr)
     assert len(errors) == 1 and errors[0].startswith(f"templates/{name}"), done.stderr
 
 
@@ -478,9 +411,9 @@ def test_a_session_past_midnight_shows_the_same_clock_times_in_deck_and_guide(
         one_pack: Path) -> None:
     from pptx import Presentation
 
-    data = _pack_data(one_pack)
+    data = pack_data(one_pack)
     data["start"] = "23:50"
-    _write_pack(one_pack, data)
+    write_pack(one_pack, data)
     done = run_packgen("build", "--project", str(one_pack), "--only", "deck")
     assert done.returncode == 0, done.stderr
     pack = standard_pack(one_pack)
