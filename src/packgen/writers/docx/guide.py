@@ -41,6 +41,7 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     if reference.packaged:
         apply_theme(doc, tp.project.theme)
     oxml.clear_body(doc)
+    oxml.remember_style_ids(doc)
     writer = GuideDocx(doc, tp)
     for part in (writer.cover, writer.plan, writer.materials, writer.room):
         part()

@@ -35,6 +35,7 @@ def write_docx(view: HandoutView, path: Path, root: Path, theme: Theme, built: d
     _page_setup(doc)
     _styles(doc, theme, view.language)
     _properties(doc, view, built, title)
+    oxml.remember_style_ids(doc)
     writer = _Writer(doc, root, theme)
     writer.cover(view)
     for section in view.sections:

@@ -227,6 +227,28 @@ def clear_body(doc: Document) -> None:
             body.remove(child)
 
 
+def remember_style_ids(doc: Document) -> None:
+    """Make ``doc`` look each style name up once.
+
+    python-docx finds a style by name with a search of every style in the document, on every
+    paragraph and table that names one (about 8 ms each with the reference document's styles);
+    the styles do not change while a document is written, so each answer is kept.
+    """
+    part = doc.part
+    look_up = part.get_style_id
+    known: dict[tuple[str, object], str | None] = {}
+
+    def style_id(style_or_name: object, style_type: object) -> str | None:
+        if not isinstance(style_or_name, str):
+            return look_up(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in known:
+            known[key] = look_up(style_or_name, style_type)
+        return known[key]
+
+    part.get_style_id = style_id
+
+
 def set_column_widths(table: Table, widths_twips: list[int]) -> None:
     """Fix a table's column widths (grid and cells) so Word and LibreOffice agree."""
     table.autofit = False
