@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,12 @@ VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 SYLLABLE_TABLE = Path(__file__).with_name("data") / "syllables.txt.gz"
 """Syllables of the dictionary words a vowel-group count gets wrong (scripts/make_syllables.py)."""
 SYLLABLE_LICENCE = SYLLABLE_TABLE.with_name("CMUDICT-LICENSE.txt")
+FREQUENCY_TABLE = SYLLABLE_TABLE.with_name("frequencies.txt.gz")
+"""English word frequencies from wordfreq, in centibels (scripts/make_frequencies.py)."""
+FREQUENCY_LICENCE = SYLLABLE_TABLE.with_name("WORDFREQ-LICENSE.txt")
+FREQUENCY_FLOOR_CB = 700
+"""The rarest level the frequency table keeps: 700 centibels below 1 is Zipf 2.0."""
+NUMBER_RUN = re.compile(r"[0-9][0-9.,]+")
 
 CONTRACTION_ENDINGS = ("n't", "'re", "'ll", "'ve", "'d", "'m")
 """Endings that always make a contraction (after folding curly apostrophes)."""
@@ -121,16 +128,38 @@ def vowel_groups(word: str) -> int:
 
 @lru_cache(maxsize=4096)
 def zipf(word: str) -> float:
-    """Return the word's Zipf frequency in English (0 for an unknown word)."""
-    from wordfreq import zipf_frequency
+    """Return the word's Zipf frequency in English as wordfreq gives it (0 for an unknown word).
 
-    return zipf_frequency(fold(word).lower(), "en")
+    Parts split at hyphens combine as wordfreq combines them (the rarest part dominates); a
+    part holding a number of two digits or more is left out, since numbers written as digits
+    are easy read. Words rarer than the table's floor (Zipf 2.0) count as unknown.
+    """
+    table = frequency_table()
+    parts = [part.strip("'") for part in fold(word).lower().split("-")]
+    levels = [table.get(part) for part in parts if part and not NUMBER_RUN.search(part)]
+    if not levels or None in levels:
+        return 0.0
+    frequency = 1.0 / sum(10 ** (level / 100) for level in levels)
+    frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)
+    return round(math.log10(frequency) + 9, 2)
+
+
+@lru_cache(maxsize=1)
+def frequency_table() -> dict[str, int]:
+    """Return the shipped word → centibels table (read once, on first use)."""
+    lines = gzip.decompress(FREQUENCY_TABLE.read_bytes()).decode("utf-8").splitlines()
+    table: dict[str, int] = {}
+    for line in lines:
+        if not line.startswith("#"):
+            level, *found = line.split(" ")
+            table.update(dict.fromkeys(found, int(level)))
+    return table
 
 
 def word_zipf(word: str) -> float:
     """Return the frequency to judge ``word`` by.
 
-    wordfreq scores a hyphenated word by its parts, so "co-production" looks easy; when the
+    A hyphenated word is scored by its parts, so "co-production" looks easy; when the
     first part is a prefix that cannot stand alone the joined word ("coproduction") is scored.
     """
     first = word.split("-", 1)[0].lower()
