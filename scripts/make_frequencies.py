@@ -14,7 +14,6 @@ import gzip
 import io
 import sys
 from importlib import metadata
-from pathlib import Path
 
 from wordfreq import get_frequency_list
 

@@ -56,7 +56,7 @@ def test_the_table_is_small_and_keeps_the_dictionary_licence_beside_it():
 FREQUENCY_SCRIPT = Path(__file__).parents[2] / "scripts" / "make_frequencies.py"
 
 
-def _frequency_script():  # noqa: ANN202
+def _frequency_script():
     spec = importlib.util.spec_from_file_location("make_frequencies", FREQUENCY_SCRIPT)
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
