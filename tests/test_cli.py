@@ -104,10 +104,12 @@ def test_json_findings_go_to_stdout(monkeypatch: pytest.MonkeyPatch,
 def test_only_passes_the_chosen_kinds_to_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = {}
 
-    def record(root, packs, out, kinds, force):  # noqa: ANN001
-        seen.update(kinds=kinds, force=force, packs=packs)
+    def record(root, packs, out, kinds, force, jobs):  # noqa: ANN001
+        seen.update(kinds=kinds, force=force, packs=packs, jobs=jobs)
         return _result()
 
     monkeypatch.setattr(api, "build", record)
     assert _main(monkeypatch, "build", "p1", "--only", "deck, guide", "--force") == 0
-    assert seen == {"kinds": ("deck", "guide"), "force": True, "packs": ("p1",)}
+    assert seen == {"kinds": ("deck", "guide"), "force": True, "packs": ("p1",), "jobs": None}
+    assert _main(monkeypatch, "build", "p1", "-j", "1") == 0
+    assert seen["jobs"] == 1

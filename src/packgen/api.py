@@ -5,10 +5,11 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from packgen.builders import BUILDERS, Output, get_builder
+from packgen.builders import BUILDERS, Output
 from packgen.errors import Collector, Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
 from packgen.output import staging as stg
@@ -44,22 +45,27 @@ class BuildResult:
 
 
 def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
-          kinds: Sequence[str] = (), force: bool = False) -> BuildResult:
+          kinds: Sequence[str] = (), force: bool = False, jobs: int | None = None
+          ) -> BuildResult:
     """Build the chosen packs (all when none) of the project at ``root`` into ``out_dir``.
 
     Each pack is built in a staging folder and swapped in only when complete; a pack with an
     error keeps its previous outputs. Findings of every pack are gathered in the result: those
     of the rules about the kinds being built (the easy-read rules only with the handout or an
-    easy-read deck).
+    easy-read deck). ``jobs`` processes write a pack's kinds side by side (default: one per
+    core); the outputs are the same with any number.
     """
+    from packgen.builders.jobs import available_jobs
+
     chosen = tuple(kinds) or tuple(BUILDERS)
-    return _build(root, pack_ids, out_dir, _Run(chosen, chosen, force))
+    count = available_jobs() if jobs is None else jobs
+    return _build(root, pack_ids, out_dir, _Run(chosen, chosen, force, count))
 
 
 def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
     """Run every rule on the chosen packs without keeping any output."""
     with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
-        return _build(root, pack_ids, Path(tmp), _Run(("deck",), tuple(BUILDERS), True))
+        return _build(root, pack_ids, Path(tmp), _Run(("deck",), tuple(BUILDERS), True, 1))
 
 
 def list_project(root: Path) -> Project:
@@ -113,11 +119,13 @@ def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> 
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """What one build makes: the kinds written, the kinds whose rules run, and ``--force``."""
+    """What one build makes: the kinds written, the kinds whose rules run, ``--force``, and
+    how many processes may write the kinds."""
 
     kinds: tuple[str, ...]
     checked: tuple[str, ...]
     force: bool
+    jobs: int
 
 
 def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run) -> BuildResult:
@@ -155,6 +163,7 @@ def _build_one(project: Project, pack_id: str, out: Path, run: _Run,
 
 def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
           sink: list[Diagnostic]) -> list[stg.Entry]:
+    from packgen.builders.jobs import build_kinds
     from packgen.tailor.pack import tailor
 
     kinds, force = run.kinds, run.force
@@ -168,7 +177,8 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
     if not force:
         stg.check_hand_edits(staging.final, [e for e in previous if e.kind in kinds], display)
         stg.check_foreign_files(staging.final, previous, display)
-    entries = [_entry(o, tp) for kind in kinds for o in _run(kind, tp, staging.path, report)]
+    outputs = build_kinds(tp, kinds, staging.path, run.jobs, partial(_finish, tp))
+    entries = [_entry(o, tp) for o in outputs]
     report.extend(_rendered_rules(tp, staging.path, entries, display))
     report.raise_errors()
     entries += stg.keep_outputs(staging.final, staging.path,
@@ -178,12 +188,9 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
     return entries
 
 
-def _run(kind: str, tp: TailoredPack, folder: Path, report: Collector) -> list[Output]:
-    outputs = get_builder(kind).build(tp, folder, report)
-    for output in outputs:
-        if output.format in ("pptx", "docx"):
-            normalise_zip(output.path, tp.built)
-    return outputs
+def _finish(tp: TailoredPack, output: Output) -> None:
+    if output.format in ("pptx", "docx"):
+        normalise_zip(output.path, tp.built)
 
 
 def _entry(output: Output, tp: TailoredPack) -> stg.Entry:

@@ -40,14 +40,16 @@ def cli() -> None:
 @click.option("--only", callback=lambda _c, _p, v: _kinds(v),
               help=f"Build only these kinds, comma-separated ({', '.join(BUILDERS)}).")
 @click.option("--force", is_flag=True, help="Replace outputs that were changed by hand.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes that write a pack's kinds side by side  [default: one per core]")
 @STRICT
 @FORMAT
 def build(packs: tuple[str, ...], project: Path, out: Path | None, only: tuple[str, ...],
-          force: bool, strict: bool, fmt: str) -> None:
+          force: bool, jobs: int | None, strict: bool, fmt: str) -> None:
     """Build PACKS (every pack in content/packs/ when none is named)."""
     from packgen import api
 
-    result = api.build(project, packs, out, only, force)
+    result = api.build(project, packs, out, only, force, jobs)
     _finish(result.diagnostics, strict, fmt, _summary(result))
 
 

@@ -18,7 +18,6 @@ from where import FIXTURES
 
 from packgen.builders import get_builder
 from packgen.builders.guide import GuideBuilder
-from packgen.errors import Collector
 from packgen.model import plain
 
 
@@ -27,7 +26,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("project")
     tp = make_pack(root)
     out = tmp_path_factory.mktemp("out")
-    outputs = GuideBuilder().build(tp, out, Collector())
+    outputs = GuideBuilder().build(tp, out)
     return tp, {o.format: o.path for o in outputs}
 
 
@@ -94,7 +93,7 @@ def test_pdf_embeds_the_theme_font(built) -> None:
 
 def test_pdf_is_the_same_bytes_when_built_again(built, tmp_path: Path) -> None:
     tp, paths = built
-    again = GuideBuilder().build(tp, tmp_path, Collector())
+    again = GuideBuilder().build(tp, tmp_path)
     assert {o.path.read_bytes() for o in again if o.format == "pdf"} == {
         paths["pdf"].read_bytes()}
     assert (tmp_path / "staff-day-guide.html").read_bytes() == paths["html"].read_bytes()
@@ -224,7 +223,7 @@ def test_fixture_project_guide_quotes_every_deck_slide_in_order(pack_id: str,
     from packgen.tailor.slideplan import plan as slide_plan
 
     tp, _ = api.tailored(FIXTURE, pack_id)
-    outputs = {o.format: o.path for o in GuideBuilder().build(tp, tmp_path, Collector())}
+    outputs = {o.format: o.path for o in GuideBuilder().build(tp, tmp_path)}
     with pdfplumber.open(outputs["pdf"]) as pdf:
         text = squash("\n".join(page.extract_text() or "" for page in pdf.pages))
     position = text.find("Slides and notes")

@@ -16,7 +16,6 @@ from packgen.paths import output_name
 from packgen.writers import FORMATS, writer
 
 if TYPE_CHECKING:
-    from packgen.errors import Collector
     from packgen.model import TailoredPack
 
 
@@ -41,7 +40,7 @@ class KindBuilder:
         """Return the formats this kind is written in, in build order."""
         return tuple(FORMATS[self.name])
 
-    def build(self, tp: TailoredPack, out_dir: Path, report: Collector) -> list[Output]:
+    def build(self, tp: TailoredPack, out_dir: Path) -> list[Output]:
         """Check the pack, then write each format into ``out_dir``; return what was written."""
         self.check(tp)
         outputs = []

@@ -17,7 +17,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from packgen.builders import get_builder
-from packgen.errors import Collector, PackgenError
+from packgen.errors import PackgenError
 from packgen.model import Loc, Quote, Slide, Timetable, TimetableEntry
 from packgen.tailor import slideplan
 from packgen.wording import date_long as long_date
@@ -28,7 +28,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 def build(tp, tmp_path: Path) -> Path:
     """Build the deck of ``tp`` into ``tmp_path`` and return its path."""
-    outputs = get_builder("deck").build(tp, tmp_path, Collector())
+    outputs = get_builder("deck").build(tp, tmp_path)
     assert [(o.kind, o.format) for o in outputs] == [("deck", "pptx")]
     return outputs[0].path
 

@@ -9,7 +9,7 @@ from deck_sample import L, sample, t
 from pptx import Presentation
 
 from packgen.builders import get_builder
-from packgen.errors import Collector, PackgenError
+from packgen.errors import PackgenError
 from packgen.markdown.blocks import parse_body
 from packgen.model import Loc, Slide, SpacesDiagram
 
@@ -23,7 +23,7 @@ def test_highlight_attribute_is_read_into_the_diagram_block() -> None:
 
 def _ovals(tp, folder: Path) -> dict[str, tuple[str, float]]:  # noqa: ANN001
     folder.mkdir()
-    path = get_builder("deck").build(tp, folder, Collector())[0].path
+    path = get_builder("deck").build(tp, folder)[0].path
     slide = Presentation(str(path)).slides[-2]
     group = next(s for s in slide.shapes if s.name == "Spaces diagram")
     found = {}
@@ -49,7 +49,7 @@ def test_spaces_not_highlighted_are_drawn_faintly(tmp_path: Path) -> None:
 
 def test_highlighting_a_space_the_model_lacks_is_an_error_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(PackgenError) as caught:
-        get_builder("deck").build(_with_highlight("our_space"), tmp_path, Collector())
+        get_builder("deck").build(_with_highlight("our_space"), tmp_path)
     (diag,) = caught.value.diagnostics
     assert (diag.path, diag.line) == (L.path, L.line)
     assert "no space 'our_space' to highlight" in diag.message

@@ -13,7 +13,7 @@ from pptx import Presentation
 from rules_support import PACKAGED_DECK, theme_with
 
 from packgen.builders import get_builder
-from packgen.errors import Collector, PackgenError
+from packgen.errors import PackgenError
 from packgen.model import PlannedSlide
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS, PLACEHOLDERS
 from packgen.rules import template as rules_template
@@ -93,7 +93,7 @@ def _project(tmp_path: Path) -> Path:
 
 def _build(tp: object, folder: Path) -> None:
     folder.mkdir()
-    [output] = get_builder("deck").build(tp, folder, Collector())
+    [output] = get_builder("deck").build(tp, folder)
     assert len(Presentation(str(output.path)).slides) > 1
 
 

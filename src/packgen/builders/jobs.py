@@ -1,0 +1,184 @@
+"""Write the output kinds of one pack side by side, one group of kinds per process.
+
+The deck needs python-pptx and the documents python-docx and the print engine; neither
+waits for the other, so on a machine with two or more cores they are written at once. The
+children are forked from the process that loaded and tailored the pack, so nothing is
+loaded, tailored or checked twice, and each child only writes files into the staging
+folder and sends back what it wrote. Results are gathered in kind order, so the outputs,
+the manifest and the findings are the same as one process writing each kind in turn.
+
+Forking is used on Linux only: macOS and Windows start children afresh, which would cost
+more than it saves. It is also never used once this process has loaded the print engine: the
+Typst compiler keeps a pool of worker threads, and a forked child would wait forever on
+threads that did not come with it (a long-running process such as a test run builds many
+packs). Otherwise, or with ``jobs=1``, the kinds are written one after another.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from packgen.builders import Output, get_builder
+from packgen.errors import Diagnostic, InternalError, PackgenError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from packgen.model import TailoredPack
+
+Finish = Callable[[Output], None]
+"""Called on each output once it is written (in the process that wrote it)."""
+Outcome = tuple[str, object]
+"""``("ok", [Output, …])``, ``("error", (Diagnostic, …))`` or ``("crash", traceback text)``."""
+
+
+def available_jobs() -> int:
+    """Return how many processes may build at once: the cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
+                finish: Finish) -> list[Output]:
+    """Write ``kinds`` of ``tp`` into ``folder``; return the outputs in kind order.
+
+    With ``jobs`` above 1 (and a system that forks), the kinds are split into up to ``jobs``
+    groups: the first is written here, each other one in a forked child. A PackgenError in
+    any group is raised once every group has finished, carrying every group's errors.
+    """
+    groups = split(kinds, jobs if _can_fork() else 1)
+    children = [_Child.start(group, tp, folder, finish) for group in groups[1:]]
+    try:
+        outcomes = [_own(groups[0], tp, folder, finish)] + [c.outcome() for c in children]
+    finally:
+        for child in children:
+            child.stop()
+    return _gather(outcomes)
+
+
+def split(kinds: Sequence[str], jobs: int) -> list[list[str]]:
+    """Return ``kinds`` in at most ``jobs`` groups, keeping their order: the deck alone, the
+    documents together (they share python-docx), with three or more jobs each kind alone."""
+    if jobs <= 1 or len(kinds) <= 1:
+        return [list(kinds)]
+    if jobs >= len(kinds):
+        return [[kind] for kind in kinds]
+    first, rest = list(kinds[:1]), list(kinds[1:])
+    return [first, *split(rest, jobs - 1)]
+
+
+# --- private -----------------------------------------------------------------------------
+
+
+FORK_UNSAFE = ("typst",)
+"""Libraries that start native worker threads on first use: once loaded, nothing is forked."""
+
+
+def _can_fork() -> bool:
+    return sys.platform == "linux" and not any(name in sys.modules for name in FORK_UNSAFE)
+
+
+def _write(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish
+           ) -> list[Output]:
+    outputs = []
+    for kind in group:
+        for output in get_builder(kind).build(tp, folder):
+            finish(output)
+            outputs.append(output)
+    return outputs
+
+
+def _own(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -> Outcome:
+    """Write this process's group; a bug raises here, with its own traceback."""
+    try:
+        return "ok", _write(group, tp, folder, finish)
+    except PackgenError as exc:
+        return "error", exc.diagnostics
+
+
+def _gather(outcomes: list[Outcome]) -> list[Output]:
+    errors: list[Diagnostic] = []
+    outputs: list[Output] = []
+    for status, value in outcomes:
+        if status == "crash":
+            raise InternalError(f"a build process failed:\n{value}")
+        if status == "error":
+            errors.extend(value)  # type: ignore[arg-type]
+        else:
+            outputs.extend(value)  # type: ignore[arg-type]
+    if errors:
+        raise PackgenError.many(errors)
+    return outputs
+
+
+class _Child:
+    """One forked process writing a group of kinds and sending back its outcome."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess, pipe: Connection,
+                 group: Sequence[str]) -> None:
+        self.process, self.pipe, self.group = process, pipe, group
+
+    @classmethod
+    def start(cls, group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish
+              ) -> _Child:
+        """Fork a child that writes ``group`` and return it."""
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_run_child, args=(group, tp, folder, finish, send),
+                                  daemon=True)
+        process.start()
+        send.close()
+        return cls(process, receive, group)
+
+    def outcome(self) -> Outcome:
+        """Wait for the child and return what it sent."""
+        try:
+            outcome = self.pipe.recv()
+        except EOFError:
+            self.process.join()
+            why = (f"the process writing {', '.join(self.group)} ended with exit code "
+                   f"{self.process.exitcode} before it finished")
+            outcome = ("crash", why)
+        self.process.join()
+        return outcome
+
+    def stop(self) -> None:
+        """End the child if it still runs (after an error or an interrupt here)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.pipe.close()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this child when the build that forked it dies (even by SIGKILL), so
+    that nothing writes into a staging folder the next build will clean up."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _run_child(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish,
+               send: Connection) -> None:
+    _die_with_parent()
+    try:
+        outcome: Outcome = "ok", _write(group, tp, folder, finish)
+    except KeyboardInterrupt:
+        return
+    except PackgenError as exc:
+        outcome = "error", exc.diagnostics
+    except Exception:  # noqa: BLE001 - a bug: its traceback goes back to the parent
+        outcome = "crash", traceback.format_exc()
+    send.send(outcome)
+    send.close()
