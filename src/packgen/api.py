@@ -125,10 +125,12 @@ class _Run:
 def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run) -> BuildResult:
     root = root.resolve()
     given = str(out_dir) if out_dir is not None else "build"
-    guard.check_out_dir(root, out_dir if out_dir is not None else root / "build", given)
-    out = (out_dir or root / "build").resolve()
+    out = guard.safe_out_dir(root, out_dir if out_dir is not None else root / "build", given)
     loaded, result = _load(root)
-    for pack_id in _chosen(loaded, pack_ids):
+    chosen = _chosen(loaded, pack_ids)
+    if any(p not in loaded.pack_errors for p in chosen):
+        guard.make_out_dir(out, given)
+    for pack_id in chosen:
         if pack_id in loaded.pack_errors:
             result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
             continue

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from packgen.errors import PackgenError
+from packgen.output.failures import REASONS
 
 SOURCES = ("content", "templates")
 """The project's source folders; the project root itself holds packgen.toml."""
@@ -14,19 +15,36 @@ MAX_PACK_ID_BYTES = 200
 """Longest pack id (UTF-8 bytes) whose output, staging and lock names stay under 255 bytes."""
 
 
-def check_out_dir(root: Path, out: Path, given: str) -> None:
-    """Raise PG004 when the output folder is, holds, or lies inside the project's sources.
+def safe_out_dir(root: Path, out: Path, given: str) -> Path:
+    """Return the output folder resolved; raise PG004 when it overlaps the project's sources.
 
+    Equal to, inside or around the project root, ``content/`` or ``templates/`` is refused.
     Both sides are compared with every link resolved, so a link into ``content/`` is seen
     for what it is. Nothing is created or changed before this check.
     """
     if "\0" in str(out):
         raise PackgenError(f"the output folder name {given!r} holds a NUL byte; no file system "
                            "accepts it", code="PG006")
-    problem = _overlap(root.resolve(), out.resolve())
+    try:
+        resolved = out.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop, before Python 3.13
+        raise PackgenError(f"the output folder '{given}' cannot be reached: {exc}",
+                           code="PG006") from None
+    problem = _overlap(root.resolve(), resolved)
     if problem:
         raise PackgenError(f"the output folder '{given}' {problem}; use --out build",
                            code="PG004")
+    return resolved
+
+
+def make_out_dir(out: Path, given: str) -> None:
+    """Create the output folder (and its parents); raise PG006 when it cannot be made."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+        raise PackgenError(f"the output folder '{given}' cannot be made: {reason}",
+                           code="PG006") from None
 
 
 def check_pack_id(pack_id: str, pack_file: str) -> None:
