@@ -155,13 +155,15 @@ def test_without_force_a_foreign_file_is_named_and_force_offered_to_keep_it(
 
 
 @pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+@pytest.mark.parametrize("linked", ["guide", "manifest"])
 def test_a_previous_output_replaced_by_a_link_is_never_followed(
-        one_pack: Path, secret: Secret, force: bool) -> None:
+        one_pack: Path, secret: Secret, force: bool, linked: str) -> None:
     pack = standard_pack(one_pack)
     assert build(one_pack, only="deck,guide", timeout=300).returncode == 0
     folder = one_pack / "build" / pack
-    guide = folder / f"{pack}-guide.pdf"
-    target = secret.file("guide.pdf")
+    name = f"{pack}-guide.pdf" if linked == "guide" else "manifest.json"
+    guide = folder / name
+    target = secret.file(name)
     guide.unlink()
     guide.symlink_to(target)
     before = digests(folder)
@@ -286,22 +288,44 @@ def test_a_leftover_whose_process_id_was_reused_is_cleaned(one_pack: Path) -> No
 # --- write failures are one line --------------------------------------------------------
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root ignores folder modes")
-def test_a_read_only_output_folder_is_one_line_and_keeps_the_outputs(one_pack: Path) -> None:
+def _as_a_plain_user() -> list[str]:
+    """Return a command prefix under which folder modes hold, or skip the test.
+
+    Root ignores folder modes; where ``setpriv`` is there, root runs packgen without the
+    capabilities that let it, so the test runs anyway.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root ignores folder modes")
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+@pytest.mark.parametrize("read_only", ["output-folder", "pack-folder"])
+def test_a_read_only_output_folder_is_one_line_and_keeps_the_outputs(
+        one_pack: Path, read_only: str) -> None:
     pack = standard_pack(one_pack)
     assert build(one_pack).returncode == 0
     out = one_pack / "build"
     before = digests(out / pack)
-    for folder in (out / pack, out):
+    pack_file = one_pack / "content" / "packs" / f"{pack}.yaml"
+    pack_file.write_text(pack_file.read_text(encoding="utf-8").replace(
+        "title: ", "title: Revised ", 1), encoding="utf-8")
+    frozen = [out / pack, out] if read_only == "output-folder" else [out / pack]
+    for folder in frozen:
         folder.chmod(0o555)
     try:
-        line = _one_error(build(one_pack), "PG006")
+        done = subprocess.run(
+            [*_as_a_plain_user(), sys.executable, "-m", "packgen", "build", "--project",
+             str(one_pack), "--out", str(out), "--only", "deck"],
+            capture_output=True, text=True, timeout=120, check=False)
+        line = _one_error(done, "PG006")
         assert "permission denied" in line
         assert digests(out / pack) == before
         assert _leftovers(out) == []
     finally:
-        for folder in (out, out / pack):
+        for folder in frozen:
             folder.chmod(0o755)
 
 
