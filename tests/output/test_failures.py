@@ -25,6 +25,7 @@ def _failure(code: int, filename: str | None) -> tuple[str | None, str | None, s
 @pytest.mark.parametrize(("code", "said"), [
     (errno.ENOSPC, "the disk is full"), (errno.EACCES, "permission denied"),
     (errno.EROFS, "read-only"), (errno.ENAMETOOLONG, "too long"),
+    (errno.EFBIG, "file size limit"),
 ])
 def test_a_write_in_staging_is_named_at_its_final_place(code: int, said: str) -> None:
     path, rule, message = _failure(code, str(STAGING / "deck-slides.pptx"))
@@ -36,8 +37,8 @@ def test_the_lock_and_leftovers_are_named_by_the_output_folder() -> None:
     assert _failure(errno.EACCES, str(OUT / ".deck.lock"))[:2] == ("build", "PG006")
 
 
-def test_a_failure_without_a_file_name_is_a_write_failure() -> None:
-    assert _failure(errno.ENOSPC, None)[:2] == ("build", "PG006")
+def test_a_failure_without_a_file_name_is_a_write_failure_in_the_pack_folder() -> None:
+    assert _failure(errno.ENOSPC, None)[:2] == ("build/deck", "PG006")
 
 
 def test_a_file_outside_the_output_folder_is_a_read_failure() -> None:

@@ -19,6 +19,7 @@ REASONS = {
     errno.EISDIR: "a folder is in the way",
     errno.ENOTDIR: "a file is in the way of a folder",
     errno.EEXIST: "something is already in the way",
+    errno.EFBIG: "the file is larger than this system lets a program write (a file size limit)",
 }
 
 
@@ -31,21 +32,22 @@ def os_failure(exc: OSError, root: Path, out: Path, staging: Path, final: Path) 
     reason = REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
     target = _target(exc, staging, final, out)
     shown = _shown(target, root)
-    if target is None or _under(target, out):
+    if _under(target, out):
         return PackgenError(f"cannot write the outputs: {reason}; previous outputs kept",
                             shown, code="PG006")
     return PackgenError(f"cannot read this file: {reason}", shown, code="PG003")
 
 
-def _target(exc: OSError, staging: Path, final: Path, out: Path) -> Path | None:
+def _target(exc: OSError, staging: Path, final: Path, out: Path) -> Path:
     """Return the file the failed operation was about, as the user knows it.
 
     A file in the staging folder is named by its place in the pack's folder; the lock and
-    leftovers, which the user never sees, by the output folder.
+    leftovers, which the user never sees, by the output folder; a failure that names no file
+    (a library writing a zip) by the pack's folder.
     """
     name = exc.filename if isinstance(exc.filename, str) else None
     if name is None or "\0" in name:
-        return out
+        return final
     path = Path(os.path.abspath(name))
     if _under(path, staging):
         return final / path.relative_to(staging)
@@ -54,10 +56,8 @@ def _target(exc: OSError, staging: Path, final: Path, out: Path) -> Path | None:
     return path
 
 
-def _shown(target: Path | None, root: Path) -> str | None:
+def _shown(target: Path, root: Path) -> str:
     """Return ``target`` relative to the project root when it is inside, else as it is."""
-    if target is None:
-        return None
     try:
         return target.relative_to(root).as_posix()
     except ValueError:

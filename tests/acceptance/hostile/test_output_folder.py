@@ -335,6 +335,31 @@ def test_an_over_long_pack_name_is_refused_with_the_pack_file(one_pack: Path) ->
     assert line.endswith("[PG006]"), line
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limits are POSIX")
+def test_a_real_write_limit_is_one_line_and_keeps_the_outputs(one_pack: Path) -> None:
+    import resource
+
+    pack = standard_pack(one_pack)
+    assert build(one_pack).returncode == 0
+    out = one_pack / "build"
+    before = digests(out / pack)
+    pack_file = one_pack / "content" / "packs" / f"{pack}.yaml"
+    pack_file.write_text(pack_file.read_text(encoding="utf-8").replace(
+        "title: ", "title: Revised ", 1), encoding="utf-8")
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "packgen", "build", "--project", str(one_pack), "--out",
+         str(out), "--only", "deck"], capture_output=True, text=True, timeout=120,
+        check=False, preexec_fn=small_files, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    line = _one_error(done, "PG006")
+    assert line.startswith(f"build/{pack}"), line
+    assert digests(out / pack) == before
+    assert _leftovers(out) == []
+
+
 def test_a_full_disk_is_one_line_and_keeps_the_outputs(
         one_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = standard_pack(one_pack)
