@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from packgen.builders import BUILDERS, Output
 from packgen.errors import Collector, Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
+from packgen.output import guard
 from packgen.output import staging as stg
+from packgen.output.failures import os_failure
 from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 from packgen.paths import find_template, relative
 
@@ -130,9 +132,13 @@ class _Run:
 
 def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run) -> BuildResult:
     root = root.resolve()
-    out = (out_dir or root / "build").resolve()
+    given = str(out_dir) if out_dir is not None else "build"
+    out = guard.safe_out_dir(root, out_dir if out_dir is not None else root / "build", given)
     loaded, result = _load(root)
-    for pack_id in _chosen(loaded, pack_ids):
+    chosen = _chosen(loaded, pack_ids)
+    if any(p not in loaded.pack_errors for p in chosen):
+        guard.make_out_dir(out, given)
+    for pack_id in chosen:
         if pack_id in loaded.pack_errors:
             result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
             continue
@@ -142,23 +148,39 @@ def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run)
 
 def _build_one(project: Project, pack_id: str, out: Path, run: _Run,
                sink: list[Diagnostic]) -> PackResult:
-    staging = stg.Staging(out, pack_id)
+    staging = stg.Staging(out, pack_id, _shown(project.root, out / pack_id))
     result = PackResult(pack_id, staging.final)
     try:
+        guard.check_pack_id(pack_id, project.packs[pack_id].loc.path)
         staging.open()
         result.outputs = _fill(project, pack_id, staging, run, sink)
         staging.swap_in()
     except PackgenError as exc:
+        _not_built(project, result, exc, sink)
+    except OSError as exc:
+        failure = os_failure(exc, project.root, out, staging.path, staging.final)
+        _not_built(project, result, failure, sink)
+    finally:
         staging.discard()
-        sink.extend(exc.diagnostics)
-        result.ok = False
-        kept = " (previous outputs kept)" if staging.final.exists() else ""
-        sink.append(info(f"pack '{pack_id}' not built{kept}",
-                         relative(project.root, staging.final)))
-    except BaseException:
-        staging.discard()
-        raise
     return result
+
+
+def _not_built(project: Project, result: PackResult, exc: PackgenError,
+               sink: list[Diagnostic]) -> None:
+    sink.extend(exc.diagnostics)
+    result.ok = False
+    result.outputs = []
+    kept = " (previous outputs kept)" if result.folder.exists() else ""
+    sink.append(info(f"pack '{result.pack_id}' not built{kept}",
+                     _shown(project.root, result.folder)))
+
+
+def _shown(root: Path, path: Path) -> str:
+    """Return ``path`` relative to the project root, no link followed (for findings)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
@@ -172,17 +194,19 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
     report.extend(diags)
     report.extend(_rules(tp, run.checked))
     report.raise_errors()
-    previous = stg.previous_entries(stg.read_manifest(staging.final))
-    display = relative(project.root, staging.final)
+    display = _shown(project.root, staging.final)
+    previous = stg.inspect_previous(staging.final, display)
     if not force:
-        stg.check_hand_edits(staging.final, [e for e in previous if e.kind in kinds], display)
-        stg.check_foreign_files(staging.final, previous, display)
+        stg.check_hand_edits(staging.final, [e for e in previous.entries if e.kind in kinds],
+                             display)
+        stg.check_foreign_files(previous, display)
     outputs = build_kinds(tp, kinds, staging.path, run.jobs, partial(_finish, tp))
     entries = [_entry(o, tp) for o in outputs]
     report.extend(_rendered_rules(tp, staging.path, entries, display))
     report.raise_errors()
+    stg.check_name_clashes(previous, entries, display)
     entries += stg.keep_outputs(staging.final, staging.path,
-                                [e for e in previous if e.kind not in kinds])
+                                [e for e in previous.entries if e.kind not in kinds])
     stg.write_manifest(staging.path, _manifest_head(tp), entries, _inputs(project, tp))
     sink.extend(_silenced(report.items, project, pack_id))
     return entries

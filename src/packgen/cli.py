@@ -39,7 +39,8 @@ def cli() -> None:
               help="Output folder  [default: PROJECT/build]")
 @click.option("--only", callback=lambda _c, _p, v: _kinds(v),
               help=f"Build only these kinds, comma-separated ({', '.join(BUILDERS)}).")
-@click.option("--force", is_flag=True, help="Replace outputs that were changed by hand.")
+@click.option("--force", is_flag=True,
+              help="Replace outputs changed by hand; move files packgen did not write along.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Processes that write a pack's kinds side by side  [default: one per core]")
 @STRICT

@@ -122,3 +122,17 @@ def test_a_forked_kind_that_dies_is_an_internal_error(project: Path, tmp_path: P
     assert done.returncode == 70, done.stdout + done.stderr
     assert "handout ended with exit code 9" in done.stdout
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@forks
+def test_a_full_disk_in_a_forked_kind_is_one_error_line(project: Path, tmp_path: Path) -> None:
+    action = ('import errno; raise OSError(errno.ENOSPC, "No space left on device", '
+              'str(folder / (tp.pack.id + "-facilitator-guide.pdf")))')
+    done = _build_in_fresh_process(project, tmp_path / "out", 3,
+                                   BROKEN.format(action=action, kind="guide"))
+    assert done.returncode == 1, done.stdout + done.stderr
+    errors = [line for line in done.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 1, done.stdout
+    assert "facilitator-guide.pdf" in errors[0] and errors[0].endswith("[PG006]"), errors[0]
+    assert "Traceback" not in done.stdout + done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == []

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 Finish = Callable[[Output], None]
 """Called on each output once it is written (in the process that wrote it)."""
 Outcome = tuple[str, object]
-"""``("ok", [Output, …])``, ``("error", (Diagnostic, …))`` or ``("crash", traceback text)``."""
+"""``("ok", [Output, …])``, ``("error", (Diagnostic, …))``, ``("oserror", OSError)`` (a
+file that could not be written: raised here as it would be in one process) or ``("crash",
+traceback text)``."""
 
 
 def available_jobs() -> int:
@@ -110,6 +112,8 @@ def _gather(outcomes: list[Outcome]) -> list[Output]:
     for status, value in outcomes:
         if status == "crash":
             raise InternalError(f"a build process failed:\n{value}")
+        if status == "oserror":
+            raise value  # type: ignore[misc]
         if status == "error":
             errors.extend(value)  # type: ignore[arg-type]
         else:
@@ -178,6 +182,8 @@ def _run_child(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Fin
         return
     except PackgenError as exc:
         outcome = "error", exc.diagnostics
+    except OSError as exc:
+        outcome = "oserror", OSError(exc.errno, exc.strerror, exc.filename)
     except Exception:  # noqa: BLE001 - a bug: its traceback goes back to the parent
         outcome = "crash", traceback.format_exc()
     send.send(outcome)

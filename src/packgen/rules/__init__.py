@@ -95,11 +95,18 @@ def _registry() -> dict[str, Rule]:
 
 RELIABILITY = [
     ("PG001", ERROR, ("an output changed by hand since it was built is not replaced without "
-                     "--force")),
+                     "--force; a file packgen did not write is never deleted; a link in a pack "
+                     "folder is never followed")),
     ("PG002", ERROR, ("a template or picture that is not what it claims (zip bomb, not a pptx, "
                      "fake image) is refused before any library opens it")),
     ("PG003", ERROR, ("an input file that cannot be read or parsed (YAML, TOML, Markdown, "
                      "encoding) stops the pack with its line")),
+    ("PG004", ERROR, ("the output folder is never the project, above it, or in or around "
+                     "content/ or templates/")),
+    ("PG005", ERROR, ("one build per pack at a time: a second build of the same pack waits a "
+                     "bounded time for the first, then stops")),
+    ("PG006", ERROR, ("a write that fails (disk full, read-only folder, name too long) is one "
+                     "line and keeps the previous outputs")),
     ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
 ]
 LOADING = [
