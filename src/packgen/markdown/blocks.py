@@ -50,6 +50,7 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
+from packgen.safety import check_picture_bounds
 
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
@@ -186,8 +187,18 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
         code = PICTURE_MISSING if exc.diagnostics[0].message.startswith("file not found") \
             else PICTURE_OUTSIDE
         ctx.diagnostics.extend(replace(d, code=code) for d in exc.diagnostics)
+    else:
+        _check_bounds(ctx, src, loc)
     title = str(node.attrs.get("title") or "")
     return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
+
+
+def _check_bounds(ctx: Context, src: str, loc: Loc) -> None:
+    """Record PG024 for a picture too large in bytes or pixels, before anything decodes it."""
+    try:
+        check_picture_bounds(ctx.root.resolve() / src, ctx.path, loc.line)
+    except PackgenError as exc:
+        ctx.diagnostics.extend(exc.diagnostics)
 
 
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
