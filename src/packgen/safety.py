@@ -1,7 +1,8 @@
 """Check inputs before any library opens them: no zip bombs, no fakes, nothing too large.
 
 Every limit packgen applies to what a project gives it is a constant here, so the values
-live in one place (docs/security.md lists them with their reasons).
+live in one place (docs/security.md lists them with their reasons); only the limits on file
+names are in ``paths.py``, which checks names and imports no other helper.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ MAX_PICTURE_BYTES = 20 * MB
 """Largest picture file: refused from its size, never read."""
 MAX_IMAGE_PIXELS = 40_000_000
 """Most pixels in one picture, read from its header before anything decodes it."""
-MAX_NAME_BYTES = 255
-"""Longest part of a file name written in the project, in UTF-8 bytes (the file systems' own)."""
-MAX_PATH_CHARS = 1024
-"""Longest file path written in the project, in characters."""
+MAX_LINE_CHARS = 20_000
+"""Longest line of a module file, in characters: far beyond any real paragraph."""
+MAX_MARKDOWN_DEPTH = 20
+"""Deepest nesting of lists, quotes and divs in a module."""
+MAX_BRACKETS = 500
+"""Most ``[`` in one paragraph (markdown-it's link search grows with their square)."""
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 """Largest total uncompressed size of a template's zip members."""

@@ -50,12 +50,11 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
-from packgen.safety import check_picture_bounds
+from packgen.safety import LIMIT_EXCEEDED, MAX_BRACKETS, check_picture_bounds
 
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
 PICTURE_OUTSIDE = "PG114"
-MAX_BRACKETS = 500
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -92,7 +91,7 @@ def _check_brackets(text: str, ctx: Context) -> None:
     for chunk in re.split(r"(\n[ \t]*\n)", text):
         if _TABLE_ROWS.sub("", chunk).count("[") > MAX_BRACKETS:
             raise PackgenError(f"more than {MAX_BRACKETS} '[' in one paragraph", ctx.path,
-                               ctx.loc(line).line)
+                               ctx.loc(line).line, LIMIT_EXCEEDED)
         line += chunk.count("\n")
 
 
