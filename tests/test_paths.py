@@ -191,3 +191,28 @@ def _errors(call: Callable[[], object]) -> list[str]:
     except PackgenError as exc:
         return [str(d) for d in exc.diagnostics]
     return [str(found)] if isinstance(found, Diagnostic) else []
+
+
+@pytest.mark.parametrize("name", ["x\0.png", "a\nb.png", "a" * 5000 + ".png",
+                                  "/".join(["folder"] * 200) + "/x.png"])
+def test_a_name_no_file_can_have_is_one_error_before_any_file_is_looked_for(
+        tmp_path: Path, name: str) -> None:
+    with pytest.raises(PackgenError) as exc:
+        paths.resolve_in_project(tmp_path, tmp_path, name, "content/modules/a.md", 6)
+    (diag,) = exc.value.diagnostics
+    assert (diag.path, diag.line) == ("content/modules/a.md", 6)
+    assert "file name" in diag.message and "\n" not in str(diag)
+
+
+@pytest.mark.parametrize("name", ["x\0.pptx", "a" * 5000 + ".pptx"])
+def test_a_template_name_no_file_can_have_is_pg400(tmp_path: Path, name: str) -> None:
+    with pytest.raises(PackgenError) as exc:
+        find_template(tmp_path, name, "content/packs/p.yaml", 9)
+    (diag,) = exc.value.diagnostics
+    assert (diag.path, diag.line, diag.code) == ("content/packs/p.yaml", 9, "PG400")
+
+
+def test_a_long_name_within_the_limits_is_looked_for(tmp_path: Path) -> None:
+    name = "/".join(["f" * 200] * 4) + "/x.png"
+    with pytest.raises(PackgenError, match="file not found"):
+        paths.resolve_in_project(tmp_path, tmp_path, name, "content/modules/a.md", 6)

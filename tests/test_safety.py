@@ -11,7 +11,13 @@ import pytest
 from PIL import Image
 
 from packgen.errors import PackgenError
-from packgen.safety import check_image_file, check_pptx_file
+from packgen.safety import (
+    MAX_IMAGE_PIXELS,
+    MAX_PICTURE_BYTES,
+    check_image_file,
+    check_picture_bounds,
+    check_pptx_file,
+)
 
 DEFAULT_PPTX = Path(pptx.__file__).parent / "templates" / "default.pptx"
 
@@ -96,3 +102,58 @@ def test_check_image_refuses_an_unsupported_format(tmp_path: Path) -> None:
     Image.new("RGB", (16, 16), "red").save(ico)
     with pytest.raises(PackgenError, match="ICO"):
         check_image_file(ico, "content/modules/a.md", 2)
+
+
+def _code(exc: pytest.ExceptionInfo[PackgenError]) -> str | None:
+    (diag,) = exc.value.diagnostics
+    return diag.code
+
+
+def test_a_fake_picture_is_pg002(tmp_path: Path) -> None:
+    fake = tmp_path / "x.png"
+    fake.write_text("not a picture at all\n")
+    with pytest.raises(PackgenError) as exc:
+        check_image_file(fake, "content/modules/a.md", 7)
+    assert _code(exc) == "PG002"
+
+
+def test_a_picture_over_the_byte_limit_is_refused_from_its_size_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.png"
+    Image.new("RGB", (8, 8), "white").save(big)
+    with big.open("r+b") as handle:
+        handle.truncate(MAX_PICTURE_BYTES + 1)
+    monkeypatch.setattr(Image, "open", _never_opened)
+    with pytest.raises(PackgenError) as exc:
+        check_picture_bounds(big, "content/modules/a.md", 4)
+    assert _message(exc) == (f"content/modules/a.md:4: error: 'big.png' ({MAX_PICTURE_BYTES + 1:,}"
+                             " bytes) is larger than packgen's limit of 20 MB [PG024]")
+
+
+@pytest.mark.parametrize("size", [(20_000, 20_000), (7_000, 6_000)])
+def test_a_picture_over_the_pixel_limit_is_refused_from_its_header(tmp_path: Path,
+                                                                   size: tuple[int, int]) -> None:
+    big = tmp_path / "wide.png"
+    Image.new("1", size).save(big)
+    started = time.perf_counter()
+    with pytest.raises(PackgenError) as exc:
+        check_image_file(big, "templates/theme.yaml", 3)
+    assert time.perf_counter() - started < 1.0
+    assert _message(exc) == ("templates/theme.yaml:3: error: 'wide.png' is larger than packgen's "
+                             "limit of 40 megapixels [PG024]")
+
+
+def test_a_picture_at_the_pixel_limit_is_accepted(tmp_path: Path) -> None:
+    edge = tmp_path / "edge.png"
+    Image.new("1", (8_000, MAX_IMAGE_PIXELS // 8_000)).save(edge)
+    check_image_file(edge, "content/modules/a.md", 1)
+
+
+def test_bounds_leave_a_fake_picture_to_the_full_check(tmp_path: Path) -> None:
+    fake = tmp_path / "x.png"
+    fake.write_text("not a picture at all\n")
+    check_picture_bounds(fake, "content/modules/a.md", 1)
+
+
+def _never_opened(path: Path, *_args: object, **_kwargs: object) -> None:
+    raise AssertionError(f"{path} was opened")

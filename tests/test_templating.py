@@ -6,7 +6,7 @@ import pytest
 
 from packgen.errors import PackgenError
 from packgen.paths import find_template
-from packgen.templating import make_env, render_text
+from packgen.templating import TooLong, make_env, render_text
 
 CONTEXT = {"organisation": "Glanrhyd Council", "pack": {"venue": "Room 2"}}
 
@@ -53,3 +53,17 @@ def test_html_templates_autoescape_and_search_project_first(tmp_path):
     env = make_env(lambda name: find_template(tmp_path, name))
     assert env.get_template("x.html").render(value="<b>") == "<p>&lt;b&gt;</p>"
     assert env.get_template("guide.css").filename.endswith("guide.css")
+
+
+def test_render_text_stops_at_its_limit_at_the_line_of_the_variable_that_passes_it() -> None:
+    text = "intro\n" + "{{ big }}\n" * 10
+    with pytest.raises(TooLong) as exc:
+        render_text(text, {"big": "x" * 100}, "content/modules/a.md", 4, limit=350)
+    (diag,) = exc.value.diagnostics
+    assert (diag.path, diag.line) == ("content/modules/a.md", 8)
+
+
+def test_render_text_counts_plain_text_against_its_limit() -> None:
+    with pytest.raises(TooLong):
+        render_text("x" * 11, {}, "content/modules/a.md", 1, limit=10)
+    assert render_text("x" * 10, {}, "content/modules/a.md", 1, limit=10) == "x" * 10

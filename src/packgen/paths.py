@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -13,6 +14,12 @@ REMOTE_PREFIXES = ("http://", "https://", "ftp://", "file:", "data:", "//")
 PACKAGED = "packgen:"
 """How diagnostics name a packaged default template: ``packgen:deck.pptx``."""
 TEMPLATE_ERROR = "PG400"
+MAX_NAME_BYTES = 255
+"""Longest part of a file name written in the project, in UTF-8 bytes (the file systems' own)."""
+MAX_PATH_CHARS = 1024
+"""Longest file name written in the project, folders included, in characters."""
+_SHOWN = 40
+"""Characters of an over-long name shown in its error."""
 
 
 class TemplateFile(NamedTuple):
@@ -109,8 +116,10 @@ def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,
 
     ``name`` is tried against ``base_dir`` (the folder of the file that names it), then
     ``root/content``. Remote addresses, absolute paths, ``..`` escapes and symlinks that lead
-    outside the project are errors at ``where:line``; so is a file that does not exist.
+    outside the project are errors at ``where:line``; so is a name no file can have (a
+    control character, a part over ``MAX_NAME_BYTES``) and a file that does not exist.
     """
+    check_name(name, where, line)
     if name.lower().startswith(REMOTE_PREFIXES):
         raise PackgenError(f"remote file '{name}' is not fetched: put it in the project",
                            where, line)
@@ -119,12 +128,34 @@ def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,
                            where, line)
     root = root.resolve()
     for base in (base_dir, root / "content"):
-        candidate = (base / name).resolve()
+        try:
+            candidate = (base / name).resolve()
+            found = candidate.is_file()
+        except (OSError, ValueError) as exc:
+            raise PackgenError(f"cannot look for '{name}': {getattr(exc, 'strerror', None) or exc}",
+                               where, line) from None
         if not _inside(candidate, root):
             raise PackgenError(f"'{name}' leads outside the project", where, line)
-        if candidate.is_file():
+        if found:
             return candidate.relative_to(root).as_posix()
     raise PackgenError(f"file not found: '{name}'", where, line)
+
+
+def check_name(name: str, where: str | None, line: int | None, code: str | None = None) -> None:
+    """Raise PackgenError at ``where:line`` unless ``name`` could name a file on any system.
+
+    A control character (a NUL cuts a name short in C libraries), a part longer than
+    ``MAX_NAME_BYTES`` or a name longer than ``MAX_PATH_CHARS`` is refused before any file
+    is looked for.
+    """
+    if any(ord(c) < 0x20 or c == "\x7f" for c in name):
+        raise PackgenError(f"file name '{name}' holds a control character: rename the file",
+                           where, line, code)
+    longest = max((len(part.encode()) for part in re.split(r"[/\\]", name)), default=0)
+    if longest > MAX_NAME_BYTES or len(name) > MAX_PATH_CHARS:
+        raise PackgenError(f"file name '{name[:_SHOWN]}…' ({len(name):,} characters) is longer "
+                           f"than a file name can be (at most {MAX_NAME_BYTES} bytes a part and "
+                           f"{MAX_PATH_CHARS} characters in all)", where, line, code)
 
 
 def relative(root: Path, path: Path) -> str:
@@ -140,6 +171,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _check_template_name(name: str, where: str | None, line: int | None) -> None:
+    check_name(name, where or "templates/", line, TEMPLATE_ERROR)
     parts = PurePosixPath(name).parts
     if not parts or PurePosixPath(name).is_absolute() or Path(name).is_absolute() \
             or "\\" in name or any(part in ("..", ".") for part in parts):

@@ -1,12 +1,44 @@
-"""Check deck templates and pictures before any library opens them: no zip bombs, no fakes."""
+"""Check inputs before any library opens them: no zip bombs, no fakes, nothing too large.
+
+Every limit packgen applies to what a project gives it is a constant here, so the values
+live in one place (docs/security.md lists them with their reasons); only the limits on file
+names are in ``paths.py``, which checks names and imports no other helper.
+"""
 
 from __future__ import annotations
 
 import warnings
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from packgen.errors import PackgenError
+
+FAKE_FILE = "PG002"
+"""The code of a template or picture that is not what it claims."""
+LIMIT_EXCEEDED = "PG024"
+"""The code of an input larger than one of packgen's limits."""
+
+MB = 1_000_000
+
+MAX_TEXT_BYTES = 1 * MB
+"""Largest module (``.md``) or YAML/TOML file read: refused from its size, never read."""
+MAX_YAML_DEPTH = 50
+"""Deepest nesting of YAML collections accepted (front matter included)."""
+MAX_VARIABLE_CHARS = 10_000
+"""Longest value of one pack variable, in characters (a nested value counts all its text)."""
+MAX_EXPANDED_CHARS = 2 * MB
+"""Most characters one module's text may hold once its variables are filled in."""
+MAX_PICTURE_BYTES = 20 * MB
+"""Largest picture file: refused from its size, never read."""
+MAX_IMAGE_PIXELS = 40_000_000
+"""Most pixels in one picture, read from its header before anything decodes it."""
+MAX_LINE_CHARS = 20_000
+"""Longest line of a module file, in characters: far beyond any real paragraph."""
+MAX_MARKDOWN_DEPTH = 20
+"""Deepest nesting of lists, quotes and divs in a module."""
+MAX_BRACKETS = 500
+"""Most ``[`` in one paragraph (markdown-it's link search grows with their square)."""
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 """Largest total uncompressed size of a template's zip members."""
@@ -18,7 +50,29 @@ MAX_MEMBERS = 10_000
 REQUIRED_PARTS = ("[Content_Types].xml", "ppt/presentation.xml")
 IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
 """Picture formats every output can embed (python-pptx, python-docx and HTML)."""
-MAX_IMAGE_PIXELS = 50_000_000
+
+
+def too_large(what: str, limit: str, where: str | None, line: int | None = None) -> PackgenError:
+    """Return the error of an input over a limit: ``<what> is larger than packgen's limit of
+    <limit>`` at ``where:line``, code PG024."""
+    return PackgenError(f"{what} is larger than packgen's limit of {limit}", where, line,
+                        LIMIT_EXCEEDED)
+
+
+def megabytes(size: int) -> str:
+    """Return a size in bytes as the limits are written: ``1 MB``, ``2.5 MB``."""
+    return f"{size / MB:g} MB"
+
+
+def check_file_size(path: Path, limit: int, where: str, line: int | None = None) -> None:
+    """Raise PG024 at ``where:line`` if ``path`` holds more than ``limit`` bytes (from its size
+    on disk: nothing is read). A file that cannot be looked at is left to its reader."""
+    try:
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        return
+    if size > limit:
+        raise too_large(f"'{path.name}' ({size:,} bytes)", megabytes(limit), where, line)
 
 
 def check_pptx_file(path: Path, display: str) -> None:
@@ -37,21 +91,29 @@ def check_pptx_file(path: Path, display: str) -> None:
 
 
 def check_image_file(path: Path, display: str, line: int | None = None) -> None:
-    """Raise PackgenError at ``display:line`` unless ``path`` is a picture the outputs can use."""
-    from PIL import Image, UnidentifiedImageError
+    """Raise PackgenError at ``display:line`` unless ``path`` is a picture the outputs can use.
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
-                fmt, size = img.format, img.size
-                img.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as exc:
-        raise PackgenError(_image_problem(exc, path), display, line) from None
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise PackgenError(f"'{path.name}' is a damaged picture ({exc})", display, line) from None
-    _check_image_facts(path, fmt, size, display, line)
+    A file over the bytes or pixels limits is PG024 (``check_picture_bounds``); one that is
+    not a PNG, JPEG, GIF, BMP or TIFF picture, or is damaged, is PG002.
+    """
+    check_picture_bounds(path, display, line)
+    fmt = _verified_format(path, display, line)
+    if fmt not in IMAGE_FORMATS:
+        raise PackgenError(f"'{path.name}' is a {fmt} picture; use PNG, JPEG, GIF, BMP or TIFF",
+                           display, line, FAKE_FILE)
+
+
+def check_picture_bounds(path: Path, display: str, line: int | None = None) -> None:
+    """Raise PG024 at ``display:line`` if the picture ``path`` is too large to embed safely.
+
+    Its bytes come from its size on disk and its pixels from its header, so nothing is read
+    or decoded beyond the header. A file that is no picture at all is left to
+    ``check_image_file`` (PG002).
+    """
+    check_file_size(path, MAX_PICTURE_BYTES, display, line)
+    if _too_many_pixels(path):
+        raise too_large(f"'{path.name}'", f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels",
+                        display, line)
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -92,19 +154,45 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MiB"
 
 
-def _image_problem(exc: Exception, path: Path) -> str:
+def _pillow() -> Any:
+    """Return PIL.Image with its own decompression-bomb limit set to packgen's, so every
+    later reader that opens a picture with Pillow (python-pptx, python-docx) refuses it too."""
     from PIL import Image
 
-    if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return f"'{path.name}' is too large a picture to embed safely"
-    return f"'{path.name}' is not a picture (PNG, JPEG, GIF, BMP or TIFF expected)"
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    return Image
 
 
-def _check_image_facts(path: Path, fmt: str | None, size: tuple[int, int], display: str,
-                       line: int | None) -> None:
-    if fmt not in IMAGE_FORMATS:
-        raise PackgenError(f"'{path.name}' is a {fmt} picture; use PNG, JPEG, GIF, BMP or TIFF",
-                           display, line)
-    if size[0] * size[1] > MAX_IMAGE_PIXELS:
-        raise PackgenError(f"'{path.name}' is too large a picture ({size[0]}x{size[1]} pixels)",
-                           display, line)
+def _too_many_pixels(path: Path) -> bool:
+    """Return True if the header of ``path`` gives more than MAX_IMAGE_PIXELS pixels."""
+    from PIL import UnidentifiedImageError
+
+    image = _pillow()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", image.DecompressionBombWarning)
+            with image.open(path) as img:
+                width, height = img.size
+    except (image.DecompressionBombError, image.DecompressionBombWarning):
+        return True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return False
+    return width * height > MAX_IMAGE_PIXELS
+
+
+def _verified_format(path: Path, display: str, line: int | None) -> str | None:
+    """Return the picture format of ``path`` once Pillow has checked its structure (PG002)."""
+    from PIL import UnidentifiedImageError
+
+    image = _pillow()
+    try:
+        with image.open(path) as img:
+            fmt = img.format
+            img.verify()
+    except UnidentifiedImageError:
+        raise PackgenError(f"'{path.name}' is not a picture (PNG, JPEG, GIF, BMP or TIFF "
+                           "expected)", display, line, FAKE_FILE) from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise PackgenError(f"'{path.name}' is a damaged picture ({exc})", display, line,
+                           FAKE_FILE) from None
+    return fmt

@@ -93,24 +93,47 @@ _TEXT_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=
 _TEXT_ENV.globals.clear()
 
 
-def render_text(text: str, context: Mapping[str, object], path: str, line: int | None) -> str:
+class TooLong(PackgenError):
+    """The filled-in text would pass the ``limit`` given to ``render_text``.
+
+    ``line`` is the line of the variable that passes it; the caller words the error.
+    """
+
+    def __init__(self, path: str, line: int | None) -> None:
+        super().__init__("the text is too long once its variables are filled in", path, line)
+        self.line = line
+
+
+def render_text(text: str, context: Mapping[str, object], path: str, line: int | None,
+                limit: int | None = None) -> str:
     """Return ``text`` with its ``{{ name }}`` / ``{{ a.b }}`` variables filled in.
 
     Content may use plain and dotted names only. Jinja2 only parses the text; the names are
     looked up here, in ``context`` and then in mapping keys or plain data fields, never in
     methods or Jinja's globals. Any other expression, a statement, or an undefined name is a
     PackgenError at ``path:line`` (the text's first line plus the line inside the text).
+    A result that would hold more than ``limit`` characters is TooLong, raised before it is
+    joined.
     """
     if "{" not in text:
+        _check_room(len(text), limit, path, line)
         return text
     tree = _parse(text, path, line)
-    parts = []
+    parts, size = [], 0
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             raise PackgenError("only {{ variables }} are allowed in content, not {% statements %}",
                                path, _line(line, node.lineno))
-        parts.extend(_output(child, context, path, line) for child in node.nodes)
+        for child in node.nodes:
+            parts.append(_output(child, context, path, line))
+            size += len(parts[-1])
+            _check_room(size, limit, path, _line(line, child.lineno))
     return "".join(parts)
+
+
+def _check_room(size: int, limit: int | None, path: str, line: int | None) -> None:
+    if limit is not None and size > limit:
+        raise TooLong(path, line)
 
 
 def _parse(text: str, path: str, line: int | None) -> nodes.Template:

@@ -16,6 +16,7 @@ from packgen.errors import PackgenError
 from packgen.load.packs import FIELDS, REQUIRED, load_pack, validate_pack
 from packgen.load.yamldoc import parse_yaml
 from packgen.model import Image
+from packgen.safety import MAX_VARIABLE_CHARS
 
 FIXTURE = FIXTURES / "project"
 MODULES = ("welcome", "power", "spaces")
@@ -222,3 +223,22 @@ def test_cover_needs_both_a_picture_and_its_alt_text() -> None:
 def test_cover_with_blank_alt_text_loads_for_the_alt_text_rule_to_report() -> None:
     pack = check(GOOD + "cover: {src: ../images/cover.png, alt: ''}\n")
     assert pack.cover is not None and pack.cover.alt == ""
+
+
+def test_a_variable_over_the_size_limit_is_refused_at_its_line() -> None:
+    big = "x" * (MAX_VARIABLE_CHARS + 1)
+    found = problems(GOOD + f"variables:\n  ok: fine\n  big: {big}\n")
+    expected = (f"{WHERE}:12: error: variable 'big' ({MAX_VARIABLE_CHARS + 1:,} characters) is "
+                f"larger than packgen's limit of {MAX_VARIABLE_CHARS:,} characters [PG024]")
+    assert found == [expected]
+
+
+def test_a_nested_variable_counts_all_its_text() -> None:
+    half = "x" * (MAX_VARIABLE_CHARS // 2 + 1)
+    found = problems(GOOD + f"variables:\n  lunch: {{a: {half}, b: [{half}]}}\n")
+    assert len(found) == 1 and "variable 'lunch'" in found[0] and found[0].endswith("[PG024]")
+
+
+def test_a_variable_at_the_size_limit_is_kept() -> None:
+    pack = check(GOOD + f"variables:\n  big: {'x' * MAX_VARIABLE_CHARS}\n")
+    assert len(pack.variables["big"]) == MAX_VARIABLE_CHARS

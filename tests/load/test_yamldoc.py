@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from packgen.errors import PackgenError
-from packgen.load.yamldoc import MAX_BYTES, load_yaml, parse_yaml, read_text
+from packgen.load.yamldoc import MAX_BYTES, MAX_DEPTH, load_yaml, parse_yaml, read_text
 
 BOMB = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -55,12 +55,17 @@ def test_yaml_alias_bomb_is_rejected_fast() -> None:
     with pytest.raises(PackgenError) as exc:
         parse_yaml(BOMB, "content/packs/bomb.yaml")
     assert time.perf_counter() - began < 1
-    assert one(exc) == ("content/packs/bomb.yaml:2: error: invalid YAML: aliases (*a) are not "
+    assert one(exc) == ("content/packs/bomb.yaml:1: error: invalid YAML: anchors (&a) are not "
                         "allowed: write the value out [PG003]")
 
 
-def test_merge_keys_are_refused_as_aliases() -> None:
-    with pytest.raises(PackgenError, match="aliases"):
+def test_an_alias_without_its_anchor_is_refused_as_an_alias() -> None:
+    with pytest.raises(PackgenError, match=r"aliases \(\*a\) are not allowed"):
+        parse_yaml("x: 1\ny: *a\n", "p.yaml")
+
+
+def test_merge_keys_are_refused_with_their_anchor() -> None:
+    with pytest.raises(PackgenError, match="anchors"):
         parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n", "p.yaml")
 
 
@@ -87,9 +92,23 @@ def test_python_tags_are_never_constructed() -> None:
         parse_yaml("x: !!python/object/apply:os.system ['true']\n", "p.yaml")
 
 
-def test_deep_nesting_is_refused() -> None:
-    with pytest.raises(PackgenError, match="nested more than"):
-        parse_yaml("[" * 200 + "]" * 200, "p.yaml")
+def test_deep_nesting_is_refused_at_the_limit_with_its_line() -> None:
+    with pytest.raises(PackgenError) as exc:
+        parse_yaml("a: 1\nb: " + "[" * 200 + "]" * 200, "p.yaml")
+    assert one(exc) == ("p.yaml:2: error: the YAML's nesting is larger than packgen's limit of "
+                        f"{MAX_DEPTH} levels [PG024]")
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    depth = MAX_DEPTH - 1
+    assert parse_yaml("a: " + "[" * depth + "]" * depth, "p.yaml").data is not None
+
+
+def test_a_yaml_document_over_the_size_limit_is_refused_before_parsing() -> None:
+    with pytest.raises(PackgenError) as exc:
+        parse_yaml("a: 1\n" + "#" * MAX_BYTES, "content/modules/m.md", 2)
+    (diag,) = exc.value.diagnostics
+    assert (diag.path, diag.line, diag.code) == ("content/modules/m.md", 2, "PG024")
 
 
 def test_control_character_is_an_error_with_its_line() -> None:
@@ -127,8 +146,10 @@ def test_non_utf8_file_is_an_error_at_the_line_of_the_bad_byte(tmp_path: Path) -
 def test_enormous_file_is_refused_without_parsing(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
-    with pytest.raises(PackgenError, match="file is too large"):
+    with pytest.raises(PackgenError) as exc:
         load_yaml(path, "big.yaml")
+    assert one(exc).startswith("big.yaml: error: the file (")
+    assert one(exc).endswith(" bytes) is larger than packgen's limit of 1 MB [PG024]")
 
 
 def test_missing_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_nesting_deeper_than_the_limit_is_an_error_not_a_crash(opener: str, clos
 def test_a_paragraph_of_hundreds_of_brackets_is_refused_at_its_line(project: Path) -> None:
     with pytest.raises(PackgenError) as caught:
         parse("## A\n\nText.\n\n" + "[" * 600 + "x\n", project)
-    assert str(caught.value) == "m.md:5: error: more than 500 '[' in one paragraph"
+    assert str(caught.value) == "m.md:5: error: more than 500 '[' in one paragraph [PG024]"
 
 
 def test_a_long_table_of_links_is_not_refused(project: Path) -> None:

@@ -33,6 +33,7 @@ from packgen.model import (
     Tip,
     plain,
 )
+from packgen.safety import MAX_EXPANDED_CHARS, MAX_VARIABLE_CHARS
 from packgen.tailor.pack import tailor
 
 BUILT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -230,3 +231,39 @@ def test_code_spans_are_kept_verbatim_so_braces_can_be_shown() -> None:
     tp, _ = tailored(module(slides=(slide,)))
     assert plain(tp.modules[0].slides[0].blocks[0].text) == (
         "Write {{ organisation }} for Glanrhyd Council")
+
+
+def _many_uses(uses: int, first_line: int = 5) -> Module:
+    """Return a module whose paragraphs each use ``{{ big }}`` once, one line apart."""
+    blocks = tuple(para("{{ big }}", line=first_line + i) for i in range(uses))
+    return module(slides=(Slide((Span("S"),), "content", blocks, Loc(MD, 3)),))
+
+
+def test_a_module_growing_past_the_expanded_limit_is_one_error_at_the_line_that_passes_it(
+        ) -> None:
+    value = "x" * MAX_VARIABLE_CHARS
+    uses = MAX_EXPANDED_CHARS // MAX_VARIABLE_CHARS + 50
+    with pytest.raises(PackgenError) as exc:
+        tailored(_many_uses(uses), variables={"big": value})
+    (diag,) = exc.value.diagnostics
+    passing = 5 + MAX_EXPANDED_CHARS // MAX_VARIABLE_CHARS - 1  # the titles take the rest
+    assert (diag.path, diag.line, diag.code) == (MD, passing, "PG024")
+    assert diag.message.endswith(f"larger than packgen's limit of {MAX_EXPANDED_CHARS:,} "
+                                 "characters")
+
+
+def test_the_expanded_limit_counts_each_module_on_its_own() -> None:
+    uses = MAX_EXPANDED_CHARS // MAX_VARIABLE_CHARS // 2
+    first, second = _many_uses(uses), dataclasses.replace(_many_uses(uses), id="n")
+    tp, _ = tailored(first, second, variables={"big": "x" * MAX_VARIABLE_CHARS})
+    assert len(tp.modules) == 2
+
+
+def test_one_text_is_stopped_as_it_grows_not_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = " ".join(["{{ big }}"] * 1000)
+    slide = Slide((Span("S"),), "content", (para(line, line=8),), Loc(MD, 3))
+    monkeypatch.setattr("packgen.tailor.pack.MAX_EXPANDED_CHARS", 50_000)
+    with pytest.raises(PackgenError) as exc:
+        tailored(module(slides=(slide,)), variables={"big": "y" * 9_000})
+    (diag,) = exc.value.diagnostics
+    assert (diag.line, diag.code) == (8, "PG024")

@@ -13,6 +13,7 @@ from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.load.yamldoc import YamlDoc, describe
 from packgen.model import Image, Loc
 from packgen.paths import resolve_in_project
+from packgen.safety import check_picture_bounds
 
 At = tuple[object, ...]
 """A key path into a YAML document: mapping keys and list indexes."""
@@ -106,7 +107,8 @@ class Fields:
     def image(self, value: object, at: At) -> Image | None:
         """Return a ``{src, alt}`` picture found inside the project, or None after reporting.
 
-        Blank alt text is accepted here: the PG105 rule reports it as a warning.
+        Blank alt text is accepted here: the PG105 rule reports it as a warning. A picture
+        over packgen's bytes or pixels limits is PG024, found from its size and header alone.
         """
         found = self.mapping(value, at, IMAGE_KEYS, IMAGE_KEYS)
         if not all(key in found for key in IMAGE_KEYS):
@@ -115,7 +117,13 @@ class Fields:
         alt = self.text(found["alt"], at + ("alt",), blank=True)
         if src is None:
             return None
-        return Image(src, alt, Loc(self.doc.path, self.doc.line(*at, "src")))
+        line = self.doc.line(*at, "src")
+        try:
+            check_picture_bounds(self.root.resolve() / src, self.doc.path, line)
+        except PackgenError as exc:
+            self.errors.extend(exc.diagnostics)
+            return None
+        return Image(src, alt, Loc(self.doc.path, line))
 
     def file(self, value: object, at: At) -> str | None:
         """Return a file name written beside this document as a project path, or report it.

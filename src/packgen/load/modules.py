@@ -14,8 +14,9 @@ from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
 from packgen.paths import relative
+from packgen.safety import LIMIT_EXCEEDED, MAX_LINE_CHARS
 
-MAX_LINE = 20_000
+MAX_LINE = MAX_LINE_CHARS
 """Longest line accepted, in characters: far beyond any real paragraph."""
 
 FRONT_MATTER_LINE = 2
@@ -66,7 +67,8 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
         parsed = parse_body(body, path=where, line_offset=offset, root=root,
                             base_dir=path.parent)
     except RecursionError:
-        raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1)
+        raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1,
+                           LIMIT_EXCEEDED) from None
     found += list(parsed.diagnostics)
     found += unknown_keys(check.doc, _mapping(check.doc), (), KEYS, errors.Severity.WARNING,
                           UNKNOWN_KEY)
@@ -92,7 +94,7 @@ def _check_line_length(text: str, where: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE:
             raise PackgenError(f"line is {len(line):,} characters long (at most {MAX_LINE:,}): "
-                               "break it into paragraphs", where, number)
+                               "break it into paragraphs", where, number, LIMIT_EXCEEDED)
 
 
 def _drop_control(text: str, where: str) -> tuple[str, list[Diagnostic]]:

@@ -15,6 +15,7 @@ from packgen.load.fields import At, Fields, key_path
 from packgen.load.yamldoc import YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
+from packgen.safety import MAX_VARIABLE_CHARS, too_large
 from packgen.wording import parse_clock
 
 REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",
@@ -126,7 +127,26 @@ def _variables(check: _Check, value: object, at: At) -> Mapping[str, object]:
     for name in names:
         check.lines[f"variables.{name}"] = check.doc.line(*at, name)
         _variable_name(check, name, at + (name,))
+        _variable_size(check, name, names[name], at + (name,))
     return MappingProxyType({str(k): _freeze(v) for k, v in names.items()})
+
+
+def _variable_size(check: _Check, name: object, value: object, at: At) -> None:
+    """Report a variable whose text is over MAX_VARIABLE_CHARS (PG024), before any is filled in."""
+    size = _characters(value)
+    if size > MAX_VARIABLE_CHARS:
+        check.errors.extend(too_large(f"variable '{name}' ({size:,} characters)",
+                                      f"{MAX_VARIABLE_CHARS:,} characters", check.doc.path,
+                                      check.doc.line(*at)).diagnostics)
+
+
+def _characters(value: object) -> int:
+    """Return the characters of text a variable's value puts into content (nested values too)."""
+    if isinstance(value, dict):
+        return sum(len(str(k)) + _characters(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_characters(v) for v in value)
+    return len(str(value))
 
 
 def _variable_name(check: _Check, name: object, at: At) -> None:

@@ -12,12 +12,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from packgen.errors import PackgenError
+from packgen.safety import MAX_TEXT_BYTES, MAX_YAML_DEPTH, megabytes, too_large
 
-MAX_BYTES = 1_000_000
-"""Largest input file read, in bytes: anything bigger is refused, not parsed."""
+MAX_BYTES = MAX_TEXT_BYTES
+"""Largest input file read, in bytes: anything bigger is refused (PG024), not read."""
 
-MAX_DEPTH = 50
-"""Deepest nesting of YAML collections accepted."""
+MAX_DEPTH = MAX_YAML_DEPTH
+"""Deepest nesting of YAML collections accepted (PG024)."""
 
 KeyPath = tuple[object, ...]
 
@@ -46,8 +47,8 @@ class YamlDoc:
 def read_text(path: Path, where: str, limit: int = MAX_BYTES) -> str:
     """Return a file's text: UTF-8 (a byte-order mark is dropped), line ends made ``\\n``.
 
-    A file larger than ``limit`` bytes or one that is not UTF-8 is a PackgenError at
-    ``where`` (the line of the first bad byte for a decoding error).
+    A file larger than ``limit`` bytes is PG024 at ``where``, refused from its size; one that
+    is not UTF-8 is PG003 at the line of its first bad byte.
     """
     return decode(read_bytes(path, where, limit), where)
 
@@ -57,11 +58,11 @@ def read_bytes(path: Path, where: str, limit: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise _error(f"file is too large ({size:,} bytes; the limit is {limit:,})",
-                               where)
+            raise too_large(f"the file ({size:,} bytes)", megabytes(limit), where)
         return path.read_bytes()
-    except OSError as exc:
-        raise _error(f"cannot read file: {exc.strerror or exc}", where) from None
+    except (OSError, ValueError) as exc:
+        raise _error(f"cannot read file: {getattr(exc, 'strerror', None) or exc}",
+                     where) from None
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -83,12 +84,19 @@ def load_yaml(path: Path, where: str) -> YamlDoc:
 def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
     """Return the YAML document in ``text``; ``first_line`` is the file line it starts on.
 
-    Aliases (``*name``) are refused, so a document cannot blow up in memory; so are
-    duplicate keys, tags outside YAML's safe set and nesting deeper than ``MAX_DEPTH``. An
-    empty document loads as None.
+    Anchors and aliases (``&name``, ``*name``) are refused, so a document cannot blow up in memory; so are
+    duplicate keys and tags outside YAML's safe set (PG003). A document longer than
+    ``MAX_BYTES`` or nested deeper than ``MAX_DEPTH`` is PG024. An empty document loads as
+    None.
     """
+    if len(text) > MAX_BYTES:
+        raise too_large(f"the YAML ({len(text):,} characters)", megabytes(MAX_BYTES), where,
+                        first_line)
     try:
         data, lines = _compose(text, where, first_line)
+    except _TooDeep as exc:
+        raise too_large("the YAML's nesting", f"{MAX_DEPTH} levels", where,
+                        _mark_line(exc, first_line)) from None
     except yaml.MarkedYAMLError as exc:
         raise _error(_problem(exc), where, _mark_line(exc, first_line)) from None
     except yaml.reader.ReaderError as exc:
@@ -98,7 +106,8 @@ def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
     except yaml.YAMLError as exc:
         raise _error(f"invalid YAML: {exc}", where, first_line) from None
     except RecursionError:
-        raise _error("YAML nested too deeply", where, first_line) from None
+        raise too_large("the YAML's nesting", f"{MAX_DEPTH} levels", where,
+                        first_line) from None
     return YamlDoc(data, where, MappingProxyType(lines))
 
 
@@ -124,8 +133,12 @@ _TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
 )
 
 
+class _TooDeep(yaml.composer.ComposerError):
+    """Collections nested deeper than MAX_DEPTH."""
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and deep nesting while composing."""
+    """SafeLoader that refuses anchors, aliases and deep nesting while composing."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -137,9 +150,14 @@ class _Loader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed: write the value out",
                 event.start_mark)
+        anchor = getattr(self.peek_event(), "anchor", None)
+        if anchor is not None:
+            raise yaml.composer.ComposerError(
+                None, None, f"anchors (&{anchor}) are not allowed: write the value out",
+                self.peek_event().start_mark)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise yaml.composer.ComposerError(
+            raise _TooDeep(
                 None, None, f"nested more than {MAX_DEPTH} levels deep",
                 self.peek_event().start_mark)
         try:

@@ -50,11 +50,11 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
+from packgen.safety import LIMIT_EXCEEDED, MAX_BRACKETS, check_picture_bounds
 
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
 PICTURE_OUTSIDE = "PG114"
-MAX_BRACKETS = 500
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -91,7 +91,7 @@ def _check_brackets(text: str, ctx: Context) -> None:
     for chunk in re.split(r"(\n[ \t]*\n)", text):
         if _TABLE_ROWS.sub("", chunk).count("[") > MAX_BRACKETS:
             raise PackgenError(f"more than {MAX_BRACKETS} '[' in one paragraph", ctx.path,
-                               ctx.loc(line).line)
+                               ctx.loc(line).line, LIMIT_EXCEEDED)
         line += chunk.count("\n")
 
 
@@ -186,8 +186,18 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
         code = PICTURE_MISSING if exc.diagnostics[0].message.startswith("file not found") \
             else PICTURE_OUTSIDE
         ctx.diagnostics.extend(replace(d, code=code) for d in exc.diagnostics)
+    else:
+        _check_bounds(ctx, src, loc)
     title = str(node.attrs.get("title") or "")
     return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
+
+
+def _check_bounds(ctx: Context, src: str, loc: Loc) -> None:
+    """Record PG024 for a picture too large in bytes or pixels, before anything decodes it."""
+    try:
+        check_picture_bounds(ctx.root.resolve() / src, ctx.path, loc.line)
+    except PackgenError as exc:
+        ctx.diagnostics.extend(exc.diagnostics)
 
 
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:

@@ -22,8 +22,9 @@ from packgen.model import (
     SpacesDiagram,
     Text,
 )
+from packgen.safety import LIMIT_EXCEEDED, MAX_MARKDOWN_DEPTH
 
-MAX_DEPTH = 20
+MAX_DEPTH = MAX_MARKDOWN_DEPTH
 """Deepest nesting of lists, quotes and divs accepted."""
 
 HEADING_IN_BLOCK = "PG118"
@@ -61,7 +62,7 @@ class Context:
         """Count one level of nesting; too deep is an error, never a RecursionError."""
         if self.depth >= MAX_DEPTH:
             raise PackgenError(f"lists, quotes or divs nested deeper than {MAX_DEPTH} levels",
-                               loc.path, loc.line)
+                               loc.path, loc.line, LIMIT_EXCEEDED)
         self.depth += 1
         try:
             yield

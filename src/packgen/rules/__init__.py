@@ -108,13 +108,17 @@ RELIABILITY = [
     ("PG006", ERROR, ("a write that fails (disk full, read-only folder, name too long) is one "
                      "line and keeps the previous outputs")),
     ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
+    ("PG024", ERROR, ("an input larger than one of packgen's limits (a file's bytes, YAML "
+                     "nesting, a variable, a module's filled-in text, a picture's bytes or "
+                     "pixels) is refused before it is read or decoded")),
 ]
 LOADING = [
     ("PG110", ERROR, "a {{ variable }} the pack does not define"),
     ("PG111", ERROR, "a pack lists a module that does not exist"),
     ("PG112", ERROR, "an audience id that audiences.yaml does not list"),
     ("PG113", ERROR, "a picture file that does not exist"),
-    ("PG114", ERROR, "a picture outside the project (absolute path, .., remote address)"),
+    ("PG114", ERROR, ("a picture outside the project (absolute path, .., remote address) or "
+                     "named as no file can be (a NUL or control character, an over-long name)")),
     ("PG115", WARNING, "an unknown module front-matter key is ignored (a typo is not lost)"),
     ("PG116", WARNING, "a control character that cannot be shown or saved is dropped"),
     ("PG117", WARNING, "an unknown div class is kept as plain content"),

@@ -31,10 +31,11 @@ from packgen.model import (
     TailoredPack,
     Text,
 )
+from packgen.safety import MAX_EXPANDED_CHARS, too_large
 from packgen.tailor.context import content_context
 from packgen.tailor.slideplan import with_plan
 from packgen.tailor.timetable import timetable
-from packgen.templating import render_text
+from packgen.templating import TooLong, render_text
 
 
 def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[TailoredPack,
@@ -80,8 +81,11 @@ class _Job:
         self.context = context
         self.known = known
         self.errors: list[Diagnostic] = []
+        self.room = MAX_EXPANDED_CHARS
+        """Characters the module being tailored may still take once its variables are filled."""
 
     def module(self, module: Module) -> Module:
+        self.room = MAX_EXPANDED_CHARS
         self.check(module.audiences, module.loc)
         slides = tuple(s for s in (self.slide(s) for s in module.slides) if s is not None)
         rows = tuple(r for r in (self.row(r) for r in module.easy_read) if r is not None)
@@ -144,12 +148,22 @@ class _Job:
         return tuple(spans)
 
     def string(self, text: str, path: str, line: int | None) -> str:
+        if self.room < 0:
+            return text
         try:
-            return render_text(text, self.context, path, line)
+            filled = render_text(text, self.context, path, line, self.room)
+        except TooLong as exc:
+            self.room = -1
+            self.errors.extend(too_large(
+                "the module with its variables filled in", f"{MAX_EXPANDED_CHARS:,} characters",
+                path, exc.line).diagnostics)
+            return text
         except PackgenError as exc:
             self.errors.extend(dataclasses.replace(d, code=d.code or _code(d.message))
                                for d in exc.diagnostics)
             return text
+        self.room -= len(filled)
+        return filled
 
     def strings(self, texts: Sequence[str], loc: Loc) -> tuple[str, ...]:
         return tuple(self.string(t, loc.path, loc.line) for t in texts)
