@@ -127,6 +127,9 @@ LOADING = [
     ("PG117", WARNING, "an unknown div class is kept as plain content"),
     ("PG118", WARNING, ("a heading inside a block does not start a slide; it is shown as bold "
                        "text")),
+    ("PG119", ERROR, ("a link packgen does not write (javascript:, file:, data:, ms-msdt:, any "
+                     "scheme but http, https and mailto, a UNC or relative path) stops the "
+                     "pack at its line")),
 ]
 EASY_READ = [
     ("PG201", WARNING, "an easy-read sentence longer than 15 words"),

@@ -294,8 +294,9 @@ def test_a_content_link_with_another_scheme_is_an_error_at_its_line(one_pack: Pa
 
 
 def test_web_and_mail_links_become_hyperlinks_in_the_deck_and_the_guide(one_pack: Path) -> None:
-    add_module(one_pack, "## Links\n\n- [Site](http://example.org/a)\n"
-                         "- [Secure](https://example.org/b)\n- [Mail](mailto:team@example.org)\n")
+    links = ("- [Site](http://example.org/a)\n- [Secure](https://example.org/b)\n"
+             "- [Mail](mailto:team@example.org)\n")
+    add_module(one_pack, f"## Links\n\n{links}\n::: notes\n{links}:::\n")
     done = build(one_pack, only="deck,guide", timeout=240)
     assert done.returncode == 0, done.stderr
     wanted = {"http://example.org/a", "https://example.org/b", "mailto:team@example.org"}
