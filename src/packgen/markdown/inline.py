@@ -6,6 +6,7 @@ Works on markdown-it syntax tree nodes, read through the small ``Node`` protocol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
@@ -16,6 +17,8 @@ from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
 
 LINK_SCHEME = "PG119"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+"""A URL scheme (two letters at least: ``C:`` is a Windows drive, not a scheme)."""
 _PLAIN = Span("")
 
 
@@ -54,9 +57,8 @@ def link_problem(href: str) -> str | None:
     if href.startswith("#") or link_allowed(href):
         return None
     shown = unquote(href)
-    scheme = shown.split(":", 1)[0] if ":" in shown.split("/", 1)[0] else ""
-    what = "has a scheme packgen does not write" if scheme.isascii() and scheme.isalpha() \
-        and len(scheme) > 1 else "is not a web or mail address"
+    what = "has a scheme packgen does not write" if _SCHEME.match(shown) \
+        else "is not a web or mail address"
     return f"link '{shown}' {what}; use an http, https or mailto address"
 
 
