@@ -6,11 +6,14 @@ import posixpath
 import re
 import warnings
 import zipfile
+from functools import cache
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from packgen.errors import PackgenError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 ZIP_REFUSED = "PG002"
 """Code of every refusal of a zip or picture that is not what it claims."""
@@ -28,9 +31,6 @@ DOCX_PARTS = ("[Content_Types].xml", "word/document.xml")
 XML_START = re.compile(rb"^(\xef\xbb\xbf|\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|\xff\xfe\x00\x00)?"
                        rb"[\s\x00]*<")
 """How an XML part begins (after an optional byte-order mark): whatever its name says."""
-XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_blank_text=True)
-"""The one way packgen parses Office XML: no entities, no DTD, nothing fetched, no huge trees."""
 LINK_SCHEMES = ("http", "https", "mailto")
 """The schemes of the links packgen writes into its outputs."""
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -81,7 +81,7 @@ def check_zip_file(path: Path, display: str, kind: str = "zip file") -> list[zip
 def check_no_doctype(path: Path, members: list[zipfile.ZipInfo], display: str) -> None:
     """Raise PackgenError (PG002) if any XML part of the zip declares a DOCTYPE.
 
-    Each part that begins like XML is parsed with ``XML_PARSER`` (nothing is expanded or
+    Each part that begins like XML is parsed with ``xml_parser()`` (nothing is expanded or
     fetched), so an entity can never reach python-pptx or python-docx.
     """
     with zipfile.ZipFile(path) as archive:
@@ -91,9 +91,21 @@ def check_no_doctype(path: Path, members: list[zipfile.ZipInfo], display: str) -
                                    "allowed in templates)", display, code=ZIP_REFUSED)
 
 
+@cache
+def xml_parser() -> etree.XMLParser:
+    """Return the one parser packgen reads Office XML with: no entities, no DTD, nothing
+    fetched, no huge trees (lxml loads only when a template is read)."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=True)
+
+
 def parse_xml(blob: bytes) -> etree._Element:
-    """Return the root of an XML part parsed with ``XML_PARSER`` (entities never expanded)."""
-    return etree.fromstring(blob, XML_PARSER)
+    """Return the root of an XML part parsed with ``xml_parser()`` (entities never expanded)."""
+    from lxml import etree
+
+    return etree.fromstring(blob, xml_parser())
 
 
 def link_allowed(target: str) -> bool:
@@ -184,6 +196,8 @@ def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool
     with archive.open(member) as stream:
         if not XML_START.match(stream.read(64)):
             return False
+    from lxml import etree
+
     try:
         root = parse_xml(archive.read(member))
     except etree.XMLSyntaxError:

@@ -19,7 +19,7 @@ from typing import Self
 from lxml import etree
 
 from packgen.colours import RGB, blend, parse_hex
-from packgen.safety import XML_PARSER
+from packgen.safety import xml_parser
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -35,7 +35,7 @@ PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "00800
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 """Prefix of the relationship types (``REL + "slideLayout"``)."""
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-PARSER = XML_PARSER
+PARSER = xml_parser()
 """Parses parts as python-pptx does (text and whitespace read the same), with no entities,
 no DTD and no network."""
 
