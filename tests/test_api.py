@@ -55,7 +55,7 @@ def test_a_file_that_is_not_a_template_is_one_error_line(tmp_path: Path) -> None
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         f"{bad.as_posix()}: error: not a PowerPoint template: the file is not a zip archive "
-        "(damaged or another format)"]
+        "(damaged or another format) [PG002]"]
 
 
 # --- build: write failures are one finding, previous outputs kept ------------------------

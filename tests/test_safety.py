@@ -11,12 +11,17 @@ import pytest
 from PIL import Image
 
 from packgen.errors import PackgenError
+from packgen.paths import packaged_templates
 from packgen.safety import (
     MAX_IMAGE_PIXELS,
+    MAX_MEMBER_BYTES,
     MAX_PICTURE_BYTES,
+    check_docx_file,
     check_image_file,
     check_picture_bounds,
     check_pptx_file,
+    link_allowed,
+    parse_xml,
 )
 
 DEFAULT_PPTX = Path(pptx.__file__).parent / "templates" / "default.pptx"
@@ -157,3 +162,70 @@ def test_bounds_leave_a_fake_picture_to_the_full_check(tmp_path: Path) -> None:
 
 def _never_opened(path: Path, *_args: object, **_kwargs: object) -> None:
     raise AssertionError(f"{path} was opened")
+
+
+# --- every Office zip: member sizes, names, DOCTYPEs -------------------------------------
+
+
+def _office(path: Path, extra: dict[str, bytes], base: Path = DEFAULT_PPTX) -> Path:
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, extra.pop(item.filename, src.read(item)))
+        for name, data in extra.items():
+            dst.writestr(name, data)
+    return path
+
+
+def test_a_member_larger_than_the_bound_is_refused_whatever_its_ratio(tmp_path: Path) -> None:
+    big = bytes(range(256)) * (MAX_MEMBER_BYTES // 256 + 1)
+    path = _office(tmp_path / "deck.pptx", {"ppt/media/big.bin": big})
+    with pytest.raises(PackgenError) as exc:
+        check_pptx_file(path, "templates/deck.pptx")
+    assert "'ppt/media/big.bin'" in _message(exc) and _message(exc).endswith("[PG002]")
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("../x.xml", "climbs out of the zip"), ("ppt/../../x.xml", "climbs out of the zip"),
+    ("/abs.xml", "has an absolute path"), ("C:/abs.xml", "has an absolute path"),
+    ("ppt\\..\\..\\x.xml", "climbs out of the zip"), ("PPT/presentation.xml", "appears twice"),
+])
+def test_member_names_that_escape_or_repeat_are_refused(tmp_path: Path, name: str,
+                                                        problem: str) -> None:
+    path = _office(tmp_path / "deck.pptx", {name: b"<x/>"})
+    with pytest.raises(PackgenError) as exc:
+        check_pptx_file(path, "templates/deck.pptx")
+    assert f"'{name}' {problem}" in _message(exc)
+
+
+@pytest.mark.parametrize("prolog", [
+    b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "boom">]>',
+    b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/x.dtd">',
+    '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x []>'.encode("utf-16"),
+])
+def test_a_doctype_in_any_xml_part_is_refused(tmp_path: Path, prolog: bytes) -> None:
+    body = "<x/>".encode("utf-16")[2:] if prolog.startswith(b"\xff\xfe") else b"<x/>"
+    path = _office(tmp_path / "deck.pptx", {"ppt/custom/item.bin": prolog + body})
+    with pytest.raises(PackgenError) as exc:
+        check_pptx_file(path, "templates/deck.pptx")
+    assert _message(exc) == ("templates/deck.pptx: error: ppt/custom/item.bin declares a "
+                             "DOCTYPE (entities are not allowed in templates) [PG002]")
+
+
+def test_check_docx_accepts_packgens_reference_and_refuses_a_deck(tmp_path: Path) -> None:
+    check_docx_file(packaged_templates() / "reference.docx", "packgen:reference.docx")
+    with pytest.raises(PackgenError, match="word/document.xml"):
+        check_docx_file(DEFAULT_PPTX, "templates/reference.docx")
+
+
+def test_parse_xml_never_expands_entities() -> None:
+    root = parse_xml(b'<!DOCTYPE x [<!ENTITY e "expanded">]><x>&e;</x>')
+    assert "expanded" not in (root.text or "")
+
+
+@pytest.mark.parametrize(("target", "allowed"), [
+    ("https://example.org", True), ("HTTP://example.org", True), ("mailto:a@b.org", True),
+    ("file:///etc/passwd", False), ("\\\\host\\share", False), ("ms-msdt:/id", False),
+    ("javascript:x", False), (" https://x", True), ("httpx://x", False), ("#top", False),
+])
+def test_link_allowed_only_for_web_and_mail(target: str, allowed: bool) -> None:
+    assert link_allowed(target) is allowed

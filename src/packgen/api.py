@@ -225,7 +225,7 @@ def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
     from packgen.rules import run_pack_rules
 
     easy_read = "handout" in checked or tp.pack.deck_style == "easy-read"
-    return run_pack_rules(tp, easy_read=easy_read)
+    return run_pack_rules(tp, easy_read=easy_read, word="guide" in checked)
 
 
 def _rendered_rules(tp: TailoredPack, folder: Path, entries: list[stg.Entry],

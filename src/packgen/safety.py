@@ -7,12 +7,18 @@ names are in ``paths.py``, which checks names and imports no other helper.
 
 from __future__ import annotations
 
+import posixpath
+import re
 import warnings
 import zipfile
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packgen.errors import PackgenError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 FAKE_FILE = "PG002"
 """The code of a template or picture that is not what it claims."""
@@ -41,13 +47,22 @@ MAX_BRACKETS = 500
 """Most ``[`` in one paragraph (markdown-it's link search grows with their square)."""
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
-"""Largest total uncompressed size of a template's zip members."""
+"""Largest total uncompressed size of an Office file's zip members."""
+MAX_MEMBER_BYTES = 50 * 1024 * 1024
+"""Largest uncompressed size of one zip member (a picture or an XML part)."""
 MAX_RATIO = 100
 """Largest compression ratio of a big member (a zip bomb inflates far beyond this)."""
 RATIO_MIN_BYTES = 10 * 1024 * 1024
 """Members smaller than this are never suspicious, whatever their ratio."""
 MAX_MEMBERS = 10_000
 REQUIRED_PARTS = ("[Content_Types].xml", "ppt/presentation.xml")
+DOCX_PARTS = ("[Content_Types].xml", "word/document.xml")
+XML_START = re.compile(rb"^(\xef\xbb\xbf|\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|\xff\xfe\x00\x00)?"
+                       rb"[\s\x00]*<")
+"""How an XML part begins (after an optional byte-order mark): whatever its name says."""
+LINK_SCHEMES = ("http", "https", "mailto")
+"""The schemes of the links packgen writes into its outputs."""
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
 """Picture formats every output can embed (python-pptx, python-docx and HTML)."""
 
@@ -76,18 +91,78 @@ def check_file_size(path: Path, limit: int, where: str, line: int | None = None)
 
 
 def check_pptx_file(path: Path, display: str) -> None:
-    """Raise PackgenError unless ``path`` is a PowerPoint file that is safe to open.
+    """Raise PackgenError (PG002) unless ``path`` is a PowerPoint file that is safe to open.
 
-    Only the zip's central directory is read: a bomb is refused from its declared sizes
-    without inflating anything. ``display`` names the file in the error (project-relative).
+    A bomb is refused from the zip's declared sizes without inflating anything; member names
+    that escape the zip or repeat, and XML parts declaring a DOCTYPE, are refused too.
+    ``display`` names the file in the error (project-relative).
     """
-    members = _zip_members(path, display)
-    _check_sizes(members, display)
+    check_office_file(path, display, "PowerPoint template", REQUIRED_PARTS)
+
+
+def check_docx_file(path: Path, display: str) -> None:
+    """Raise PackgenError (PG002) unless ``path`` is a Word document that is safe to open."""
+    check_office_file(path, display, "Word document", DOCX_PARTS)
+
+
+def check_office_file(path: Path, display: str, kind: str, required: tuple[str, ...]) -> None:
+    """Raise PackgenError (PG002) unless ``path`` is a safe Office zip holding ``required``."""
+    members = check_zip_file(path, display, kind)
     names = {m.filename for m in members}
-    missing = [part for part in REQUIRED_PARTS if part not in names]
+    missing = [part for part in required if part not in names]
     if missing:
-        raise PackgenError(
-            f"not a PowerPoint template: the zip has no {', '.join(missing)}", display)
+        raise PackgenError(f"not a {kind}: the zip has no {', '.join(missing)}", display,
+                           code=FAKE_FILE)
+    check_no_doctype(path, members, display)
+
+
+def check_zip_file(path: Path, display: str, kind: str = "zip file") -> list[zipfile.ZipInfo]:
+    """Return the members of the zip at ``path`` once their names and sizes are safe.
+
+    Refused (PG002): more than MAX_MEMBERS members, a member larger than MAX_MEMBER_BYTES,
+    more than MAX_TOTAL_BYTES in all, a bomb's ratio, and a name that is absolute, climbs out
+    with ``..`` or repeats. Only the central directory is read.
+    """
+    members = _zip_members(path, display, kind)
+    _check_names(members, display, kind)
+    _check_sizes(members, display, kind)
+    return members
+
+
+def check_no_doctype(path: Path, members: list[zipfile.ZipInfo], display: str) -> None:
+    """Raise PackgenError (PG002) if any XML part of the zip declares a DOCTYPE.
+
+    Each part that begins like XML is parsed with ``xml_parser()`` (nothing is expanded or
+    fetched), so an entity can never reach python-pptx or python-docx.
+    """
+    with zipfile.ZipFile(path) as archive:
+        for member in members:
+            if _declares_doctype(archive, member):
+                raise PackgenError(f"{member.filename} declares a DOCTYPE (entities are not "
+                                   "allowed in templates)", display, code=FAKE_FILE)
+
+
+@cache
+def xml_parser() -> etree.XMLParser:
+    """Return the one parser packgen reads Office XML with: no entities, no DTD, nothing
+    fetched, no huge trees (lxml loads only when a template is read)."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=True)
+
+
+def parse_xml(blob: bytes) -> etree._Element:
+    """Return the root of an XML part parsed with ``xml_parser()`` (entities never expanded)."""
+    from lxml import etree
+
+    return etree.fromstring(blob, xml_parser())
+
+
+def link_allowed(target: str) -> bool:
+    """Return True when ``target`` is an http, https or mailto address packgen may write."""
+    found = _SCHEME.match(target.strip())
+    return bool(found) and found.group(1).lower() in LINK_SCHEMES
 
 
 def check_image_file(path: Path, display: str, line: int | None = None) -> None:
@@ -119,7 +194,7 @@ def check_picture_bounds(path: Path, display: str, line: int | None = None) -> N
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _zip_members(path: Path, display: str) -> list[zipfile.ZipInfo]:
+def _zip_members(path: Path, display: str, kind: str) -> list[zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -127,27 +202,66 @@ def _zip_members(path: Path, display: str) -> list[zipfile.ZipInfo]:
         raise PackgenError("template not found", display) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise PackgenError(
-            "not a PowerPoint template: the file is not a zip archive (damaged or another "
-            "format)", display) from None
+            f"not a {kind}: the file is not a zip archive (damaged or another format)",
+            display, code=FAKE_FILE) from None
     if len(members) > MAX_MEMBERS:
-        raise PackgenError(f"template refused: {len(members)} zip members (at most "
-                           f"{MAX_MEMBERS})", display)
+        raise PackgenError(f"{kind} refused: {len(members)} zip members (at most "
+                           f"{MAX_MEMBERS})", display, code=FAKE_FILE)
     return members
 
 
-def _check_sizes(members: list[zipfile.ZipInfo], display: str) -> None:
+def _check_names(members: list[zipfile.ZipInfo], display: str, kind: str) -> None:
+    seen: set[str] = set()
+    for member in members:
+        name = member.filename
+        problem = _name_problem(name, seen)
+        if problem:
+            raise PackgenError(f"{kind} refused: zip member '{name}' {problem}", display,
+                               code=FAKE_FILE)
+        seen.add(name.lower())
+
+
+def _name_problem(name: str, seen: set[str]) -> str | None:
+    plain = name.replace("\\", "/")
+    if plain.startswith("/") or re.match(r"^[A-Za-z]:", plain):
+        return "has an absolute path"
+    if ".." in plain.split("/") or posixpath.normpath(plain).startswith(".."):
+        return "climbs out of the zip with '..'"
+    if name.lower() in seen:
+        return "appears twice"
+    return None
+
+
+def _check_sizes(members: list[zipfile.ZipInfo], display: str, kind: str) -> None:
     total = sum(m.file_size for m in members)
     if total > MAX_TOTAL_BYTES:
         raise PackgenError(
-            f"template refused: it would inflate to {_mib(total)} (at most "
-            f"{_mib(MAX_TOTAL_BYTES)}); possibly a zip bomb", display)
+            f"{kind} refused: it would inflate to {_mib(total)} (at most "
+            f"{_mib(MAX_TOTAL_BYTES)}); possibly a zip bomb", display, code=FAKE_FILE)
     for member in members:
         if member.file_size > RATIO_MIN_BYTES and (
                 member.file_size > MAX_RATIO * max(member.compress_size, 1)):
             raise PackgenError(
-                f"template refused: member '{member.filename}' inflates "
+                f"{kind} refused: member '{member.filename}' inflates "
                 f"{member.file_size // max(member.compress_size, 1)}:1 to "
-                f"{_mib(member.file_size)}; possibly a zip bomb", display)
+                f"{_mib(member.file_size)}; possibly a zip bomb", display, code=FAKE_FILE)
+        if member.file_size > MAX_MEMBER_BYTES:
+            raise PackgenError(
+                f"{kind} refused: member '{member.filename}' is {_mib(member.file_size)} "
+                f"(at most {_mib(MAX_MEMBER_BYTES)} each)", display, code=FAKE_FILE)
+
+
+def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    with archive.open(member) as stream:
+        if not XML_START.match(stream.read(64)):
+            return False
+    from lxml import etree
+
+    try:
+        root = parse_xml(archive.read(member))
+    except etree.XMLSyntaxError:
+        return b"<!DOCTYPE" in archive.read(member).upper()
+    return root.getroottree().docinfo.doctype != ""
 
 
 def _mib(size: int) -> str:

@@ -100,7 +100,14 @@ def _parser() -> MarkdownIt:
     """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes."""
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
+    md.validateLink = _every_link
     return md.enable("table").use(fenced_div_plugin)
+
+
+def _every_link(url: str) -> bool:
+    """Return True: every link is parsed as a link, so a refused scheme (``javascript:``,
+    ``file:``) is an error at its line (PG119) rather than silently left as text."""
+    return True
 
 
 def convert_blocks(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Raw]:

@@ -49,9 +49,9 @@ class Context:
         """Return the file location of a 0-based body line."""
         return Loc(self.path, line + 1 + self.offset)
 
-    def error(self, message: str, loc: Loc) -> None:
+    def error(self, message: str, loc: Loc, code: str | None = None) -> None:
         """Record an error and keep converting, so every problem is reported."""
-        self.diagnostics.append(errors.error(message, loc.path, loc.line))
+        self.diagnostics.append(errors.error(message, loc.path, loc.line, code))
 
     def warn(self, message: str, loc: Loc, code: str) -> None:
         """Record a warning."""

@@ -6,13 +6,19 @@ Works on markdown-it syntax tree nodes, read through the small ``Node`` protocol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
+from urllib.parse import unquote
 
 from packgen.markdown.divs import Context
 from packgen.model import Loc, Span, Text
+from packgen.safety import link_allowed
 
+LINK_SCHEME = "PG119"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+"""A URL scheme (two letters at least: ``C:`` is a Windows drive, not a scheme)."""
 _PLAIN = Span("")
 
 
@@ -27,16 +33,33 @@ class Node(Protocol):
 
 def spans_of(nodes: list[Node], ctx: Context, loc: Loc,
              style: Span = _PLAIN) -> Text:
-    """Return the spans of inline nodes, merging neighbours with the same formatting."""
+    """Return the spans of inline nodes, merging neighbours with the same formatting.
+
+    ``loc`` is the line of the first node; each line break moves the lines that follow on.
+    """
     out: list[Span] = []
     for node in nodes:
         converter = _INLINE.get(node.type)
         if converter is None:
             ctx.error(f"unsupported inline Markdown '{node.type}'", loc)
-            continue
-        for span in converter(node, ctx, loc, style):
-            _append(out, span)
+        else:
+            for span in converter(node, ctx, loc, style):
+                _append(out, span)
+        loc = _after_breaks(node, loc)
     return tuple(out)
+
+
+def link_problem(href: str) -> str | None:
+    """Return why packgen will not write a link to ``href``, or None for a link it writes.
+
+    Outputs link only to http, https and mailto addresses (and ``#anchors`` in the page).
+    """
+    if href.startswith("#") or link_allowed(href):
+        return None
+    shown = unquote(href)
+    what = "has a scheme packgen does not write" if _SCHEME.match(shown) \
+        else "is not a web or mail address"
+    return f"link '{shown}' {what}; use an http, https or mailto address"
 
 
 def strip_spans(spans: Text) -> Text:
@@ -90,7 +113,22 @@ def _em(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _link(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
-    return spans_of(node.children, ctx, loc, replace(style, link=str(node.attrs["href"])))
+    href = str(node.attrs["href"])
+    problem = link_problem(href)
+    if problem:
+        ctx.error(problem, loc, LINK_SCHEME)
+        return spans_of(node.children, ctx, loc, style)
+    return spans_of(node.children, ctx, loc, replace(style, link=href))
+
+
+def _after_breaks(node: Node, loc: Loc) -> Loc:
+    breaks = _breaks_in(node)
+    return Loc(loc.path, loc.line + breaks) if breaks and loc.line else loc
+
+
+def _breaks_in(node: Node) -> int:
+    own = node.type in ("softbreak", "hardbreak")
+    return own + sum(_breaks_in(child) for child in node.children or ())
 
 
 def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:

@@ -16,15 +16,18 @@ from packgen.model import Config, TailoredPack
 from packgen.rules.base import ERROR, INFO, WARNING, Check, Rule, described
 
 
-def run_pack_rules(tp: TailoredPack, easy_read: bool = True) -> list[Diagnostic]:
+def run_pack_rules(tp: TailoredPack, easy_read: bool = True,
+                   word: bool = True) -> list[Diagnostic]:
     """Return the findings of every content, easy-read and template rule on one tailored pack.
 
     With ``easy_read`` False the easy-read rules are left out (and their word data unread): a
-    build that makes neither the handout nor an easy-read deck shows no easy-read text.
+    build that makes neither the handout nor an easy-read deck shows no easy-read text. With
+    ``word`` False the Word reference document (read only by the guide) is not checked.
     """
+    skipped = {_easy_read: not easy_read, _reference: not word}
     found: list[Diagnostic] = []
     for check in _checks():
-        if easy_read or check is not _easy_read:
+        if not skipped.get(check, False):
             found.extend(check(tp))
     return _unique(found)
 
@@ -73,9 +76,15 @@ def _template(tp: TailoredPack) -> list[Diagnostic]:
     return check_pack_template(tp)
 
 
+def _reference(tp: TailoredPack) -> list[Diagnostic]:
+    from packgen.rules.reference import check_reference
+
+    return check_reference(tp)
+
+
 def _checks() -> list[Check]:
     own = [rule.check for rule in rules_table() if rule.check is not None]
-    return [*own, _easy_read, _template]
+    return [*own, _easy_read, _template, _reference]
 
 
 def _registry() -> dict[str, Rule]:
@@ -97,8 +106,10 @@ RELIABILITY = [
     ("PG001", ERROR, ("an output changed by hand since it was built is not replaced without "
                      "--force; a file packgen did not write is never deleted; a link in a pack "
                      "folder is never followed")),
-    ("PG002", ERROR, ("a template or picture that is not what it claims (zip bomb, not a pptx, "
-                     "fake image) is refused before any library opens it")),
+    ("PG002", ERROR, ("a template or picture that is not what it claims (zip bomb, a member over "
+                     "50 MiB or 200 MiB in all, a member name that escapes or repeats, a DOCTYPE "
+                     "in an XML part, not a pptx or docx, fake image) is refused before any "
+                     "library opens it")),
     ("PG003", ERROR, ("an input file that cannot be read or parsed (YAML, TOML, Markdown, "
                      "encoding) stops the pack with its line")),
     ("PG004", ERROR, ("the output folder is never the project, above it, or in or around "
@@ -108,6 +119,9 @@ RELIABILITY = [
     ("PG006", ERROR, ("a write that fails (disk full, read-only folder, name too long) is one "
                      "line and keeps the previous outputs")),
     ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
+    ("PG022", WARNING, ("an external link in a template (a file or UNC path, a linked picture, "
+                       "an attached template, a linked object, a hyperlink that is not http, "
+                       "https or mailto) is dropped from the outputs")),
     ("PG024", ERROR, ("an input larger than one of packgen's limits (a file's bytes, YAML "
                      "nesting, a variable, a module's filled-in text, a picture's bytes or "
                      "pixels) is refused before it is read or decoded")),
@@ -124,6 +138,9 @@ LOADING = [
     ("PG117", WARNING, "an unknown div class is kept as plain content"),
     ("PG118", WARNING, ("a heading inside a block does not start a slide; it is shown as bold "
                        "text")),
+    ("PG119", ERROR, ("a link packgen does not write (javascript:, file:, data:, ms-msdt:, any "
+                     "scheme but http, https and mailto, a UNC or relative path) stops the "
+                     "pack at its line")),
 ]
 EASY_READ = [
     ("PG201", WARNING, "an easy-read sentence longer than 15 words"),

@@ -19,6 +19,7 @@ from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 from packgen.rules import templatestyle as style
 from packgen.rules.base import ERROR, WARNING, Rule, described
+from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
 
 
@@ -84,7 +85,7 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
         return list(exc.diagnostics)
     layouts = tp.project.theme.layouts
     planned = tp.slides
-    diags = _pack_layouts(planned, doc, shown, layouts)
+    diags = dropped_warnings(path, shown) + _pack_layouts(planned, doc, shown, layouts)
     names = _used_names(planned, layouts)
     used = [lay for lay in doc.layouts if lay.name in names]
     minimum = _minimum_contrast(tp)
@@ -145,7 +146,8 @@ def _report(path: str, mtime: int, size: int, display: str,
         else:
             missing.append((kind, problem[1]))
             diags.append(error(problem[1], display, None, problem[0]))
-    diags = _merge(diags) + style.text_sizes(doc.layouts, display)
+    diags = dropped_warnings(Path(path), display) + _merge(diags)
+    diags += style.text_sizes(doc.layouts, display)
     diags += style.text_contrast(doc.layouts, display, minimum)
     diags += style.languages(doc, display, language) + _slides(doc, display)
     infos = tuple(LayoutInfo(lay.name, lay.master_name, tuple(i for _, i in lay.placeholders))

@@ -47,9 +47,10 @@ def test_unusable_reference_docx_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "templates").mkdir()
     reference = tmp_path / "templates" / "reference.docx"
     reference.write_bytes(b"not a zip")
-    with pytest.raises(PackgenError, match="not a usable Word") as caught:
+    with pytest.raises(PackgenError, match="not a Word document") as caught:
         write_guide_docx(tp, tmp_path / "out.docx")
     assert caught.value.diagnostics[0].path == "templates/reference.docx"
+    assert caught.value.diagnostics[0].code == "PG002"
     docx.Document().save(str(reference))
     with pytest.raises(PackgenError, match="lacks the styles.*Guide Table"):
         write_guide_docx(tp, tmp_path / "out.docx")

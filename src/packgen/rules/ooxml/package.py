@@ -19,6 +19,7 @@ from typing import Self
 from lxml import etree
 
 from packgen.colours import RGB, blend, parse_hex
+from packgen.safety import xml_parser
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -34,8 +35,9 @@ PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "00800
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 """Prefix of the relationship types (``REL + "slideLayout"``)."""
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-"""Parses parts as python-pptx does, so text and whitespace read the same."""
+PARSER = xml_parser()
+"""Parses parts as python-pptx does (text and whitespace read the same), with no entities,
+no DTD and no network."""
 
 RGBA = tuple[float, float, float, float]
 """Red, green, blue (0 to 255) and opacity (0 to 1)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from docx.document import Document
@@ -24,9 +23,8 @@ from packgen.model import (
     TailoredPack,
     Text,
 )
+from packgen.safety import link_allowed
 from packgen.writers.docx import oxml
-
-SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 
 
 class DocxBlocks:
@@ -47,7 +45,7 @@ class DocxBlocks:
         for span in text:
             if span.soft_break:
                 paragraph.add_run(" ")
-            elif span.link and SAFE_LINK.match(span.link):
+            elif span.link and link_allowed(span.link):
                 oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
             else:
                 run = paragraph.add_run(span.text)

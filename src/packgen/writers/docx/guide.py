@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -52,16 +51,15 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
 
 
 def open_reference(path: Path, display: str) -> Document:
-    """Return the reference document opened, or raise PackgenError if it is unusable."""
+    """Return the reference document opened, or raise PackgenError if it is unusable.
+
+    The zip is checked first (PG002: sizes, member names, no DOCTYPE) and its external
+    relationships are dropped once opened (PG022 reports them), so none reaches the outputs.
+    """
+    safety.check_docx_file(path, display)
     try:
-        with zipfile.ZipFile(path) as archive:
-            size = sum(m.file_size for m in archive.infolist())
-        if size > safety.MAX_TOTAL_BYTES:
-            raise PackgenError(f"reference.docx refused: it would inflate to {size} bytes",
-                               display, code="PG400")
         doc = docx.Document(str(path))
-    except PackgenError:
-        raise
+        oxml.drop_external_relationships(doc)
     except Exception as exc:  # noqa: BLE001 (python-docx raises many types for bad files)
         raise PackgenError(f"not a usable Word reference document ({exc.__class__.__name__}: "
                            f"{exc})", display, code="PG400") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import Any
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -13,8 +14,11 @@ from docx.shared import RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from packgen.colours import hex_digits
+from packgen.rules.ooxml.links import kept, unlink
+from packgen.safety import parse_xml
 
 Cell = _Cell
 """python-docx's table cell (a private class there), for type hints outside this module."""
@@ -31,6 +35,18 @@ def drop_styles_with_effects(doc: Document) -> None:
     rels = doc.part.rels
     for rid in [r for r, rel in rels.items() if rel.reltype == STYLES_WITH_EFFECTS]:
         del rels[rid]
+
+
+def drop_external_relationships(doc: Document) -> None:
+    """Remove every external relationship but web and mail hyperlinks, and what refers to it.
+
+    An attached template, a linked picture in a header, a ``file:`` or UNC hyperlink: PG022
+    reports each; none may reach an output.
+    """
+    package = doc.part.package
+    _drop_external(package.rels, None)
+    for part in package.iter_parts():
+        _drop_external(part.rels, part)
 
 
 def set_language(doc: Document, lang: str) -> None:
@@ -329,3 +345,23 @@ def _child(parent: object, tag: str, first: bool = False) -> object:
         else:
             parent.append(found)  # type: ignore[attr-defined]
     return found
+
+
+def _drop_external(rels: Any, part: Any) -> None:
+    doomed = [rid for rid, rel in rels.items()
+              if rel.is_external and not kept(rel.reltype, rel.target_ref)]
+    for rid in doomed:
+        if part is not None:
+            _unlink_part(part, rid)
+        rels.pop(rid)
+
+
+def _unlink_part(part: Any, rid: str) -> None:
+    element = getattr(part, "_element", None)
+    if element is not None:
+        unlink(element, rid)
+    elif part.blob.lstrip()[:1] == b"<":
+        root = parse_xml(part.blob)
+        unlink(root, rid)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)

@@ -25,9 +25,9 @@ from packgen.model import (
     Text,
     Theme,
 )
+from packgen.safety import link_allowed
 from packgen.writers.html.assets import Pictures, css_string
 
-SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 WIDTH = re.compile(r"^\d+(\.\d+)?(%|cm|mm|in|px|pt|em)$")
 
 
@@ -70,7 +70,7 @@ def _span(span: Span) -> Markup:
     for flag, tag in ((span.code, "code"), (span.italic, "em"), (span.bold, "strong")):
         if flag:
             html = Markup(f"<{tag}>{html}</{tag}>")
-    if span.link and SAFE_LINK.match(span.link):
+    if span.link and (span.link.startswith("#") or link_allowed(span.link)):
         html = Markup('<a href="{}">{}</a>').format(span.link, html)
     return html
 

@@ -24,9 +24,9 @@ from packgen.model import (
     Text,
     Theme,
 )
+from packgen.safety import link_allowed
 
 Data = dict[str, object]
-SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
 PRINT_PICTURES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 """Picture suffixes the print engine can place."""
 WIDTH = re.compile(r"^(?P<value>\d+(\.\d+)?)(?P<unit>%|cm|mm|in|px|pt|em)$")
@@ -62,7 +62,7 @@ def text(spans: Text) -> list[Data]:
 
 def span(s: Span) -> Data:
     """Return one span as data (a soft line break is a space; only web, mail, phone links)."""
-    link = s.link if s.link and SAFE_LINK.match(s.link) else None
+    link = s.link if s.link and link_allowed(s.link) else None
     return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
             "code": s.code, "link": link}
 

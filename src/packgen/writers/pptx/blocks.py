@@ -25,6 +25,7 @@ from packgen.model import (
     Text,
     plain,
 )
+from packgen.safety import link_allowed
 from packgen.writers.pptx.oxml import text as text_xml
 
 MIN_BODY_PT = 24
@@ -89,7 +90,7 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
             run.font.bold = True
         if span.italic:
             run.font.italic = True
-        if span.link:
+        if span.link and link_allowed(span.link):
             run.hyperlink.address = span.link
         if size:
             run.font.size = Pt(size)

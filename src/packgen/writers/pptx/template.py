@@ -18,6 +18,7 @@ from packgen.model import PlannedSlide, TailoredPack, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS
 from packgen.paths import deck_template
 from packgen.safety import check_pptx_file
+from packgen.writers.pptx.oxml.links import drop_external_relationships
 
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
             OSError, AttributeError, TypeError, IndexError)
@@ -42,11 +43,13 @@ def locate(tp: TailoredPack) -> tuple[Path, str, bool]:
 def open_template(path: Path, shown: str) -> Any:
     """Return the template as a Presentation; a file that is not a deck is a PackgenError.
 
-    The zip is checked first (size, members) so a zip bomb is refused before it is inflated.
+    The zip is checked first (size, member names, no DOCTYPE) so a zip bomb or an entity is
+    refused before python-pptx reads it; external relationships are dropped once it is open.
     """
     check_pptx_file(path, shown)
     try:
         prs = Presentation(str(path))
+        drop_external_relationships(prs)
     except BAD_FILE as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise PackgenError(f"not a PowerPoint template (.pptx): {reason}", shown) from None

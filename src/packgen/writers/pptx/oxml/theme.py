@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from packgen.colours import hex_digits
+from packgen.safety import parse_xml
 from packgen.writers.pptx.oxml.elements import A_NS, qn
 
 SCHEME_SLOTS = (
@@ -38,7 +39,7 @@ def theme_parts(prs: Any) -> list[Any]:
 def apply_theme(blob: bytes, colours: Mapping[str, str], fonts: Mapping[str, str],
                 name: str = "packgen") -> bytes:
     """Return theme XML with its colour scheme and fonts taken from ``colours``/``fonts``."""
-    root = etree.fromstring(blob)
+    root = parse_xml(blob)
     ns = {"a": A_NS}
     scheme = root.find(".//a:clrScheme", ns)
     scheme.set("name", name)
