@@ -52,8 +52,8 @@ def test_a_project_template_linking_outside_the_project_is_refused(tmp_path: Pat
     with pytest.raises(PackgenError) as caught:
         find_template(tmp_path / "project", name)
     assert [str(d) for d in caught.value.diagnostics] == [
-        (f"templates/{name}: error: the file leads outside the project (a symbolic link?) "
-         "[PG400]")]
+        (f"templates/{name}: error: 'templates/{name}' leads outside the project (a symbolic "
+         "link?) [PG020]")]
 
 
 def test_a_templates_folder_linking_outside_the_project_is_refused(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -19,6 +20,17 @@ REQUIRED_PARTS = ("[Content_Types].xml", "ppt/presentation.xml")
 IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
 """Picture formats every output can embed (python-pptx, python-docx and HTML)."""
 MAX_IMAGE_PIXELS = 50_000_000
+MAX_SVG_BYTES = 5_000_000
+"""Largest SVG picture read to look for references, in bytes (5 MB)."""
+REMOTE = "PG021"
+"""The code of a picture or template naming an address or a file that would be fetched."""
+SVG_REFERENCES = (
+    re.compile(r"""\bhref\s*=\s*["']\s*(?!#|data:)(?P<ref>[^"']*)""", re.IGNORECASE),
+    re.compile(r"""url\(\s*["']?\s*(?!#|data:)(?P<ref>[^"')]*)""", re.IGNORECASE),
+    re.compile(r"(?P<ref>@import|<!ENTITY)", re.IGNORECASE),
+)
+"""What makes an SVG reach outside itself: a link to another file or address (an ``href``
+or ``url()`` that is not ``#fragment`` or ``data:``), a style sheet import, an entity."""
 
 
 def check_pptx_file(path: Path, display: str) -> None:
@@ -52,6 +64,27 @@ def check_image_file(path: Path, display: str, line: int | None = None) -> None:
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise PackgenError(f"'{path.name}' is a damaged picture ({exc})", display, line) from None
     _check_image_facts(path, fmt, size, display, line)
+
+
+def check_svg_file(path: Path, display: str, line: int | None = None) -> None:
+    """Raise PackgenError (PG021) at ``display:line`` when the SVG picture ``path`` (already
+    found inside the project) refers to another file or an address: a viewer, a browser or
+    the print engine could load it. Nothing but the file itself is read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SVG_BYTES:
+            raise PackgenError(f"'{path.name}' is too large an SVG picture ({size:,} bytes; the "
+                               f"limit is {MAX_SVG_BYTES:,})", display, line, "PG024")
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise PackgenError(f"cannot read '{path.name}': {exc.strerror or exc}", display, line,
+                           "PG003") from None
+    found = [m for pattern in SVG_REFERENCES if (m := pattern.search(text))]
+    if found:
+        ref = min(found, key=lambda m: m.start())["ref"].strip() or "an empty address"
+        raise PackgenError(f"SVG picture '{path.name}' refers to '{ref[:80]}': an SVG must hold "
+                           "everything it shows (other files and remote addresses are not "
+                           "fetched)", display, line, REMOTE)
 
 
 # --- helpers ---------------------------------------------------------------------------

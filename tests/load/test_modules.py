@@ -10,7 +10,7 @@ from markdown_dump import make_project
 from packgen.errors import PackgenError, Severity
 from packgen.load.modules import load_module, load_modules
 from packgen.load.packs import load_pack
-from packgen.load.yamldoc import MAX_BYTES
+from packgen.paths import MAX_DATA_BYTES as MAX_BYTES
 from packgen.model import Material
 
 GOOD = """---
@@ -238,7 +238,7 @@ def test_module_and_pack_files_share_one_size_limit(modules: Path) -> None:
     root = modules.parent.parent
     text = GOOD + "x" * MAX_BYTES
     size = len(text.encode())
-    limit = f"error: file is too large ({size:,} bytes; the limit is {MAX_BYTES:,}) [PG003]"
+    limit = f"error: file is too large ({size:,} bytes; the limit is {MAX_BYTES:,}) [PG024]"
     assert one_error(write(modules, "m.md", text), root) == f"content/modules/m.md: {limit}"
     assert pack_errors(root, text) == [f"content/packs/p.yaml: {limit}"]
 

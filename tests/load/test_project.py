@@ -207,8 +207,8 @@ def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> N
     (root / "content/packs/linked.yaml").symlink_to(outside)
     loaded = load(root)
     assert [str(d) for d in loaded.pack_errors["linked"]] == [
-        ("content/packs/linked.yaml: error: the file leads outside the project (a symbolic "
-        "link?) [PG003]")]
+        ("content/packs/linked.yaml: error: 'content/packs/linked.yaml' leads outside the "
+         "project (a symbolic link?) [PG020]")]
 
 
 def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def load_pack(root: Path, file: Path, modules: Collection[str] | None,
     empty ``audiences`` accepts any audience id. Every problem in the file is reported in
     one PackgenError.
     """
-    doc = load_yaml(file, relative(root, file))
+    doc = load_yaml(root, file, relative(root, file))
     return validate_pack(doc, file.stem, root, modules, audiences)
 
 

@@ -12,16 +12,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from packgen.errors import PackgenError
-
-MAX_BYTES = 1_000_000
-"""Largest input file read, in bytes: anything bigger is refused, not parsed."""
+from packgen.paths import MAX_DATA_BYTES, UNREADABLE, read_text
 
 MAX_DEPTH = 50
 """Deepest nesting of YAML collections accepted."""
 
 KeyPath = tuple[object, ...]
 
-READ_ERROR = "PG003"
+READ_ERROR = UNREADABLE
 """The rule code of a file that cannot be read or parsed."""
 
 
@@ -43,41 +41,10 @@ class YamlDoc:
         return 1
 
 
-def read_text(path: Path, where: str, limit: int = MAX_BYTES) -> str:
-    """Return a file's text: UTF-8 (a byte-order mark is dropped), line ends made ``\\n``.
-
-    A file larger than ``limit`` bytes or one that is not UTF-8 is a PackgenError at
-    ``where`` (the line of the first bad byte for a decoding error).
-    """
-    return decode(read_bytes(path, where, limit), where)
-
-
-def read_bytes(path: Path, where: str, limit: int = MAX_BYTES) -> bytes:
-    """Return a file's bytes; a file larger than ``limit`` is refused before it is read."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _error(f"file is too large ({size:,} bytes; the limit is {limit:,})",
-                               where)
-        return path.read_bytes()
-    except OSError as exc:
-        raise _error(f"cannot read file: {exc.strerror or exc}", where) from None
-
-
-def decode(raw: bytes, where: str) -> str:
-    """Return ``raw`` decoded as UTF-8 with any byte-order mark dropped and line ends unified."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise _error(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file "
-                           "as UTF-8", where, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def load_yaml(path: Path, where: str) -> YamlDoc:
-    """Return the YAML document in ``path``; any problem is a PackgenError at ``where:line``."""
-    return parse_yaml(read_text(path, where), where)
+def load_yaml(root: Path, path: Path, where: str) -> YamlDoc:
+    """Return the YAML document in ``path`` (read as ``paths.read_text`` reads a data file);
+    any problem is a PackgenError at ``where:line``."""
+    return parse_yaml(read_text(root, path, where, limit=MAX_DATA_BYTES), where)
 
 
 def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:

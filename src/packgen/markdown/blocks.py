@@ -50,6 +50,7 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
+from packgen.safety import check_svg_file
 
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
@@ -186,8 +187,21 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
         code = PICTURE_MISSING if exc.diagnostics[0].message.startswith("file not found") \
             else PICTURE_OUTSIDE
         ctx.diagnostics.extend(replace(d, code=code) for d in exc.diagnostics)
+    else:
+        ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))
     title = str(node.attrs.get("title") or "")
     return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
+
+
+def _svg_problems(path: Path, where: str, line: int | None) -> tuple[Diagnostic, ...]:
+    """Return why an SVG picture cannot be shown safely (it refers outside itself), if so."""
+    if path.suffix.lower() != ".svg":
+        return ()
+    try:
+        check_svg_file(path, where, line)
+    except PackgenError as exc:
+        return exc.diagnostics
+    return ()
 
 
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:

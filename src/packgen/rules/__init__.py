@@ -101,6 +101,11 @@ RELIABILITY = [
     ("PG003", ERROR, ("an input file that cannot be read or parsed (YAML, TOML, Markdown, "
                      "encoding) stops the pack with its line")),
     ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
+    ("PG020", ERROR, ("a file packgen would read leads outside the project (a symbolic link, "
+                     "a font family written as a path, a template picture of its choosing)")),
+    ("PG021", ERROR, ("a template or SVG picture naming a remote address or another file that "
+                     "would be fetched; nothing is fetched from the network")),
+    ("PG024", ERROR, "an input file larger than the limit for its kind is refused unread"),
 ]
 LOADING = [
     ("PG110", ERROR, "a {{ variable }} the pack does not define"),

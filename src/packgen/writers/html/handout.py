@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from packgen import paths, templating
-from packgen.writers.html.assets import Pictures, font_faces
+from packgen.writers.html.assets import Pictures, font_faces, refuse_remote
 
 if TYPE_CHECKING:
     from packgen.model import TailoredPack
@@ -25,12 +25,13 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
     css = _render(root, "handout.css", colours=dict(theme.colours), font_faces=faces,
                   fonts=faces.upright)
     return _render(root, "handout.html", view=view, css=Markup(css), font_faces=faces,
-                   picture_uri=Pictures(root).uri, theme=dict(theme.colours))
+                   picture_uri=Pictures(root).template_uri, theme=dict(theme.colours))
 
 
 def _render(root: Path, name: str, **context: object) -> str:
     """Return one template rendered; a broken designer's template is an error at its line."""
-    env = templating.make_env(lambda template: paths.find_template(root, template))
+    env = templating.make_env(lambda template: paths.find_template(root, template),
+                              refuse_remote)
     return templating.render_template(env, name, "handout", **context)
 
 
