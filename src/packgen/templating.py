@@ -12,6 +12,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from packgen.errors import PackgenError
 
+
 class Found(Protocol):
     """A template file found by name (``paths.TemplateFile``)."""
 

@@ -10,8 +10,8 @@ from pathlib import Path, PurePosixPath
 
 from packgen import paths
 from packgen.errors import PackgenError
-from packgen.templating import CallError
 from packgen.model import Image
+from packgen.templating import CallError
 
 PICTURE_TYPES = {
     ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
