@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from packgen.errors import PackgenError
-from packgen.safety import check_image_file, check_pptx_file
+from packgen.safety import check_image_file, check_pptx_file, check_svg_file
 
 DEFAULT_PPTX = Path(pptx.__file__).parent / "templates" / "default.pptx"
 
@@ -96,3 +96,25 @@ def test_check_image_refuses_an_unsupported_format(tmp_path: Path) -> None:
     Image.new("RGB", (16, 16), "red").save(ico)
     with pytest.raises(PackgenError, match="ICO"):
         check_image_file(ico, "content/modules/a.md", 2)
+
+
+@pytest.mark.parametrize("body", [
+    '<image href="https://example.org/x.png"/>', '<image xlink:href="../../secret.png"/>',
+    '<rect style="fill: url(http://example.org/p.svg#p)"/>', "<style>@import 'x.css';</style>",
+])
+def test_an_svg_referring_outside_itself_is_refused(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "map.svg"
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{body}</svg>', encoding="utf-8")
+    with pytest.raises(PackgenError) as caught:
+        check_svg_file(path, "content/modules/m.md", 7)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.line, diagnostic.code) == (
+        "content/modules/m.md", 7, "PG021")
+
+
+def test_an_svg_holding_everything_it_shows_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "map.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/>'
+                    '</defs><rect fill="url(#g)"/><use href="#g"/>'
+                    '<image href="data:image/png;base64,AAAA"/></svg>', encoding="utf-8")
+    check_svg_file(path, "content/modules/m.md", 7)
