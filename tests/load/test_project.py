@@ -233,9 +233,9 @@ def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
 def test_a_font_family_written_as_a_path_is_refused(tmp_path: Path) -> None:
     root = make(tmp_path, {"templates/theme.yaml": "fonts:\n  body: ../../elsewhere/Face\n"})
     assert errors_of(root) == [
-        "templates/theme.yaml:2: error: font family '../../elsewhere/Face' is written as a "
-        "path: write its name (such as Atkinson Hyperlegible); its files are found in "
-        "templates/fonts [PG020]"]
+        ("templates/theme.yaml:2: error: font family '../../elsewhere/Face' is written as a "
+         "path: write its name (such as Atkinson Hyperlegible); its files are found in "
+         "templates/fonts [PG020]")]
 
 
 def test_a_templates_folder_linking_outside_the_project_is_refused_when_hashing(
@@ -244,5 +244,5 @@ def test_a_templates_folder_linking_outside_the_project_is_refused_when_hashing(
     root = make(tmp_path / "project", {"templates/theme.yaml": "colours: {}\n"})
     (root / "templates" / "more").symlink_to(tmp_path / "outside")
     assert errors_of(root) == [
-        "templates/more: error: 'templates/more' leads outside the project (a symbolic link?) "
-        "[PG020]"]
+        ("templates/more: error: 'templates/more' leads outside the project (a symbolic "
+         "link?) [PG020]")]
