@@ -208,6 +208,16 @@ def test_an_html_template_naming_a_remote_address_is_refused(pack: Path, loopbac
     loopback.assert_untouched()
 
 
+def test_an_address_a_template_puts_together_is_refused(pack: Path, loopback: Loopback) -> None:
+    host = loopback.url.removeprefix("http://")
+    tag = f"<img alt=\"\" src=\"{{{{ 'ht' ~ 'tp://' ~ '{host}' }}}}/x.png\">"
+    _template(pack, "handout.html", _packaged("handout.html").replace("</body>",
+                                                                     tag + "\n</body>"))
+    found = _refused(pack, "templates/handout.html", REMOTE, only="handout")
+    assert loopback.url in found
+    loopback.assert_untouched()
+
+
 def test_a_print_template_picture_at_a_remote_address_is_refused(pack: Path,
                                                                  loopback: Loopback) -> None:
     typ = _template(pack, "guide.typ",

@@ -17,7 +17,13 @@ from packgen.model import Image, Loc
 from packgen.paths import packaged_templates
 from packgen.views.handout import handout_view
 from packgen.writers.html import guide, handout
-from packgen.writers.html.assets import Pictures, data_uri, font_faces, refuse_remote
+from packgen.writers.html.assets import (
+    Pictures,
+    data_uri,
+    font_faces,
+    refuse_remote,
+    refuse_remote_page,
+)
 
 FAMILY = "Atkinson Hyperlegible"
 PACKAGED_FONTS = packaged_templates() / "fonts"
@@ -210,6 +216,16 @@ def test_links_local_files_and_data_are_not_remote(text: str) -> None:
 @pytest.mark.parametrize("name", ["guide.css", "guide.html", "handout.css", "handout.html"])
 def test_the_packaged_templates_name_no_remote_address(name: str) -> None:
     refuse_remote((packaged_templates() / name).read_text(encoding="utf-8"), name)
+
+
+def test_a_rendered_page_fetching_an_address_is_refused_but_its_links_are_not() -> None:
+    refuse_remote_page('<p>Type url(https://example.org) &lt;img src="https://x"&gt; '
+                       '<a href="https://example.org">here</a></p>', "templates/guide.html")
+    with pytest.raises(PackgenError) as caught:
+        refuse_remote_page('<p><img alt="" src="https://example.org/x.png"></p>',
+                           "templates/guide.html")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.code) == ("templates/guide.html", "PG021")
 
 
 def test_a_template_can_show_only_pictures_from_the_content(tmp_path: Path) -> None:

@@ -121,6 +121,24 @@ class Pictures:
         return self.uri(picture)
 
 
+_TAG = re.compile(r"<[A-Za-z][^>]*>")
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+
+
+def refuse_remote_page(page: str, display: str) -> None:
+    """Raise a PackgenError (PG021) at the page's template when the rendered page would
+    fetch an address: one the template's expressions put together, which ``refuse_remote``
+    cannot see in its text. Only tags and style sheets are searched: content is escaped, so
+    it cannot make either, and its links stay links."""
+    parts = [m[0] for m in _TAG.finditer(page)] + [m[1] for m in _STYLE.finditer(page)]
+    found = [m["address"] for part in parts for pattern in REMOTE_REFERENCES
+             if (m := pattern.search(part))]
+    if found:
+        raise PackgenError(f"the page would fetch '{found[0]}' (an address the template puts "
+                           "together): remote address is not fetched: put the file in "
+                           "templates/", display, None, REMOTE)
+
+
 def refuse_remote(text: str, display: str) -> None:
     """Raise a PackgenError (PG021) at the first line of a template that names an address a
     browser would fetch: an HTML output holds every file it needs."""

@@ -13,7 +13,7 @@ from packgen.paths import output_name
 from packgen.views import guide
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
-from packgen.writers.html.assets import font_faces, refuse_remote
+from packgen.writers.html.assets import font_faces, refuse_remote, refuse_remote_page
 from packgen.writers.html.blocks import HtmlRenderer, theme_css
 
 
@@ -35,7 +35,9 @@ def _render_html(tp: TailoredPack) -> str:
     css = templating.render_template(env, "guide.css", "guide", colours=theme.colours,
                                      fonts=theme.fonts, font_faces=faces)
     context.update(css=style_sheet(css), font_faces=faces, fonts=faces, theme=theme_css(theme))
-    return templating.render_template(env, "guide.html", "guide", **context)
+    page = templating.render_template(env, "guide.html", "guide", **context)
+    refuse_remote_page(page, paths.find_template(root, "guide.html").display)
+    return page
 
 
 def style_sheet(css: str) -> Markup:
