@@ -52,8 +52,8 @@ def test_a_project_template_linking_outside_the_project_is_refused(tmp_path: Pat
     with pytest.raises(PackgenError) as caught:
         find_template(tmp_path / "project", name)
     assert [str(d) for d in caught.value.diagnostics] == [
-        (f"templates/{name}: error: the file leads outside the project (a symbolic link?) "
-         "[PG400]")]
+        (f"templates/{name}: error: 'templates/{name}' leads outside the project (a symbolic "
+         "link?) [PG020]")]
 
 
 def test_a_templates_folder_linking_outside_the_project_is_refused(tmp_path: Path) -> None:
@@ -216,3 +216,77 @@ def test_a_long_name_within_the_limits_is_looked_for(tmp_path: Path) -> None:
     name = "/".join(["f" * 200] * 4) + "/x.png"
     with pytest.raises(PackgenError, match="file not found"):
         paths.resolve_in_project(tmp_path, tmp_path, name, "content/modules/a.md", 6)
+
+
+# --- reading project files: contained, read_bytes, read_text ------------------------------
+
+
+def _one(caught: pytest.ExceptionInfo[PackgenError]) -> str:
+    (diagnostic,) = caught.value.diagnostics
+    return str(diagnostic)
+
+
+def test_a_file_inside_the_project_is_returned_at_its_real_place(tmp_path: Path) -> None:
+    (tmp_path / "a.css").write_text("body {}")
+    (tmp_path / "b.css").symlink_to(tmp_path / "a.css")
+    assert paths.contained(tmp_path, tmp_path / "b.css", "b.css") == (tmp_path / "a.css").resolve()
+
+
+@pytest.mark.parametrize("name", ["../outside.txt", "ABSOLUTE", "link"])
+def test_a_file_whose_real_path_leaves_the_project_is_pg020(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    (tmp_path / "outside.txt").write_text("secret")
+    (root / "link").symlink_to(tmp_path / "outside.txt")
+    path = tmp_path / "outside.txt" if name == "ABSOLUTE" else root / name
+    with pytest.raises(PackgenError) as caught:
+        paths.read_bytes(root, path, "templates/x.html", 4)
+    assert _one(caught).startswith("templates/x.html:4: error: '")
+    assert _one(caught).endswith("leads outside the project (a symbolic link?) [PG020]")
+
+
+def test_a_folder_where_a_file_is_expected_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "guide.css").mkdir(parents=True)
+    with pytest.raises(PackgenError) as caught:
+        paths.find_template(tmp_path, "guide.css")
+    assert _one(caught) == ("templates/guide.css: error: 'templates/guide.css' is a folder: a "
+                            "file was expected here [PG003]")
+
+
+def test_a_loop_of_links_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(PackgenError, match="PG003|loop"):
+        paths.read_text(tmp_path, tmp_path / "a", "a")
+
+
+def test_a_file_over_its_limit_is_refused_unread(tmp_path: Path) -> None:
+    (tmp_path / "big.css").write_bytes(b" " * 1_000_001)
+    with pytest.raises(PackgenError) as caught:
+        paths.read_text(tmp_path, tmp_path / "big.css", "templates/big.css", limit=1_000_000)
+    assert _one(caught) == ("templates/big.css: error: 'big.css' (1,000,001 bytes) is larger "
+                            "than packgen's limit of 1 MB [PG024]")
+
+
+def test_text_is_utf8_with_or_without_a_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "a.css").write_bytes("\ufeffa { content: 'é' }\r\n".encode())
+    assert paths.read_text(tmp_path, tmp_path / "a.css", "a.css") == "a { content: 'é' }\n"
+
+
+def test_text_that_is_not_utf8_names_the_line_of_the_bad_byte(tmp_path: Path) -> None:
+    (tmp_path / "a.css").write_bytes(b"a {}\nb {}\nc { content: '\xe9' }\n")
+    with pytest.raises(PackgenError) as caught:
+        paths.read_text(tmp_path, tmp_path / "a.css", "templates/a.css")
+    assert _one(caught) == ("templates/a.css:3: error: not UTF-8 text (byte 0xe9): save the "
+                            "file as UTF-8 [PG003]")
+
+
+def test_packaged_templates_are_contained_too() -> None:
+    found = paths.packaged_template("guide.css")
+    assert paths.contained(Path("/nonexistent-project"), found.path, found.display) == \
+        found.path.resolve()
+    assert found.read_text().strip()
+
+
+def test_the_limits_are_named_and_ordered() -> None:
+    assert paths.MAX_DATA_BYTES < paths.MAX_TEMPLATE_BYTES < paths.MAX_FILE_BYTES

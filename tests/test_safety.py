@@ -20,6 +20,7 @@ from packgen.safety import (
     check_image_file,
     check_picture_bounds,
     check_pptx_file,
+    check_svg_file,
     link_allowed,
     parse_xml,
 )
@@ -229,3 +230,23 @@ def test_parse_xml_never_expands_entities() -> None:
 ])
 def test_link_allowed_only_for_web_and_mail(target: str, allowed: bool) -> None:
     assert link_allowed(target) is allowed
+@pytest.mark.parametrize("body", [
+    '<image href="https://example.org/x.png"/>', '<image xlink:href="../../secret.png"/>',
+    '<rect style="fill: url(http://example.org/p.svg#p)"/>', "<style>@import 'x.css';</style>",
+])
+def test_an_svg_referring_outside_itself_is_refused(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "map.svg"
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{body}</svg>', encoding="utf-8")
+    with pytest.raises(PackgenError) as caught:
+        check_svg_file(path, "content/modules/m.md", 7)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.line, diagnostic.code) == (
+        "content/modules/m.md", 7, "PG021")
+
+
+def test_an_svg_holding_everything_it_shows_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "map.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/>'
+                    '</defs><rect fill="url(#g)"/><use href="#g"/>'
+                    '<image href="data:image/png;base64,AAAA"/></svg>', encoding="utf-8")
+    check_svg_file(path, "content/modules/m.md", 7)

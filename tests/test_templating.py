@@ -6,7 +6,7 @@ import pytest
 
 from packgen.errors import PackgenError
 from packgen.paths import find_template
-from packgen.templating import TooLong, make_env, render_text
+from packgen.templating import CallError, TooLong, make_env, render_template, render_text
 
 CONTEXT = {"organisation": "Glanrhyd Council", "pack": {"venue": "Room 2"}}
 
@@ -67,3 +67,28 @@ def test_render_text_counts_plain_text_against_its_limit() -> None:
     with pytest.raises(TooLong):
         render_text("x" * 11, {}, "content/modules/a.md", 1, limit=10)
     assert render_text("x" * 10, {}, "content/modules/a.md", 1, limit=10) == "x" * 10
+
+
+def test_a_check_sees_every_template_text_before_it_is_used(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "x.html").write_text('{% include "y.html" %}', encoding="utf-8")
+    (tmp_path / "templates" / "y.html").write_text("<p>y</p>", encoding="utf-8")
+    seen = []
+    env = make_env(lambda name: find_template(tmp_path, name),
+                   lambda text, display: seen.append(display))
+    assert render_template(env, "x.html", "guide") == "<p>y</p>"
+    assert seen == ["templates/x.html", "templates/y.html"]
+
+
+def test_a_refused_call_from_a_template_is_placed_at_the_calling_line(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "x.html").write_text("one\n{{ show('a') }}\n", encoding="utf-8")
+
+    def show(name):
+        raise CallError(f"no '{name}'", code="PG020")
+
+    env = make_env(lambda name: find_template(tmp_path, name))
+    with pytest.raises(PackgenError) as caught:
+        render_template(env, "x.html", "handout", show=show)
+    assert [str(d) for d in caught.value.diagnostics] == [
+        "templates/x.html:2: error: handout template: no 'a' [PG020]"]

@@ -148,3 +148,22 @@ class Collector:
         """Raise one PackgenError if any finding is an error."""
         if self.errors:
             raise PackgenError.many(self.errors)
+
+
+# --- limits ------------------------------------------------------------------------------
+
+LIMIT_EXCEEDED = "PG024"
+"""The code of an input larger than one of packgen's limits."""
+MB = 1_000_000
+
+
+def too_large(what: str, limit: str, where: str | None, line: int | None = None) -> PackgenError:
+    """Return the error of an input over a limit: ``<what> is larger than packgen's limit of
+    <limit>`` at ``where:line``, code PG024."""
+    return PackgenError(f"{what} is larger than packgen's limit of {limit}", where, line,
+                        LIMIT_EXCEEDED)
+
+
+def megabytes(size: int) -> str:
+    """Return a size in bytes as the limits are written: ``1 MB``, ``2.5 MB``."""
+    return f"{size / MB:g} MB"

@@ -1,13 +1,19 @@
-"""Resolve file names written in the project, and find templates, so they never leave it."""
+"""Resolve file names written in the project, find templates, and read files: never outside.
+
+Every file packgen reads from a project goes through ``contained`` (directly, or through
+``read_bytes`` / ``read_text`` / ``find_template``): its real path, links followed, must lie
+inside the project or packgen's packaged templates, and it must be a regular file.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from packgen.errors import PackgenError
+from packgen.errors import PackgenError, megabytes, too_large
 from packgen.model import Pack
 
 REMOTE_PREFIXES = ("http://", "https://", "ftp://", "file:", "data:", "//")
@@ -20,6 +26,17 @@ MAX_PATH_CHARS = 1024
 """Longest file name written in the project, folders included, in characters."""
 _SHOWN = 40
 """Characters of an over-long name shown in its error."""
+OUTSIDE = "PG020"
+"""The code of a file whose real path leaves the project (a symbolic link, ``..``)."""
+UNREADABLE = "PG003"
+"""The code of a file that cannot be read or decoded (not UTF-8, a folder, a device)."""
+
+MAX_DATA_BYTES = 1_000_000
+"""Largest YAML, TOML or module Markdown file read, in bytes (1 MB)."""
+MAX_TEMPLATE_BYTES = 5_000_000
+"""Largest text template read (CSS, HTML, Typst), in bytes (5 MB)."""
+MAX_FILE_BYTES = 100_000_000
+"""Largest binary file read whole (pictures, fonts, .pptx/.docx templates), in bytes (100 MB)."""
 
 
 class TemplateFile(NamedTuple):
@@ -33,6 +50,68 @@ class TemplateFile(NamedTuple):
     def packaged(self) -> bool:
         """Return True for a packaged default, False for the project's own file."""
         return self.display.startswith(PACKAGED)
+
+    def read_text(self, limit: int = MAX_TEMPLATE_BYTES) -> str:
+        """Return the template's text, as ``read_text`` reads a project file."""
+        return decode(_read(self.path, self.display, None, limit), self.display)
+
+    def read_bytes(self, limit: int = MAX_FILE_BYTES) -> bytes:
+        """Return the template's bytes, as ``read_bytes`` reads a project file."""
+        return _read(self.path, self.display, None, limit)
+
+
+def contained(root: Path, path: Path, display: str, line: int | None = None) -> Path:
+    """Return the real path of the file ``path``, checked to be safe to read.
+
+    Links are followed first; the file they reach must lie inside ``root`` or packgen's
+    packaged templates (PG020) and be a regular file, not a folder or a device (PG003). Each
+    problem is a PackgenError at ``display:line``.
+    """
+    real = contained_folder(root, path, display, line)
+    if not real.exists():
+        raise PackgenError(f"cannot read file: '{_shown(root, path)}' does not exist", display,
+                           line, UNREADABLE)
+    if not real.is_file():
+        kind = "a folder" if real.is_dir() else "not a regular file"
+        raise PackgenError(f"'{_shown(root, path)}' is {kind}: a file was expected here",
+                           display, line, UNREADABLE)
+    return real
+
+
+def contained_folder(root: Path, path: Path, display: str, line: int | None = None) -> Path:
+    """Return the real path of ``path`` (a file or a folder), checked as ``contained`` checks
+    a file's place: a PackgenError (PG020) when it leaves the project and packgen's templates."""
+    real = _real(path, display, line)
+    if not (_inside(real, root.resolve()) or _inside(real, packaged_templates().resolve())):
+        raise PackgenError(f"'{_shown(root, path)}' leads outside the project (a symbolic link?)",
+                           display, line, OUTSIDE)
+    return real
+
+
+def read_bytes(root: Path, path: Path, display: str, line: int | None = None,
+               limit: int = MAX_FILE_BYTES) -> bytes:
+    """Return the bytes of the ``contained`` file ``path``; one over ``limit`` is PG024."""
+    return _read(contained(root, path, display, line), display, line, limit)
+
+
+def read_text(root: Path, path: Path, display: str, line: int | None = None,
+              limit: int = MAX_TEMPLATE_BYTES) -> str:
+    """Return the text of the ``contained`` file ``path``, as ``decode`` makes it."""
+    return decode(read_bytes(root, path, display, line, limit), display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Return ``raw`` as UTF-8 text, a byte-order mark dropped and line ends made ``\\n``.
+
+    Bytes that are not UTF-8 are a PackgenError (PG003) at the line of the first bad byte.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise PackgenError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file "
+                           "as UTF-8", display, line, UNREADABLE) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def find_template(root: Path, name: str, where: str | None = None,
@@ -128,8 +207,8 @@ def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,
                            where, line)
     root = root.resolve()
     for base in (base_dir, root / "content"):
+        candidate = _real(base / name, where, line)
         try:
-            candidate = (base / name).resolve()
             found = candidate.is_file()
         except (OSError, ValueError) as exc:
             raise PackgenError(f"cannot look for '{name}': {getattr(exc, 'strerror', None) or exc}",
@@ -170,6 +249,31 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
+def _real(path: Path, display: str, line: int | None) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL byte
+        raise PackgenError("cannot read file: a loop of symbolic links", display, line,
+                           UNREADABLE) from None
+
+
+def _shown(root: Path, path: Path) -> str:
+    """Return ``path`` as written from ``root``, links not followed (``../elsewhere/x``)."""
+    return Path(os.path.relpath(path, root)).as_posix() if path.is_absolute() else \
+        path.as_posix()
+
+
+def _read(real: Path, display: str, line: int | None, limit: int) -> bytes:
+    try:
+        size = real.stat().st_size
+        if size > limit:
+            raise too_large(f"'{real.name}' ({size:,} bytes)", megabytes(limit), display, line)
+        return real.read_bytes()
+    except OSError as exc:
+        raise PackgenError(f"cannot read file: {exc.strerror or exc}", display, line,
+                           UNREADABLE) from None
+
+
 def _check_template_name(name: str, where: str | None, line: int | None) -> None:
     check_name(name, where or "templates/", line, TEMPLATE_ERROR)
     parts = PurePosixPath(name).parts
@@ -189,8 +293,4 @@ def _project_template(root: Path, name: str) -> Path | None:
     own = root / "templates" / name
     if not (own.is_symlink() or own.exists()):
         return None
-    resolved = own.resolve()
-    if not _inside(resolved, root.resolve()):
-        raise PackgenError("the file leads outside the project (a symbolic link?)",
-                           f"templates/{name}", None, TEMPLATE_ERROR)
-    return resolved if resolved.is_file() else None
+    return contained(root, own, f"templates/{name}")

@@ -15,20 +15,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from packgen.errors import PackgenError
+from packgen.errors import MB, PackgenError, megabytes, too_large
 
 if TYPE_CHECKING:
     from lxml import etree
 
 FAKE_FILE = "PG002"
 """The code of a template or picture that is not what it claims."""
-LIMIT_EXCEEDED = "PG024"
-"""The code of an input larger than one of packgen's limits."""
 
-MB = 1_000_000
-
-MAX_TEXT_BYTES = 1 * MB
-"""Largest module (``.md``) or YAML/TOML file read: refused from its size, never read."""
 MAX_YAML_DEPTH = 50
 """Deepest nesting of YAML collections accepted (front matter included)."""
 MAX_VARIABLE_CHARS = 10_000
@@ -65,18 +59,17 @@ LINK_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
 """Picture formats every output can embed (python-pptx, python-docx and HTML)."""
-
-
-def too_large(what: str, limit: str, where: str | None, line: int | None = None) -> PackgenError:
-    """Return the error of an input over a limit: ``<what> is larger than packgen's limit of
-    <limit>`` at ``where:line``, code PG024."""
-    return PackgenError(f"{what} is larger than packgen's limit of {limit}", where, line,
-                        LIMIT_EXCEEDED)
-
-
-def megabytes(size: int) -> str:
-    """Return a size in bytes as the limits are written: ``1 MB``, ``2.5 MB``."""
-    return f"{size / MB:g} MB"
+MAX_SVG_BYTES = 5_000_000
+"""Largest SVG picture read to look for references, in bytes (5 MB)."""
+REMOTE = "PG021"
+"""The code of a picture or template naming an address or a file that would be fetched."""
+SVG_REFERENCES = (
+    re.compile(r"""\bhref\s*=\s*["']\s*(?!#|data:)(?P<ref>[^"']*)""", re.IGNORECASE),
+    re.compile(r"""url\(\s*["']?\s*(?!#|data:)(?P<ref>[^"')]*)""", re.IGNORECASE),
+    re.compile(r"(?P<ref>@import|<!ENTITY)", re.IGNORECASE),
+)
+"""What makes an SVG reach outside itself: a link to another file or address (an ``href``
+or ``url()`` that is not ``#fragment`` or ``data:``), a style sheet import, an entity."""
 
 
 def check_file_size(path: Path, limit: int, where: str, line: int | None = None) -> None:
@@ -189,6 +182,24 @@ def check_picture_bounds(path: Path, display: str, line: int | None = None) -> N
     if _too_many_pixels(path):
         raise too_large(f"'{path.name}'", f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels",
                         display, line)
+
+
+def check_svg_file(path: Path, display: str, line: int | None = None) -> None:
+    """Raise PackgenError (PG021) at ``display:line`` when the SVG picture ``path`` (already
+    found inside the project) refers to another file or an address: a viewer, a browser or
+    the print engine could load it. Nothing but the file itself is read."""
+    try:
+        check_file_size(path, MAX_SVG_BYTES, display, line)
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise PackgenError(f"cannot read '{path.name}': {exc.strerror or exc}", display, line,
+                           "PG003") from None
+    found = [m for pattern in SVG_REFERENCES if (m := pattern.search(text))]
+    if found:
+        ref = min(found, key=lambda m: m.start())["ref"].strip() or "an empty address"
+        raise PackgenError(f"SVG picture '{path.name}' refers to '{ref[:80]}': an SVG must hold "
+                           "everything it shows (other files and remote addresses are not "
+                           "fetched)", display, line, REMOTE)
 
 
 # --- helpers ---------------------------------------------------------------------------

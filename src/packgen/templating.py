@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import BaseLoader, Environment, StrictUndefined, nodes, select_autoescape
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
@@ -11,24 +12,47 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from packgen.errors import PackgenError
 
-Finder = Callable[[str], tuple[Path, str]]
-"""Template name to its file and how diagnostics show it (``paths.find_template``)."""
+
+class Found(Protocol):
+    """A template file found by name (``paths.TemplateFile``)."""
+
+    @property
+    def path(self) -> Path:
+        """The file."""
+
+    @property
+    def display(self) -> str:
+        """How diagnostics show the file (``templates/guide.html``)."""
+
+    def read_text(self) -> str:
+        """Return the file's text, read as every project file is read."""
 
 
-def make_env(find: Finder) -> ImmutableSandboxedEnvironment:
+Finder = Callable[[str], Found]
+"""Template name to its file (``paths.find_template``)."""
+Check = Callable[[str, str], None]
+"""A check of a template's text and display name: raise PackgenError at its line."""
+
+
+def make_env(find: Finder, check: Check | None = None) -> ImmutableSandboxedEnvironment:
     """Return a sandboxed, strict, autoescaping environment loading templates through ``find``.
 
-    A template name ``find`` cannot place (missing, or leading outside the project) is its
-    PackgenError, raised as the template is loaded.
+    A template name ``find`` cannot place (missing, or leading outside the project), or whose
+    text ``check`` refuses, is its PackgenError, raised as the template is loaded.
     """
     return ImmutableSandboxedEnvironment(
-        loader=_FindLoader(find),
+        loader=_FindLoader(find, check),
         undefined=StrictUndefined,
         autoescape=select_autoescape(("html", "htm", "xml")),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+class CallError(PackgenError):
+    """Raised by a function a template calls, about that call: reported at the line of the
+    template that made it (``render_template``), with the error's own code."""
 
 
 DESIGNER_FAILURES = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
@@ -45,6 +69,11 @@ def render_template(env: Environment, name: str, label: str, **context: object) 
     """
     try:
         return env.get_template(name).render(**context)
+    except CallError as exc:
+        where, line = _template_place(env, exc, name)
+        first = exc.diagnostics[0]
+        raise PackgenError(f"{label} template: {first.message}", where, line,
+                           first.code) from None
     except DESIGNER_FAILURES as exc:
         where, line = _template_place(env, exc, name)
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
@@ -56,17 +85,21 @@ def render_template(env: Environment, name: str, label: str, **context: object) 
 class _FindLoader(BaseLoader):
     """Load each template through a Finder, remembering how each file is shown."""
 
-    def __init__(self, find: Finder) -> None:
+    def __init__(self, find: Finder, check: Check | None) -> None:
         self.find = find
+        self.check = check
         self.shown: dict[str, str] = {}
         """File name as Jinja2 reports it to its display (``templates/guide.html``)."""
 
     def get_source(self, environment: Environment,
                    template: str) -> tuple[str, str, Callable[[], bool]]:
         """Return the template's text and file name; an environment lives for one render."""
-        path, display = self.find(template)
-        self.shown[str(path)] = display
-        return path.read_bytes().decode("utf-8"), str(path), lambda: True
+        found = self.find(template)
+        text = found.read_text()
+        if self.check is not None:
+            self.check(text, found.display)
+        self.shown[str(found.path)] = found.display
+        return text, str(found.path), lambda: True
 
 
 def _template_place(env: Environment, exc: BaseException, name: str) -> tuple[str, int | None]:
@@ -75,7 +108,7 @@ def _template_place(env: Environment, exc: BaseException, name: str) -> tuple[st
     loader = env.loader
     if not isinstance(loader, _FindLoader):
         return name, line
-    return loader.shown.get(filename or "") or loader.find(name)[1], line
+    return loader.shown.get(filename or "") or loader.find(name).display, line
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

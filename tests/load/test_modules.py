@@ -10,8 +10,8 @@ from markdown_dump import make_project
 from packgen.errors import PackgenError, Severity
 from packgen.load.modules import load_module, load_modules
 from packgen.load.packs import load_pack
-from packgen.load.yamldoc import MAX_BYTES
 from packgen.model import Material
+from packgen.paths import MAX_DATA_BYTES as MAX_BYTES
 
 GOOD = """---
 title: Power and control
@@ -238,9 +238,10 @@ def test_module_and_pack_files_share_one_size_limit(modules: Path) -> None:
     root = modules.parent.parent
     text = GOOD + "x" * MAX_BYTES
     size = len(text.encode())
-    limit = f"error: the file ({size:,} bytes) is larger than packgen's limit of 1 MB [PG024]"
-    assert one_error(write(modules, "m.md", text), root) == f"content/modules/m.md: {limit}"
-    assert pack_errors(root, text) == [f"content/packs/p.yaml: {limit}"]
+    limit = f"({size:,} bytes) is larger than packgen's limit of 1 MB [PG024]"
+    assert one_error(write(modules, "m.md", text), root) == (
+        f"content/modules/m.md: error: 'm.md' {limit}")
+    assert pack_errors(root, text) == [f"content/packs/p.yaml: error: 'p.yaml' {limit}"]
 
 
 def test_front_matter_yaml_error_names_its_line_in_the_module_file(modules: Path) -> None:

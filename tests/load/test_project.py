@@ -207,8 +207,8 @@ def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> N
     (root / "content/packs/linked.yaml").symlink_to(outside)
     loaded = load(root)
     assert [str(d) for d in loaded.pack_errors["linked"]] == [
-        ("content/packs/linked.yaml: error: the file leads outside the project (a symbolic "
-        "link?) [PG003]")]
+        ("content/packs/linked.yaml: error: 'content/packs/linked.yaml' leads outside the "
+         "project (a symbolic link?) [PG020]")]
 
 
 def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:
@@ -228,3 +228,21 @@ def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
          "'4A4A4A': it does not start with '#'"),
         "content/model.yaml:2: error: colour '#12345' is not #RRGGBB: it has 5 hex digits, not 6",
     ]
+
+
+def test_a_font_family_written_as_a_path_is_refused(tmp_path: Path) -> None:
+    root = make(tmp_path, {"templates/theme.yaml": "fonts:\n  body: ../../elsewhere/Face\n"})
+    assert errors_of(root) == [
+        ("templates/theme.yaml:2: error: font family '../../elsewhere/Face' is written as a "
+         "path: write its name (such as Atkinson Hyperlegible); its files are found in "
+         "templates/fonts [PG020]")]
+
+
+def test_a_templates_folder_linking_outside_the_project_is_refused_when_hashing(
+        tmp_path: Path) -> None:
+    (tmp_path / "outside").mkdir()
+    root = make(tmp_path / "project", {"templates/theme.yaml": "colours: {}\n"})
+    (root / "templates" / "more").symlink_to(tmp_path / "outside")
+    assert errors_of(root) == [
+        ("templates/more: error: 'templates/more' leads outside the project (a symbolic "
+         "link?) [PG020]")]

@@ -13,7 +13,7 @@ from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.load.yamldoc import YamlDoc, describe
 from packgen.model import Image, Loc
 from packgen.paths import resolve_in_project
-from packgen.safety import check_picture_bounds
+from packgen.safety import check_picture_bounds, check_svg_file
 
 At = tuple[object, ...]
 """A key path into a YAML document: mapping keys and list indexes."""
@@ -135,11 +135,18 @@ class Fields:
             return None
         line = self.doc.line(*at)
         try:
-            return resolve_in_project(self.root, self.root / Path(self.doc.path).parent, name,
-                                      self.doc.path, line)
+            src = resolve_in_project(self.root, self.root / Path(self.doc.path).parent, name,
+                                     self.doc.path, line)
         except PackgenError as exc:
             self.errors.extend(_file_problem(exc))
             return None
+        if src.lower().endswith(".svg"):
+            try:
+                check_svg_file(self.root / src, self.doc.path, line)
+            except PackgenError as exc:
+                self.errors.extend(exc.diagnostics)
+                return None
+        return src
 
     def unique(self, items: list[tuple[At, str]], what: str) -> None:
         """Report each id given a second time, at its line."""

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from packgen import errors
-from packgen.errors import Diagnostic, PackgenError
+from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
 from packgen.load.fields import Fields, unknown_keys
-from packgen.load.yamldoc import YamlDoc, parse_yaml, read_text
+from packgen.load.yamldoc import YamlDoc, parse_yaml
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
-from packgen.paths import relative
-from packgen.safety import LIMIT_EXCEEDED, MAX_LINE_CHARS
+from packgen.paths import MAX_DATA_BYTES, read_text, relative
+from packgen.safety import MAX_LINE_CHARS
 
 MAX_LINE = MAX_LINE_CHARS
 """Longest line accepted, in characters: far beyond any real paragraph."""
@@ -59,8 +59,8 @@ def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic]]:
 
 def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
     """Return one module and its warnings; raise PackgenError with every error in the file."""
-    where = relative(root, path)
-    text, found = _read_text(path, where)
+    where = _where(root, path)
+    text, found = _read_text(root, path, where)
     front, offset, body = _split_front_matter(text, where)
     check = Fields(root, _front_matter(front, where))
     try:
@@ -83,9 +83,17 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
 # --- reading -----------------------------------------------------------------------------
 
 
-def _read_text(path: Path, where: str) -> tuple[str, list[Diagnostic]]:
+def _where(root: Path, path: Path) -> str:
+    """Return the module's name in the project as listed, a link not followed."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return relative(root, path)
+
+
+def _read_text(root: Path, path: Path, where: str) -> tuple[str, list[Diagnostic]]:
     """Return the file's text (UTF-8, BOM and CRLF accepted) without control characters."""
-    text = read_text(path, where)
+    text = read_text(root, path, where, limit=MAX_DATA_BYTES)
     _check_line_length(text, where)
     return _drop_control(text, where)
 

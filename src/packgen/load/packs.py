@@ -10,12 +10,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from packgen.errors import PackgenError
+from packgen.errors import PackgenError, too_large
 from packgen.load.fields import At, Fields, key_path
 from packgen.load.yamldoc import YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
-from packgen.safety import MAX_VARIABLE_CHARS, too_large
+from packgen.safety import MAX_VARIABLE_CHARS
 from packgen.wording import parse_clock
 
 REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",
@@ -34,7 +34,7 @@ def load_pack(root: Path, file: Path, modules: Collection[str] | None,
     empty ``audiences`` accepts any audience id. Every problem in the file is reported in
     one PackgenError.
     """
-    doc = load_yaml(file, relative(root, file))
+    doc = load_yaml(root, file, relative(root, file))
     return validate_pack(doc, file.stem, root, modules, audiences)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -12,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from packgen import errors
+from packgen import errors, paths
 from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.load.fields import Fields, closest, unknown_key
 from packgen.load.modules import load_modules
@@ -26,7 +27,7 @@ from packgen.load.project_data import (
     read_spaces,
     read_theme,
 )
-from packgen.load.yamldoc import READ_ERROR, decode, parse_yaml, read_bytes
+from packgen.load.yamldoc import READ_ERROR, parse_yaml
 from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
 from packgen.paths import find_templates, packaged_template, relative
 
@@ -135,12 +136,9 @@ class _Files:
 
     def read(self, path: Path, name: str) -> str:
         """Return a file's text and remember its hash (too large, outside, not UTF-8: raise)."""
-        if not name.startswith("packgen:") and self.root not in path.resolve().parents:
-            raise PackgenError("the file leads outside the project (a symbolic link?)", name,
-                               code=READ_ERROR)
-        raw = read_bytes(path, name)
+        raw = paths.read_bytes(self.root, path, name, limit=paths.MAX_DATA_BYTES)
         self.hashes[name] = hashlib.sha256(raw).hexdigest()
-        return decode(raw, name)
+        return paths.decode(raw, name)
 
     def data(self, name: str, read: Callable[[Fields], T], default: T) -> T:
         """Return what ``read`` makes of an optional YAML file, or ``default`` without it."""
@@ -200,21 +198,28 @@ class _Files:
             self._hash(module.loc.path)
         for src in _images(project):
             self._hash(src)
-        templates = self.root / "templates"
-        for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
-            rel = path.relative_to(templates).parts
-            if path.is_file() and not any(part.startswith(".") for part in rel):
-                self._hash(relative(self.root, path))
+        for name in template_files(self.root):
+            self._hash(name)
         return dict(sorted(self.hashes.items()))
 
     def _hash(self, name: str) -> None:
         path = self.root / name
-        if name not in self.hashes and path.is_file():
-            digest = hashlib.sha256()
-            with path.open("rb") as stream:
-                for chunk in iter(lambda: stream.read(1 << 16), b""):
-                    digest.update(chunk)
-            self.hashes[name] = digest.hexdigest()
+        if name not in self.hashes and (path.is_file() or path.is_symlink()):
+            self.hashes[name] = hashlib.sha256(paths.read_bytes(self.root, path, name)).hexdigest()
+
+
+def template_files(root: Path) -> list[str]:
+    """Return the project's files under ``templates/`` (hidden ones left out), each checked
+    by ``paths.contained``: a link leading outside the project, even to a folder, is refused."""
+    found = []
+    for folder, dirs, files in os.walk(root / "templates"):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in [d for d in dirs if Path(folder, d).is_symlink()]:
+            shown = Path(folder, name).relative_to(root).as_posix()
+            paths.contained_folder(root, Path(folder, name), shown)
+        found += [Path(folder, f).relative_to(root).as_posix() for f in sorted(files)
+                  if not f.startswith(".")]
+    return found
 
 
 def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -> Config:

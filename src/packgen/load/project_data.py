@@ -8,6 +8,7 @@ from types import MappingProxyType
 from packgen.colours import hex_problem
 from packgen.load.fields import At, Fields
 from packgen.model import Audience, Credit, GlossaryEntry, Loc, Space, Theme
+from packgen.paths import OUTSIDE
 
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
 REQUIRED_COLOURS = ("text", "background", "accent")
@@ -141,7 +142,18 @@ def _names(check: Fields, value: object, key: str) -> Mapping[str, str]:
     if key == "colours":
         for name, colour in found.items():
             _colour(check, colour, (key, name))
+    if key == "fonts":
+        for role, family in found.items():
+            _family(check, family, (key, role))
     return found
+
+
+def _family(check: Fields, family: str, at: At) -> None:
+    """Report a font family written as a path: fonts are found by name in templates/fonts."""
+    if any(mark in family for mark in ("/", "\\", "..")):
+        check.fail(f"font family '{family}' is written as a path: write its name (such as "
+                   "Atkinson Hyperlegible); its files are found in templates/fonts", *at,
+                   code=OUTSIDE)
 
 
 def _colour(check: Fields, value: str, at: At) -> None:

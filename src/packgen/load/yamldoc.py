@@ -11,18 +11,19 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from packgen.errors import PackgenError
-from packgen.safety import MAX_TEXT_BYTES, MAX_YAML_DEPTH, megabytes, too_large
+from packgen.errors import PackgenError, megabytes, too_large
+from packgen.paths import MAX_DATA_BYTES, UNREADABLE, read_text
+from packgen.safety import MAX_YAML_DEPTH
 
-MAX_BYTES = MAX_TEXT_BYTES
-"""Largest input file read, in bytes: anything bigger is refused (PG024), not read."""
+MAX_BYTES = MAX_DATA_BYTES
+"""Largest YAML text read, in bytes: anything bigger is refused (PG024), not parsed."""
 
 MAX_DEPTH = MAX_YAML_DEPTH
 """Deepest nesting of YAML collections accepted (PG024)."""
 
 KeyPath = tuple[object, ...]
 
-READ_ERROR = "PG003"
+READ_ERROR = UNREADABLE
 """The rule code of a file that cannot be read or parsed."""
 
 
@@ -44,48 +45,17 @@ class YamlDoc:
         return 1
 
 
-def read_text(path: Path, where: str, limit: int = MAX_BYTES) -> str:
-    """Return a file's text: UTF-8 (a byte-order mark is dropped), line ends made ``\\n``.
-
-    A file larger than ``limit`` bytes is PG024 at ``where``, refused from its size; one that
-    is not UTF-8 is PG003 at the line of its first bad byte.
-    """
-    return decode(read_bytes(path, where, limit), where)
-
-
-def read_bytes(path: Path, where: str, limit: int = MAX_BYTES) -> bytes:
-    """Return a file's bytes; a file larger than ``limit`` is refused before it is read."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise too_large(f"the file ({size:,} bytes)", megabytes(limit), where)
-        return path.read_bytes()
-    except (OSError, ValueError) as exc:
-        raise _error(f"cannot read file: {getattr(exc, 'strerror', None) or exc}",
-                     where) from None
-
-
-def decode(raw: bytes, where: str) -> str:
-    """Return ``raw`` decoded as UTF-8 with any byte-order mark dropped and line ends unified."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise _error(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file "
-                           "as UTF-8", where, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def load_yaml(path: Path, where: str) -> YamlDoc:
-    """Return the YAML document in ``path``; any problem is a PackgenError at ``where:line``."""
-    return parse_yaml(read_text(path, where), where)
+def load_yaml(root: Path, path: Path, where: str) -> YamlDoc:
+    """Return the YAML document in ``path`` (read as ``paths.read_text`` reads a data file);
+    any problem is a PackgenError at ``where:line``."""
+    return parse_yaml(read_text(root, path, where, limit=MAX_DATA_BYTES), where)
 
 
 def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
     """Return the YAML document in ``text``; ``first_line`` is the file line it starts on.
 
-    Anchors and aliases (``&name``, ``*name``) are refused, so a document cannot blow up in memory; so are
-    duplicate keys and tags outside YAML's safe set (PG003). A document longer than
+    Anchors and aliases (``&name``, ``*name``) are refused, so a document cannot blow up in
+    memory; so are duplicate keys and tags outside YAML's safe set (PG003). A document longer than
     ``MAX_BYTES`` or nested deeper than ``MAX_DEPTH`` is PG024. An empty document loads as
     None.
     """
@@ -210,7 +180,8 @@ def _record(node: Node, path: KeyPath, lines: dict[KeyPath, int], loader: _Loade
 def _problem(exc: yaml.MarkedYAMLError) -> str:
     problem, context = exc.problem, exc.context
     if problem and context:
-        joined = f"{problem} ({context})" if context.startswith("while") else f"{context}, {problem}"
+        joined = f"{problem} ({context})" if context.startswith("while") \
+            else f"{context}, {problem}"
         return f"invalid YAML: {joined}"
     return f"invalid YAML: {problem or context or 'not valid YAML'}"
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from packgen.errors import Diagnostic, PackgenError
+from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
 from packgen.markdown.activity import build_activity
 from packgen.markdown.divs import (
     BUILDERS,
@@ -50,7 +50,7 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
-from packgen.safety import LIMIT_EXCEEDED, MAX_BRACKETS, check_picture_bounds
+from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
 
 MISSING_ALT = "PG105"
 PICTURE_MISSING = "PG113"
@@ -195,6 +195,7 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
         ctx.diagnostics.extend(replace(d, code=code) for d in exc.diagnostics)
     else:
         _check_bounds(ctx, src, loc)
+        ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))
     title = str(node.attrs.get("title") or "")
     return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
 
@@ -205,6 +206,17 @@ def _check_bounds(ctx: Context, src: str, loc: Loc) -> None:
         check_picture_bounds(ctx.root.resolve() / src, ctx.path, loc.line)
     except PackgenError as exc:
         ctx.diagnostics.extend(exc.diagnostics)
+
+
+def _svg_problems(path: Path, where: str, line: int | None) -> tuple[Diagnostic, ...]:
+    """Return why an SVG picture cannot be shown safely (it refers outside itself), if so."""
+    if path.suffix.lower() != ".svg":
+        return ()
+    try:
+        check_svg_file(path, where, line)
+    except PackgenError as exc:
+        return exc.diagnostics
+    return ()
 
 
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:

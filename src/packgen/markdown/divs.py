@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from packgen import errors
-from packgen.errors import PackgenError
+from packgen.errors import LIMIT_EXCEEDED, PackgenError
 from packgen.markdown.pandoc_attrs import Attrs
 from packgen.model import (
     Activity,
@@ -22,7 +22,7 @@ from packgen.model import (
     SpacesDiagram,
     Text,
 )
-from packgen.safety import LIMIT_EXCEEDED, MAX_MARKDOWN_DEPTH
+from packgen.safety import MAX_MARKDOWN_DEPTH
 
 MAX_DEPTH = MAX_MARKDOWN_DEPTH
 """Deepest nesting of lists, quotes and divs accepted."""

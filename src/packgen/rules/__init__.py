@@ -122,6 +122,10 @@ RELIABILITY = [
     ("PG022", WARNING, ("an external link in a template (a file or UNC path, a linked picture, "
                        "an attached template, a linked object, a hyperlink that is not http, "
                        "https or mailto) is dropped from the outputs")),
+    ("PG020", ERROR, ("a file packgen would read leads outside the project (a symbolic link, "
+                     "a font family written as a path, a template picture of its choosing)")),
+    ("PG021", ERROR, ("a template or SVG picture naming a remote address or another file that "
+                     "would be fetched; nothing is fetched from the network")),
     ("PG024", ERROR, ("an input larger than one of packgen's limits (a file's bytes, YAML "
                      "nesting, a variable, a module's filled-in text, a picture's bytes or "
                      "pixels) is refused before it is read or decoded")),

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from packgen import errors
-from packgen.errors import BlockTable, Diagnostic, PackgenError
+from packgen.errors import BlockTable, Diagnostic, PackgenError, too_large
 from packgen.model import (
     Activity,
     Block,
@@ -31,7 +31,7 @@ from packgen.model import (
     TailoredPack,
     Text,
 )
-from packgen.safety import MAX_EXPANDED_CHARS, too_large
+from packgen.safety import MAX_EXPANDED_CHARS
 from packgen.tailor.context import content_context
 from packgen.tailor.slideplan import with_plan
 from packgen.tailor.timetable import timetable

@@ -17,7 +17,13 @@ from packgen.model import Image, Loc
 from packgen.paths import packaged_templates
 from packgen.views.handout import handout_view
 from packgen.writers.html import guide, handout
-from packgen.writers.html.assets import Pictures, data_uri, font_faces
+from packgen.writers.html.assets import (
+    Pictures,
+    data_uri,
+    font_faces,
+    refuse_remote,
+    refuse_remote_page,
+)
 
 FAMILY = "Atkinson Hyperlegible"
 PACKAGED_FONTS = packaged_templates() / "fonts"
@@ -76,8 +82,9 @@ def test_a_project_font_linking_outside_the_project_is_refused(tmp_path: Path) -
     root = tmp_path / "project"
     fonts = root / "templates" / "fonts"
     fonts.mkdir(parents=True)
-    (fonts / "AtkinsonHyperlegible_400Regular.ttf").symlink_to(
-        PACKAGED_FONTS / "AtkinsonHyperlegible_400Regular.ttf")
+    outside = tmp_path / "face.ttf"
+    outside.write_bytes((PACKAGED_FONTS / "AtkinsonHyperlegible_400Regular.ttf").read_bytes())
+    (fonts / "AtkinsonHyperlegible_400Regular.ttf").symlink_to(outside)
     with pytest.raises(PackgenError, match="leads outside the project") as caught:
         font_faces(root, [FAMILY])
     assert caught.value.diagnostics[0].path == "templates/fonts/AtkinsonHyperlegible_400Regular.ttf"
@@ -175,3 +182,55 @@ def test_a_designers_older_templates_keep_their_font_names(tmp_path: Path) -> No
     page = handout.render_html(reading, handout_view(reading))
     assert page.count("@font-face") == 2 and "font-style: italic" not in page
     assert all(f'src: url("{face.uri}")' in page for face in faces.upright)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("a {}\n@import url(http://example.org/a.css);\n", 2),
+    ('a {}\nb {}\n@import "https://example.org/a.css";\n', 3),
+    ("a { background: url( 'https://example.org/x.png' ) }\n", 1),
+    ("a {}\na { background: url(//example.org/x.png) }\n", 2),
+    ('<link rel="stylesheet"\n  href="https://example.org/x.css">\n', 2),
+    ('<img alt="" src=https://example.org/x.png>\n', 1),
+    ('<script src="//example.org/x.js"></script>\n', 1),
+])
+def test_a_remote_address_a_browser_would_fetch_is_refused_at_its_line(text: str,
+                                                                      line: int) -> None:
+    with pytest.raises(PackgenError) as caught:
+        refuse_remote(text, "templates/guide.html")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.line, diagnostic.code) == (
+        "templates/guide.html", line, "PG021")
+    assert "put the file in templates/" in diagnostic.message
+
+
+@pytest.mark.parametrize("text", [
+    '<a href="https://example.org/">a link is not fetched</a>',
+    "a { background: url(data:image/png;base64,AAAA) }",
+    'a { background: url("fonts/x.png") }',
+    '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+])
+def test_links_local_files_and_data_are_not_remote(text: str) -> None:
+    refuse_remote(text, "templates/guide.html")
+
+
+@pytest.mark.parametrize("name", ["guide.css", "guide.html", "handout.css", "handout.html"])
+def test_the_packaged_templates_name_no_remote_address(name: str) -> None:
+    refuse_remote((packaged_templates() / name).read_text(encoding="utf-8"), name)
+
+
+def test_a_rendered_page_fetching_an_address_is_refused_but_its_links_are_not() -> None:
+    refuse_remote_page('<p>Type url(https://example.org) &lt;img src="https://x"&gt; '
+                       '<a href="https://example.org">here</a></p>', "templates/guide.html")
+    with pytest.raises(PackgenError) as caught:
+        refuse_remote_page('<p><img alt="" src="https://example.org/x.png"></p>',
+                           "templates/guide.html")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.code) == ("templates/guide.html", "PG021")
+
+
+def test_a_template_can_show_only_pictures_from_the_content(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    with pytest.raises(PackgenError, match="not a picture from the content") as caught:
+        Pictures(tmp_path).template_uri(SimpleNamespace(src="../elsewhere/x.png"))
+    assert caught.value.diagnostics[0].code == "PG020"

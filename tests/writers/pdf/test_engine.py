@@ -163,3 +163,50 @@ def test_a_typst_file_or_font_leading_outside_the_project_is_refused(tmp_path: P
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.path == link and "leads outside the project" in diagnostic.message
     assert not (tmp_path / "g.pdf").exists()
+
+
+@pytest.mark.parametrize("line", [
+    '#image("https://example.org/x.png", alt: "x")', '#let t = read("http://example.org/t")',
+    '#include "//example.org/part.typ"', '#let d = json( "https://example.org/d.json")',
+])
+def test_a_file_loaded_from_an_address_is_refused_at_its_line(line: str) -> None:
+    with pytest.raises(PackgenError) as caught:
+        engine.check_source(f"= Title\n{line}\n", "templates/guide.typ")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.line, diagnostic.code) == (
+        "templates/guide.typ", 2, "PG021")
+
+
+def test_a_link_to_an_address_stays_a_link() -> None:
+    engine.check_source('#link("https://example.org")[the site]\n', "templates/guide.typ")
+
+
+def test_the_compiler_root_holds_templates_content_and_named_pictures_only(
+        tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    for name in ("templates/guide.typ", "content/images/a.png", "assets/b.png",
+                 "build/old.pdf", "packgen.toml"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name)
+    readable = engine.readable_root(root, iter(["assets/b.png"]))
+    held = sorted(p.relative_to(readable).as_posix() for p in readable.rglob("*") if p.is_file())
+    assert held == ["assets/b.png", "content/images/a.png", "templates/guide.typ"]
+    (root / "content/images/a.png").unlink()
+    again = engine.readable_root(root, iter([]))
+    assert again == readable
+    assert sorted(p.name for p in again.rglob("*") if p.is_file()) == ["guide.typ"]
+
+
+@pytest.mark.parametrize("link", ["content/secret.txt", "templates/art"])
+def test_a_link_out_of_the_readable_folders_is_refused_before_compiling(tmp_path: Path,
+                                                                       link: str) -> None:
+    root = tmp_path / "project"
+    (root / "content").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "x.txt").write_text("secret")
+    (root / link).symlink_to(tmp_path / "outside" / ("x.txt" if "." in link else ""))
+    with pytest.raises(PackgenError) as caught:
+        engine.readable_root(root, iter([]))
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.path, diagnostic.code) == (link, "PG020")

@@ -8,6 +8,7 @@ from docx.document import Document
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from packgen import paths
 from packgen.errors import BlockTable
 from packgen.model import (
     Activity,
@@ -83,8 +84,9 @@ class DocxBlocks:
         """Add a picture with its alt text and any caption (decorative ones are left out)."""
         if block.decorative:
             return
-        shape = self.doc.add_picture(str(self.tp.project.root / block.src),
-                                     width=Cm(oxml.picture_width_cm(block.width)))
+        root = self.tp.project.root
+        path = paths.contained(root, root / block.src, block.loc.path, block.loc.line)
+        shape = self.doc.add_picture(str(path), width=Cm(oxml.picture_width_cm(block.width)))
         oxml.set_alt_text(shape, block.alt, False)
         if block.caption:
             self.doc.add_paragraph(block.caption, style="Caption")

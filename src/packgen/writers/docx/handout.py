@@ -10,6 +10,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
+from packgen import paths
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.writers.docx import oxml
@@ -155,7 +156,7 @@ class _Writer:
 
     def picture(self, paragraph, image: Image, width) -> None:
         """Add a picture with its alt text."""
-        path = self.root / image.src
+        path = paths.contained(self.root, self.root / image.src, image.loc.path, image.loc.line)
         if path.suffix.lower() not in WORD_PICTURES:
             raise PackgenError(f"picture type '{path.suffix}' cannot go in the Word handout: "
                                "use PNG or JPEG", image.loc.path, image.loc.line)

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from packgen import paths
 from packgen.errors import PackgenError
 from packgen.model import Image
+from packgen.templating import CallError
 
 PICTURE_TYPES = {
     ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -22,6 +23,18 @@ FONT_TYPES = {".ttf": ("font/ttf", "truetype"), ".otf": ("font/otf", "opentype")
 """Font suffix to MIME type and CSS ``format()``."""
 FONT_FILE = re.compile(r"^(?P<family>[A-Za-z0-9]+)_(?P<weight>\d{3})[A-Za-z]*?(?P<italic>_?Italic)?$")
 """A font file's stem: ``<FamilyWithoutSpaces>_<weight><Style>[_Italic]``."""
+REMOTE = "PG021"
+"""The code of a template naming an address on the network."""
+_ADDRESS = r"""\s*['"]?\s*(?P<address>(?:https?:|ftp:|//)[^'")\s>]*)"""
+REMOTE_REFERENCES = (
+    re.compile(r"url\(" + _ADDRESS, re.IGNORECASE),
+    re.compile(r"@import\s+" + _ADDRESS, re.IGNORECASE),
+    re.compile(r"\b(?:src|srcset|poster|data|background|xlink:href)\s*=" + _ADDRESS,
+               re.IGNORECASE),
+    re.compile(r"<(?:link|use|image|feimage)\b[^>]*?\bhref\s*=" + _ADDRESS, re.IGNORECASE),
+)
+"""What makes a browser fetch: ``url()`` and ``@import`` in CSS, ``src=`` and friends on any
+element, ``href=`` on ``<link>`` and SVG elements (an ``<a href>`` is a link, never fetched)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +105,49 @@ class Pictures:
                 raise PackgenError(
                     f"picture '{picture.src}' cannot be inlined in an HTML page: use PNG, JPEG, "
                     "GIF, SVG, WebP, BMP or TIFF", picture.loc.path, picture.loc.line)
-            self._uris[picture.src] = data_uri(mime, (self.root / picture.src).read_bytes())
+            data = paths.read_bytes(self.root, self.root / picture.src, picture.loc.path,
+                                    picture.loc.line)
+            self._uris[picture.src] = data_uri(mime, data)
         return self._uris[picture.src]
+
+    def template_uri(self, picture: object) -> str:
+        """Return ``uri`` for a template's ``picture_uri(image)``: only a picture the content
+        names is shown; anything else is refused at the template's line (PG020), unread."""
+        if not isinstance(picture, Image):
+            name = getattr(picture, "src", picture)
+            raise CallError(f"picture_uri() was given '{name}', not a picture from the "
+                            "content: a template shows only the project's own pictures",
+                            code=paths.OUTSIDE)
+        return self.uri(picture)
+
+
+_TAG = re.compile(r"<[A-Za-z][^>]*>")
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+
+
+def refuse_remote_page(page: str, display: str) -> None:
+    """Raise a PackgenError (PG021) at the page's template when the rendered page would
+    fetch an address: one the template's expressions put together, which ``refuse_remote``
+    cannot see in its text. Only tags and style sheets are searched: content is escaped, so
+    it cannot make either, and its links stay links."""
+    parts = [m[0] for m in _TAG.finditer(page)] + [m[1] for m in _STYLE.finditer(page)]
+    found = [m["address"] for part in parts for pattern in REMOTE_REFERENCES
+             if (m := pattern.search(part))]
+    if found:
+        raise PackgenError(f"the page would fetch '{found[0]}' (an address the template puts "
+                           "together): remote address is not fetched: put the file in "
+                           "templates/", display, None, REMOTE)
+
+
+def refuse_remote(text: str, display: str) -> None:
+    """Raise a PackgenError (PG021) at the first line of a template that names an address a
+    browser would fetch: an HTML output holds every file it needs."""
+    found = [(match.start("address"), match["address"]) for pattern in REMOTE_REFERENCES
+             for match in pattern.finditer(text)]
+    if found:
+        start, address = min(found)
+        raise PackgenError(f"remote address '{address}' is not fetched: put the file in "
+                           "templates/", display, text.count("\n", 0, start) + 1, REMOTE)
 
 
 def data_uri(mime: str, data: bytes) -> str:
@@ -127,4 +181,4 @@ def _font_match(name: str, stem: str) -> re.Match[str] | None:
 def _face(family: str, found: paths.TemplateFile, match: re.Match[str]) -> FontFace:
     mime, fmt = FONT_TYPES[PurePosixPath(found.display).suffix]
     return FontFace(family, int(match["weight"]), "italic" if match["italic"] else "normal",
-                    data_uri(mime, found.path.read_bytes()), fmt)
+                    data_uri(mime, found.read_bytes()), fmt)

@@ -13,7 +13,7 @@ from packgen.paths import output_name
 from packgen.views import guide
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
-from packgen.writers.html.assets import font_faces
+from packgen.writers.html.assets import font_faces, refuse_remote, refuse_remote_page
 from packgen.writers.html.blocks import HtmlRenderer, theme_css
 
 
@@ -27,7 +27,7 @@ def render_html(tp: TailoredPack) -> str:
 
 def _render_html(tp: TailoredPack) -> str:
     root, theme = tp.project.root, tp.project.theme
-    env = templating.make_env(lambda name: paths.find_template(root, name))
+    env = templating.make_env(lambda name: paths.find_template(root, name), refuse_remote)
     renderer = HtmlRenderer(root, tp.project.spaces, theme, skip_decorative=True)
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
@@ -35,7 +35,9 @@ def _render_html(tp: TailoredPack) -> str:
     css = templating.render_template(env, "guide.css", "guide", colours=theme.colours,
                                      fonts=theme.fonts, font_faces=faces)
     context.update(css=style_sheet(css), font_faces=faces, fonts=faces, theme=theme_css(theme))
-    return templating.render_template(env, "guide.html", "guide", **context)
+    page = templating.render_template(env, "guide.html", "guide", **context)
+    refuse_remote_page(page, paths.find_template(root, "guide.html").display)
+    return page
 
 
 def style_sheet(css: str) -> Markup:

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from packgen import paths, templating
-from packgen.writers.html.assets import Pictures, font_faces
+from packgen.writers.html.assets import (
+    Pictures,
+    font_faces,
+    refuse_remote,
+    refuse_remote_page,
+)
 
 if TYPE_CHECKING:
     from packgen.model import TailoredPack
@@ -24,13 +29,16 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
     faces = font_faces(root, theme.fonts.values())
     css = _render(root, "handout.css", colours=dict(theme.colours), font_faces=faces,
                   fonts=faces.upright)
-    return _render(root, "handout.html", view=view, css=Markup(css), font_faces=faces,
-                   picture_uri=Pictures(root).uri, theme=dict(theme.colours))
+    page = _render(root, "handout.html", view=view, css=Markup(css), font_faces=faces,
+                   picture_uri=Pictures(root).template_uri, theme=dict(theme.colours))
+    refuse_remote_page(page, paths.find_template(root, "handout.html").display)
+    return page
 
 
 def _render(root: Path, name: str, **context: object) -> str:
     """Return one template rendered; a broken designer's template is an error at its line."""
-    env = templating.make_env(lambda template: paths.find_template(root, template))
+    env = templating.make_env(lambda template: paths.find_template(root, template),
+                              refuse_remote)
     return templating.render_template(env, name, "handout", **context)
 
 

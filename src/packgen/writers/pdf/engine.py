@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import json
+import os
 import re
-from collections.abc import Mapping
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
 
 from packgen import paths
@@ -16,6 +21,14 @@ PDF_STANDARD = "ua-1"
 TEMPLATE_ERROR = paths.TEMPLATE_ERROR
 PACKAGE_IMPORT = re.compile(r"""["']@[A-Za-z0-9_-]+/""")
 """A Typst package spec (``"@preview/name:1.0.0"``): compiling it would download."""
+REMOTE = "PG021"
+REMOTE_FILE = re.compile(
+    r'\b(?:image|read|json|csv|yaml|toml|xml|cbor|plugin|bibliography|include|import)'
+    r'\s*\(?\s*"(?P<address>(?:https?:|ftp:|//)[^"]*)"')
+"""A file a template would load from an address (the compiler reads files only: refused,
+so the designer learns why rather than meeting "file not found")."""
+READABLE = ("templates", "content")
+"""The project folders the compiler may read, copied into its own root for each compile."""
 _MAIN = "__typst_py_bytes__.typ"
 """The name the compiler gives a template passed as bytes (placed at the project root)."""
 _PLACE = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):\d+")
@@ -35,17 +48,50 @@ def compile_pdf(root: Path, template: str, data: Mapping[str, object], *,
     import typst  # heavy: loaded only when a PDF is asked for
 
     found = paths.find_template(root, template)
-    source = found.path.read_bytes()
-    refuse_packages(source.decode("utf-8", errors="replace"), found.display)
+    source = found.read_text()
+    check_source(source, found.display)
     for part in project_templates(root):
-        refuse_packages(part.path.read_text(encoding="utf-8", errors="replace"), part.display)
+        check_source(part.read_text(), part.display)
+    readable = readable_root(root, _pictures(data))
     try:
         return typst.compile(
-            source, root=str(root.resolve()), font_paths=font_folders(root),
+            source.encode("utf-8"), root=str(readable), font_paths=font_folders(readable),
             ignore_system_fonts=True, sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
             pdf_standards=PDF_STANDARD, timestamp=int(built.timestamp()))
     except typst.TypstError as exc:
-        raise template_error(exc, found.display, root) from None
+        raise template_error(exc, found.display, readable) from None
+
+
+def check_source(source: str, display: str) -> None:
+    """Raise a PackgenError at the first line of a Typst source that would fetch anything."""
+    refuse_packages(source, display)
+    for number, line in enumerate(source.splitlines(), 1):
+        match = REMOTE_FILE.search(line)
+        if match:
+            raise PackgenError(f"remote address '{match['address']}' is not fetched: put the "
+                               "file in templates/", display, number, REMOTE)
+
+
+def readable_root(root: Path, pictures: Iterator[str]) -> Path:
+    """Return the folder the compiler reads as its root: what it may read, and nothing else.
+
+    Every file under the project's ``templates/`` and ``content/``, and every picture the
+    data names, is linked there (hard, else copied) from its real place after
+    ``paths.contained`` checks it: a link leading out of the project is refused (PG020) and
+    the rest of the project (outputs, other folders, links elsewhere) is out of reach. The
+    folder is made once per project and process and brought up to date on each compile, so
+    the compiler's cache of decoded pictures keeps working across the guide and the handout.
+    """
+    folder = _readable_folder(root.resolve())
+    names = [n for top in READABLE for n in _files(root, top)]
+    wanted = {name: paths.contained(root, root / name, name)
+              for name in dict.fromkeys([*names, *pictures])}
+    for stale in [p for p in folder.rglob("*") if p.is_file()
+                  and p.relative_to(folder).as_posix() not in wanted]:
+        stale.unlink()
+    for name, real in wanted.items():
+        _place(real, folder / name)
+    return folder
 
 
 def refuse_packages(source: str, display: str) -> None:
@@ -65,24 +111,23 @@ def project_templates(root: Path) -> list[paths.TemplateFile]:
     return [paths.find_template(root, p.relative_to(folder).as_posix()) for p in parts]
 
 
-def font_folders(root: Path) -> list[str]:
-    """Return the project's ``templates/fonts`` (when it exists), then packgen's.
-
-    Every file in the project's folder is checked as ``find_template`` checks a template, so
-    the compiler is never handed a font that leads outside the project.
-    """
-    own, _packaged = paths.list_templates(root, "fonts")
-    for name in own:
-        paths.find_template(root, f"fonts/{name}")
-    folders = (root / "templates" / "fonts", paths.packaged_templates() / "fonts")
+def font_folders(readable: Path) -> list[str]:
+    """Return the fonts folder of the compiler's root (``readable_root``), then packgen's: the
+    compiler is never handed a font that leads outside the project."""
+    folders = (readable / "templates" / "fonts", paths.packaged_templates() / "fonts")
     return [str(f) for f in folders if f.is_dir()]
 
 
 def template_error(exc: Exception, display: str, root: Path) -> PackgenError:
-    """Return the compiler's first error as one diagnostic at its template file and line."""
+    """Return the compiler's first error as one diagnostic at its template file and line.
+
+    ``root`` is the compiler's root (``readable_root``): paths in the message start there.
+    """
     message = getattr(exc, "message", "") or str(exc).splitlines()[0]
     hints = [h for h in getattr(exc, "hints", None) or [] if h]
-    text = message + "".join(f" (hint: {h})" for h in hints)
+    text = message.replace(str(root), "") + "".join(f" (hint: {h})" for h in hints)
+    if "file not found" in message:
+        text += f" (the print engine reads only the project's {' and '.join(READABLE)} folders)"
     place = _PLACE.search(getattr(exc, "diagnostic", "") or "")
     if place is None:
         return PackgenError(f"print template: {text}", display, None, TEMPLATE_ERROR)
@@ -97,3 +142,51 @@ def _shown(where: str, root: Path) -> str:
     full = (Path.cwd() / where).resolve()
     return full.relative_to(root.resolve()).as_posix() if full.is_relative_to(root.resolve()) \
         else where
+
+
+def _files(root: Path, top: str) -> Iterator[str]:
+    """Yield the files under ``root/top`` (links to folders are checked, not followed)."""
+    for folder, dirs, files in os.walk(root / top):
+        for name in [d for d in dirs if Path(folder, d).is_symlink()]:
+            shown = Path(folder, name).relative_to(root).as_posix()
+            paths.contained_folder(root, Path(folder, name), shown)
+        yield from (Path(folder, f).relative_to(root).as_posix() for f in files)
+
+
+def _pictures(data: object) -> Iterator[str]:
+    """Yield the project file of every picture in ``data`` (its ``src``, from the root)."""
+    if isinstance(data, Mapping):
+        src = data.get("src")
+        if isinstance(src, str) and src.startswith("/"):
+            yield src[1:]
+        for value in data.values():
+            yield from _pictures(value)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            yield from _pictures(value)
+
+
+@cache
+def _readable_folder(root: Path) -> Path:
+    """Return this process's compiler root for the project ``root`` (removed at exit)."""
+    folder = Path(tempfile.mkdtemp(prefix="packgen-typst-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _place(real: Path, target: Path) -> None:
+    """Make ``target`` the file ``real``: a hard link, else a copy; kept when already so."""
+    if target.exists() and _same(real, target):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(real, target)
+    except OSError:
+        shutil.copy2(real, target)
+
+
+def _same(real: Path, target: Path) -> bool:
+    one, other = real.stat(), target.stat()
+    return (one.st_ino, one.st_dev) == (other.st_ino, other.st_dev) or (
+        one.st_size, one.st_mtime_ns) == (other.st_size, other.st_mtime_ns)

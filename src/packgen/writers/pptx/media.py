@@ -10,6 +10,7 @@ from typing import Any
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Pt
 
+from packgen import paths
 from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table
 from packgen.safety import check_image_file
@@ -56,7 +57,7 @@ def width_emu(spec: str | None, area_width: int) -> int | None:
 def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bool = True,
                 centre: bool = True) -> Any:
     """Add ``image`` inside ``box`` (its width honoured, aspect kept); set its alt text."""
-    path = root / image.src
+    path = paths.contained(root, root / image.src, image.loc.path, image.loc.line)
     px_w, px_h = picture_size(path, image)
     width = (width_emu(image.width, box.w) if honour_width else None) or box.w
     width = min(width, box.w)
