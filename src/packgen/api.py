@@ -192,18 +192,18 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
     tp, diags = tailor(project, pack_id, build_time(project.packs[pack_id].date))
     report = Collector()
     report.extend(diags)
-    report.extend(_rules(tp, run.checked))
-    report.raise_errors()
     display = _shown(project.root, staging.final)
     previous = stg.inspect_previous(staging.final, display)
     if not force:
         stg.check_hand_edits(staging.final, [e for e in previous.entries if e.kind in kinds],
                              display)
         stg.check_foreign_files(previous, display)
-    outputs = build_kinds(tp, kinds, staging.path, run.jobs, partial(_finish, tp))
-    entries = [_entry(o, tp) for o in outputs]
-    report.extend(_rendered_rules(tp, staging.path, entries, display))
+    outputs, findings = build_kinds(tp, kinds, staging.path, run.jobs,
+                                    partial(_finish, tp, display),
+                                    meanwhile=partial(_check, tp, run.checked, report))
+    report.extend(findings)
     report.raise_errors()
+    entries = [_entry(o, tp) for o in outputs]
     stg.check_name_clashes(previous, entries, display)
     entries += stg.keep_outputs(staging.final, staging.path,
                                 [e for e in previous.entries if e.kind not in kinds])
@@ -212,9 +212,17 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
     return entries
 
 
-def _finish(tp: TailoredPack, output: Output) -> None:
+def _check(tp: TailoredPack, checked: Sequence[str], report: Collector) -> None:
+    """Run the pack's rules (while other processes write the kinds); stop on an error."""
+    report.extend(_rules(tp, checked))
+    report.raise_errors()
+
+
+def _finish(tp: TailoredPack, display: str, output: Output) -> list[Diagnostic]:
+    """Make a written Office file reproducible; return what the deck's overflow check finds."""
     if output.format in ("pptx", "docx"):
         normalise_zip(output.path, tp.built)
+    return _rendered_rules(tp, output, display) if output.format == "pptx" else []
 
 
 def _entry(output: Output, tp: TailoredPack) -> stg.Entry:
@@ -228,13 +236,10 @@ def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
     return run_pack_rules(tp, easy_read=easy_read, word="guide" in checked)
 
 
-def _rendered_rules(tp: TailoredPack, folder: Path, entries: list[stg.Entry],
-                    display: str) -> list[Diagnostic]:
+def _rendered_rules(tp: TailoredPack, deck: Output, display: str) -> list[Diagnostic]:
     from packgen.rules.overflow import check_deck_overflow, slide_sources
 
-    sources = slide_sources(tp)
-    return [d for e in entries if e.format == "pptx"
-            for d in check_deck_overflow(folder / e.path, f"{display}/{e.path}", sources)]
+    return check_deck_overflow(deck.path, f"{display}/{deck.path.name}", slide_sources(tp))
 
 
 def _silenced(diags: list[Diagnostic], project: Project, pack_id: str) -> list[Diagnostic]:

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from reliability_support import digests, first_pack
+import yaml
+from reliability_support import digests, first_pack, standard_pack
 
 from packgen import api
 from packgen.builders import jobs
@@ -76,10 +77,11 @@ jobs.get_builder = lambda kind: Broken() if kind == "{kind}" else real(kind)
 """
 
 
-def _build_in_fresh_process(project: Path, out: Path, count: int, setup: str = ""
-                            ) -> subprocess.CompletedProcess[str]:
+def _build_in_fresh_process(project: Path, out: Path, count: int, setup: str = "",
+                            pack: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", BUILD.format(setup=setup), str(project), first_pack(project),
+        [sys.executable, "-c", BUILD.format(setup=setup), str(project),
+         pack or first_pack(project),
          str(out), str(count)], capture_output=True, text=True, timeout=300, check=False)
 
 
@@ -136,3 +138,20 @@ def test_a_full_disk_in_a_forked_kind_is_one_error_line(project: Path, tmp_path:
     assert "facilitator-guide.pdf" in errors[0] and errors[0].endswith("[PG006]"), errors[0]
     assert "Traceback" not in done.stdout + done.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == []
+
+
+@forks
+def test_a_rule_error_found_while_kinds_are_written_stops_them_and_writes_nothing(
+        project: Path, tmp_path: Path) -> None:
+    pack = standard_pack(project)
+    fields = yaml.safe_load((project / "content" / "packs" / f"{pack}.yaml")
+                            .read_text(encoding="utf-8-sig"))
+    module = project / "content" / "modules" / f"{fields['modules'][0]}.md"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text + '\n## Made up {layout="No Such Layout"}\n\nText.\n',
+                      encoding="utf-8")
+    done = _build_in_fresh_process(project, tmp_path / "out", 3, pack=pack)
+    assert done.returncode == 1, done.stdout + done.stderr
+    errors = [line for line in done.stdout.splitlines() if ": error: " in line]
+    assert errors and all("[PG401]" in line for line in errors), done.stdout
+    assert list((tmp_path / "out").iterdir()) == []

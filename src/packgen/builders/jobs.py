@@ -33,10 +33,13 @@ if TYPE_CHECKING:
 
     from packgen.model import TailoredPack
 
-Finish = Callable[[Output], None]
-"""Called on each output once it is written (in the process that wrote it)."""
+Finish = Callable[[Output], Sequence[Diagnostic]]
+"""Called on each output once it is written, in the process that wrote it; returns findings
+about the written file (the deck's overflow check)."""
+Written = tuple[list[Output], list[Diagnostic]]
+"""The outputs a group wrote, with the findings ``finish`` returned for them."""
 Outcome = tuple[str, object]
-"""``("ok", [Output, …])``, ``("error", (Diagnostic, …))``, ``("oserror", OSError)`` (a
+"""``("ok", Written)``, ``("error", (Diagnostic, …))``, ``("oserror", OSError)`` (a
 file that could not be written: raised here as it would be in one process) or ``("crash",
 traceback text)``."""
 
@@ -49,16 +52,22 @@ def available_jobs() -> int:
 
 
 def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
-                finish: Finish) -> list[Output]:
-    """Write ``kinds`` of ``tp`` into ``folder``; return the outputs in kind order.
+                finish: Finish, meanwhile: Callable[[], None] | None = None) -> Written:
+    """Write ``kinds`` of ``tp`` into ``folder``; return the outputs and the findings about
+    them, in kind order.
 
     With ``jobs`` above 1 (and a system that forks), the kinds are split into up to ``jobs``
-    groups: the first is written here, each other one in a forked child. A PackgenError in
-    any group is raised once every group has finished, carrying every group's errors.
+    groups: the first is written here, each other one in a forked child. ``meanwhile`` runs
+    here once the children have started and before this process writes its own group (the
+    pack's rules, which the writers do not need): if it raises, the children are stopped. A
+    PackgenError in any group is raised once every group has finished, carrying every
+    group's errors.
     """
     groups = split(kinds, jobs if _can_fork() else 1)
     children = [_Child.start(group, tp, folder, finish) for group in groups[1:]]
     try:
+        if meanwhile is not None:
+            meanwhile()
         outcomes = [_own(groups[0], tp, folder, finish)] + [c.outcome() for c in children]
     finally:
         for child in children:
@@ -88,14 +97,14 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and not any(name in sys.modules for name in FORK_UNSAFE)
 
 
-def _write(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish
-           ) -> list[Output]:
-    outputs = []
+def _write(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -> Written:
+    outputs: list[Output] = []
+    findings: list[Diagnostic] = []
     for kind in group:
         for output in get_builder(kind).build(tp, folder):
-            finish(output)
+            findings.extend(finish(output))
             outputs.append(output)
-    return outputs
+    return outputs, findings
 
 
 def _own(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -> Outcome:
@@ -106,9 +115,10 @@ def _own(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -
         return "error", exc.diagnostics
 
 
-def _gather(outcomes: list[Outcome]) -> list[Output]:
+def _gather(outcomes: list[Outcome]) -> Written:
     errors: list[Diagnostic] = []
     outputs: list[Output] = []
+    findings: list[Diagnostic] = []
     for status, value in outcomes:
         if status == "crash":
             raise InternalError(f"a build process failed:\n{value}")
@@ -117,10 +127,12 @@ def _gather(outcomes: list[Outcome]) -> list[Output]:
         if status == "error":
             errors.extend(value)  # type: ignore[arg-type]
         else:
-            outputs.extend(value)  # type: ignore[arg-type]
+            written, found = value  # type: ignore[misc]
+            outputs.extend(written)
+            findings.extend(found)
     if errors:
         raise PackgenError.many(errors)
-    return outputs
+    return outputs, findings
 
 
 class _Child:
