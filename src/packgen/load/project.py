@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -278,6 +279,8 @@ def _toml_line(text: str, key: str) -> int | None:
 
 
 def _images(value: object) -> Iterator[str]:
+    if isinstance(value, _LEAVES):
+        return
     if isinstance(value, Image):
         yield value.src
     elif isinstance(value, (tuple, list)):
@@ -287,6 +290,14 @@ def _images(value: object) -> Iterator[str]:
         for item in value.values():
             yield from _images(item)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in ("root", "inputs", "loc"):
-                yield from _images(getattr(value, f.name))
+        for name in _walked_fields(type(value)):
+            yield from _images(getattr(value, name))
+
+
+_LEAVES = (str, int, float, bool, type(None))
+"""Values that never hold a picture: most of the model, skipped at once."""
+
+
+@functools.cache
+def _walked_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("root", "inputs", "loc"))

@@ -12,8 +12,6 @@ import contextlib
 import os
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from packgen.errors import PackgenError
 
 WAIT_VARIABLE = "PACKGEN_LOCK_WAIT"
@@ -33,10 +31,14 @@ class PackLock:
         self.path = lock_path(out_dir, pack_id)
         self.pack_id = pack_id
         self.display = display
+        from filelock import FileLock  # about 0.1 s to import: only when a pack is built
+
         self._lock = FileLock(self.path, thread_local=False, fallback_to_soft=False)
 
     def acquire(self) -> None:
         """Take the lock, waiting a bounded time for another build of the same pack."""
+        from filelock import Timeout
+
         wait = wait_seconds()
         try:
             self._lock.acquire(timeout=wait)
