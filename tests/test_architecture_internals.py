@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from where import REPO
 
 SRC = REPO / "src" / "packgen"
-OXML = ("writers/pptx/oxml/", "writers/docx/oxml.py")
+OXML = ("writers/pptx/oxml/", "writers/docx/oxml.py", "writers/opc_oxml.py")
 """Where the internals live (ARCHITECTURE.md, never #4)."""
 INTERNAL_MODULES = ("pptx.oxml", "pptx.opc", "pptx.parts", "docx.oxml", "docx.opc", "docx.parts")
 """The XML and package layers under each library's public proxies."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -14,11 +13,9 @@ from docx.shared import RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from packgen.colours import hex_digits
-from packgen.rules.ooxml.links import kept, unlink
-from packgen.safety import parse_xml
+from packgen.writers.opc_oxml import drop_external
 
 Cell = _Cell
 """python-docx's table cell (a private class there), for type hints outside this module."""
@@ -44,9 +41,7 @@ def drop_external_relationships(doc: Document) -> None:
     reports each; none may reach an output.
     """
     package = doc.part.package
-    _drop_external(package.rels, None)
-    for part in package.iter_parts():
-        _drop_external(part.rels, part)
+    drop_external(package.rels, package.iter_parts())
 
 
 def set_language(doc: Document, lang: str) -> None:
@@ -345,23 +340,3 @@ def _child(parent: object, tag: str, first: bool = False) -> object:
         else:
             parent.append(found)  # type: ignore[attr-defined]
     return found
-
-
-def _drop_external(rels: Any, part: Any) -> None:
-    doomed = [rid for rid, rel in rels.items()
-              if rel.is_external and not kept(rel.reltype, rel.target_ref)]
-    for rid in doomed:
-        if part is not None:
-            _unlink_part(part, rid)
-        rels.pop(rid)
-
-
-def _unlink_part(part: Any, rid: str) -> None:
-    element = getattr(part, "_element", None)
-    if element is not None:
-        unlink(element, rid)
-    elif part.blob.lstrip()[:1] == b"<":
-        root = parse_xml(part.blob)
-        unlink(root, rid)
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                    standalone=True)
