@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from packgen.errors import PackgenError
@@ -92,3 +94,52 @@ def test_a_refused_call_from_a_template_is_placed_at_the_calling_line(tmp_path):
         render_template(env, "x.html", "handout", show=show)
     assert [str(d) for d in caught.value.diagnostics] == [
         "templates/x.html:2: error: handout template: no 'a' [PG020]"]
+
+
+# --- packaged templates: generated code shipped with packgen --------------------------------
+
+PRECOMPILE_SCRIPT = Path(__file__).parents[1] / "scripts" / "precompile_templates.py"
+
+
+def _precompile_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("precompile_templates", PRECOMPILE_SCRIPT)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
+
+
+def test_the_shipped_template_code_is_what_the_script_writes_from_the_packaged_templates():
+    from packgen import precompiled_templates
+
+    script = _precompile_script()
+    assert Path(precompiled_templates.__file__).read_text(encoding="utf-8") == \
+        script.module_text()
+
+
+@pytest.mark.parametrize("name", ["guide.html", "handout.html", "guide.css", "handout.css"])
+def test_a_packaged_template_is_loaded_without_jinja_compiling_it(tmp_path, monkeypatch, name):
+    env = make_env(lambda n: find_template(tmp_path, n))
+    env.filters.update({f: str for f in ("blocks", "text", "rule", "tips_for", "audience_name")})
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("Jinja2 compiled a packaged template")
+
+    monkeypatch.setattr(env, "compile", refuse)
+    assert env.get_template(name).name == name
+
+
+def test_a_changed_template_is_compiled_from_its_own_text(tmp_path, monkeypatch):
+    from packgen.paths import packaged_templates
+
+    (tmp_path / "templates").mkdir()
+    text = (packaged_templates() / "handout.css").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "handout.css").write_text(text.replace("{{", "{{ 'x' ~ ", 1),
+                                                        encoding="utf-8")
+    env = make_env(lambda n: find_template(tmp_path, n))
+    compiled = []
+    real = env.compile
+    monkeypatch.setattr(env, "compile", lambda *a, **k: compiled.append(a[1]) or real(*a, **k))
+    env.get_template("handout.css")
+    assert compiled == ["handout.css"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import hashlib
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Protocol
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, nodes, select_autoescape
+from jinja2 import BaseLoader, Environment, StrictUndefined, Template, nodes, select_autoescape
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -82,8 +83,17 @@ def render_template(env: Environment, name: str, label: str, **context: object) 
         raise PackgenError(f"{label} template: {message}", where, line, "PG400") from None
 
 
+PRECOMPILED = ("guide.css", "guide.html", "handout.css", "handout.html")
+"""Packaged templates whose generated code ships in ``precompiled_templates.py``."""
+
+
 class _FindLoader(BaseLoader):
-    """Load each template through a Finder, remembering how each file is shown."""
+    """Load each template through a Finder, remembering how each file is shown.
+
+    A template whose text is exactly a packaged one's takes the Python code Jinja2 generated
+    from that text when packgen was made (``scripts/precompile_templates.py``), so only
+    Python's own compiler runs; any other text is compiled by Jinja2 as usual.
+    """
 
     def __init__(self, find: Finder, check: Check | None) -> None:
         self.find = find
@@ -100,6 +110,26 @@ class _FindLoader(BaseLoader):
             self.check(text, found.display)
         self.shown[str(found.path)] = found.display
         return text, str(found.path), lambda: True
+
+    def load(self, environment: Environment, name: str,
+             globals: MutableMapping[str, object] | None = None) -> Template:
+        """Return the template ``name``, from its shipped generated code where it has one."""
+        text, filename, uptodate = self.get_source(environment, name)
+        generated = _precompiled(name, text)
+        code = compile(generated, filename, "exec") if generated is not None \
+            else environment.compile(text, name, filename)
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+
+
+def _precompiled(name: str, text: str) -> str | None:
+    """Return the shipped generated source for template ``name`` if ``text`` is what it was
+    generated from, else None."""
+    from packgen.precompiled_templates import TEMPLATES
+
+    entry = TEMPLATES.get(name)
+    if entry is None or entry[0] != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        return None
+    return entry[1]
 
 
 def _template_place(env: Environment, exc: BaseException, name: str) -> tuple[str, int | None]:
