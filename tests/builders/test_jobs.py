@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -36,16 +36,32 @@ def test_available_jobs_is_at_least_one() -> None:
     assert jobs.available_jobs() >= 1
 
 
-def test_nothing_is_forked_once_the_print_engine_is_loaded(
+def test_nothing_is_forked_while_another_thread_runs(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    importlib.import_module("typst")
-
     def refuse(*_args: object) -> None:
-        raise AssertionError("forked after the print engine was loaded")
+        raise AssertionError("forked while another thread ran")
 
     monkeypatch.setattr(jobs._Child, "start", refuse)
-    result = api.build(project, [first_pack(project)], tmp_path / "out", jobs=3)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        result = api.build(project, [first_pack(project)], tmp_path / "out", jobs=3)
+    finally:
+        stop.set()
+        other.join()
     assert not result.failed
+
+
+def test_the_print_engine_leaves_worker_threads_behind_once_it_has_run(tmp_path: Path) -> None:
+    script = ("import os, typst\n"
+              "before = len(os.listdir('/proc/self/task'))\n"
+              "typst.compile(b'= Hello')\n"
+              "print(before, len(os.listdir('/proc/self/task')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)
+    before, after = map(int, done.stdout.split())
+    assert before == 1 and after > 1
 
 
 # The cases below fork, so each runs in a fresh process: one that has run the print engine

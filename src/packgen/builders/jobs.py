@@ -8,10 +8,14 @@ folder and sends back what it wrote. Results are gathered in kind order, so the 
 the manifest and the findings are the same as one process writing each kind in turn.
 
 Forking is used on Linux only: macOS and Windows start children afresh, which would cost
-more than it saves. It is also never used once this process has loaded the print engine: the
-Typst compiler keeps a pool of worker threads, and a forked child would wait forever on
-threads that did not come with it (a long-running process such as a test run builds many
-packs). Otherwise, or with ``jobs=1``, the kinds are written one after another.
+more than it saves. It is also used only while this process runs a single thread: once the
+Typst compiler has run here it keeps a pool of worker threads, and a forked child would wait
+forever on threads that did not come with it (a long-running process, such as a test run,
+builds many packs). Otherwise, or with ``jobs=1``, the kinds are written one after another.
+
+While a child writes, this process imports the libraries that the child's kinds need (only
+importing: nothing starts a thread), so that the children of the next pack start with them
+loaded instead of importing python-docx and the print engine again.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from packgen.builders import Output, get_builder
 from packgen.errors import Diagnostic, InternalError, PackgenError
+from packgen.writers import FORMATS, writer
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -68,7 +73,9 @@ def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
     try:
         if meanwhile is not None:
             meanwhile()
-        outcomes = [_own(groups[0], tp, folder, finish)] + [c.outcome() for c in children]
+        own = _own(groups[0], tp, folder, finish)
+        _preload(groups[1:])
+        outcomes = [own] + [c.outcome() for c in children]
     finally:
         for child in children:
             child.stop()
@@ -89,12 +96,23 @@ def split(kinds: Sequence[str], jobs: int) -> list[list[str]]:
 # --- private -----------------------------------------------------------------------------
 
 
-FORK_UNSAFE = ("typst",)
-"""Libraries that start native worker threads on first use: once loaded, nothing is forked."""
-
-
 def _can_fork() -> bool:
-    return sys.platform == "linux" and not any(name in sys.modules for name in FORK_UNSAFE)
+    return sys.platform == "linux" and _threads() == 1
+
+
+def _threads() -> int:
+    """Return the threads this process runs, native ones included (Linux only)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
+
+
+def _preload(groups: Sequence[Sequence[str]]) -> None:
+    """Import the writers of the kinds in ``groups``, so later forks inherit them."""
+    for kind in (kind for group in groups for kind in group):
+        for fmt in FORMATS[kind]:
+            writer(kind, fmt)
 
 
 def _write(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -> Written:
