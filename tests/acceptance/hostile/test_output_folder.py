@@ -302,16 +302,23 @@ def _as_a_plain_user() -> list[str]:
     return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
 
 
+def _built_then_revised(root: Path) -> tuple[str, Path, dict[str, str]]:
+    """Build the project's deck, then change its pack; return the pack, the output folder
+    and the digests of the outputs built."""
+    pack = standard_pack(root)
+    assert build(root).returncode == 0
+    out = root / "build"
+    before = digests(out / pack)
+    pack_file = root / "content" / "packs" / f"{pack}.yaml"
+    pack_file.write_text(pack_file.read_text(encoding="utf-8").replace(
+        "title: ", "title: Revised ", 1), encoding="utf-8")
+    return pack, out, before
+
+
 @pytest.mark.parametrize("read_only", ["output-folder", "pack-folder"])
 def test_a_read_only_output_folder_is_one_line_and_keeps_the_outputs(
         one_pack: Path, read_only: str) -> None:
-    pack = standard_pack(one_pack)
-    assert build(one_pack).returncode == 0
-    out = one_pack / "build"
-    before = digests(out / pack)
-    pack_file = one_pack / "content" / "packs" / f"{pack}.yaml"
-    pack_file.write_text(pack_file.read_text(encoding="utf-8").replace(
-        "title: ", "title: Revised ", 1), encoding="utf-8")
+    pack, out, before = _built_then_revised(one_pack)
     frozen = [out / pack, out] if read_only == "output-folder" else [out / pack]
     for folder in frozen:
         folder.chmod(0o555)
@@ -339,13 +346,7 @@ def test_an_over_long_pack_name_is_refused_with_the_pack_file(one_pack: Path) ->
 def test_a_real_write_limit_is_one_line_and_keeps_the_outputs(one_pack: Path) -> None:
     import resource
 
-    pack = standard_pack(one_pack)
-    assert build(one_pack).returncode == 0
-    out = one_pack / "build"
-    before = digests(out / pack)
-    pack_file = one_pack / "content" / "packs" / f"{pack}.yaml"
-    pack_file.write_text(pack_file.read_text(encoding="utf-8").replace(
-        "title: ", "title: Revised ", 1), encoding="utf-8")
+    pack, out, before = _built_then_revised(one_pack)
 
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
