@@ -160,3 +160,21 @@ def test_an_output_folder_on_the_sources_is_refused_before_loading(tmp_path: Pat
         api.build(tmp_path, (), tmp_path / "content")
     assert exc.value.diagnostics[0].code == "PG004"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+def test_a_temporary_folder_that_cannot_be_made_is_one_finding_for_check(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from packgen import api
+    from packgen.errors import PackgenError
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/tmp/packgen-check-x")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", full)
+    with pytest.raises(PackgenError) as exc:
+        api.check(project)
+    (diag,) = exc.value.diagnostics
+    assert (diag.path, diag.code) == ("/tmp/packgen-check-x", "PG006")
+    assert "disk is full" in diag.message and "TMPDIR" in diag.message

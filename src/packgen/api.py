@@ -14,7 +14,7 @@ from packgen.errors import Collector, Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
 from packgen.output import guard
 from packgen.output import staging as stg
-from packgen.output.failures import os_failure
+from packgen.output.failures import os_failure, temporary_failure
 from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 from packgen.paths import find_template, relative
 
@@ -65,9 +65,16 @@ def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
 
 
 def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
-    """Run every rule on the chosen packs without keeping any output."""
-    with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
-        return _build(root, pack_ids, Path(tmp), _Run(("deck",), tuple(BUILDERS), True, 1))
+    """Run every rule on the chosen packs without keeping any output.
+
+    The deck is built in a temporary folder (the overflow rule reads it); a temporary folder
+    that cannot be made or written is one PG006 finding.
+    """
+    try:
+        with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
+            return _build(root, pack_ids, Path(tmp), _Run(("deck",), tuple(BUILDERS), True, 1))
+    except OSError as exc:
+        raise temporary_failure(exc) from None
 
 
 def list_project(root: Path) -> Project:

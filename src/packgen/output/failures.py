@@ -38,6 +38,15 @@ def os_failure(exc: OSError, root: Path, out: Path, staging: Path, final: Path) 
     return PackgenError(f"cannot read this file: {reason}", shown, code="PG003")
 
 
+def temporary_failure(exc: OSError) -> PackgenError:
+    """Return the PG006 finding for a temporary folder (``packgen check``'s) that cannot be
+    made, written or removed."""
+    reason = REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    where = str(exc.filename) if exc.filename else None
+    return PackgenError(f"cannot use a temporary folder for the check: {reason} (set TMPDIR "
+                        "to a folder with room that packgen may write)", where, code="PG006")
+
+
 def _target(exc: OSError, staging: Path, final: Path, out: Path) -> Path:
     """Return the file the failed operation was about, as the user knows it.
 
