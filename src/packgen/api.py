@@ -155,7 +155,7 @@ def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run)
 
 def _build_one(project: Project, pack_id: str, out: Path, run: _Run,
                sink: list[Diagnostic]) -> PackResult:
-    staging = stg.Staging(out, pack_id, _shown(project.root, out / pack_id))
+    staging = stg.Staging(out, pack_id, relative(project.root, out / pack_id, follow_links=False))
     result = PackResult(pack_id, staging.final)
     try:
         guard.check_pack_id(pack_id, project.packs[pack_id].loc.path)
@@ -179,15 +179,7 @@ def _not_built(project: Project, result: PackResult, exc: PackgenError,
     result.outputs = []
     kept = " (previous outputs kept)" if result.folder.exists() else ""
     sink.append(info(f"pack '{result.pack_id}' not built{kept}",
-                     _shown(project.root, result.folder)))
-
-
-def _shown(root: Path, path: Path) -> str:
-    """Return ``path`` relative to the project root, no link followed (for findings)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+                     relative(project.root, result.folder, follow_links=False)))
 
 
 def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
@@ -199,7 +191,7 @@ def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
     tp, diags = tailor(project, pack_id, build_time(project.packs[pack_id].date))
     report = Collector()
     report.extend(diags)
-    display = _shown(project.root, staging.final)
+    display = relative(project.root, staging.final, follow_links=False)
     previous = stg.inspect_previous(staging.final, display)
     if not force:
         stg.check_hand_edits(staging.final, [e for e in previous.entries if e.kind in kinds],

@@ -237,9 +237,13 @@ def check_name(name: str, where: str | None, line: int | None, code: str | None 
                            f"{MAX_PATH_CHARS} characters in all)", where, line, code)
 
 
-def relative(root: Path, path: Path) -> str:
-    """Return ``path`` relative to ``root`` as a posix string (for diagnostics)."""
+def relative(root: Path, path: Path, follow_links: bool = True) -> str:
+    """Return ``path`` relative to ``root`` as a posix string (for diagnostics), or as it is
+    when it lies elsewhere. With ``follow_links`` False the path is taken as written, so a
+    symbolic link is named where it stands, not where it leads."""
     try:
+        if not follow_links:
+            return path.relative_to(root).as_posix()
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -263,15 +263,15 @@ def _check_sizes(members: list[zipfile.ZipInfo], display: str, kind: str) -> Non
 
 
 def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    with archive.open(member) as stream:
-        if not XML_START.match(stream.read(64)):
-            return False
+    data = archive.read(member)
+    if not XML_START.match(data[:64]):
+        return False
     from lxml import etree
 
     try:
-        root = parse_xml(archive.read(member))
+        root = parse_xml(data)
     except etree.XMLSyntaxError:
-        return b"<!DOCTYPE" in archive.read(member).upper()
+        return b"<!DOCTYPE" in data.upper()
     return root.getroottree().docinfo.doctype != ""
 
 

@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from easyread_sample import make_pack, picture
+from pdfcheck import figure_alts
 from where import REPO
 
 from packgen.builders.handout import HandoutBuilder
@@ -111,7 +112,7 @@ def test_pdf_is_tagged_with_title_language_and_figure_alt_text(built):
         assert "/StructTreeRoot" in doc.Root
         assert str(doc.Root.Lang) == "en-GB"
         assert str(doc.docinfo["/Title"]) == "Talking coproduction: easy read"
-        alts = _figure_alts(doc.Root.StructTreeRoot)
+        alts = figure_alts(doc.Root.StructTreeRoot)
     assert len(alts) == 6 and all(alts)
 
 
@@ -213,17 +214,6 @@ def test_easy_read_dates_and_times():
     assert [clock_easy_read(m) for m in (600, 630, 720, 810, 0)] == [
         "10am", "10:30am", "12 noon", "1:30pm", "12 midnight"]
     assert join_names(("A", "B", "C")) == "A, B and C"
-
-
-def _figure_alts(node, found=None) -> list[str]:
-    found = [] if found is None else found
-    if isinstance(node, pikepdf.Dictionary):
-        if node.get("/S") == "/Figure":
-            found.append(str(node.get("/Alt", "")))
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            _figure_alts(kid, found)
-    return found
 
 
 def test_detail_rows_use_project_pictures_with_the_content_alt_text(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -94,11 +95,14 @@ jobs.get_builder = lambda kind: Broken() if kind == "{kind}" else real(kind)
 
 
 def _build_in_fresh_process(project: Path, out: Path, count: int, setup: str = "",
-                            pack: str | None = None) -> subprocess.CompletedProcess[str]:
+                            pack: str | None = None, temp: Path | None = None
+                            ) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TMPDIR": str(temp)} if temp is not None else None
     return subprocess.run(
         [sys.executable, "-c", BUILD.format(setup=setup), str(project),
          pack or first_pack(project),
-         str(out), str(count)], capture_output=True, text=True, timeout=300, check=False)
+         str(out), str(count)], capture_output=True, text=True, timeout=300, check=False,
+        env=env)
 
 
 @forks
@@ -109,6 +113,15 @@ def test_side_by_side_gives_the_same_files_and_findings_as_one_process(
     assert alone.returncode == together.returncode == 0, alone.stderr + together.stderr
     assert digests(tmp_path / "one") == digests(tmp_path / "three")
     assert alone.stdout == together.stdout
+
+
+@forks
+def test_a_forked_build_leaves_no_temporary_folder_behind(project: Path, tmp_path: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    done = _build_in_fresh_process(project, tmp_path / "out", 3, temp=temp)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(temp.iterdir()) == []
 
 
 @forks

@@ -59,7 +59,7 @@ def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic]]:
 
 def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
     """Return one module and its warnings; raise PackgenError with every error in the file."""
-    where = _where(root, path)
+    where = relative(root, path, follow_links=False)
     text, found = _read_text(root, path, where)
     front, offset, body = _split_front_matter(text, where)
     check = Fields(root, _front_matter(front, where))
@@ -81,14 +81,6 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
 
 
 # --- reading -----------------------------------------------------------------------------
-
-
-def _where(root: Path, path: Path) -> str:
-    """Return the module's name in the project as listed, a link not followed."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return relative(root, path)
 
 
 def _read_text(root: Path, path: Path, where: str) -> tuple[str, list[Diagnostic]]:

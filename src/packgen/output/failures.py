@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from packgen.errors import PackgenError
+from packgen.paths import relative
 
 REASONS = {
     getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up",
@@ -31,7 +32,7 @@ def os_failure(exc: OSError, root: Path, out: Path, staging: Path, final: Path) 
     """
     reason = REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
     target = _target(exc, staging, final, out)
-    shown = _shown(target, root)
+    shown = relative(root, target, follow_links=False)
     if _under(target, out):
         return PackgenError(f"cannot write the outputs: {reason}; previous outputs kept",
                             shown, code="PG006")
@@ -63,14 +64,6 @@ def _target(exc: OSError, staging: Path, final: Path, out: Path) -> Path:
     if _under(path, out) and not _under(path, final):
         return out
     return path
-
-
-def _shown(target: Path, root: Path) -> str:
-    """Return ``target`` relative to the project root when it is inside, else as it is."""
-    try:
-        return target.relative_to(root).as_posix()
-    except ValueError:
-        return target.as_posix()
 
 
 def _under(path: Path, folder: Path) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import json
 import os
@@ -11,6 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from functools import cache
+from multiprocessing import util as mp_util
 from pathlib import Path
 
 from packgen import paths
@@ -170,7 +170,10 @@ def _pictures(data: object) -> Iterator[str]:
 def _readable_folder(root: Path) -> Path:
     """Return this process's compiler root for the project ``root`` (removed at exit)."""
     folder = Path(tempfile.mkdtemp(prefix="packgen-typst-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    # Finalize, not atexit: a forked build process ends through os._exit, which skips atexit
+    # but runs multiprocessing's finalizers; each runs only in the process that made it.
+    mp_util.Finalize(None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
+                     exitpriority=0)
     return folder
 
 
