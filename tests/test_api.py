@@ -93,7 +93,7 @@ def test_a_full_disk_while_writing_the_manifest_keeps_the_outputs(
 
     pack, out, before = _built_once(project)
     monkeypatch.setattr(stg, "write_manifest", _fail_with(errno.ENOSPC, "arg"))
-    result = api.build(project, (), out, ("deck",))
+    result = api.build(project, (), out, ("deck",), rebuild=True)
     (err,) = _errors(result)
     assert (err.path, err.code) == (f"build/{pack}", "PG006")
     assert "disk is full" in err.message
@@ -111,7 +111,7 @@ def test_a_read_only_output_folder_is_named_once(
     pack, out, before = _built_once(project)
     monkeypatch.setattr(PackLock, "acquire",
                         _fail_with(errno.EACCES, str(out / f".{pack}.lock")))
-    (err,) = _errors(api.build(project, (), out, ("deck",)))
+    (err,) = _errors(api.build(project, (), out, ("deck",), rebuild=True))
     assert (err.path, err.code) == ("build", "PG006")
     assert "permission denied" in err.message
     assert digests(out / pack) == before
@@ -133,7 +133,7 @@ def test_a_failed_swap_restores_the_previous_outputs(
         real(src, dst)
 
     monkeypatch.setattr(stg.os, "replace", refuse_new_folder)
-    (err,) = _errors(api.build(project, (), out, ("deck",)))
+    (err,) = _errors(api.build(project, (), out, ("deck",), rebuild=True))
     assert err.code == "PG006"
     monkeypatch.undo()
     assert digests(out / pack) == before
@@ -146,8 +146,10 @@ def test_an_unreadable_input_during_a_build_is_a_read_error_not_a_write_error(
 
     _pack, out, _before = _built_once(project)
     picture = project / "content" / "images" / "cover.png"
-    monkeypatch.setattr(api, "_rendered_rules", _fail_with(errno.EIO, str(picture)))
-    (err,) = _errors(api.build(project, (), out, ("deck",)))
+    from packgen.output import building
+
+    monkeypatch.setattr(building, "_rendered_rules", _fail_with(errno.EIO, str(picture)))
+    (err,) = _errors(api.build(project, (), out, ("deck",), rebuild=True))
     assert (err.path, err.code) == ("content/images/cover.png", "PG003")
 
 

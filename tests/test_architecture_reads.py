@@ -18,6 +18,9 @@ ALLOWED = {
                  "a library opens it",
     "output/staging.py": "reads packgen's own manifest in the output folder",
     "output/reproducible.py": "rewrites packgen's own outputs in the staging folder",
+    "output/cache.py": "hashes packgen's own files, and the project's files for the build "
+                       "cache: a link leading out of the project is hashed by its text, and "
+                       "special files and files over the size limit are never opened",
     "rules/ooxml/package.py": "reads a .pptx found by find_template (contained) or named on "
                               "the command line by `template check`",
     "rules/easy_read_words.py": "reads packgen's own shipped word data (rules/data)",

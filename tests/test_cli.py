@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     return exc.value.code
 
 
-def _result(*diagnostics) -> BuildResult:  # noqa: ANN002
+def _result(*diagnostics) -> BuildResult:
     return BuildResult(diagnostics=list(diagnostics))
 
 
@@ -80,10 +81,10 @@ def test_a_packgen_error_is_one_line_and_exit_1(
 ])
 def test_exit_status_follows_severity_and_strict(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], diag, strict: bool,
-        code: int) -> None:  # noqa: ANN001
+        code: int) -> None:
     monkeypatch.setattr(api, "build", lambda *a, **k: _result(diag))
     assert _main(monkeypatch, "build", *(["--strict"] if strict else [])) == code
-    assert capsys.readouterr().err.strip() == str(diag)
+    assert capsys.readouterr().out.strip() == str(diag)
 
 
 def test_success_exits_zero(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,12 +105,78 @@ def test_json_findings_go_to_stdout(monkeypatch: pytest.MonkeyPatch,
 def test_only_passes_the_chosen_kinds_to_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = {}
 
-    def record(root, packs, out, kinds, force, jobs):  # noqa: ANN001
-        seen.update(kinds=kinds, force=force, packs=packs, jobs=jobs)
+    def record(root, packs, out, kinds, force, jobs, **options):
+        seen.update(kinds=kinds, force=force, packs=packs, jobs=jobs, shard=options["shard"],
+                    rebuild=options["rebuild"], prune=options["prune"])
         return _result()
 
     monkeypatch.setattr(api, "build", record)
     assert _main(monkeypatch, "build", "p1", "--only", "deck, guide", "--force") == 0
-    assert seen == {"kinds": ("deck", "guide"), "force": True, "packs": ("p1",), "jobs": None}
-    assert _main(monkeypatch, "build", "p1", "-j", "1") == 0
-    assert seen["jobs"] == 1
+    assert seen == {"kinds": ("deck", "guide"), "force": True, "packs": ("p1",), "jobs": None,
+                    "shard": None, "rebuild": False, "prune": False}
+    assert _main(monkeypatch, "build", "p1", "-j", "1", "--shard", "2/8", "--rebuild",
+                 "--prune") == 0
+    assert (seen["jobs"], seen["shard"], seen["rebuild"], seen["prune"]) == (1, (2, 8), True, True)
+
+
+@pytest.mark.parametrize("shard", ["0/4", "5/4", "2", "a/b", "1/0"])
+def test_a_shard_outside_one_to_n_is_a_usage_error(shard: str) -> None:
+    done = run_packgen("build", "--shard", shard, timeout=60)
+    assert done.returncode == 2
+    assert "expected I/N with 1 <= I <= N" in done.stderr
+
+
+# --- what goes where while a build runs ------------------------------------------------
+
+
+FINDING = re.compile(r"^\S+?(:\d+)?: (error|warning|info): .+ \[PG\d{3}\]$")
+
+
+def test_findings_go_to_stdout_and_progress_to_stderr(project: Path) -> None:
+    module = project / "content" / "modules" / "power.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\n::: sidebar\nA note.\n:::\n",
+                      encoding="utf-8")
+    done = run_packgen("build", "--project", str(project), "--only", "deck")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout and all(FINDING.match(ln) for ln in done.stdout.splitlines())
+    lines = done.stderr.splitlines()
+    ended = sorted(ln.split()[1].rstrip(":") for ln in lines[:-1])  # in the order they end
+    assert ended == ["self-advocates", "staff-short"]
+    assert all(ln.split()[0] == "built" for ln in lines[:-1])
+    assert lines[-1] == "2 packs in build: 2 built"
+
+
+def test_a_machine_format_keeps_stdout_one_document(project: Path) -> None:
+    import json
+
+    done = run_packgen("build", "--project", str(project), "--only", "deck", "--format", "json")
+    assert done.returncode == 0
+    assert isinstance(json.loads(done.stdout), list)
+    assert "2 packs in build" in done.stderr
+
+
+def test_quiet_prints_errors_only_and_verbose_adds_timings_and_readability(
+        project: Path) -> None:
+    quiet = run_packgen("build", "--project", str(project), "--only", "deck", "-q")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    normal = run_packgen("build", "--project", str(project), "--only", "deck", "--rebuild")
+    verbose = run_packgen("build", "--project", str(project), "--only", "deck", "-v",
+                          "--rebuild")
+    assert "[PG209]" not in normal.stdout
+    assert "[PG209]" in verbose.stdout
+    assert re.search(r"built staff-short: deck \d+\.\d\d s \(\d+\.\d\d s\)", verbose.stderr)
+    check = run_packgen("check", "--project", str(project))
+    assert "[PG209]" in check.stdout
+
+
+def test_each_pack_is_reported_as_it_ends_not_all_at_the_end(project: Path) -> None:
+    import subprocess
+
+    command = [sys.executable, "-m", "packgen", "build", "--project", str(project), "-j", "1"]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                          text=True) as child:
+        first = child.stderr.readline()
+        still_running = child.poll() is None
+        rest = child.stderr.read()
+    assert first.split()[:2] == ["built", "self-advocates:"], first + rest
+    assert still_running, "the first pack's line came only when the build had ended"

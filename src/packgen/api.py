@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from packgen.builders import BUILDERS, Output
-from packgen.errors import Collector, Diagnostic, PackgenError, error, info
+from packgen.builders import BUILDERS
+from packgen.errors import Diagnostic, PackgenError, error, info
 from packgen.model import Project, TailoredPack
-from packgen.output import guard
+from packgen.output import cache, guard, orphans
 from packgen.output import staging as stg
-from packgen.output.failures import os_failure, temporary_failure
-from packgen.output.reproducible import build_time, normalise_zip, sha256_file
+from packgen.output.building import (
+    Known,
+    PackResult,
+    Run,
+    build_pack,
+    cached_findings,
+    freshness,
+)
+from packgen.output.events import FAILED, UP_TO_DATE, Event, OnEvent, ignore
+from packgen.output.failures import temporary_failure
+from packgen.output.pool import build_packs
+from packgen.output.reproducible import build_time
+from packgen.output.shards import in_shard
 from packgen.paths import find_template, relative
 
 if TYPE_CHECKING:
     from packgen.load.project import Loaded
     from packgen.rules.template import TemplateReport
-
-
-@dataclass
-class PackResult:
-    """What happened to one pack."""
-
-    pack_id: str
-    folder: Path
-    outputs: list[stg.Entry] = field(default_factory=list)
-    ok: bool = True
 
 
 @dataclass
@@ -47,21 +49,28 @@ class BuildResult:
 
 
 def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
-          kinds: Sequence[str] = (), force: bool = False, jobs: int | None = None
-          ) -> BuildResult:
+          kinds: Sequence[str] = (), force: bool = False, jobs: int | None = None, *,
+          rebuild: bool = False, shard: tuple[int, int] | None = None, prune: bool = False,
+          on_event: OnEvent = ignore) -> BuildResult:
     """Build the chosen packs (all when none) of the project at ``root`` into ``out_dir``.
 
     Each pack is built in a staging folder and swapped in only when complete; a pack with an
-    error keeps its previous outputs. Findings of every pack are gathered in the result: those
-    of the rules about the kinds being built (the easy-read rules only with the handout or an
-    easy-read deck). ``jobs`` processes write a pack's kinds side by side (default: one per
-    core); the outputs are the same with any number.
+    error keeps its previous outputs. A kind whose inputs, options and files are as they were
+    is not written again, and the findings it had are reported again (``rebuild`` writes
+    everything). Findings of every pack are gathered in the result, in pack order: those of
+    the rules about the kinds being built (the easy-read rules only with the handout or an
+    easy-read deck). ``jobs`` processes (default: one per core) build packs side by side, or
+    a single pack's kinds; the outputs are the same with any number. ``shard`` ``(i, n)``
+    builds only the i-th of n stable shards of the packs. Folders of packs that no longer
+    exist are reported, and removed with ``prune``. ``on_event`` hears each step as it
+    happens.
     """
     from packgen.builders.jobs import available_jobs
 
     chosen = tuple(kinds) or tuple(BUILDERS)
     count = available_jobs() if jobs is None else jobs
-    return _build(root, pack_ids, out_dir, _Run(chosen, chosen, force, count))
+    run = Run(chosen, chosen, force, count, rebuild)
+    return _build(root, pack_ids, out_dir, run, _Choice(shard, prune, on_event, cached=True))
 
 
 def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
@@ -72,7 +81,8 @@ def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
     """
     try:
         with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
-            return _build(root, pack_ids, Path(tmp), _Run(("deck",), tuple(BUILDERS), True, 1))
+            run = Run(("deck",), tuple(BUILDERS), True, 1, rebuild=True)
+            return _build(root, pack_ids, Path(tmp), run, _Choice())
     except OSError as exc:
         raise temporary_failure(exc) from None
 
@@ -115,7 +125,137 @@ def describe_template(report: TemplateReport) -> str:
     return describe(report)
 
 
-# --- one pack ----------------------------------------------------------------------------
+# --- the build ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """How the packs of a build are chosen and followed: the shard, ``--prune``, the
+    listener, and whether the cache may skip loading the project."""
+
+    shard: tuple[int, int] | None = None
+    prune: bool = False
+    on_event: OnEvent = ignore
+    cached: bool = False
+
+
+def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: Run,
+           choice: _Choice) -> BuildResult:
+    root = root.resolve()
+    given = str(out_dir) if out_dir is not None else "build"
+    out = guard.safe_out_dir(root, out_dir if out_dir is not None else root / "build", given)
+    tree = cache.tree_digest(root) if choice.cached else ""
+    result = _unchanged(root, pack_ids, out, run, choice, tree) if choice.cached else None
+    if result is None:
+        result = _load_and_build(root, pack_ids, (out, given), run, choice, tree)
+    if choice.cached:
+        result.diagnostics += _orphans(root, out, choice.prune)
+    return result
+
+
+def _load_and_build(root: Path, pack_ids: Sequence[str], where: tuple[Path, str], run: Run,
+                    choice: _Choice, tree: str) -> BuildResult:
+    from packgen.views.handout import DETAIL_PICTURES, picture_alts
+
+    out, given = where
+    loaded, result = _load(root)
+    chosen = in_shard(_chosen(loaded, pack_ids), choice.shard)
+    choice.on_event(Event("", "plan", total=len(chosen)))
+    project = loaded.project
+    if any(p not in loaded.pack_errors for p in chosen):
+        guard.make_out_dir(out, given)
+    details = tuple(f"content/images/{name}" for name, _alt in DETAIL_PICTURES.values())
+    known = Known(tree, loaded.diagnostics, picture_alts(project), details)
+    buildable = [p for p in chosen if p not in loaded.pack_errors]
+    workers = min(run.jobs, len(buildable)) if run.jobs > 1 else 0
+    each = replace(run, jobs=1) if workers > 1 else run  # one pack alone: its kinds side by side
+    outcomes = build_packs(buildable, partial(_build_pack, project, out, each, known),
+                           workers, choice.on_event)
+    built = dict(zip(buildable, outcomes, strict=True))
+    for pack_id in chosen:
+        if pack_id in loaded.pack_errors:
+            result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
+            choice.on_event(Event(pack_id, "done", status=FAILED))
+            continue
+        pack, findings = built[pack_id]
+        result.packs.append(pack)
+        result.diagnostics.extend(findings)
+    return result
+
+
+def _build_pack(project: Project, out: Path, run: Run, known: Known, pack_id: str,
+                emit: OnEvent) -> tuple[PackResult, list[Diagnostic]]:
+    return build_pack(project, pack_id, out, run, known, emit)
+
+
+def _unchanged(root: Path, pack_ids: Sequence[str], out: Path, run: Run, choice: _Choice,
+               tree: str) -> BuildResult | None:
+    """Return the result of a build that finds every chosen pack up to date without loading
+    the project (its coarse digest is the one each manifest recorded), or None."""
+    every = _pack_files(root)
+    if any(p not in every for p in pack_ids):
+        return None
+    chosen = in_shard(list(dict.fromkeys(pack_ids)) or every, choice.shard)
+    found = [_unchanged_pack(root, out, pack_id, run, tree) for pack_id in chosen]
+    if not chosen or any(f is None for f in found):
+        return None
+    choice.on_event(Event("", "plan", total=len(chosen)))
+    result = BuildResult(diagnostics=list(found[0][2].loading))  # type: ignore[index]
+    for pack, findings, _stored in found:  # type: ignore[misc]
+        result.packs.append(pack)
+        result.diagnostics.extend(findings)
+        choice.on_event(Event(pack.pack_id, "done", seconds=0.0, status=UP_TO_DATE))
+    return result
+
+
+def _unchanged_pack(root: Path, out: Path, pack_id: str, run: Run, tree: str
+                    ) -> tuple[PackResult, list[Diagnostic], cache.Stored] | None:
+    folder = out / pack_id
+    if os.path.islink(folder) or not folder.is_dir():
+        return None
+    manifest = stg.read_manifest(folder)
+    stored = cache.read_stored(manifest, relative(root, folder, follow_links=False))
+    if stored.tree != tree or not _inputs_unchanged(root, manifest):
+        return None
+    previous = stg.previous_entries(manifest)
+    options = cache.Options(run.checked)
+    if not freshness(folder, stored, stored.digests, run, options, previous).complete(run.kinds):
+        return None
+    pack = PackResult(pack_id, folder, previous, status=UP_TO_DATE)
+    return pack, cached_findings(stored, run.kinds), stored
+
+
+def _inputs_unchanged(root: Path, manifest: Mapping[str, object] | None) -> bool:
+    """Return True when the inputs a manifest lists outside the coarse digest's folders (a
+    picture elsewhere in the project) still have the hashes it recorded."""
+    listed = manifest.get("inputs") if manifest else None
+    if not isinstance(listed, list):
+        return False
+    for item in listed:
+        path = item.get("path") if isinstance(item, dict) else None
+        if not isinstance(path, str) or path == "packgen.toml" or path.startswith(
+                ("content/", "templates/", "packgen:")):  # packaged: in packgen's own digest
+            continue
+        if cache.file_digest(root, path) != item.get("sha256"):
+            return False
+    return True
+
+
+def _pack_files(root: Path) -> list[str]:
+    folder = root / "content" / "packs"
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(n[:-5] for n in names if n.endswith(".yaml") and not n.startswith("."))
+
+
+def _orphans(root: Path, out: Path, prune: bool) -> list[Diagnostic]:
+    names = orphans.orphans(out, set(_pack_files(root)))
+    if prune:
+        for name in names:
+            orphans.prune(out, name)
+    return orphans.report(out, names, relative(root, out, follow_links=False), prune)
 
 
 def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> PackResult:
@@ -123,144 +263,7 @@ def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> 
     folder = out / pack_id
     kept = " (previous outputs kept)" if folder.exists() else ""
     sink.append(info(f"pack '{pack_id}' not built{kept}", relative(loaded.project.root, folder)))
-    return PackResult(pack_id, folder, ok=False)
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """What one build makes: the kinds written, the kinds whose rules run, ``--force``, and
-    how many processes may write the kinds."""
-
-    kinds: tuple[str, ...]
-    checked: tuple[str, ...]
-    force: bool
-    jobs: int
-
-
-def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: _Run) -> BuildResult:
-    root = root.resolve()
-    given = str(out_dir) if out_dir is not None else "build"
-    out = guard.safe_out_dir(root, out_dir if out_dir is not None else root / "build", given)
-    loaded, result = _load(root)
-    chosen = _chosen(loaded, pack_ids)
-    if any(p not in loaded.pack_errors for p in chosen):
-        guard.make_out_dir(out, given)
-    for pack_id in chosen:
-        if pack_id in loaded.pack_errors:
-            result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
-            continue
-        result.packs.append(_build_one(loaded.project, pack_id, out, run, result.diagnostics))
-    return result
-
-
-def _build_one(project: Project, pack_id: str, out: Path, run: _Run,
-               sink: list[Diagnostic]) -> PackResult:
-    staging = stg.Staging(out, pack_id, relative(project.root, out / pack_id, follow_links=False))
-    result = PackResult(pack_id, staging.final)
-    try:
-        guard.check_pack_id(pack_id, project.packs[pack_id].loc.path)
-        staging.open()
-        result.outputs = _fill(project, pack_id, staging, run, sink)
-        staging.swap_in()
-    except PackgenError as exc:
-        _not_built(project, result, exc, sink)
-    except OSError as exc:
-        failure = os_failure(exc, project.root, out, staging.path, staging.final)
-        _not_built(project, result, failure, sink)
-    finally:
-        staging.discard()
-    return result
-
-
-def _not_built(project: Project, result: PackResult, exc: PackgenError,
-               sink: list[Diagnostic]) -> None:
-    sink.extend(exc.diagnostics)
-    result.ok = False
-    result.outputs = []
-    kept = " (previous outputs kept)" if result.folder.exists() else ""
-    sink.append(info(f"pack '{result.pack_id}' not built{kept}",
-                     relative(project.root, result.folder, follow_links=False)))
-
-
-def _fill(project: Project, pack_id: str, staging: stg.Staging, run: _Run,
-          sink: list[Diagnostic]) -> list[stg.Entry]:
-    from packgen.builders.jobs import build_kinds
-    from packgen.tailor.pack import tailor
-
-    kinds, force = run.kinds, run.force
-    tp, diags = tailor(project, pack_id, build_time(project.packs[pack_id].date))
-    report = Collector()
-    report.extend(diags)
-    display = relative(project.root, staging.final, follow_links=False)
-    previous = stg.inspect_previous(staging.final, display)
-    if not force:
-        stg.check_hand_edits(staging.final, [e for e in previous.entries if e.kind in kinds],
-                             display)
-        stg.check_foreign_files(previous, display)
-    outputs, findings = build_kinds(tp, kinds, staging.path, run.jobs,
-                                    partial(_finish, tp, display),
-                                    meanwhile=partial(_check, tp, run.checked, report))
-    report.extend(findings)
-    report.raise_errors()
-    entries = [_entry(o, tp) for o in outputs]
-    stg.check_name_clashes(previous, entries, display)
-    entries += stg.keep_outputs(staging.final, staging.path,
-                                [e for e in previous.entries if e.kind not in kinds])
-    stg.write_manifest(staging.path, _manifest_head(tp), entries, _inputs(project, tp))
-    sink.extend(_silenced(report.items, project, pack_id))
-    return entries
-
-
-def _check(tp: TailoredPack, checked: Sequence[str], report: Collector) -> None:
-    """Run the pack's rules (while other processes write the kinds); stop on an error."""
-    report.extend(_rules(tp, checked))
-    report.raise_errors()
-
-
-def _finish(tp: TailoredPack, display: str, output: Output) -> list[Diagnostic]:
-    """Make a written Office file reproducible; return what the deck's overflow check finds."""
-    if output.format in ("pptx", "docx"):
-        normalise_zip(output.path, tp.built)
-    return _rendered_rules(tp, output, display) if output.format == "pptx" else []
-
-
-def _entry(output: Output, tp: TailoredPack) -> stg.Entry:
-    return stg.Entry(output.kind, output.format, output.path.name, sha256_file(output.path))
-
-
-def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
-    from packgen.rules import run_pack_rules
-
-    easy_read = "handout" in checked or tp.pack.deck_style == "easy-read"
-    return run_pack_rules(tp, easy_read=easy_read, word="guide" in checked)
-
-
-def _rendered_rules(tp: TailoredPack, deck: Output, display: str) -> list[Diagnostic]:
-    from packgen.rules.overflow import check_deck_overflow, slide_sources
-
-    return check_deck_overflow(deck.path, f"{display}/{deck.path.name}", slide_sources(tp))
-
-
-def _silenced(diags: list[Diagnostic], project: Project, pack_id: str) -> list[Diagnostic]:
-    from packgen.rules import apply_silence
-
-    return apply_silence(diags, project.config, pack_id)
-
-
-def _manifest_head(tp: TailoredPack) -> dict[str, object]:
-    return {"pack": tp.pack.id, "title": tp.pack.title, "language": tp.language}
-
-
-def _inputs(project: Project, tp: TailoredPack) -> dict[str, str]:
-    used = {m.loc.path for m in tp.modules} | {tp.pack.loc.path}
-    return {
-        path: digest for path, digest in project.inputs.items()
-        if not _is_content_file(path) or path in used
-    }
-
-
-def _is_content_file(path: str) -> bool:
-    return path.startswith(("content/modules/", "content/packs/"))
+    return PackResult(pack_id, folder, ok=False, status=FAILED)
 
 
 # --- templates ---------------------------------------------------------------------------

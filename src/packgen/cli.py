@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import click
 
 from packgen import __version__
 from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError
-
-if TYPE_CHECKING:
-    from packgen.api import BuildResult
 
 EXIT_INTERNAL = 70
 
@@ -24,6 +20,9 @@ FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
     show_default=True, help="How findings are printed.")
 STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+QUIET = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+VERBOSE = click.option("-v", "--verbose", is_flag=True,
+                       help="Also print the seconds each kind took and the readability figures.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,17 +40,29 @@ def cli() -> None:
               help=f"Build only these kinds, comma-separated ({', '.join(BUILDERS)}).")
 @click.option("--force", is_flag=True,
               help="Replace outputs changed by hand; move files packgen did not write along.")
+@click.option("--rebuild", is_flag=True, help="Write every kind again, even those up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Processes that write a pack's kinds side by side  [default: one per core]")
+              help="Processes building packs side by side  [default: one per core]")
+@click.option("--shard", callback=lambda _c, _p, v: _shard(v), metavar="I/N",
+              help="Build only shard I of N (a stable split of the packs, for a CI matrix).")
+@click.option("--prune", is_flag=True,
+              help="Remove the outputs of packs that no longer exist (what their manifests list).")
+@QUIET
+@VERBOSE
 @STRICT
 @FORMAT
 def build(packs: tuple[str, ...], project: Path, out: Path | None, only: tuple[str, ...],
-          force: bool, jobs: int | None, strict: bool, fmt: str) -> None:
+          force: bool, rebuild: bool, jobs: int | None, shard: tuple[int, int] | None,
+          prune: bool, quiet: bool, verbose: bool, strict: bool, fmt: str) -> None:
     """Build PACKS (every pack in content/packs/ when none is named)."""
     from packgen import api
 
-    result = api.build(project, packs, out, only, force, jobs)
-    _finish(result.diagnostics, strict, fmt, _summary(result))
+    level = _level(quiet, verbose)
+    shown = _Shown(level)
+    result = api.build(project, packs, out, only, force, jobs, rebuild=rebuild, shard=shard,
+                       prune=prune, on_event=shown.event)
+    shown.close(out or "build")
+    _finish(result.diagnostics, strict, fmt, level)
 
 
 @cli.command()
@@ -64,7 +75,7 @@ def check(packs: tuple[str, ...], project: Path, strict: bool, fmt: str) -> None
     from packgen import api
 
     result = api.check(project, packs)
-    _finish(result.diagnostics, strict, fmt, [])
+    _finish(result.diagnostics, strict, fmt, "verbose")
 
 
 @cli.command("list")
@@ -92,7 +103,8 @@ def template_check(path: Path | None, project: Path, strict: bool, fmt: str) -> 
     from packgen import api
 
     report = api.inspect_template(project, path)
-    _finish(list(report.diagnostics), strict, fmt, api.describe_template(report))
+    click.echo(api.describe_template(report))
+    _finish(list(report.diagnostics), strict, fmt, "verbose")
 
 
 def main() -> None:
@@ -120,22 +132,71 @@ def main() -> None:
     sys.exit(status if isinstance(status, int) else 0)
 
 
-def _finish(diagnostics: list[Diagnostic], strict: bool, fmt: str, summary: list[str]) -> None:
-    from packgen.report import exit_status, render
+def _finish(diagnostics: list[Diagnostic], strict: bool, fmt: str, level: str) -> None:
+    """Print the findings on stdout (only the document, in a machine format) and exit with
+    their status; ``level`` ``quiet`` shows errors only, ``normal`` leaves out the
+    readability figures."""
+    from packgen.report import exit_status, render, shown
 
-    text = render(diagnostics, fmt)
-    if text:
-        click.echo(text, err=fmt == "text")
-    for line in summary:
-        click.echo(line)
+    text = render(shown(diagnostics, level), fmt)
+    if text or fmt == "json":
+        click.echo(text)
     status = exit_status(diagnostics, strict)
     if status:
         raise click.exceptions.Exit(status)
 
 
-def _summary(result: BuildResult) -> list[str]:
-    return [f"built {pack.pack_id}: {len(pack.outputs)} files in {pack.folder}"
-            for pack in result.packs if pack.ok]
+class _Shown:
+    """Print a build's progress on stderr: on a terminal a status line rewritten in place,
+    elsewhere one line per pack as it ends; then a summary. Nothing with ``quiet``."""
+
+    def __init__(self, level: str) -> None:
+        from packgen.output.progress import Progress
+
+        self.level = level
+        self.progress = Progress(verbose=level == "verbose")
+        self.live = sys.stderr.isatty()
+        self.shown = False
+
+    def event(self, event: object) -> None:
+        """Show what one build event completes."""
+        if self.level == "quiet":
+            return
+        lines = self.progress.feed(event)  # type: ignore[arg-type]
+        self._clear()
+        for line in lines:
+            click.echo(line, err=True)
+        if self.live:
+            width = shutil.get_terminal_size().columns - 1
+            click.echo(self.progress.status()[:width], err=True, nl=False)
+            self.shown = True
+
+    def close(self, where: object) -> None:
+        """Clear the status line and print the summary."""
+        self._clear()
+        if self.level != "quiet" and self.progress.ended:
+            click.echo(self.progress.summary(str(where)), err=True)
+
+    def _clear(self) -> None:
+        if self.shown:
+            click.echo("\r\x1b[K", err=True, nl=False)
+            self.shown = False
+
+
+def _level(quiet: bool, verbose: bool) -> str:
+    if quiet and verbose:
+        raise click.UsageError("-q and -v cannot be used together")
+    return "quiet" if quiet else "verbose" if verbose else "normal"
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    index, _sep, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise click.BadParameter(f"expected I/N with 1 <= I <= N, such as 2/8, but received: "
+                                 f"{value}")
+    return int(index), int(count)
 
 
 def _kinds(value: str | None) -> tuple[str, ...]:

@@ -19,6 +19,20 @@ def render(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
     return "\n".join(str(d) for d in ordered)
 
 
+READABILITY = "PG209"
+"""The per-module readability figures: shown by ``check`` and ``build -v`` only."""
+
+
+def shown(diagnostics: Sequence[Diagnostic], level: str) -> list[Diagnostic]:
+    """Return the findings printed at ``level``: ``quiet`` errors only, ``normal`` all but the
+    readability figures, ``verbose`` all."""
+    if level == "quiet":
+        return [d for d in diagnostics if d.severity is Severity.ERROR]
+    if level == "normal":
+        return [d for d in diagnostics if d.code != READABILITY]
+    return list(diagnostics)
+
+
 def exit_status(diagnostics: Sequence[Diagnostic], strict: bool) -> int:
     """Return 1 when any finding is an error (or, with ``strict``, a warning), else 0."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}

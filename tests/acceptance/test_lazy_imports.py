@@ -37,7 +37,7 @@ def imported(tmp_path: Path, *args: str) -> set[str]:
 
 def build_args(tmp_path: Path, pack: str, kind: str) -> list[str]:
     return ["build", pack, "--project", str(FIXTURE_PROJECT), "--out", str(tmp_path / "out"),
-            "--only", kind, "--force"]
+            "--only", kind, "--force", "--rebuild", "--jobs", "1"]  # written in this process
 
 
 def test_listing_loads_no_output_library_and_no_word_data(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ KINDS = {"deck", "guide", "handout"}
 
 def _build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = None,
            cwd: Path | None = None):  # noqa: ANN202
-    return run_packgen("build", "--project", str(root), "--out", str(out), *extra,
+    return run_packgen("build", "--rebuild", "--project", str(root), "--out", str(out), *extra,
                        env={"SOURCE_DATE_EPOCH": "", **(env or {})}, cwd=cwd)
 
 
@@ -157,8 +157,8 @@ def test_a_failed_build_keeps_the_previous_outputs_and_says_so(built: Path) -> N
     done = _build(built, built / "build")
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert f"{module.relative_to(built).as_posix()}:" in done.stderr
-    assert "previous outputs kept" in done.stderr
+    assert f"{module.relative_to(built).as_posix()}:" in done.stdout
+    assert "previous outputs kept" in done.stdout
     assert digests(built / "build") == before
     assert not list((built / "build").glob(".*"))
 
@@ -182,7 +182,7 @@ def test_a_hand_edited_output_is_not_replaced_without_force(built: Path) -> None
     done = _build(built, built / "build", pack)
     assert done.returncode == 1
     rel = f"build/{pack}/{pack}-slides.pptx"
-    errors = [ln for ln in done.stderr.splitlines() if ": error: " in ln]
+    errors = [ln for ln in (done.stdout + done.stderr).splitlines() if ": error: " in ln]
     assert len(errors) == 1 and errors[0].startswith(f"{rel}: error:"), done.stderr
     assert "--force" in errors[0]
     assert deck.read_bytes() == edited
@@ -244,7 +244,8 @@ def _start_and_kill(root: Path, out: Path, ready, limit: float = 120) -> str:  #
     import time
 
     env = {**os.environ, "SOURCE_DATE_EPOCH": ""}
-    child = subprocess.Popen([sys.executable, "-m", "packgen", "build", "--project", str(root),
+    child = subprocess.Popen([sys.executable, "-m", "packgen", "build", "--rebuild",
+                              "--project", str(root),
                               "--out", str(out)], env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + limit
@@ -301,7 +302,7 @@ def test_a_file_packgen_did_not_write_is_not_deleted_without_force(built: Path) 
     done = _build(built, built / "build", pack, "--only", "deck")
     assert mine.read_bytes() == b"a trainer's own work"
     assert done.returncode == 1
-    errors = [ln for ln in done.stderr.splitlines() if ": error: " in ln]
+    errors = [ln for ln in (done.stdout + done.stderr).splitlines() if ": error: " in ln]
     assert len(errors) == 1 and errors[0].startswith(f"build/{pack}/my-own-notes.docx:")
 
 

@@ -29,7 +29,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("shipped")
     done = _packgen("build", "--strict", "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert [ln for ln in done.stderr.splitlines() if ": warning: " in ln or ": error: " in ln] == []
+    assert [ln for ln in (done.stdout + done.stderr).splitlines() if ": warning: " in ln or ": error: " in ln] == []
     return out
 
 

@@ -71,8 +71,9 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def build(root: Path, *extra: str, only: str | None = "deck", timeout: float = 120):
-    """Run ``packgen build`` on ``root`` into ``root/build`` and return the finished process."""
-    args = ["build", "--project", str(root), "--out", str(root / "build")]
+    """Run ``packgen build --rebuild`` on ``root`` into ``root/build`` and return the finished
+    process (every kind is written, as if the build cache were empty)."""
+    args = ["build", "--rebuild", "--project", str(root), "--out", str(root / "build")]
     if only:
         args += ["--only", only]
     return run_packgen(*args, *extra, timeout=timeout)
@@ -90,7 +91,7 @@ def assert_refused(root: Path, pack: str, rel: str, line: int | None = None,
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "Traceback" not in output
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert len(errors) == 1, output
     match = ERROR_LINE.match(errors[0])
     assert match, errors[0]

@@ -24,8 +24,10 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +43,25 @@ if TYPE_CHECKING:
 Finish = Callable[[Output], Sequence[Diagnostic]]
 """Called on each output once it is written, in the process that wrote it; returns findings
 about the written file (the deck's overflow check)."""
-Written = tuple[list[Output], list[Diagnostic]]
-"""The outputs a group wrote, with the findings ``finish`` returned for them."""
+Emit = Callable[[str, str, float | None], None]
+"""Called as ``emit(kind, "start" | "done", seconds)`` around each kind, in the process that
+writes it (so it must work from a forked child: a pipe or queue, or a no-op)."""
+
+
+@dataclass
+class Written:
+    """What a group of kinds produced: its outputs, the findings ``finish`` returned for them
+    by kind, and the seconds each kind took."""
+
+    outputs: list[Output] = field(default_factory=list)
+    findings: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, other: Written) -> None:
+        """Append another group's results (kinds never repeat between groups)."""
+        self.outputs.extend(other.outputs)
+        self.findings.update(other.findings)
+        self.seconds.update(other.seconds)
 Outcome = tuple[str, object]
 """``("ok", Written)``, ``("error", (Diagnostic, …))``, ``("oserror", OSError)`` (a
 file that could not be written: raised here as it would be in one process) or ``("crash",
@@ -57,7 +76,8 @@ def available_jobs() -> int:
 
 
 def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
-                finish: Finish, meanwhile: Callable[[], None] | None = None) -> Written:
+                finish: Finish, meanwhile: Callable[[], None] | None = None,
+                emit: Emit | None = None) -> Written:
     """Write ``kinds`` of ``tp`` into ``folder``; return the outputs and the findings about
     them, in kind order.
 
@@ -68,12 +88,13 @@ def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
     PackgenError in any group is raised once every group has finished, carrying every
     group's errors.
     """
-    groups = split(kinds, jobs if _can_fork() else 1)
-    children = [_Child.start(group, tp, folder, finish) for group in groups[1:]]
+    groups = split(kinds, jobs if can_fork() else 1)
+    write = _Writer(tp, folder, finish, emit or _silent)
+    children = [_Child.start(group, write) for group in groups[1:]]
     try:
         if meanwhile is not None:
             meanwhile()
-        own = _own(groups[0], tp, folder, finish)
+        own = _own(groups[0], write)
         _preload(groups[1:])
         outcomes = [own] + [c.outcome() for c in children]
     finally:
@@ -96,7 +117,8 @@ def split(kinds: Sequence[str], jobs: int) -> list[list[str]]:
 # --- private -----------------------------------------------------------------------------
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """Return True where this process may fork workers: Linux, and a single thread."""
     return sys.platform == "linux" and _threads() == 1
 
 
@@ -115,28 +137,46 @@ def _preload(groups: Sequence[Sequence[str]]) -> None:
             writer(kind, fmt)
 
 
-def _write(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -> Written:
-    outputs: list[Output] = []
-    findings: list[Diagnostic] = []
-    for kind in group:
-        for output in get_builder(kind).build(tp, folder):
-            findings.extend(finish(output))
-            outputs.append(output)
-    return outputs, findings
+def _silent(_kind: str, _step: str, _seconds: float | None) -> None:
+    """Report nothing (no one listens)."""
 
 
-def _own(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish) -> Outcome:
+@dataclass(frozen=True)
+class _Writer:
+    """Write groups of kinds of one pack into one folder."""
+
+    tp: TailoredPack
+    folder: Path
+    finish: Finish
+    emit: Emit
+
+    def __call__(self, group: Sequence[str]) -> Written:
+        """Write each kind of ``group`` in turn; return what it produced."""
+        written = Written()
+        for kind in group:
+            self.emit(kind, "start", None)
+            began = time.perf_counter()
+            findings: list[Diagnostic] = []
+            for output in get_builder(kind).build(self.tp, self.folder):
+                findings.extend(self.finish(output))
+                written.outputs.append(output)
+            written.findings[kind] = findings
+            written.seconds[kind] = time.perf_counter() - began
+            self.emit(kind, "done", written.seconds[kind])
+        return written
+
+
+def _own(group: Sequence[str], write: _Writer) -> Outcome:
     """Write this process's group; a bug raises here, with its own traceback."""
     try:
-        return "ok", _write(group, tp, folder, finish)
+        return "ok", write(group)
     except PackgenError as exc:
         return "error", exc.diagnostics
 
 
 def _gather(outcomes: list[Outcome]) -> Written:
     errors: list[Diagnostic] = []
-    outputs: list[Output] = []
-    findings: list[Diagnostic] = []
+    written = Written()
     for status, value in outcomes:
         if status == "crash":
             raise InternalError(f"a build process failed:\n{value}")
@@ -145,12 +185,10 @@ def _gather(outcomes: list[Outcome]) -> Written:
         if status == "error":
             errors.extend(value)  # type: ignore[arg-type]
         else:
-            written, found = value  # type: ignore[misc]
-            outputs.extend(written)
-            findings.extend(found)
+            written.add(value)  # type: ignore[arg-type]
     if errors:
         raise PackgenError.many(errors)
-    return outputs, findings
+    return written
 
 
 class _Child:
@@ -161,13 +199,11 @@ class _Child:
         self.process, self.pipe, self.group = process, pipe, group
 
     @classmethod
-    def start(cls, group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish
-              ) -> _Child:
+    def start(cls, group: Sequence[str], write: _Writer) -> _Child:
         """Fork a child that writes ``group`` and return it."""
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_run_child, args=(group, tp, folder, finish, send),
-                                  daemon=True)
+        process = context.Process(target=_run_child, args=(group, write, send), daemon=True)
         process.start()
         send.close()
         return cls(process, receive, group)
@@ -192,7 +228,7 @@ class _Child:
         self.pipe.close()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to end this child when the build that forked it dies (even by SIGKILL), so
     that nothing writes into a staging folder the next build will clean up."""
     import ctypes
@@ -203,11 +239,10 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def _run_child(group: Sequence[str], tp: TailoredPack, folder: Path, finish: Finish,
-               send: Connection) -> None:
-    _die_with_parent()
+def _run_child(group: Sequence[str], write: _Writer, send: Connection) -> None:
+    die_with_parent()
     try:
-        outcome: Outcome = "ok", _write(group, tp, folder, finish)
+        outcome: Outcome = "ok", write(group)
     except KeyboardInterrupt:
         return
     except PackgenError as exc:

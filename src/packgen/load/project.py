@@ -197,7 +197,7 @@ class _Files:
         """Return every input's sha256: files read, modules, pictures and templates."""
         for module in project.modules.values():
             self._hash(module.loc.path)
-        for src in _images(project):
+        for src in pictures(project):
             self._hash(src)
         for name in template_files(self.root):
             self._hash(name)
@@ -278,20 +278,22 @@ def _toml_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _images(value: object) -> Iterator[str]:
+def pictures(value: object) -> Iterator[str]:
+    """Return the ``src`` of every picture in ``value`` (a model object, or lists and
+    mappings of them), in the order they appear."""
     if isinstance(value, _LEAVES):
         return
     if isinstance(value, Image):
         yield value.src
     elif isinstance(value, (tuple, list)):
         for item in value:
-            yield from _images(item)
+            yield from pictures(item)
     elif isinstance(value, Mapping):
         for item in value.values():
-            yield from _images(item)
+            yield from pictures(item)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for name in _walked_fields(type(value)):
-            yield from _images(getattr(value, name))
+            yield from pictures(getattr(value, name))
 
 
 _LEAVES = (str, int, float, bool, type(None))

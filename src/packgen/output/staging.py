@@ -6,6 +6,7 @@ Layout inside the output folder ``OUT``::
     OUT/.<pack>.lock               held by the build of that pack, from recovery to swap
     OUT/.<pack>.staging-<token>/   a build in progress (never taken for outputs)
     OUT/.<pack>.previous-<token>/  the old outputs during the swap (restored if a swap died)
+    OUT/.<pack>.manifest-<token>   a new manifest for outputs that were up to date
 
 A build that fails or is killed leaves ``OUT/<pack>/`` as it was; leftovers of killed builds
 are removed (or restored) by the next build of that pack. packgen deletes only the files the
@@ -22,7 +23,7 @@ import re
 import shutil
 import stat
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,10 +118,13 @@ def recover(out_dir: Path, pack_id: str) -> None:
             settle(leftover, final)
     for leftover in leftovers(out_dir, pack_id, "staging"):
         shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in leftovers(out_dir, pack_id, "manifest", folders=False):
+        leftover.unlink()
 
 
-def leftovers(out_dir: Path, pack_id: str, stage: str) -> list[Path]:
-    """Return the real folders named like one pack's ``staging`` or ``previous`` folders.
+def leftovers(out_dir: Path, pack_id: str, stage: str, folders: bool = True) -> list[Path]:
+    """Return the real folders named like one pack's ``staging`` or ``previous`` folders (or,
+    with ``folders`` false, the regular files named like its half-written ``manifest``).
 
     The whole name must match, so another pack whose id starts with this one's is left alone.
     """
@@ -129,7 +133,8 @@ def leftovers(out_dir: Path, pack_id: str, stage: str) -> list[Path]:
         names = sorted(os.listdir(out_dir))
     except FileNotFoundError:
         return []
-    return [out_dir / n for n in names if pattern.fullmatch(n) and _is_real_dir(out_dir / n)]
+    kind = _is_real_dir if folders else _is_regular
+    return [out_dir / n for n in names if pattern.fullmatch(n) and kind(out_dir / n)]
 
 
 def settle(previous: Path, final: Path) -> None:
@@ -294,14 +299,34 @@ def keep_outputs(folder: Path, staging: Path, entries: Iterable[Entry]) -> list[
 
 
 def write_manifest(staging: Path, head: Mapping[str, object], outputs: list[Entry],
-                   inputs: Mapping[str, str]) -> None:
-    """Write ``manifest.json`` last, with sorted keys and outputs in a fixed order."""
+                   inputs: Mapping[str, str], tail: Mapping[str, object] | None = None) -> None:
+    """Write ``manifest.json`` last: ``head``, the outputs in a fixed order, the inputs sorted,
+    then ``tail`` (the build cache)."""
     data = dict(head)
     data["outputs"] = [
         {"kind": e.kind, "format": e.format, "path": e.path, "sha256": e.sha256}
         for e in sorted(outputs, key=lambda e: (e.kind, e.format))
     ]
     data["inputs"] = [{"path": p, "sha256": h} for p, h in sorted(inputs.items())]
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    (staging / MANIFEST).write_text(text, encoding="utf-8")
+    data.update(tail or {})
+    (staging / MANIFEST).write_text(_manifest_text(data), encoding="utf-8")
+
+
+def rewrite_manifest(staging: Staging, change: Callable[[dict[str, object]], dict[str, object]]
+                     ) -> None:
+    """Replace the manifest of the pack's outputs with ``change`` of it, atomically.
+
+    Call it while holding the pack's lock (``Staging.open``); the outputs are not touched.
+    The new text is written beside the pack folder and moved into place in one rename.
+    """
+    data = read_manifest(staging.final)
+    if data is None:
+        return
+    temporary = staging.out_dir / f".{staging.pack_id}.manifest-{staging.token}"
+    temporary.write_text(_manifest_text(change(data)), encoding="utf-8")
+    os.replace(temporary, staging.final / MANIFEST)
+
+
+def _manifest_text(data: Mapping[str, object]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

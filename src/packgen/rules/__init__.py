@@ -118,6 +118,9 @@ RELIABILITY = [
                      "bounded time for the first, then stops")),
     ("PG006", ERROR, ("a write that fails (disk full, read-only folder, name too long) is one "
                      "line and keeps the previous outputs")),
+    ("PG007", INFO, ("a folder of the output folder whose manifest names a pack that no "
+                     "longer exists is reported; `packgen build --prune` removes what its "
+                     "manifest lists")),
     ("PG010", WARNING, "a pack file ending in .yml is ignored: pack files end in .yaml"),
     ("PG022", WARNING, ("an external link in a template (a file or UNC path, a linked picture, "
                        "an attached template, a linked object, a hyperlink that is not http, "

@@ -12,7 +12,7 @@ from packgen.paths import resolve_in_project
 from packgen.wording import clock_easy_read, date_long, glossary_matches, join_names
 
 if TYPE_CHECKING:
-    from packgen.model import Pack, TailoredPack, Timetable
+    from packgen.model import Pack, Project, TailoredPack, Timetable
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,7 @@ class _DetailPictures:
 
     def __init__(self, tp: TailoredPack) -> None:
         self.root = tp.project.root
-        self.alts = _alt_texts(tp)
+        self.alts = picture_alts(tp.project)
 
     def get(self, topic: str) -> Image | None:
         """Return the picture for ``topic``, or None when the project has none."""
@@ -172,9 +172,11 @@ class _DetailPictures:
         return Image(src, self.alts.get(src, alt), Loc(src))
 
 
-def _alt_texts(tp: TailoredPack) -> dict[str, str]:
-    images = [r.image for m in tp.project.modules.values() for r in m.easy_read]
-    images += [e.image for e in tp.project.glossary]
+def picture_alts(project: Project) -> dict[str, str]:
+    """Return each picture's alt text as the project's easy-read rows and glossary give it
+    (every module's, whichever pack is built: one picture reads the same everywhere)."""
+    images = [r.image for m in project.modules.values() for r in m.easy_read]
+    images += [e.image for e in project.glossary]
     return {i.src: i.alt for i in images if i is not None and i.alt}
 
 

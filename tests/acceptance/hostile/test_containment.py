@@ -253,7 +253,7 @@ def test_loopback_addresses_everywhere_are_diagnosed_and_never_fetched(
     done = build(pack, only=None)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert any(e.startswith("content/modules/hostile.md:") and "[PG114]" in e for e in errors)
     assert any(e.startswith("templates/theme.yaml:") for e in errors), errors
     assert not (pack / "build" / _pack(pack)).exists()

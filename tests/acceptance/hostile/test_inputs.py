@@ -306,7 +306,7 @@ def test_a_lone_broken_pack_shows_why_it_failed(one_pack: Path, named: bool) -> 
     rel, _line = _invalid_yaml(one_pack)
     done = run_packgen("build", *args, "--project", str(one_pack), "--only", "deck")
     assert done.returncode == 1
-    assert error_lines(done.stderr)[0].startswith(f"{rel}:"), done.stderr
+    assert error_lines(done.stdout + done.stderr)[0].startswith(f"{rel}:"), done.stderr
 
 
 def test_zip_bomb_template_is_refused_without_inflating(one_pack: Path, zip_bomb: Path) -> None:
@@ -323,7 +323,7 @@ def test_control_characters_are_dropped_with_a_warning_at_their_line(one_pack: P
     done = build(one_pack)
     assert done.returncode == 0, done.stderr
     line = line_of(path, "Ring")
-    assert f"content/modules/{MODULE_ID}.md:{line}: warning: control character" in done.stderr
+    assert f"content/modules/{MODULE_ID}.md:{line}: warning: control character" in done.stdout
     pack = standard_pack(one_pack)
     deck = Presentation(str(one_pack / "build" / pack / f"{pack}-slides.pptx"))
     text = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes
@@ -353,7 +353,7 @@ def test_template_check_refuses_unsafe_files_in_one_line(tmp_path: Path, zip_bom
     done = run_packgen("template", "check", str(path), "--project", str(tmp_path), timeout=30)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert len(errors) == 1, done.stderr
     assert "zip bomb" in errors[0] if kind == "bomb" else "not a PowerPoint template" in errors[0]
 
@@ -365,7 +365,7 @@ def test_a_template_symlink_leaving_the_project_is_refused(one_pack: Path) -> No
     (one_pack / "templates" / "deck.pptx").symlink_to(outside)
     done = build(one_pack)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert len(errors) == 1 and "deck.pptx" in errors[0], done.stderr
     assert not (one_pack / "build" / standard_pack(one_pack)).exists()
 
@@ -387,7 +387,7 @@ def test_a_designer_template_cannot_reach_python_internals(one_pack: Path, injec
     _designer_template(one_pack, "guide.html", inject)
     done = run_packgen("build", "--project", str(one_pack), "--only", "guide")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert len(errors) == 1 and errors[0].startswith("templates/guide.html"), done.stderr
 
 
@@ -403,7 +403,7 @@ def test_a_broken_designer_template_is_an_error_naming_it(one_pack: Path, name: 
     _designer_template(one_pack, name, inject)
     done = run_packgen("build", "--project", str(one_pack), "--only", kind)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert len(errors) == 1 and errors[0].startswith(f"templates/{name}"), done.stderr
 
 

@@ -67,7 +67,7 @@ def _one_error(done: subprocess.CompletedProcess[str], code: str) -> str:
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "Traceback" not in output
-    errors = error_lines(done.stderr)
+    errors = error_lines(done.stdout + done.stderr)
     assert len(errors) == 1, output
     assert errors[0].endswith(f"[{code}]"), errors[0]
     return errors[0]
@@ -201,7 +201,8 @@ def test_an_output_folder_that_is_a_link_leaves_nothing_behind(
     real = tmp_path / "real-out"
     real.mkdir()
     link = _link(tmp_path / "out-link", real)
-    args = ["build", "--project", str(one_pack), "--out", str(link), "--only", "deck"]
+    args = ["build", "--rebuild", "--project", str(one_pack), "--out", str(link), "--only",
+            "deck"]
     assert run_packgen(*args).returncode == 0
     assert run_packgen(*args).returncode == 0
     (real / pack / "mine.txt").write_text("mine")
@@ -215,7 +216,7 @@ def test_an_output_folder_that_is_a_link_leaves_nothing_behind(
 
 def _start_build(root: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "packgen", "build", "--project", str(root), "--out",
+        [sys.executable, "-m", "packgen", "build", "--rebuild", "--project", str(root), "--out",
          str(root / "build"), "--only", "deck", *extra],
         env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True)
@@ -260,8 +261,8 @@ def test_a_build_in_progress_blocks_only_its_own_pack(project: Path) -> None:
                             env={"PACKGEN_LOCK_WAIT": "60"})
         assert other.returncode == 0, other.stderr
         assert time.monotonic() - started < 50, "the other pack waited for this one's lock"
-        same = run_packgen("build", packs[0], "--project", str(project), "--only", "deck",
-                           env={"PACKGEN_LOCK_WAIT": "1"})
+        same = run_packgen("build", packs[0], "--rebuild", "--project", str(project),
+                           "--only", "deck", env={"PACKGEN_LOCK_WAIT": "1"})
         line = _one_error(same, "PG005")
         assert line.startswith(f"build/{packs[0]}: error:"), line
         assert digests(out / packs[0]) == before
@@ -352,8 +353,8 @@ def test_a_real_write_limit_is_one_line_and_keeps_the_outputs(one_pack: Path) ->
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
 
     done = subprocess.run(
-        [sys.executable, "-m", "packgen", "build", "--project", str(one_pack), "--out",
-         str(out), "--only", "deck"], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "packgen", "build", "--rebuild", "--project", str(one_pack),
+         "--out", str(out), "--only", "deck"], capture_output=True, text=True, timeout=120,
         check=False, preexec_fn=small_files, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     line = _one_error(done, "PG006")
     assert line.startswith(f"build/{pack}"), line
@@ -372,8 +373,10 @@ def test_a_full_disk_is_one_line_and_keeps_the_outputs(
         path.write_bytes(path.read_bytes()[:100])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(api, "normalise_zip", disk_full)
-    result = api.build(one_pack, (), out, ("deck",))
+    from packgen.output import building
+
+    monkeypatch.setattr(building, "normalise_zip", disk_full)
+    result = api.build(one_pack, (), out, ("deck",), rebuild=True)
     errors = [d for d in result.diagnostics if d.severity.value == "error"]
     assert len(errors) == 1, errors
     assert (errors[0].path, errors[0].code) == (f"build/{pack}/{pack}-slides.pptx", "PG006")

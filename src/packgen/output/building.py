@@ -1,0 +1,292 @@
+"""Build one pack: keep the kinds that are up to date, write the others in a staging folder,
+swap it in whole with its manifest, and report what happened."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from packgen import __version__
+from packgen.builders import Output
+from packgen.errors import Collector, Diagnostic, PackgenError, info
+from packgen.model import Project, TailoredPack
+from packgen.output import cache, guard
+from packgen.output import staging as stg
+from packgen.output.events import BUILT, FAILED, UP_TO_DATE, Event, OnEvent
+from packgen.output.failures import os_failure
+from packgen.output.reproducible import build_time, normalise_zip, sha256_file
+from packgen.paths import relative
+from packgen.writers import FORMATS
+
+if TYPE_CHECKING:
+    from packgen.builders.jobs import Written
+
+
+@dataclass
+class PackResult:
+    """What happened to one pack."""
+
+    pack_id: str
+    folder: Path
+    outputs: list[stg.Entry] = field(default_factory=list)
+    ok: bool = True
+    status: str = BUILT
+    """``built``, ``up to date`` or ``failed``."""
+    written: tuple[str, ...] = ()
+    """The kinds written this time (the others asked for were up to date)."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Kind to the seconds it took to write."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What one build makes: the kinds written, the kinds whose rules run, ``--force``, how many
+    processes may write a pack's kinds, and ``--rebuild`` (the cache ignored)."""
+
+    kinds: tuple[str, ...]
+    checked: tuple[str, ...]
+    force: bool
+    jobs: int
+    rebuild: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the whole build knows before any pack: the coarse digest, what loading found, and
+    what the handout reads from every module."""
+
+    tree: str
+    loading: tuple[Diagnostic, ...]
+    picture_alts: Mapping[str, str]
+    detail_pictures: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """Which of the kinds asked for are up to date, and whether the rules' findings are."""
+
+    kinds: frozenset[str]
+    rules: bool
+
+    def complete(self, kinds: Sequence[str]) -> bool:
+        """Return True when nothing needs to run for ``kinds``."""
+        return self.rules and self.kinds.issuperset(kinds)
+
+
+def freshness(folder: Path, stored: cache.Stored, digests: Mapping[str, str], run: Run,
+              options: cache.Options, previous: Sequence[stg.Entry]) -> Fresh:
+    """Return what is up to date in ``folder`` for ``run``: a kind whose key is the one its files
+    were written with and whose files are all there, as they were written."""
+    if run.rebuild:
+        return Fresh(frozenset(), False)
+    kinds = frozenset(
+        kind for kind in run.kinds
+        if stored.kinds.get(kind) is not None
+        and stored.kinds.get(kind) == cache.kind_key(digests, kind, options)
+        and _intact(folder, kind, previous))
+    rules = stored.rules is not None and stored.rules == cache.rules_key(digests, options)
+    return Fresh(kinds, rules)
+
+
+def cached_findings(stored: cache.Stored, kinds: Sequence[str]) -> list[Diagnostic]:
+    """Return the findings an up-to-date pack had: its rules', then its kinds'."""
+    return [*stored.rule_findings, *(d for k in kinds for d in stored.findings.get(k, ()))]
+
+
+def build_pack(project: Project, pack_id: str, out: Path, run: Run, known: Known,
+               emit: OnEvent) -> tuple[PackResult, list[Diagnostic]]:
+    """Build one pack into ``out/<pack_id>``; return its result and its findings.
+
+    A pack whose kinds asked for are all up to date is not written (its manifest learns the
+    new coarse digest); otherwise the kinds that are not are written and the others kept.
+    Errors are findings: the pack is then not built and its previous outputs stay.
+    """
+    began = time.perf_counter()
+    display = relative(project.root, out / pack_id, follow_links=False)
+    job = _PackJob(project, pack_id, out, run, known, emit, display)
+    sink: list[Diagnostic] = []
+    result = job.run(sink)
+    emit(Event(pack_id, "done", seconds=time.perf_counter() - began, status=result.status))
+    return result, sink
+
+
+def not_built(project: Project, result: PackResult, diagnostics: Sequence[Diagnostic],
+              sink: list[Diagnostic]) -> PackResult:
+    """Record that a pack failed: its errors and one line saying its outputs were kept."""
+    sink.extend(diagnostics)
+    result.ok, result.status, result.outputs = False, FAILED, []
+    kept = " (previous outputs kept)" if result.folder.exists() else ""
+    sink.append(info(f"pack '{result.pack_id}' not built{kept}",
+                     relative(project.root, result.folder, follow_links=False)))
+    return result
+
+
+# --- one pack ----------------------------------------------------------------------------
+
+
+@dataclass
+class _PackJob:
+    project: Project
+    pack_id: str
+    out: Path
+    run_: Run
+    known: Known
+    emit: OnEvent
+    display: str
+
+    def run(self, sink: list[Diagnostic]) -> PackResult:
+        staging = stg.Staging(self.out, self.pack_id, self.display)
+        result = PackResult(self.pack_id, staging.final)
+        try:
+            guard.check_pack_id(self.pack_id, self.project.packs[self.pack_id].loc.path)
+            staging.open()
+            self._fill(staging, result, sink)
+        except PackgenError as exc:
+            not_built(self.project, result, exc.diagnostics, sink)
+        except OSError as exc:
+            failure = os_failure(exc, self.project.root, self.out, staging.path, staging.final)
+            not_built(self.project, result, failure.diagnostics, sink)
+        finally:
+            staging.discard()
+        return result
+
+    def _fill(self, staging: stg.Staging, result: PackResult, sink: list[Diagnostic]) -> None:
+        run, display = self.run_, self.display
+        previous = stg.inspect_previous(staging.final, display)
+        stored = cache.read_stored(stg.read_manifest(staging.final), display)
+        digests = cache.input_digests(self.project, self.pack_id, self.known.picture_alts,
+                                      self.known.detail_pictures, FORMATS)
+        options = cache.Options(run.checked)
+        fresh = freshness(staging.final, stored, digests, run, options, previous.entries)
+        if fresh.complete(run.kinds):
+            self._up_to_date(staging, stored, digests, previous, result)
+            sink.extend(cached_findings(stored, run.kinds))
+            return
+        writing = tuple(k for k in run.kinds if k not in fresh.kinds)
+        self.emit(Event(self.pack_id, "start", kinds=writing))
+        if not run.force:
+            stg.check_hand_edits(staging.final, [e for e in previous.entries
+                                                 if e.kind in writing], display)
+            stg.check_foreign_files(previous, display)
+        tp, tailored = self._tailor()
+        report = Collector()
+        report.extend(tailored)
+        meanwhile = None if fresh.rules else partial(_check, tp, run.checked, report)
+        written = self._write(tp, writing, staging.path, meanwhile)
+        entries = [_entry(o) for o in written.outputs]
+        stg.check_name_clashes(previous, entries, display)
+        entries += stg.keep_outputs(staging.final, staging.path,
+                                    [e for e in previous.entries if e.kind not in writing])
+        rule_findings = (_silenced(report.items, self.project, self.pack_id) if meanwhile
+                         else list(stored.rule_findings))
+        kind_findings = {k: _silenced(v, self.project, self.pack_id)
+                         for k, v in written.findings.items()}
+        keys = {k: cache.kind_key(digests, k, options) for k in writing}
+        new = cache.Stored(
+            tree=self.known.tree, digests=digests,
+            kinds={**{k: v for k, v in stored.kinds.items() if k not in writing}, **keys},
+            findings={**{k: v for k, v in stored.findings.items() if k not in writing},
+                      **{k: tuple(v) for k, v in kind_findings.items()}},
+            rules=cache.rules_key(digests, options) if meanwhile else stored.rules,
+            rule_findings=tuple(rule_findings), loading=self.known.loading)
+        stg.write_manifest(staging.path, self._head(tp), entries, _inputs(self.project, tp),
+                           {"cache": cache.stored_section(new, display)})
+        staging.swap_in()
+        sink.extend(rule_findings)
+        sink.extend(d for k in run.kinds for d in new.findings.get(k, ()))
+        result.outputs = sorted(entries, key=lambda e: (e.kind, e.format))
+        result.written, result.seconds = writing, written.seconds
+
+    def _up_to_date(self, staging: stg.Staging, stored: cache.Stored,
+                    digests: Mapping[str, str], previous: stg.Previous,
+                    result: PackResult) -> None:
+        """Keep an up-to-date pack; record the new coarse digest in its manifest."""
+        result.status, result.outputs = UP_TO_DATE, list(previous.entries)
+        renewed = replace(stored, tree=self.known.tree, digests=digests,
+                          loading=self.known.loading)
+        if renewed != stored:
+            section = cache.stored_section(renewed, self.display)
+            stg.rewrite_manifest(staging, lambda data: {**data, "cache": section})
+
+    def _tailor(self) -> tuple[TailoredPack, list[Diagnostic]]:
+        from packgen.tailor.pack import tailor
+
+        return tailor(self.project, self.pack_id,
+                      build_time(self.project.packs[self.pack_id].date))
+
+    def _write(self, tp: TailoredPack, kinds: Sequence[str], folder: Path,
+               meanwhile: partial[None] | None) -> Written:
+        from packgen.builders.jobs import build_kinds
+
+        def progress(kind: str, step: str, seconds: float | None) -> None:
+            self.emit(Event(self.pack_id, f"kind-{step}", kind=kind, seconds=seconds))
+
+        return build_kinds(tp, kinds, folder, self.run_.jobs,
+                           partial(_finish, tp, self.display), meanwhile=meanwhile,
+                           emit=progress)
+
+    def _head(self, tp: TailoredPack) -> dict[str, object]:
+        return {"schema": cache.SCHEMA, "packgen": __version__, "pack": tp.pack.id,
+                "title": tp.pack.title, "language": tp.language}
+
+
+def _check(tp: TailoredPack, checked: Sequence[str], report: Collector) -> None:
+    """Run the pack's rules (while other processes write the kinds); stop on an error."""
+    report.extend(_rules(tp, checked))
+    report.raise_errors()
+
+
+def _finish(tp: TailoredPack, display: str, output: Output) -> list[Diagnostic]:
+    """Make a written Office file reproducible; return what the deck's overflow check finds."""
+    if output.format in ("pptx", "docx"):
+        normalise_zip(output.path, tp.built)
+    return _rendered_rules(tp, output, display) if output.format == "pptx" else []
+
+
+def _intact(folder: Path, kind: str, previous: Sequence[stg.Entry]) -> bool:
+    """Return True when every format of ``kind`` is in ``folder`` as its manifest lists it."""
+    entries = {e.format: e for e in previous if e.kind == kind}
+    if set(entries) != set(FORMATS[kind]):
+        return False
+    return all(os.path.isfile(folder / e.path) and not os.path.islink(folder / e.path)
+               and sha256_file(folder / e.path) == e.sha256 for e in entries.values())
+
+
+def _entry(output: Output) -> stg.Entry:
+    return stg.Entry(output.kind, output.format, output.path.name, sha256_file(output.path))
+
+
+def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
+    from packgen.rules import run_pack_rules
+
+    easy_read = "handout" in checked or tp.pack.deck_style == "easy-read"
+    return run_pack_rules(tp, easy_read=easy_read, word="guide" in checked)
+
+
+def _rendered_rules(tp: TailoredPack, deck: Output, display: str) -> list[Diagnostic]:
+    from packgen.rules.overflow import check_deck_overflow, slide_sources
+
+    return check_deck_overflow(deck.path, f"{display}/{deck.path.name}", slide_sources(tp))
+
+
+def _silenced(diags: Sequence[Diagnostic], project: Project, pack_id: str) -> list[Diagnostic]:
+    from packgen.rules import apply_silence
+
+    return apply_silence(diags, project.config, pack_id)
+
+
+def _inputs(project: Project, tp: TailoredPack) -> dict[str, str]:
+    used = {m.loc.path for m in tp.modules} | {tp.pack.loc.path}
+    return {
+        path: digest for path, digest in project.inputs.items()
+        if not _is_content_file(path) or path in used
+    }
+
+
+def _is_content_file(path: str) -> bool:
+    return path.startswith(("content/modules/", "content/packs/"))
