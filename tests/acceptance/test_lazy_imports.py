@@ -40,8 +40,8 @@ PLAIN_MODULE = "---\ntitle: Plain\nduration: 10\n---\n\n## Who decides?\n\n- Who
 def imported(tmp_path: Path, *args: str) -> set[str]:
     """Return the top-level and packgen modules a ``packgen ARGS`` process had imported."""
     seen = tmp_path / "modules.json"
-    done = subprocess.run([sys.executable, "-c", PROBE, str(seen), *args], cwd=tmp_path, check=False,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", PROBE, str(seen), *args], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     names = json.loads(seen.read_text())
     return {n for n in names if n.startswith("packgen.")} | {n.split(".")[0] for n in names}
