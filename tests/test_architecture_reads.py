@@ -18,6 +18,7 @@ ALLOWED = {
                  "a library opens it",
     "output/staging.py": "reads packgen's own manifest in the output folder",
     "output/reproducible.py": "rewrites packgen's own outputs in the staging folder",
+    "writers/pptx/oxml/speed.py": "opens the deck it writes, for writing only",
     "rules/ooxml/package.py": "reads a .pptx found by find_template (contained) or named on "
                               "the command line by `template check`",
     "rules/easy_read_words.py": "reads packgen's own shipped word data (rules/data)",
