@@ -152,7 +152,7 @@ def save_stored(prs: Any, target: Path) -> None:
     """
     package = prs.part.package
     writer = PackageWriter(str(target), package._rels, tuple(package.iter_parts()))
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED, strict_timestamps=False) as archive:
         members = _StoredMembers(archive)
         writer._write_content_types_stream(members)
         writer._write_pkg_rels(members)
