@@ -200,6 +200,7 @@ def test_member_names_that_escape_or_repeat_are_refused(tmp_path: Path, name: st
 
 @pytest.mark.parametrize("prolog", [
     b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "boom">]>',
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!DOCTYPE x [<!ENTITY e "b">]>',
     b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/x.dtd">',
     '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x []>'.encode("utf-16"),
 ])

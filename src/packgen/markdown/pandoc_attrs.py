@@ -91,6 +91,9 @@ def _line(state: Any, line: int) -> str:
 def _fenced_div(state: Any, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
+    first = state.bMarks[start] + state.tShift[start]
+    if state.src[first:first + 1] != ":":
+        return False
     match = _OPEN.match(_line(state, start))
     if not match:
         return False
@@ -154,7 +157,10 @@ def _pair_fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
 
 
 def _indent(raw: str) -> int:
-    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip(" "))
+    if not raw.startswith((" ", "\t")):
+        return 0
+    spaced = raw.expandtabs(4)
+    return len(spaced) - len(spaced.lstrip(" "))
 
 
 def _pop_closed(opened: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -143,5 +143,6 @@ def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
 
 
 def write(tp: TailoredPack, target: Path) -> None:
-    """Write the deck to ``target``."""
-    build_deck(tp).save(str(target))
+    """Write the deck to ``target``, its zip members stored uncompressed: the build
+    compresses them once, as it makes the file reproducible."""
+    speed.save_stored(build_deck(tp), target)

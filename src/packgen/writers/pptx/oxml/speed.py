@@ -9,13 +9,16 @@ costs the square of its length. The overrides here are per package instance, nev
 from __future__ import annotations
 
 import copy
+import zipfile
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
@@ -138,3 +141,30 @@ def new_notes_frame(slide: Any, notes_master_part: Any) -> Any:
 def _notes_page() -> Any:
     """Return the notes page XML, parsed once (each page is a copy)."""
     return parse_xml(_NOTES_XML)
+
+
+def save_stored(prs: Any, target: Path) -> None:
+    """Write ``prs`` to ``target`` as ``Presentation.save`` does, each member stored as is.
+
+    The same members in the same order; only compression is left out, because the build
+    compresses every member of the written file once when it makes the zip reproducible
+    (``output.reproducible.normalise_zip``), and compressing here first is work thrown away.
+    """
+    package = prs.part.package
+    writer = PackageWriter(str(target), package._rels, tuple(package.iter_parts()))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED, strict_timestamps=False) as archive:
+        members = _StoredMembers(archive)
+        writer._write_content_types_stream(members)
+        writer._write_pkg_rels(members)
+        writer._write_parts(members)
+
+
+class _StoredMembers:
+    """The member writer ``PackageWriter`` writes through, storing each member uncompressed."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Store ``blob`` as the member named by ``pack_uri``."""
+        self._archive.writestr(pack_uri.membername, blob)
