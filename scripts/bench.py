@@ -20,7 +20,13 @@ of each):
   (``packgen.writers.writer(kind, "pdf")`` on the tailored pack, after one warm-up run that
   loads the print engine, whichever is installed): target at most 0.3 s.
 
-Peak memory is each child's own maximum resident set size, from ``os.wait4``.
+Last, the loop people live in (``bench_loop.py``): every shipped pack rebuilt with nothing
+changed, against Pandoc's one deck (target at most 1.0x), a catalogue of 25 and 100 packs built
+cold with ``--jobs 2`` (cost linear in packs, no process over 200 MB), and one module edited
+in it (only its packs built again).
+
+Peak memory is the largest resident set size of each child or any process it started, from
+``os.wait4``.
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_loop  # noqa: E402 - the loop's figures, beside this script
+
+REPO = Path(__file__).resolve().parents[1]
 SIZES = (40, 400)
 DECK_TARGET = 1.0
 """A cold deck build may take at most this many times Pandoc's pptx writer."""
@@ -67,6 +77,8 @@ class Run:
     detail: str = ""
     cpu: float = 0.0
     """User plus system CPU seconds of the run with the best wall time."""
+    stderr: str = ""
+    """What the run printed on stderr (packgen's progress)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,10 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         deck = _deck_against_pandoc(small, packgen, pandoc, args.pairs)
         pack = _pack_against_pandoc(small, packgen, pandoc, args.pairs)
         pdf = _pdf_writer(small, args.pairs)
+        theirs = _pandoc_args(pandoc, small, SIZES[0], "pptx") if pandoc else None
+        loop = bench_loop.measure(REPO, Path(tmp), packgen, theirs, args.pairs, _run_once)
     _print_table(rows, pandoc is not None)
     print()
     _print_targets(deck, pack, pdf, args.pairs)
-    return 0 if all(r.ok for _name, r, _p in rows) and deck.ok and pack.ok else 1
+    print()
+    loop_ok = bench_loop.print_loop(loop)
+    return 0 if all(r.ok for _name, r, _p in rows) and deck.ok and pack.ok and loop_ok else 1
 
 
 # --- the project -----------------------------------------------------------------------
@@ -196,7 +212,7 @@ def _pack_against_pandoc(root: Path, packgen: list[str], pandoc: str | None,
     """Time the whole pack and Pandoc's two files alternately, ``pairs`` times; return medians."""
     n = SIZES[0]
     ours_command = packgen + ["build", f"bench-{n}", "--project", str(root), "--out",
-                              str(root / "build"), "--force"]
+                              str(root / "build"), "--force", "--rebuild"]
     theirs_commands = [_pandoc_args(pandoc, root, n, suffix)
                        for suffix in ("pptx", "docx")] if pandoc else []
     return _alternate(ours_command, theirs_commands, root, pairs)
@@ -246,7 +262,7 @@ def _pandoc_args(pandoc: str, root: Path, n: int, suffix: str) -> list[str]:
 
 def _build_args(root: Path, n: int, kind: str) -> list[str]:
     return ["build", f"bench-{n}", "--project", str(root), "--out", str(root / "build"),
-            "--only", kind, "--force"]
+            "--only", kind, "--force", "--rebuild"]
 
 
 def _best(command: list[str], runs: int, cwd: Path) -> Run:
@@ -267,10 +283,11 @@ def _run_once(command: list[str], cwd: Path) -> Run:
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        detail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+        printed = err.read().decode("utf-8", "replace")
+    detail = printed.strip().splitlines()[-3:]
+    peak = usage.ru_maxrss / 1024  # kilobytes on Linux; the child's or any descendant's
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, peak, child.returncode == 0, "\n".join(detail), cpu)
+    return Run(seconds, peak, child.returncode == 0, "\n".join(detail), cpu, printed)
 
 
 def _packgen_command() -> list[str]:

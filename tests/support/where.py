@@ -2,6 +2,7 @@
 
 import importlib.util
 import shutil
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -23,5 +24,6 @@ def load_script(name: str) -> ModuleType:
     """Return the module of ``scripts/<name>.py``, loaded as the tests use its functions."""
     spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
     script = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, script)  # dataclasses look their module up by name
     spec.loader.exec_module(script)
     return script
