@@ -14,6 +14,7 @@ from packgen.errors import Diagnostic, PackgenError
 
 if TYPE_CHECKING:
     from packgen.api import BuildResult
+    from packgen.live import Rebuilt
 
 EXIT_INTERNAL = 70
 
@@ -24,6 +25,8 @@ FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
     show_default=True, help="How findings are printed.")
 STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+OUT = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+                   help="Output folder  [default: PROJECT/build]")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,8 +38,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("packs", nargs=-1)
 @PROJECT
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder  [default: PROJECT/build]")
+@OUT
 @click.option("--only", callback=lambda _c, _p, v: _kinds(v),
               help=f"Build only these kinds, comma-separated ({', '.join(BUILDERS)}).")
 @click.option("--force", is_flag=True,
@@ -75,6 +77,32 @@ def list_command(project: Path) -> None:
     from packgen.report import listing
 
     click.echo(listing(api.list_project(project)))
+
+
+@cli.command("watch")
+@click.argument("packs", nargs=-1)
+@PROJECT
+@OUT
+def watch_command(packs: tuple[str, ...], project: Path, out: Path | None) -> None:
+    """Build PACKS, then rebuild them whenever a project file changes (Ctrl-C stops)."""
+    from packgen import live
+
+    click.echo("watching content/, templates/ and packgen.toml; press Ctrl-C to stop")
+    live.watch(project, packs, out, _rebuilt)
+
+
+@cli.command("serve")
+@click.argument("packs", nargs=-1)
+@PROJECT
+@OUT
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+def serve_command(packs: tuple[str, ...], project: Path, out: Path | None, port: int) -> None:
+    """Preview PACKS in a browser at 127.0.0.1, rebuilt and reloaded on every change."""
+    from packgen import live
+
+    live.serve(project, packs, out, port, _rebuilt,
+               lambda url: click.echo(f"serving {url} (press Ctrl-C to stop)"))
 
 
 @cli.group()
@@ -131,6 +159,15 @@ def _finish(diagnostics: list[Diagnostic], strict: bool, fmt: str, summary: list
     status = exit_status(diagnostics, strict)
     if status:
         raise click.exceptions.Exit(status)
+
+
+def _rebuilt(rebuilt: Rebuilt) -> None:
+    from packgen.report import render
+
+    text = render(list(rebuilt.findings), "text")
+    if text:
+        click.echo(text, err=True)
+    click.echo(rebuilt.summary)
 
 
 def _summary(result: BuildResult) -> list[str]:
