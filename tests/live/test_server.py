@@ -124,6 +124,24 @@ def test_a_broken_module_shows_its_diagnostic_and_the_server_keeps_going(
     served.rebuilt()
 
 
+@pytest.mark.slow
+def test_slide_pictures_appear_in_the_outline_once_made_or_the_page_says_how(
+        page: Any, served: Served) -> None:
+    outline = page.locator(f"#pack-{PACK} table.outline")
+    if not all(shutil.which(tool) for tool in ("soffice", "pdftoppm")):
+        expect(page.locator(f"#pack-{PACK} p.hint")).to_contain_text(
+            "apt-get install libreoffice-impress poppler-utils")
+        return
+    slides = outline.locator("tbody tr").count()
+    expect(outline.locator("img")).to_have_count(slides, timeout=300_000)
+    picture = outline.locator("img").first.get_attribute("src")
+    assert re.fullmatch(r"/thumbs/[0-9a-f]{64}/1\.png", picture)
+    response = served.get(picture)
+    assert response.status == 200 and response.getheader("Content-Type") == "image/png"
+    cached = served.root / "build" / ".serve" / "thumbs" / picture.split("/")[2]
+    assert len(list(cached.glob("*.png"))) == slides
+
+
 @pytest.mark.parametrize("path", [
     f"/files/{PACK}/manifest.json",
     f"/files/{PACK}/notes.txt",

@@ -43,6 +43,7 @@ class Thumbnails:
         self.tools = {name: shutil.which(name) for name in TOOLS}
         self.failed: dict[str, str] = {}
         self._pending: set[str] = set()
+        self._wanted: set[str] = set()
         self._queue: queue.Queue[tuple[str, Path] | None] = queue.Queue()
         self._running: subprocess.Popen[bytes] | None = None
         self._thread: threading.Thread | None = None
@@ -53,7 +54,10 @@ class Thumbnails:
         return all(self.tools.values())
 
     def want(self, decks: Iterable[tuple[str, Path]]) -> None:
-        """Queue each (sha256, path) deck whose pictures are not made yet."""
+        """Queue each (sha256, path) deck whose pictures are not made yet; drop the queued
+        decks that are not among them (rebuilt since)."""
+        decks = list(decks)
+        self._wanted = {sha for sha, _path in decks}
         if not self.available:
             return
         for sha, path in decks:
@@ -88,7 +92,8 @@ class Thumbnails:
         while (job := self._queue.get()) is not None:
             sha, path = job
             try:
-                self._render(sha, path)
+                if sha in self._wanted:
+                    self._render(sha, path)
             except (OSError, subprocess.SubprocessError) as exc:
                 self.failed[sha] = str(exc) or type(exc).__name__
             finally:

@@ -6,14 +6,30 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from pptx.exc import PythonPptxError
 
+from packgen.errors import PackgenError
 from packgen.model import SlideOutline
+from packgen.safety import check_pptx_file
+
+UNREADABLE = (PythonPptxError, OSError, ValueError, KeyError, AttributeError)
+"""What python-pptx raises on a file that is not a whole deck (a hand-edited output)."""
 
 
 def outline(path: Path) -> tuple[SlideOutline, ...]:
-    """Return the outline of the deck at ``path``, one entry per slide in deck order."""
-    deck = Presentation(str(path))
-    return tuple(_slide(number, slide) for number, slide in enumerate(deck.slides, start=1))
+    """Return the outline of the deck at ``path``, one entry per slide in deck order.
+
+    A file that is not a safe, readable deck is a PackgenError ("cannot read the deck: …").
+    """
+    try:
+        check_pptx_file(path, path.name)
+        deck = Presentation(str(path))
+        return tuple(_slide(number, slide) for number, slide in enumerate(deck.slides, 1))
+    except PackgenError as exc:
+        raise PackgenError(f"cannot read the deck: {exc.diagnostics[0].message}",
+                           path.name) from None
+    except UNREADABLE as exc:
+        raise PackgenError(f"cannot read the deck: {exc}", path.name) from None
 
 
 def _slide(number: int, slide: Any) -> SlideOutline:
