@@ -87,8 +87,7 @@ def watch_command(packs: tuple[str, ...], project: Path, out: Path | None) -> No
     """Build PACKS, then rebuild them whenever a project file changes (Ctrl-C stops)."""
     from packgen import live
 
-    click.echo("watching content/, templates/ and packgen.toml; press Ctrl-C to stop")
-    live.watch(project, packs, out, _rebuilt)
+    live.watch(project, packs, out, _rebuilt, click.echo)
 
 
 @cli.command("serve")
@@ -101,8 +100,7 @@ def serve_command(packs: tuple[str, ...], project: Path, out: Path | None, port:
     """Preview PACKS in a browser at 127.0.0.1, rebuilt and reloaded on every change."""
     from packgen import live
 
-    live.serve(project, packs, out, port, _rebuilt,
-               lambda url: click.echo(f"serving {url} (press Ctrl-C to stop)"))
+    live.serve(project, packs, out, port, _rebuilt, click.echo)
 
 
 @cli.group()

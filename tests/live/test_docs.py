@@ -17,7 +17,7 @@ DOC = REPO / "docs" / "serve.md"
 
 def sessions() -> list[tuple[list[str], list[str]]]:
     """Return each ``console`` block of the page: the command's arguments and its output."""
-    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
     found = []
     for block in blocks:
         command, *output = block.strip().splitlines()
@@ -57,7 +57,7 @@ def test_each_documented_session_prints_what_the_page_shows(
 @pytest.mark.parametrize("command", ["watch", "serve"])
 def test_the_readme_usage_line_names_the_command_s_options(command: str) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    usage = re.search(rf"^packgen {command} .*$", readme, re.M).group(0)
+    usage = re.search(rf"^packgen {command} .*$", readme, re.MULTILINE).group(0)
     documented = set(re.findall(r"--[a-z-]+", usage))
     options = {o for p in cli.commands[command].params for o in p.opts if o.startswith("--")}
     assert documented == options - {"--help"}

@@ -100,7 +100,7 @@ def test_only_a_sha256_names_a_pictures_folder(tmp_path: Path) -> None:
 
 
 def test_a_deck_no_longer_shown_is_not_rendered(made) -> None:
-    thumbs, deck, sha, done, log = made
+    thumbs, deck, sha, _done, log = made
     thumbs._wanted = set()
     thumbs._pending.add(sha)
     thumbs._queue.put((sha, deck))

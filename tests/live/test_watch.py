@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
 from live_support import BROKEN, MODULE, NOTES, PACK, Running, alive, edit, shipped_project
 
-from packgen.live.watch import summary
+from packgen.errors import PackgenError
+from packgen.live.watch import next_batch, summary
 
 
 @pytest.fixture
@@ -72,3 +74,28 @@ def test_the_summary_names_the_change_and_counts_the_findings() -> None:
     assert summary(["content/a.md", "content/b.md"], None, [], 0.5) == (
         "content/a.md and 1 more changed: build stopped (0 errors, 0 warnings); "
         "fix it and save to rebuild")
+
+
+class Watcher:
+    """The builder's end of a watcher's pipe, fed by the test."""
+
+    def __init__(self) -> None:
+        self.pipe, self.feed = multiprocessing.Pipe()
+
+
+def test_batches_that_queued_during_a_build_are_rebuilt_once() -> None:
+    watcher = Watcher()
+    watcher.feed.send(["content/b.md"])
+    watcher.feed.send(["content/a.md", "content/b.md"])
+    assert next_batch(watcher) == ["content/a.md", "content/b.md"]
+    assert not watcher.pipe.poll()
+
+
+def test_a_watcher_that_cannot_watch_or_stopped_is_one_error() -> None:
+    watcher = Watcher()
+    watcher.feed.send("cannot watch /p for changes: too many folders")
+    with pytest.raises(PackgenError, match="cannot watch /p for changes"):
+        next_batch(watcher)
+    watcher.feed.close()
+    with pytest.raises(PackgenError, match="the file watcher stopped"):
+        next_batch(watcher)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -41,14 +41,23 @@ def shown(paths: Iterable[Path], root: Path) -> list[str]:
 
 
 def watch_project(pipe: Connection, root: Path, out: Path) -> None:
-    """Send over ``pipe`` each batch of changed paths (sorted, relative to ``root``) that
-    ``relevant`` keeps, until the pipe closes. Runs in the watcher process."""
+    """Send over ``pipe`` each batch of changed paths (a sorted list, relative to ``root``)
+    that ``relevant`` keeps, until the pipe closes; a folder that cannot be watched (too
+    many files for the system's limit) is sent as one line of text. Runs in the watcher
+    process."""
     import watchfiles
 
-    with contextlib.suppress(KeyboardInterrupt):
-        for batch in watchfiles.watch(root, watch_filter=lambda _c, p: relevant(Path(p), root, out),
-                                      debounce=400, step=60, raise_interrupt=False):
+    keep = partial(_keep, root=root, out=out)
+    try:
+        for batch in watchfiles.watch(root, watch_filter=keep, debounce=400, step=60,
+                                      raise_interrupt=False):
             pipe.send(shown({Path(p) for _change, p in batch}, root))
+    except (OSError, RuntimeError) as exc:
+        pipe.send(f"cannot watch {root} for changes: {exc}")
+
+
+def _keep(_change: object, path: str, root: Path, out: Path) -> bool:
+    return relevant(Path(path), root, out)
 
 
 def _hidden_or_temporary(name: str) -> bool:

@@ -219,7 +219,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "packgen"
     sys_version = ""
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:  # the name http.server calls
         """Answer the page, an allowed file, a picture or the event stream; else 404."""
         site: Site = self.server.site  # type: ignore[attr-defined]
         if self.headers.get("Host", "") not in site.hosts:
@@ -234,7 +234,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._plain(HTTPStatus.NOT_FOUND, "not found")
         return self._file(found, site.out)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args: Any) -> None:  # http.server's parameter name
         """Say nothing: the terminal shows the builds, not each request."""
 
     def _page(self, site: Site, name: str) -> None:

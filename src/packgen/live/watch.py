@@ -15,7 +15,9 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from packgen import api
 from packgen.errors import Diagnostic, PackgenError, Severity
+from packgen.live import server as http
 from packgen.live.changes import watch_project
 from packgen.live.children import Child
 from packgen.live.page import Outlines, page_state
@@ -36,6 +38,9 @@ class Rebuilt:
 
 Report = Callable[[Rebuilt], None]
 """Called after each build, in order; the CLI prints the findings and the summary."""
+Say = Callable[[str], None]
+"""Called with a line to show once everything has started, before the first build."""
+WATCHING = "watching content/, templates/ and packgen.toml; press Ctrl-C to stop"
 
 
 @dataclass
@@ -50,8 +55,6 @@ class Loop:
     """The web server process, sent each new page state (``serve`` only)."""
 
     def __post_init__(self) -> None:
-        from packgen import api
-
         self.outlines = Outlines(api.deck_outline)
         self.shown: list[str] = list(self.pack_ids)
 
@@ -82,8 +85,6 @@ class Loop:
             self.server.pipe.send(("state", self._state(result, findings, rebuilt.summary)))
 
     def _build(self) -> tuple[BuildResult | None, list[Diagnostic]]:
-        from packgen import api
-
         try:
             result = api.build(self.root, pack_ids=self.pack_ids, out_dir=self.out_dir)
         except PackgenError as exc:
@@ -97,18 +98,41 @@ class Loop:
         return {**state, "summary": line}
 
 
-def watch(root: Path, pack_ids: Sequence[str], out_dir: Path | None, report: Report) -> None:
+def watch(root: Path, pack_ids: Sequence[str], out_dir: Path | None, report: Report,
+          ready: Say) -> None:
     """Build ``pack_ids`` (all when none) of the project at ``root``, then rebuild them each
     time a file under ``content/`` or ``templates/``, or ``packgen.toml``, changes; return on
-    Ctrl-C. Each build is reported through ``report``; a failing one does not stop the loop."""
+    Ctrl-C. ``ready`` gets the line saying so once the watcher runs; each build is reported
+    through ``report``, and a failing one does not stop the loop."""
     loop = Loop(checked_root(root), tuple(pack_ids), out_dir, report)
-    with_children(loop, [])
+    with_children(loop, [], lambda: ready(WATCHING))
 
 
-def with_children(loop: Loop, others: list[Child]) -> None:
-    """Run ``loop`` with a watcher child (and ``others``, already started); stop them all."""
+def serve(root: Path, pack_ids: Sequence[str], out_dir: Path | None, port: int,
+          report: Report, ready: Say) -> None:
+    """Serve a preview of the packs on 127.0.0.1:``port`` (0: any free port) and rebuild
+    them as ``watch`` does, until Ctrl-C.
+
+    ``ready`` gets the line naming the page's address (``serving http://127.0.0.1:PORT/``)
+    once the port is open and the helpers run, before the first build; each build is
+    reported through ``report`` and shown on the page, which reloads itself.
+    """
+    loop = Loop(checked_root(root), tuple(pack_ids), out_dir, report)
+    listening = http.listen(port)
+    try:
+        loop.server = Child.start(http.run, listening, loop.out)
+    finally:
+        listening.server_close()
+    line = f"serving {http.url(listening)} (press Ctrl-C to stop)"
+    with_children(loop, [loop.server], lambda: ready(line))
+
+
+def with_children(loop: Loop, others: list[Child], started: Callable[[], None]) -> None:
+    """Run ``loop`` with a watcher child (and ``others``, already started), calling
+    ``started`` once they run; stop them all at the end."""
     watcher = Child.start(watch_project, loop.root, loop.out)
     try:
+        started()
         loop.run(watcher)
     finally:
         for child in [watcher, *others]:
@@ -123,12 +147,25 @@ def checked_root(root: Path) -> Path:
 
 
 def next_batch(watcher: Child) -> list[str]:
-    """Wait for the watcher's next batch of changed paths; take any that queued behind it."""
+    """Wait for the watcher's next batch of changed paths; take any that queued behind it.
+
+    A watcher that stopped is a PackgenError: nothing would be rebuilt any more.
+    """
     wait([watcher.pipe])
-    changed = set(watcher.pipe.recv())
+    changed = set(_batch(watcher))
     while watcher.pipe.poll():
-        changed.update(watcher.pipe.recv())
+        changed.update(_batch(watcher))
     return sorted(changed)
+
+
+def _batch(watcher: Child) -> list[str]:
+    try:
+        message = watcher.pipe.recv()
+    except EOFError:
+        message = "the file watcher stopped"
+    if isinstance(message, str):
+        raise PackgenError(message)
+    return message
 
 
 def summary(changed: Sequence[str], result: BuildResult | None, findings: Sequence[Diagnostic],
