@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from packgen.live.thumbnails import HINT, Thumbnails
+from packgen.live.thumbnails import HINT, KEPT, Thumbnails
 
 SOFFICE = """#!/bin/sh
 echo soffice >> "{log}"
@@ -107,3 +108,17 @@ def test_a_deck_no_longer_shown_is_not_rendered(made) -> None:
     thumbs._queue.put(None)
     thumbs._work()
     assert not log.exists() and not thumbs.ready(sha)
+
+
+def test_pictures_of_old_decks_are_deleted_all_but_the_newest(made, tmp_path: Path) -> None:
+    thumbs, deck, sha, done, _log = made
+    folder = tmp_path / "build" / ".serve" / "thumbs"
+    for n in range(KEPT + 3):
+        old = folder / f"{n:064x}"
+        old.mkdir(parents=True)
+        os.utime(old, (n, n))
+    thumbs.want([(sha, deck), (f"{0:064x}", deck)])
+    assert done.wait(30)
+    kept = {p.name for p in folder.iterdir()}
+    assert sha in kept and f"{0:064x}" in kept, "the decks shown keep theirs"
+    assert kept - {sha, f"{0:064x}"} == {f"{n:064x}" for n in range(3, KEPT + 3)}

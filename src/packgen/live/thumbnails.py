@@ -29,6 +29,9 @@ HINT = ("Slide pictures appear here where LibreOffice and poppler are installed 
 """The one line the page shows where they are not."""
 TIMEOUT = 240
 """Seconds one deck may take to convert."""
+KEPT = 16
+"""Decks whose pictures are kept besides those shown (an edit undone shows them at once);
+older ones are deleted, so a long session does not fill the disk."""
 RESOLUTION = 40
 """Pixels per inch of the pictures: a 13.3-inch slide is about 530 pixels wide."""
 
@@ -115,6 +118,15 @@ class Thumbnails:
             (scratch / "pages").rename(self.folder / sha)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+        self._prune()
+
+    def _prune(self) -> None:
+        """Delete the pictures of all but the ``KEPT`` newest decks that are not shown."""
+        made = [p for p in self.folder.iterdir() if _plain_sha(p.name) and p.name not in
+                self._wanted]
+        made.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in made[KEPT:]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def _convert(self, deck: Path, scratch: Path) -> Path:
         office = self.folder.parent / "office"
