@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,14 @@ class Served:
         self.url = re.search(r"http://\S+/", line).group(0)
         self.port = int(self.url.rsplit(":", 1)[1].strip("/"))
         self.running.wait_for(r"^built 2 of 2 packs in ")
+        self.wait_until_shown(f"/files/{PACK}/{PACK}-guide.html")
+
+    def wait_until_shown(self, path: str, timeout: float = 30) -> None:
+        """Wait until the server has the state of the build the terminal reported."""
+        deadline = time.monotonic() + timeout
+        while self.get(path).status != 200:
+            assert time.monotonic() < deadline, f"{path} not served after {timeout} s"
+            time.sleep(0.1)
 
     def get(self, path: str, host: str | None = None) -> http.client.HTTPResponse:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -160,8 +169,12 @@ def test_slide_pictures_appear_in_the_outline_once_made_or_the_page_says_how(
 ])
 def test_a_file_outside_the_output_folder_or_not_in_a_manifest_is_not_found(
         served: Served, path: str) -> None:
-    (served.root / "build" / PACK / "notes.txt").write_text("mine", encoding="utf-8")
-    assert served.get(path).status == 404
+    mine = served.root / "build" / PACK / "notes.txt"
+    mine.write_text("mine", encoding="utf-8")
+    try:
+        assert served.get(path).status == 404
+    finally:
+        mine.unlink()  # the next build would refuse a file packgen did not write
 
 
 def test_outputs_are_served_with_their_type_no_caching_and_a_same_origin_policy(

@@ -73,16 +73,16 @@ class Loop:
             return
 
     def rebuild(self, changed: Sequence[str]) -> None:
-        """Build the packs, report the outcome and send the page state to the server."""
+        """Build the packs, send the page state to the server and report the outcome."""
         if self.server is not None:
             self.server.pipe.send(("building", None))
         started = time.monotonic()
         result, findings = self._build()
         rebuilt = Rebuilt(tuple(findings), summary(changed, result, findings,
                                                    time.monotonic() - started))
-        self.report(rebuilt)
-        if self.server is not None:
+        if self.server is not None:  # first, so the page is new when the terminal says so
             self.server.pipe.send(("state", self._state(result, findings, rebuilt.summary)))
+        self.report(rebuilt)
 
     def _build(self) -> tuple[BuildResult | None, list[Diagnostic]]:
         try:
