@@ -25,6 +25,8 @@ ALLOWED = {
     "rules/ooxml/package.py": "reads a .pptx found by find_template (contained) or named on "
                               "the command line by `template check`",
     "rules/easy_read_words.py": "reads packgen's own shipped word data (rules/data)",
+    "live/server.py": "serves packgen's own outputs (only those a manifest lists) and slide "
+                      "pictures from the output folder, opened without following a link",
     "rules/ooxml/links.py": "lists the relationships of a template found by find_template "
                             "(contained) once safety.check_office_file has passed it",
 }

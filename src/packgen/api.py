@@ -1,4 +1,4 @@
-"""The library entry points the CLI calls: build, check and list packs, inspect templates."""
+"""The library entry points the CLI calls: build, check, list packs; inspect templates and decks."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError, error, info
-from packgen.model import Project, TailoredPack
+from packgen.model import Project, SlideOutline, TailoredPack
 from packgen.output import cache, guard, orphans
 from packgen.output import staging as stg
 from packgen.output.building import (
@@ -123,6 +123,13 @@ def describe_template(report: TemplateReport) -> str:
     from packgen.rules.template import describe
 
     return describe(report)
+
+
+def deck_outline(path: Path) -> tuple[SlideOutline, ...]:
+    """Return each slide of the built deck at ``path``: number, title, layout, speaker notes."""
+    from packgen.writers.pptx.outline import outline
+
+    return outline(path)
 
 
 # --- the build ---------------------------------------------------------------------------

@@ -6,11 +6,16 @@ import gc
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
 from packgen import __version__
 from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError
+
+if TYPE_CHECKING:
+    from packgen.live import Rebuilt
 
 EXIT_INTERNAL = 70
 GC_THRESHOLDS = (50_000, 20, 20)
@@ -28,6 +33,8 @@ STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings 
 QUIET = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 VERBOSE = click.option("-v", "--verbose", is_flag=True,
                        help="Also print the seconds each kind took and the readability figures.")
+OUT = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+                   help="Output folder  [default: PROJECT/build]")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,8 +46,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("packs", nargs=-1)
 @PROJECT
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder  [default: PROJECT/build]")
+@OUT
 @click.option("--only", callback=lambda _c, _p, v: _kinds(v),
               help=f"Build only these kinds, comma-separated ({', '.join(BUILDERS)}).")
 @click.option("--force", is_flag=True,
@@ -91,6 +97,30 @@ def list_command(project: Path) -> None:
     from packgen.report import listing
 
     click.echo(listing(api.list_project(project)))
+
+
+@cli.command("watch")
+@click.argument("packs", nargs=-1)
+@PROJECT
+@OUT
+def watch_command(packs: tuple[str, ...], project: Path, out: Path | None) -> None:
+    """Build PACKS, then rebuild them whenever a project file changes (Ctrl-C stops)."""
+    from packgen import live
+
+    live.watch(project, packs, out, _rebuilt, _status)
+
+
+@cli.command("serve")
+@click.argument("packs", nargs=-1)
+@PROJECT
+@OUT
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+def serve_command(packs: tuple[str, ...], project: Path, out: Path | None, port: int) -> None:
+    """Preview PACKS in a browser at 127.0.0.1, rebuilt and reloaded on every change."""
+    from packgen import live
+
+    live.serve(project, packs, out, port, _rebuilt, _status)
 
 
 @cli.group()
@@ -203,6 +233,19 @@ def _shard(value: str | None) -> tuple[int, int] | None:
         raise click.BadParameter(f"expected I/N with 1 <= I <= N, such as 2/8, but received: "
                                  f"{value}")
     return int(index), int(count)
+
+
+def _status(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _rebuilt(rebuilt: Rebuilt) -> None:
+    from packgen.report import render
+
+    text = render(list(rebuilt.findings), "text")
+    if text:
+        click.echo(text)
+    click.echo(rebuilt.summary, err=True)
 
 
 def _kinds(value: str | None) -> tuple[str, ...]:

@@ -20,7 +20,6 @@ loaded instead of importing python-docx and the print engine again.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import sys
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from packgen.builders import Output, get_builder
 from packgen.errors import Diagnostic, InternalError, PackgenError
+from packgen.processes import die_with_parent
 from packgen.writers import FORMATS, writer
 
 if TYPE_CHECKING:
@@ -228,19 +228,8 @@ class _Child:
         self.pipe.close()
 
 
-def die_with_parent() -> None:
-    """Ask Linux to end this child when the build that forked it dies (even by SIGKILL), so
-    that nothing writes into a staging folder the next build will clean up."""
-    import ctypes
-    import signal
-
-    pr_set_pdeathsig = 1
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-
-
 def _run_child(group: Sequence[str], write: _Writer, send: Connection) -> None:
-    die_with_parent()
+    die_with_parent()  # nothing writes into a staging folder the next build cleans up
     try:
         outcome: Outcome = "ok", write(group)
     except KeyboardInterrupt:

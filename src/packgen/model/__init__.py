@@ -28,6 +28,7 @@ from packgen.model.content import (
     Tip,
     plain,
 )
+from packgen.model.outline import SlideOutline
 from packgen.model.project import (
     PACK_FIELDS,
     RESERVED_NAMES,
@@ -74,6 +75,7 @@ __all__ = [
     "Project",
     "Quote",
     "Slide",
+    "SlideOutline",
     "Space",
     "SpacesDiagram",
     "Span",

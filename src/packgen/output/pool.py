@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
-from packgen.builders.jobs import can_fork, die_with_parent
+from packgen.builders.jobs import can_fork
 from packgen.errors import InternalError
 from packgen.output.events import Event, OnEvent
+from packgen.processes import die_with_parent
 
 R = TypeVar("R")
 Work = Callable[[str, OnEvent], R]
