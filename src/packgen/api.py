@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -14,20 +14,13 @@ from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError, error, info
 from packgen.model import Project, SlideOutline, TailoredPack
 from packgen.output import cache, guard, orphans
-from packgen.output import staging as stg
-from packgen.output.building import (
-    Known,
-    PackResult,
-    Run,
-    build_pack,
-    cached_findings,
-    freshness,
-)
+from packgen.output.building import Known, PackResult, Run, build_pack
 from packgen.output.events import FAILED, UP_TO_DATE, Event, OnEvent, ignore
 from packgen.output.failures import temporary_failure
 from packgen.output.pool import build_packs
 from packgen.output.reproducible import build_time
 from packgen.output.shards import in_shard
+from packgen.output.unchanged import unchanged_pack
 from packgen.paths import find_template, relative
 
 if TYPE_CHECKING:
@@ -162,6 +155,7 @@ def _build(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: Run,
 
 def _load_and_build(root: Path, pack_ids: Sequence[str], where: tuple[Path, str], run: Run,
                     choice: _Choice, tree: str) -> BuildResult:
+    from packgen.builders.jobs import preload
     from packgen.views.handout import DETAIL_PICTURES, picture_alts
 
     out, given = where
@@ -176,6 +170,8 @@ def _load_and_build(root: Path, pack_ids: Sequence[str], where: tuple[Path, str]
     buildable = [p for p in chosen if p not in loaded.pack_errors]
     workers = min(run.jobs, len(buildable)) if run.jobs > 1 else 0
     each = replace(run, jobs=1) if workers > 1 else run  # one pack alone: its kinds side by side
+    if workers > 1:
+        preload(run.kinds)  # every worker forked from here starts with the writers loaded
     outcomes = build_packs(buildable, partial(_build_pack, project, out, each, known),
                            workers, choice.on_event)
     built = dict(zip(buildable, outcomes, strict=True))
@@ -203,7 +199,7 @@ def _unchanged(root: Path, pack_ids: Sequence[str], out: Path, run: Run, choice:
     if any(p not in every for p in pack_ids):
         return None
     chosen = in_shard(list(dict.fromkeys(pack_ids)) or every, choice.shard)
-    found = [_unchanged_pack(root, out, pack_id, run, tree) for pack_id in chosen]
+    found = [unchanged_pack(root, out, pack_id, run, tree) for pack_id in chosen]
     if not chosen or any(f is None for f in found):
         return None
     choice.on_event(Event("", "plan", total=len(chosen)))
@@ -213,39 +209,6 @@ def _unchanged(root: Path, pack_ids: Sequence[str], out: Path, run: Run, choice:
         result.diagnostics.extend(findings)
         choice.on_event(Event(pack.pack_id, "done", seconds=0.0, status=UP_TO_DATE))
     return result
-
-
-def _unchanged_pack(root: Path, out: Path, pack_id: str, run: Run, tree: str
-                    ) -> tuple[PackResult, list[Diagnostic], cache.Stored] | None:
-    folder = out / pack_id
-    if os.path.islink(folder) or not folder.is_dir():
-        return None
-    manifest = stg.read_manifest(folder)
-    stored = cache.read_stored(manifest, relative(root, folder, follow_links=False))
-    if stored.tree != tree or not _inputs_unchanged(root, manifest):
-        return None
-    previous = stg.previous_entries(manifest)
-    options = cache.Options(run.checked)
-    if not freshness(folder, stored, stored.digests, run, options, previous).complete(run.kinds):
-        return None
-    pack = PackResult(pack_id, folder, previous, status=UP_TO_DATE)
-    return pack, cached_findings(stored, run.kinds), stored
-
-
-def _inputs_unchanged(root: Path, manifest: Mapping[str, object] | None) -> bool:
-    """Return True when the inputs a manifest lists outside the coarse digest's folders (a
-    picture elsewhere in the project) still have the hashes it recorded."""
-    listed = manifest.get("inputs") if manifest else None
-    if not isinstance(listed, list):
-        return False
-    for item in listed:
-        path = item.get("path") if isinstance(item, dict) else None
-        if not isinstance(path, str) or path == "packgen.toml" or path.startswith(
-                ("content/", "templates/", "packgen:")):  # packaged: in packgen's own digest
-            continue
-        if cache.file_digest(root, path) != item.get("sha256"):
-            return False
-    return True
 
 
 def _pack_files(root: Path) -> list[str]:

@@ -71,7 +71,7 @@ def test_a_deck_of_content_without_variables_loads_no_jinja(tmp_path: Path) -> N
     (project / "content" / "modules" / "plain.md").write_text(PLAIN_MODULE, encoding="utf-8")
     (project / "content" / "packs" / "plain.yaml").write_text(PLAIN_PACK, encoding="utf-8")
     modules = imported(tmp_path, "build", "plain", "--project", str(project), "--out",
-                       str(tmp_path / "out"), "--only", "deck", "--force")
+                       str(tmp_path / "out"), "--only", "deck", "--force", "--jobs", "1")
     assert "pptx" in modules
     assert "jinja2" not in modules
 

@@ -95,7 +95,7 @@ def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
         if meanwhile is not None:
             meanwhile()
         own = _own(groups[0], write)
-        _preload(groups[1:])
+        preload([kind for group in groups[1:] for kind in group])
         outcomes = [own] + [c.outcome() for c in children]
     finally:
         for child in children:
@@ -130,9 +130,10 @@ def _threads() -> int:
         return 0
 
 
-def _preload(groups: Sequence[Sequence[str]]) -> None:
-    """Import the writers of the kinds in ``groups``, so later forks inherit them."""
-    for kind in (kind for group in groups for kind in group):
+def preload(kinds: Sequence[str]) -> None:
+    """Import the writers of ``kinds`` (only importing: nothing starts a thread), so that the
+    processes forked later start with them loaded."""
+    for kind in kinds:
         for fmt in FORMATS[kind]:
             writer(kind, fmt)
 

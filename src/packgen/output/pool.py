@@ -14,6 +14,7 @@ import multiprocessing
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
@@ -22,6 +23,11 @@ from packgen.errors import InternalError
 from packgen.output.events import Event, OnEvent
 from packgen.processes import die_with_parent
 
+RECYCLE_AFTER = 1
+"""Packs a worker builds before a fresh one takes its place. The print engine's caches grow
+with every document it compiles (30-40 MB a pack), so a worker that lived on would grow
+with the catalogue; a fresh fork starts again from the first process, which has the project
+loaded and the writers imported, and costs a few milliseconds."""
 R = TypeVar("R")
 Work = Callable[[str, OnEvent], R]
 """Build one pack, reporting progress to the given callback; return its outcome."""
@@ -51,8 +57,9 @@ class _Pool:
 
         self.on_event = on_event
         self.events_open = True
-        self.workers = [_Worker.start(context, work, emit) for _ in range(size)]
-        sender.close()
+        self.sender = sender  # kept open here: workers started later inherit it
+        self.start = partial(_Worker.start, context, work, emit)
+        self.workers = [self.start() for _ in range(size)]
 
     def run(self, pack_ids: Sequence[str]) -> list[R]:
         """Hand out every pack id, gather the outcomes, stop the workers."""
@@ -70,6 +77,7 @@ class _Pool:
         finally:
             for worker in self.workers:
                 worker.stop()
+            self.sender.close()
             self.events.close()
         return [results[i] for i in range(len(pack_ids))]
 
@@ -79,9 +87,13 @@ class _Pool:
             if not self._event():
                 self.events_open = False
             return
-        worker = next(w for w in self.workers if w.conn is ready)
+        slot, worker = next((i, w) for i, w in enumerate(self.workers) if w.conn is ready)
         index, outcome = worker.take()
         results[index] = outcome
+        if worker.built >= RECYCLE_AFTER and queue:
+            worker.give(deque())  # tells it to end
+            worker.stop()
+            worker = self.workers[slot] = self.start()
         worker.give(queue)
 
     def _event(self) -> bool:
@@ -105,6 +117,7 @@ class _Worker:
     def __init__(self, process: multiprocessing.process.BaseProcess, conn: Connection) -> None:
         self.process, self.conn = process, conn
         self.job: tuple[int, str] | None = None
+        self.built = 0
 
     @classmethod
     def start(cls, context: multiprocessing.context.BaseContext, work: Work[R],
@@ -133,6 +146,7 @@ class _Worker:
                                 f"{self.process.exitcode} before it finished") from None
         if status == "crash":
             raise InternalError(f"the process building {pack_id} failed:\n{value}")
+        self.built += 1
         return index, value
 
     def stop(self) -> None:
