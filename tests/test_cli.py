@@ -180,3 +180,31 @@ def test_each_pack_is_reported_as_it_ends_not_all_at_the_end(project: Path) -> N
         rest = child.stderr.read()
     assert first.split()[:2] == ["built", "self-advocates:"], first + rest
     assert still_running, "the first pack's line came only when the build had ended"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_on_a_terminal_a_status_line_is_rewritten_in_place_then_cleared(project: Path) -> None:
+    import os
+    import pty
+    import subprocess
+
+    main, tty = pty.openpty()
+    command = [sys.executable, "-m", "packgen", "build", "--project", str(project), "--only",
+               "deck"]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=tty) as child:
+        os.close(tty)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the build ended and closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+    os.close(main)
+    text = shown.decode()
+    assert child.returncode == 0
+    assert re.search(r"\[\d/2\] building (self-advocates|staff-short) \(deck\)", text), text
+    assert "\r\x1b[K" in text
+    assert text.rstrip().endswith("2 packs in build: 2 built"), text

@@ -46,3 +46,12 @@ def test_exit_status_fails_on_errors_and_on_warnings_only_when_strict():
 
 def test_diagnostic_without_path_has_no_location_prefix():
     assert str(Diagnostic(Severity.ERROR, "boom")) == "error: boom"
+
+
+def test_github_properties_cannot_start_another_workflow_command() -> None:
+    from packgen.errors import warning
+
+    forged = warning("x", "content/a,b:c.md", 3, "PG101\n::error::forged")
+    (line,) = render([forged], "github").splitlines()
+    assert line == ("::warning file=content/a%2Cb%3Ac.md,line=3,title=PG101%0A%3A%3Aerror%3A%3A"
+                    "forged::x")

@@ -222,10 +222,12 @@ def _pack_files(root: Path) -> list[str]:
 
 def _orphans(root: Path, out: Path, prune: bool) -> list[Diagnostic]:
     names = orphans.orphans(out, set(_pack_files(root)))
-    if prune:
-        for name in names:
-            orphans.prune(out, name)
-    return orphans.report(out, names, relative(root, out, follow_links=False), prune)
+    display = relative(root, out, follow_links=False)
+    problems = [orphans.prune(out, name) for name in names] if prune else []
+    failed = [d for d in problems if d is not None]
+    shown = [replace(d, path=f"{display}/{d.path}") for d in failed]
+    pruned = [n for n in names if n not in {d.path for d in failed}]
+    return orphans.report(out, pruned if prune else names, display, prune) + shown
 
 
 def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> PackResult:

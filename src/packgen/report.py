@@ -62,10 +62,16 @@ def _github(d: Diagnostic) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[d.severity.value]
     props = []
     if d.path:
-        props.append(f"file={d.path}")
+        props.append(f"file={_property(d.path)}")
     if d.line:
         props.append(f"line={d.line}")
     if d.code:
-        props.append(f"title={d.code}")
+        props.append(f"title={_property(d.code)}")
     message = d.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return f"::{level} {','.join(props)}::{message}"
+
+
+def _property(value: str) -> str:
+    """Return a workflow command's property value escaped as GitHub documents it."""
+    return (value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            .replace(":", "%3A").replace(",", "%2C"))

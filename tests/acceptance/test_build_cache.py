@@ -188,6 +188,8 @@ def test_the_manifest_records_its_schema_and_each_kinds_key(project: Path) -> No
     lambda m: m["cache"].update(kinds={"deck": {"key": 7, "findings": "x"}}),
     lambda m: m["cache"]["rules"].update(findings=[{"severity": "fatal", "message": 1}]),
     lambda m: m["cache"].update(loading=[{"severity": "info", "message": "x", "line": "9"}]),
+    lambda m: m["cache"]["rules"].update(findings=[
+        {"severity": "warning", "message": "x", "code": "PG101\n::error::forged"}]),
 ])
 def test_an_old_or_damaged_manifest_cache_is_rebuilt_not_trusted(project: Path,
                                                                  damage: object) -> None:
@@ -198,6 +200,52 @@ def test_an_old_or_damaged_manifest_cache_is_rebuilt_not_trusted(project: Path,
     path.write_text(json.dumps(manifest))
     _result, ended = _build(project, "staff-short", kinds=("deck",))
     assert ended == {"staff-short": "built"}
+
+
+@pytest.mark.parametrize("path", ["../../etc/hostname", "/etc/hostname", "pics/\u0000x.png",
+                                  "pics/../../x.png"])
+def test_a_manifest_never_makes_packgen_read_outside_the_project(
+        project: Path, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    from packgen.output import cache
+
+    _build(project, "staff-short", kinds=("deck",))
+    manifest_path = project / "build" / "staff-short" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["inputs"].append({"path": path, "sha256": "0" * 64})
+    manifest_path.write_text(json.dumps(manifest))
+    read: list[str] = []
+    real = cache.file_digest
+    monkeypatch.setattr(cache, "file_digest", lambda root, name: read.append(name) or
+                        real(root, name))
+    _result, ended = _build(project, "staff-short", kinds=("deck",))
+    assert ended == {"staff-short": "up to date"}  # the project is loaded and decides
+    assert path not in read
+
+
+def test_a_manifest_nested_beyond_reason_is_not_read(project: Path) -> None:
+    _build(project, "staff-short", kinds=("deck",))
+    path = project / "build" / "staff-short" / "manifest.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    (project / "build" / "gone").mkdir()
+    (project / "build" / "gone" / "manifest.json").write_text("[" * 100_000)
+    result, ended = _build(project, "staff-short", kinds=("deck",), force=True)
+    assert ended == {"staff-short": "failed"}  # an unreadable manifest claims no file
+    (clash,) = [d for d in result.diagnostics if d.severity.value == "error"]
+    assert clash.code == "PG001" and clash.path.endswith("staff-short-slides.pptx")
+
+
+def test_a_picture_beside_a_module_is_part_of_the_key(project: Path) -> None:
+    module = _add_extra_module(project)
+    pictures = module.parent / "pics"
+    pictures.mkdir()
+    picture = pictures / "room.png"
+    shutil.copy(project / "content" / "images" / "meeting.png", picture)
+    module.write_text(EXTRA + "\n## A room\n\n![A meeting room](pics/room.png)\n",
+                      encoding="utf-8")
+    _build(project, kinds=("deck",))
+    shutil.copy(project / "content" / "images" / "cover.png", picture)
+    _result, ended = _build(project, kinds=("deck",))
+    assert ended == {"self-advocates": "up to date", "staff-short": "built"}
 
 
 def test_the_same_inputs_give_the_same_manifest_in_any_output_folder(project: Path,
@@ -224,6 +272,22 @@ def test_outputs_of_a_removed_pack_are_reported_then_pruned(project: Path) -> No
     assert sorted(os.listdir(folder)) == ["my-notes.txt"]
     (foreign,) = [d for d in result.diagnostics if d.code == "PG007"]
     assert "removed" in foreign.message
+
+
+def test_prune_never_takes_a_folder_or_a_file_packgen_did_not_write(project: Path) -> None:
+    _build(project, kinds=("deck",))
+    site = project / "build" / "site"
+    site.mkdir()
+    (site / "manifest.json").write_text('{"name": "my web app", "outputs": []}')
+    (project / "content" / "packs" / "self-advocates.yaml").unlink()
+    deck = project / "build" / "self-advocates" / "self-advocates-slides.pptx"
+    deck.write_bytes(deck.read_bytes() + b"edited")
+    result, _ended = _build(project, kinds=("deck",), prune=True)
+    assert (site / "manifest.json").exists()
+    assert deck.exists()
+    (kept,) = [d for d in result.diagnostics if d.code == "PG007"]
+    assert (kept.severity.value, kept.path) == ("warning", "build/self-advocates")
+    assert "changed by hand" in kept.message
 
 
 # --- packs side by side and shards ------------------------------------------------------

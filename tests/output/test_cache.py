@@ -15,6 +15,8 @@ from packgen.output import cache
     ("templates/handout.typ", {"handout"}),
     ("templates/handout.css", {"handout"}),
     ("templates/guide.html", {"guide"}),
+    ("templates/handout-common.typ", {"guide", "handout"}),
+    ("templates/parts/macros.html", {"guide", "handout"}),
     ("templates/corporate.pptx", {"deck"}),
     ("templates/deck.pptx", {"deck"}),
     ("templates/reference.docx", {"guide", "handout"}),
@@ -80,3 +82,14 @@ def test_packgens_own_digest_covers_its_packaged_templates(tmp_path: Path,
         assert cache.code_digest() != before
     finally:
         cache.code_digest.cache_clear()
+
+
+def test_a_linked_folder_inside_the_project_is_walked_into(project: Path) -> None:
+    modules = project / "content" / "modules"
+    shared = project / "shared-modules"
+    modules.rename(shared)
+    modules.symlink_to(shared)
+    before = cache.tree_digest(project)
+    module = shared / "power.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.tree_digest(project) != before

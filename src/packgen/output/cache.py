@@ -45,8 +45,9 @@ TREE = ("content", "templates")
 LIBRARIES = ("python_pptx", "python_docx", "typst", "pillow", "lxml", "jinja2", "markupsafe",
              "markdown_it_py", "pyyaml")
 """Distributions whose version changes the bytes packgen writes."""
-_KIND_PREFIXES = {"guide": ("guide",), "handout": ("handout",)}
-"""Kind to the template names (under ``templates/``) that only that kind reads."""
+_DOCUMENTS = ("guide", "handout")
+_PAGE_SUFFIXES = (".typ", ".html", ".css")
+"""Templates of the documents' pages (the PDF's Typst, the HTML page and its style)."""
 _SHARED_BY_DOCUMENTS = ("reference.docx",)
 
 
@@ -124,12 +125,9 @@ def input_digests(project: Project, pack_id: str, picture_alts: Mapping[str, str
     used = {project.modules[m].loc.path for m in pack.modules if m in project.modules}
     pictures = set(_pictures_of(project, pack_id))
     common, owned = {}, {}
+    own = used | {pack.loc.path}
     for path, sha in project.inputs.items():
-        if path.startswith("content/modules/") and path not in used:
-            continue
-        if path.startswith("content/packs/") and path != pack.loc.path:
-            continue
-        if _is_picture(path) and path not in pictures:
+        if not _read_by_pack(path, own, pictures):
             continue
         owners = _template_kinds(path)
         (owned if owners else common)[path] = (sha, owners)
@@ -226,13 +224,26 @@ def _library_versions() -> dict[str, str]:
 
 
 def _tree_files(root: Path) -> list[str]:
+    """Return the files the coarse digest covers, by the path they are read at.
+
+    A link to a folder inside the project is walked into (loading reads through it); one
+    leading outside is listed as itself and hashed by its text.
+    """
+    real_root = root.resolve()
     found = ["packgen.toml"] if os.path.lexists(root / "packgen.toml") else []
     for top in TREE:
-        for folder, dirs, files in os.walk(root / top):
-            dirs.sort()
+        seen: set[str] = set()
+        for folder, dirs, files in os.walk(root / top, followlinks=True):
+            real = os.path.realpath(folder)
             base = Path(folder).relative_to(root).as_posix()
-            links = [d for d in dirs if os.path.islink(Path(folder, d))]
-            found += [f"{base}/{name}" for name in sorted(files + links)]
+            if real in seen or not Path(real).is_relative_to(real_root):
+                dirs[:] = []
+                continue
+            seen.add(real)
+            outside = [d for d in dirs if os.path.islink(Path(folder, d))
+                       and not Path(os.path.realpath(Path(folder, d))).is_relative_to(real_root)]
+            dirs[:] = sorted(d for d in dirs if d not in outside)
+            found += [f"{base}/{name}" for name in sorted(files + outside)]
     return sorted(found)
 
 
@@ -247,7 +258,7 @@ def _file_digest(root: Path, path: Path) -> str:
     ``tree_digest``)."""
     try:
         info = os.lstat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return "absent"
     if stat.S_ISLNK(info.st_mode):
         target = os.path.realpath(path)
@@ -259,9 +270,12 @@ def _file_digest(root: Path, path: Path) -> str:
     if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
         return f"special:{stat.S_IFMT(info.st_mode)}:{info.st_size}"
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:  # loading reports it at its line
+        return f"unreadable:{exc.errno}"
     return digest.hexdigest()
 
 
@@ -271,16 +285,35 @@ def _digest(files: Mapping[str, str], extra: object = None) -> str:
 
 
 def _template_kinds(path: str) -> frozenset[str]:
-    """Return the kinds that alone read the template at ``path``; empty for any other file."""
+    """Return the kinds that alone read the template at ``path``; empty for any other file.
+
+    A document's own page templates (``guide.typ``, ``guide.html``, ``guide.css`` and the
+    same for the handout) are read by that kind alone. Any other Typst, HTML or CSS file may
+    be imported or included by either document's templates, and ``reference.docx`` styles
+    both Word files, so they belong to both; every ``.pptx`` is a deck template.
+    """
     if not path.startswith("templates/"):
         return frozenset()
     name = path.removeprefix("templates/")
     if name.endswith(".pptx"):
         return frozenset({"deck"})
-    if name in _SHARED_BY_DOCUMENTS:
-        return frozenset({"guide", "handout"})
-    return frozenset(k for k, prefixes in _KIND_PREFIXES.items()
-                     if "/" not in name and name.startswith(prefixes))
+    for kind in _DOCUMENTS:
+        if name in {f"{kind}{suffix}" for suffix in _PAGE_SUFFIXES}:
+            return frozenset({kind})
+    if name in _SHARED_BY_DOCUMENTS or name.endswith(_PAGE_SUFFIXES):
+        return frozenset(_DOCUMENTS)
+    return frozenset()
+
+
+def _read_by_pack(path: str, own: set[str], pictures: set[str]) -> bool:
+    """Return True when a pack reads the project file ``path``: the pictures it shows
+    (wherever they are, beside a module or a pack file too), its own module and pack files,
+    and every other file of the project."""
+    if _is_picture(path):
+        return path in pictures
+    if path.startswith(("content/modules/", "content/packs/")):
+        return path in own
+    return True
 
 
 def _is_picture(path: str) -> bool:
@@ -315,7 +348,7 @@ def _findings(value: object, folder: str) -> tuple[Diagnostic, ...]:
         raise TypeError(value)
     return tuple(Diagnostic(Severity(d["severity"]), str(d["message"]),
                             _placed(d.get("path"), "@", folder), _line(d.get("line")),
-                            _text(d.get("code"))) for d in value)
+                            _code(d.get("code"))) for d in value)
 
 
 def _plain(findings: Sequence[Diagnostic], folder: str) -> list[dict[str, object]]:
@@ -328,6 +361,13 @@ def _placed(path: object, old: str, new: str) -> str | None:
     if path and old and (path == old or path.startswith(f"{old}/")):
         return new + path[len(old):]
     return path
+
+
+def _code(value: object) -> str | None:
+    """Return a stored rule code; anything but ``PGnnn`` (or none) is a damaged cache."""
+    if value is None or (isinstance(value, str) and re.fullmatch(r"PG\d{3}", value)):
+        return value
+    raise TypeError(value)
 
 
 def _line(value: object) -> int | None:

@@ -7,8 +7,10 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
-from packgen.errors import Diagnostic, info
+from packgen.errors import Diagnostic, PackgenError, info, warning
 from packgen.output import staging as stg
+from packgen.output.cache import SCHEMA
+from packgen.output.reproducible import sha256_file
 
 ORPHAN = "PG007"
 
@@ -21,8 +23,14 @@ def orphans(out: Path, packs: Collection[str]) -> list[str]:
     except OSError:
         return []
     return [n for n in names if n not in packs and not n.startswith(".")
-            and not os.path.islink(out / n) and (out / n).is_dir()
-            and stg.read_manifest(out / n) is not None]
+            and not os.path.islink(out / n) and (out / n).is_dir() and _ours(out / n)]
+
+
+def _ours(folder: Path) -> bool:
+    """Return True when ``folder`` holds a manifest packgen wrote for a pack of its name."""
+    manifest = stg.read_manifest(folder)
+    return (manifest is not None and manifest.get("schema") == SCHEMA
+            and "packgen" in manifest and manifest.get("pack") == folder.name)
 
 
 def report(out: Path, names: list[str], display: str, pruned: bool) -> list[Diagnostic]:
@@ -32,19 +40,45 @@ def report(out: Path, names: list[str], display: str, pruned: bool) -> list[Diag
     return [info(said, f"{display}/{name}", code=ORPHAN) for name in names]
 
 
-def prune(out: Path, name: str) -> None:
-    """Remove the files the manifest in ``out/name`` lists, then the manifest, then the folder
-    if nothing else is left in it; anything else stays. Taken under the pack's lock."""
+def prune(out: Path, name: str) -> Diagnostic | None:
+    """Remove the files the manifest in ``out/name`` lists, if each is still as it was written,
+    then the manifest, then the folder if nothing else is left in it; anything else stays.
+
+    Taken under the pack's lock. Return a warning when something could not be removed.
+    """
+    folder = out / name
     staging = stg.Staging(out, name)
-    staging.lock.acquire()
     try:
-        folder = out / name
-        listed = [e.path for e in stg.previous_entries(stg.read_manifest(folder))]
-        for item in [*listed, stg.MANIFEST]:
-            path = folder / item
-            if os.path.isfile(path) and not os.path.islink(path):
-                path.unlink()
+        staging.lock.acquire()
+    except PackgenError as exc:
+        return warning(f"not pruned: {exc.diagnostics[0].message}", name, code=ORPHAN)
+    try:
+        if os.path.islink(folder) or not folder.is_dir() or not _ours(folder):
+            return None
+        kept = [e.path for e in stg.previous_entries(stg.read_manifest(folder))
+                if not _remove(folder / e.path, e.sha256)]
+        if kept:
+            return warning(f"not pruned: {', '.join(kept)} changed by hand since it was built "
+                           "or cannot be removed; the manifest stays", name, code=ORPHAN)
+        _remove(folder / stg.MANIFEST, None)
         with contextlib.suppress(OSError):
             folder.rmdir()
+        return None
     finally:
         staging.lock.release()
+
+
+def _remove(path: Path, sha256: str | None) -> bool:
+    """Delete a regular file (when ``sha256`` is given, only if it still has that hash);
+    return True when it is gone."""
+    try:
+        if not os.path.lexists(path):
+            return True
+        if os.path.islink(path) or not path.is_file():
+            return False
+        if sha256 is not None and sha256_file(path) != sha256:
+            return False
+        path.unlink()
+    except OSError:
+        return False
+    return True

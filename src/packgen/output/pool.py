@@ -151,7 +151,7 @@ class _Worker:
 
     def stop(self) -> None:
         """End the worker if it still runs (after an error or an interrupt here)."""
-        self.process.join(timeout=5 if self.job is None else 0)
+        self.process.join(timeout=5)  # an interrupted worker cleans its staging folder up
         if self.process.is_alive():
             self.process.terminate()
             self.process.join()

@@ -32,6 +32,8 @@ from packgen.output.lock import PackLock
 from packgen.output.reproducible import sha256_file
 
 MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = 20_000_000
+"""A larger manifest is not packgen's (one lists a pack's outputs, inputs and findings)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +223,10 @@ def read_manifest(folder: Path) -> dict[str, object] | None:
     if not _is_regular(path):
         return None
     try:
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            return None
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond reason
         return None
     return data if isinstance(data, dict) else None
 

@@ -8,12 +8,12 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from packgen.errors import Diagnostic
+from packgen.errors import Diagnostic, PackgenError
 from packgen.output import cache
 from packgen.output import staging as stg
 from packgen.output.building import PackResult, Run, cached_findings, freshness
 from packgen.output.events import UP_TO_DATE
-from packgen.paths import relative
+from packgen.paths import contained, relative
 
 
 def unchanged_pack(root: Path, out: Path, pack_id: str, run: Run, tree: str
@@ -44,9 +44,21 @@ def inputs_unchanged(root: Path, manifest: Mapping[str, object] | None) -> bool:
         return False
     for item in listed:
         path = item.get("path") if isinstance(item, dict) else None
-        if not isinstance(path, str) or path == "packgen.toml" or path.startswith(
-                ("content/", "templates/", "packgen:")):  # packaged: in packgen's own digest
-            continue
+        if not isinstance(path, str) or not _plain_path(path):
+            return False  # not a path packgen writes: load the project and see
+        if path == "packgen.toml" or path.startswith(("content/", "templates/", "packgen:")):
+            continue  # in the coarse digest, or packaged (in packgen's own digest)
+        try:
+            contained(root, root / path, path)
+        except PackgenError:
+            return False
         if cache.file_digest(root, path) != item.get("sha256"):
             return False
     return True
+
+
+def _plain_path(path: str) -> bool:
+    """Return True for a relative path inside the project, as manifests write them."""
+    parts = path.split("/")
+    return (bool(path) and not path.startswith("/") and "\\" not in path
+            and ".." not in parts and "" not in parts and path.isprintable())
