@@ -64,6 +64,31 @@ def test_watch_ignores_the_output_folder_hidden_and_temporary_files(project: Pat
         watching.stop()
 
 
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT while started ignoring it"])
+def test_watch_stops_cleanly_when_a_service_manager_or_a_shell_stops_it(
+        project: Path, how: str) -> None:
+    import signal
+    import subprocess
+
+    before = signal.getsignal(signal.SIGINT)
+    if how.startswith("SIGINT"):  # as a shell starts a background job
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        watching = Running("watch", PACK, "--project", str(project), cwd=project)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    try:
+        watching.wait_for(r"^built 1 of 1 pack in ")
+        children = watching.children()
+        watching.process.send_signal(signal.SIGTERM if how == "SIGTERM" else signal.SIGINT)
+        assert watching.process.wait(timeout=30) == 0
+        assert [pid for pid in children if alive(pid)] == []
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"watch did not stop on {how}") from None
+    finally:
+        watching.stop()
+
+
 def test_watch_on_a_missing_project_is_one_line_and_exit_1(tmp_path: Path) -> None:
     watching = Running("watch", "--project", str(tmp_path / "nowhere"), cwd=tmp_path)
     assert watching.process.wait(timeout=60) == 1

@@ -8,6 +8,7 @@ watcher, builds, reports, and sends the new page state to the server.
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -64,7 +65,10 @@ class Loop:
         return (self.out_dir if self.out_dir is not None else self.root / "build").resolve()
 
     def run(self, watcher: Child) -> None:
-        """Build once, then once per batch of changes ``watcher`` sends, until Ctrl-C."""
+        """Build once, then once per batch of changes ``watcher`` sends, until Ctrl-C (or
+        SIGTERM, as a service manager stops it)."""
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started ignoring it
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             self.rebuild([])
             while True:
@@ -96,6 +100,10 @@ class Loop:
                line: str) -> dict[str, object]:
         state = page_state(self.root, self.out, self.shown, findings, result, self.outlines)
         return {**state, "summary": line}
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def watch(root: Path, pack_ids: Sequence[str], out_dir: Path | None, report: Report,
