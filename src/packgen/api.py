@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from packgen.builders import BUILDERS
-from packgen.errors import Diagnostic, PackgenError, error, info
+from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import Project, SlideOutline, TailoredPack
 from packgen.output import cache, guard, orphans
-from packgen.output.building import Known, PackResult, Run, build_pack
+from packgen.output.building import Known, PackResult, Run, build_pack, not_built
 from packgen.output.events import FAILED, UP_TO_DATE, Event, OnEvent, ignore
 from packgen.output.failures import temporary_failure
 from packgen.output.pool import build_packs
@@ -230,15 +230,12 @@ def _orphans(root: Path, out: Path, prune: bool) -> list[Diagnostic]:
     failed = [d for d in problems if d is not None]
     shown = [replace(d, path=f"{display}/{d.path}") for d in failed]
     pruned = [n for n in names if n not in {d.path for d in failed}]
-    return orphans.report(out, pruned if prune else names, display, prune) + shown
+    return orphans.report(pruned if prune else names, display, prune) + shown
 
 
 def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> PackResult:
-    sink.extend(loaded.pack_errors[pack_id])
-    folder = out / pack_id
-    kept = " (previous outputs kept)" if folder.exists() else ""
-    sink.append(info(f"pack '{pack_id}' not built{kept}", relative(loaded.project.root, folder)))
-    return PackResult(pack_id, folder, ok=False, status=FAILED)
+    return not_built(loaded.project, PackResult(pack_id, out / pack_id),
+                     loaded.pack_errors[pack_id], sink)
 
 
 # --- templates ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from packgen.errors import Diagnostic, PackgenError
 
 if TYPE_CHECKING:
     from packgen.live import Rebuilt
+    from packgen.output.events import Event
 
 EXIT_INTERNAL = 70
 GC_THRESHOLDS = (50_000, 20, 20)
@@ -194,11 +195,11 @@ class _Shown:
         self.live = sys.stderr.isatty()
         self.shown = False
 
-    def event(self, event: object) -> None:
+    def event(self, event: Event) -> None:
         """Show what one build event completes."""
         if self.level == "quiet":
             return
-        lines = self.progress.feed(event)  # type: ignore[arg-type]
+        lines = self.progress.feed(event)
         self._clear()
         for line in lines:
             click.echo(line, err=True)

@@ -158,7 +158,7 @@ class _PackJob:
     def _fill(self, staging: stg.Staging, result: PackResult, sink: list[Diagnostic]) -> None:
         run, display = self.run_, self.display
         previous = stg.inspect_previous(staging.final, display)
-        stored = cache.read_stored(stg.read_manifest(staging.final), display)
+        stored = cache.read_stored(previous.manifest, display)
         digests = cache.input_digests(self.project, self.pack_id, self.known.picture_alts,
                                       self.known.detail_pictures, FORMATS)
         options = cache.Options(run.checked)

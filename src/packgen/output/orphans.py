@@ -33,7 +33,7 @@ def _ours(folder: Path) -> bool:
             and "packgen" in manifest and manifest.get("pack") == folder.name)
 
 
-def report(out: Path, names: list[str], display: str, pruned: bool) -> list[Diagnostic]:
+def report(names: list[str], display: str, pruned: bool) -> list[Diagnostic]:
     """Return one info line per orphan folder: removed, or how to remove it."""
     said = ("removed: its pack no longer exists" if pruned else
             "outputs of a pack that no longer exists (`packgen build --prune` removes them)")

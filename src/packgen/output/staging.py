@@ -54,6 +54,8 @@ class Previous:
     """The outputs its manifest lists."""
     foreign: tuple[str, ...]
     """Names in the folder that packgen did not write (its manifest does not list them)."""
+    manifest: Mapping[str, object] | None = None
+    """The manifest itself, as ``read_manifest`` returns it."""
 
 
 class Staging:
@@ -171,9 +173,10 @@ def inspect_previous(folder: Path, display: str) -> Previous:
                            display, code="PG001")
     names = sorted(os.listdir(folder))
     _refuse_links(folder, names, display)
-    entries = tuple(e for e in previous_entries(read_manifest(folder)) if e.path in names)
+    manifest = read_manifest(folder)
+    entries = tuple(e for e in previous_entries(manifest) if e.path in names)
     listed = {e.path for e in entries} | {MANIFEST}
-    return Previous(entries, tuple(n for n in names if n not in listed))
+    return Previous(entries, tuple(n for n in names if n not in listed), manifest)
 
 
 def _refuse_links(folder: Path, names: list[str], display: str) -> None:
