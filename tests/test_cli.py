@@ -48,7 +48,8 @@ def test_only_bogus_names_the_accepted_kinds(tmp_path: Path) -> None:
 def test_missing_project_folder_is_an_error_line(tmp_path: Path) -> None:
     done = run_packgen("build", "--project", str(tmp_path / "nowhere"))
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1].startswith("error: project folder not found")
+    (line,) = done.stdout.strip().splitlines()
+    assert line.startswith("error: project folder not found")
     assert "Traceback" not in done.stderr
 
 

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from packgen import __version__
 from packgen.builders import BUILDERS
 from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import Project, SlideOutline, TailoredPack
 from packgen.output import cache, guard, orphans
-from packgen.output.building import Known, PackResult, Run, build_pack, not_built
+from packgen.output.building import Known, PackResult, Run, build_pack, failure_reason, not_built
 from packgen.output.events import FAILED, UP_TO_DATE, Event, OnEvent, ignore
 from packgen.output.failures import temporary_failure
 from packgen.output.pool import build_packs
 from packgen.output.reproducible import build_time
 from packgen.output.shards import in_shard
 from packgen.output.unchanged import unchanged_pack
-from packgen.paths import find_template, relative
+from packgen.paths import find_template, relative, seen_from
+from packgen.report import Case, Report, shown
 
 if TYPE_CHECKING:
     from packgen.load.project import Loaded
@@ -39,6 +42,36 @@ class BuildResult:
     def failed(self) -> list[str]:
         """Return the ids of packs that were not built."""
         return [p.pack_id for p in self.packs if not p.ok]
+
+    def cases(self) -> tuple[Case, ...]:
+        """Return each pack's outcome as the per-pack report formats show it."""
+        return tuple(Case(p.pack_id, p.status, p.reason, tuple(p.findings),
+                          sum(p.seconds.values())) for p in self.packs)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """How a command's findings are shown: which (``quiet``, ``normal`` or ``verbose``),
+    whether warnings fail (``strict``), and the folder paths are written from (``path_base``;
+    None: the project for text, the git checkout holding it for machine formats)."""
+
+    fmt: str = "text"
+    level: str = "normal"
+    strict: bool = False
+    path_base: Path | None = None
+
+
+def report(root: Path, result: BuildResult, command: str, how: Shown) -> Report:
+    """Return what ``command`` found in the project at ``root``, ready to print in any format."""
+    from packgen.rules import RULES
+
+    machine = how.fmt != "text"
+    base = seen_from(root, how.path_base) if machine or how.path_base is not None else ""
+    cases = tuple(replace(c, findings=tuple(shown(c.findings, how.level)))
+                  for c in result.cases())
+    return Report(tuple(shown(result.diagnostics, how.level)), command, cases, base,
+                  how.strict, {code: ("", rule.doc) for code, rule in RULES.items()},
+                  __version__, _now())
 
 
 def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
@@ -63,7 +96,8 @@ def build(root: Path, pack_ids: Sequence[str] = (), out_dir: Path | None = None,
     chosen = tuple(kinds) or tuple(BUILDERS)
     count = available_jobs() if jobs is None else jobs
     run = Run(chosen, chosen, force, count, rebuild)
-    return _build(root, pack_ids, out_dir, run, _Choice(shard, prune, on_event, cached=True))
+    choice = _Choice(shard, prune, on_event, cached=True)
+    return _reported(lambda: _build(root, pack_ids, out_dir, run, choice))
 
 
 def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
@@ -72,20 +106,28 @@ def check(root: Path, pack_ids: Sequence[str] = ()) -> BuildResult:
     The deck is built in a temporary folder (the overflow rule reads it); a temporary folder
     that cannot be made or written is one PG006 finding.
     """
+    def checked() -> BuildResult:
+        try:
+            with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
+                run = Run(("deck",), tuple(BUILDERS), True, 1, rebuild=True, kept=False)
+                return _build(root, pack_ids, Path(tmp), run, _Choice())
+        except OSError as exc:
+            raise temporary_failure(exc) from None
+
+    return _reported(checked)
+
+
+def list_project(root: Path) -> tuple[Project | None, BuildResult]:
+    """Return the loaded project (None when it cannot be loaded), for listing its modules
+    and packs, with the findings of loading it: the packs that fail to load are left out
+    of the project and reported."""
     try:
-        with tempfile.TemporaryDirectory(prefix="packgen-check-") as tmp:
-            run = Run(("deck",), tuple(BUILDERS), True, 1, rebuild=True)
-            return _build(root, pack_ids, Path(tmp), run, _Choice())
-    except OSError as exc:
-        raise temporary_failure(exc) from None
-
-
-def list_project(root: Path) -> Project:
-    """Return the loaded project, for listing modules and packs."""
-    loaded, _result = _load(root.resolve())
-    if loaded.pack_errors:
-        raise PackgenError.many([d for ds in loaded.pack_errors.values() for d in ds])
-    return loaded.project
+        loaded, result = _load(root.resolve())
+    except PackgenError as exc:
+        return None, BuildResult(list(exc.diagnostics))
+    for pack_id in sorted(loaded.pack_errors):
+        _broken(loaded, pack_id, root / "build", result.diagnostics, kept=False)
+    return loaded.project, result
 
 
 def tailored(root: Path, pack_id: str) -> tuple[TailoredPack, list[Diagnostic]]:
@@ -116,6 +158,21 @@ def describe_template(report: TemplateReport) -> str:
     from packgen.rules.template import describe
 
     return describe(report)
+
+
+def template_check(root: Path, path: Path | None = None) -> tuple[str, BuildResult]:
+    """Return what ``packgen template check`` shows of ``path`` (or of the project's deck
+    template) and its findings, one case named after the template; a template that cannot
+    be read is a finding, with nothing to show."""
+    try:
+        found = inspect_template(root, path)
+    except PackgenError as exc:
+        name = path.as_posix() if path is not None else "deck.pptx"
+        return "", BuildResult(list(exc.diagnostics), [PackResult(
+            name, Path(name), ok=False, status=FAILED, reason=failure_reason(exc.diagnostics),
+            findings=list(exc.diagnostics))])
+    case = PackResult(found.path, Path(found.path), findings=list(found.diagnostics))
+    return describe_template(found), BuildResult(list(found.diagnostics), [case])
 
 
 def deck_outline(path: Path) -> tuple[SlideOutline, ...]:
@@ -159,7 +216,10 @@ def _load_and_build(root: Path, pack_ids: Sequence[str], where: tuple[Path, str]
     from packgen.views.handout import DETAIL_PICTURES, picture_alts
 
     out, given = where
-    loaded, result = _load(root)
+    try:
+        loaded, result = _load(root)
+    except PackgenError as exc:
+        return _unloaded(root, pack_ids, out, exc.diagnostics, choice)
     chosen = in_shard(_chosen(loaded, pack_ids), choice.shard)
     choice.on_event(Event("", "plan", total=len(chosen)))
     project = loaded.project
@@ -180,8 +240,9 @@ def _load_and_build(root: Path, pack_ids: Sequence[str], where: tuple[Path, str]
     built = dict(zip(buildable, outcomes, strict=True))
     for pack_id in chosen:
         if pack_id in loaded.pack_errors:
-            result.packs.append(_broken(loaded, pack_id, out, result.diagnostics))
-            choice.on_event(Event(pack_id, "done", status=FAILED))
+            pack = _broken(loaded, pack_id, out, result.diagnostics, run.kept)
+            result.packs.append(pack)
+            choice.on_event(Event(pack_id, "done", status=FAILED, reason=pack.reason))
             continue
         pack, findings = built[pack_id]
         result.packs.append(pack)
@@ -233,9 +294,42 @@ def _orphans(root: Path, out: Path, prune: bool) -> list[Diagnostic]:
     return orphans.report(pruned if prune else names, display, prune) + shown
 
 
-def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> PackResult:
-    return not_built(loaded.project, PackResult(pack_id, out / pack_id),
-                     loaded.pack_errors[pack_id], sink)
+def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic],
+            kept: bool) -> PackResult:
+    own: list[Diagnostic] = []
+    pack = not_built(loaded.project.root, PackResult(pack_id, out / pack_id),
+                     loaded.pack_errors[pack_id], own, kept)
+    pack.findings = own
+    sink.extend(own)
+    return pack
+
+
+def _unloaded(root: Path, pack_ids: Sequence[str], out: Path,
+              diagnostics: Sequence[Diagnostic], choice: _Choice) -> BuildResult:
+    """Return the result of a build whose project cannot be loaded: every chosen pack failed
+    for the same reason (a problem in a file they all read)."""
+    chosen = in_shard(list(dict.fromkeys(pack_ids)) or _pack_files(root), choice.shard)
+    choice.on_event(Event("", "plan", total=len(chosen)))
+    result = BuildResult(list(diagnostics))
+    reason = failure_reason(diagnostics)
+    for pack_id in chosen:
+        result.packs.append(PackResult(pack_id, out / pack_id, ok=False, status=FAILED,
+                                       reason=reason, findings=list(diagnostics)))
+        choice.on_event(Event(pack_id, "done", status=FAILED, reason=reason))
+    return result
+
+
+def _reported(command: Callable[[], BuildResult]) -> BuildResult:
+    """Return what ``command`` returns, or its input errors as a result: every finding
+    reaches the caller the same way."""
+    try:
+        return command()
+    except PackgenError as exc:
+        return BuildResult(list(exc.diagnostics))
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 # --- templates ---------------------------------------------------------------------------

@@ -12,9 +12,11 @@ import click
 
 from packgen import __version__
 from packgen.builders import BUILDERS
-from packgen.errors import Diagnostic, PackgenError
+from packgen.errors import PackgenError
+from packgen.report import FORMATS
 
 if TYPE_CHECKING:
+    from packgen.api import BuildResult, Shown
     from packgen.live import Rebuilt
     from packgen.output.events import Event
 
@@ -28,8 +30,12 @@ PROJECT = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
     show_default=True, help="Project folder (holds content/ and templates/).")
 FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-    show_default=True, help="How findings are printed.")
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="How findings are printed: lines, or one document for CI on stdout.")
+PATH_BASE = click.option(
+    "--path-base", type=click.Path(file_okay=False, path_type=Path),
+    help="Write findings' paths from this folder  [default: the project for text, the git "
+         "checkout holding it for the other formats]")
 STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 QUIET = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 VERBOSE = click.option("-v", "--verbose", is_flag=True,
@@ -63,9 +69,11 @@ def cli() -> None:
 @VERBOSE
 @STRICT
 @FORMAT
+@PATH_BASE
 def build(packs: tuple[str, ...], project: Path, out: Path | None, only: tuple[str, ...],
           force: bool, rebuild: bool, jobs: int | None, shard: tuple[int, int] | None,
-          prune: bool, quiet: bool, verbose: bool, strict: bool, fmt: str) -> None:
+          prune: bool, quiet: bool, verbose: bool, strict: bool, fmt: str,
+          path_base: Path | None) -> None:
     """Build PACKS (every pack in content/packs/ when none is named)."""
     from packgen import api
 
@@ -74,7 +82,7 @@ def build(packs: tuple[str, ...], project: Path, out: Path | None, only: tuple[s
     result = api.build(project, packs, out, only, force, jobs, rebuild=rebuild, shard=shard,
                        prune=prune, on_event=shown.event)
     shown.close(out or "build")
-    _finish(result.diagnostics, strict, fmt, level)
+    _finish(project, result, "build", api.Shown(fmt, level, strict, path_base))
 
 
 @cli.command()
@@ -82,22 +90,29 @@ def build(packs: tuple[str, ...], project: Path, out: Path | None, only: tuple[s
 @PROJECT
 @STRICT
 @FORMAT
-def check(packs: tuple[str, ...], project: Path, strict: bool, fmt: str) -> None:
+@PATH_BASE
+def check(packs: tuple[str, ...], project: Path, strict: bool, fmt: str,
+          path_base: Path | None) -> None:
     """Run every rule on PACKS without keeping any output."""
     from packgen import api
 
     result = api.check(project, packs)
-    _finish(result.diagnostics, strict, fmt, "verbose")
+    _finish(project, result, "check", api.Shown(fmt, "verbose", strict, path_base))
 
 
 @cli.command("list")
 @PROJECT
-def list_command(project: Path) -> None:
+@FORMAT
+@PATH_BASE
+def list_command(project: Path, fmt: str, path_base: Path | None) -> None:
     """List the project's modules and packs with their durations."""
     from packgen import api
     from packgen.report import listing
 
-    click.echo(listing(api.list_project(project)))
+    loaded, result = api.list_project(project)
+    if loaded is not None:
+        click.echo(listing(loaded), err=fmt != "text")
+    _finish(project, result, "list", api.Shown(fmt, "verbose", False, path_base))
 
 
 @cli.command("watch")
@@ -134,13 +149,16 @@ def template() -> None:
 @PROJECT
 @STRICT
 @FORMAT
-def template_check(path: Path | None, project: Path, strict: bool, fmt: str) -> None:
+@PATH_BASE
+def template_check(path: Path | None, project: Path, strict: bool, fmt: str,
+                   path_base: Path | None) -> None:
     """List a template's layouts and placeholders and say which slide kinds it can build."""
     from packgen import api
 
-    report = api.inspect_template(project, path)
-    click.echo(api.describe_template(report))
-    _finish(list(report.diagnostics), strict, fmt, "verbose")
+    described, result = api.template_check(project, path)
+    if described:
+        click.echo(described, err=fmt != "text")
+    _finish(project, result, "template check", api.Shown(fmt, "verbose", strict, path_base))
 
 
 def main() -> None:
@@ -155,9 +173,9 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except PackgenError as exc:
-        from packgen.report import render
+        from packgen.report import render_findings
 
-        click.echo(render(list(exc.diagnostics), "text"), err=True)
+        click.echo(render_findings(exc.diagnostics), err=True)
         sys.exit(1)
     except Exception:  # noqa: BLE001 - anything else is a bug in packgen
         import traceback
@@ -169,16 +187,16 @@ def main() -> None:
     sys.exit(status if isinstance(status, int) else 0)
 
 
-def _finish(diagnostics: list[Diagnostic], strict: bool, fmt: str, level: str) -> None:
-    """Print the findings on stdout (only the document, in a machine format) and exit with
-    their status; ``level`` ``quiet`` shows errors only, ``normal`` leaves out the
-    readability figures."""
-    from packgen.report import exit_status, render, shown
+def _finish(project: Path, result: BuildResult, command: str, how: Shown) -> None:
+    """Print the findings on stdout (in a machine format, one document and nothing else) and
+    exit with their status."""
+    from packgen import api
+    from packgen.report import exit_status, render
 
-    text = render(shown(diagnostics, level), fmt)
-    if text or fmt == "json":
+    text = render(api.report(project, result, command, how), how.fmt)
+    if text or how.fmt != "text":
         click.echo(text)
-    status = exit_status(diagnostics, strict)
+    status = exit_status(result.diagnostics, how.strict)
     if status:
         raise click.exceptions.Exit(status)
 
@@ -241,9 +259,9 @@ def _status(line: str) -> None:
 
 
 def _rebuilt(rebuilt: Rebuilt) -> None:
-    from packgen.report import render
+    from packgen.report import render_findings
 
-    text = render(list(rebuilt.findings), "text")
+    text = render_findings(rebuilt.findings)
     if text:
         click.echo(text)
     click.echo(rebuilt.summary, err=True)

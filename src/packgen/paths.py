@@ -249,6 +249,27 @@ def relative(root: Path, path: Path, follow_links: bool = True) -> str:
         return path.as_posix()
 
 
+def seen_from(root: Path, base: Path | None) -> str:
+    """Return the project folder ``root`` as written from ``base`` (``workshops/barod``), or
+    from the root of the git checkout holding it when ``base`` is None; empty when that is
+    the project itself or it is in no checkout. Findings' paths are joined to it so that CI
+    annotations land on real files of the repository."""
+    root = root.resolve()
+    found = base.resolve() if base is not None else repository_root(root)
+    if found is None or found == root:
+        return ""
+    return Path(os.path.relpath(root, found)).as_posix()
+
+
+def repository_root(start: Path) -> Path | None:
+    """Return the nearest folder at or above ``start`` holding a ``.git`` entry (a folder, or
+    the file of a worktree), or None. Only names are looked up; nothing is read."""
+    for folder in (start, *start.parents):
+        if os.path.lexists(folder / ".git"):
+            return folder
+    return None
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 

@@ -158,7 +158,7 @@ def test_a_failed_build_keeps_the_previous_outputs_and_says_so(built: Path) -> N
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert f"{module.relative_to(built).as_posix()}:" in done.stdout
-    assert "previous outputs kept" in done.stdout
+    assert "previous outputs stay in build/" in done.stdout
     assert digests(built / "build") == before
     assert not list((built / "build").glob(".*"))
 

@@ -45,7 +45,7 @@ def findings(root: Path) -> list[str]:
     except PackgenError as exc:
         return [str(d) for d in exc.diagnostics]
     errors = [d for ds in loaded.pack_errors.values() for d in ds]
-    return [str(d) for d in (*loaded.diagnostics, *errors)]
+    return [str(d) for d in dict.fromkeys((*loaded.diagnostics, *errors))]
 
 
 UNKNOWN = [

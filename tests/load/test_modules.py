@@ -141,13 +141,13 @@ def test_easy_read_rows_land_on_the_module(modules: Path) -> None:
 def test_load_modules_returns_modules_by_id_in_file_order(modules: Path) -> None:
     write(modules, "b.md", GOOD)
     write(modules, "a.md", GOOD.replace("Text.", "![](../images/pic.png)"))
-    found, warnings = load_modules(modules.parent.parent)
-    assert list(found) == ["a", "b"]
+    found, warnings, broken = load_modules(modules.parent.parent)
+    assert list(found) == ["a", "b"] and broken == {}
     assert [d.path for d in warnings] == ["content/modules/a.md"]
 
 
 def test_load_modules_without_a_modules_folder_finds_none(tmp_path: Path) -> None:
-    assert load_modules(tmp_path) == ({}, [])
+    assert load_modules(tmp_path) == ({}, [], {})
 
 
 # --- errors, each one line with file and line ---------------------------------------------
@@ -268,22 +268,22 @@ def test_every_error_in_a_file_is_reported_together(modules: Path) -> None:
     assert len(found) == 2
 
 
-def test_load_modules_reports_errors_from_every_file_at_once(modules: Path) -> None:
+def test_load_modules_keeps_each_broken_files_errors_apart_by_module_id(modules: Path) -> None:
     write(modules, "a.md", "")
-    write(modules, "b.md", "---\ntitle: B\n---\n## S\n")
+    write(modules, "b.md", "---\ntitle: B\nid: bee\n---\n## S\n")
     write(modules, "c.md", GOOD)
-    with pytest.raises(PackgenError) as caught:
-        load_modules(modules.parent.parent)
-    assert [d.path for d in caught.value.diagnostics] == [
-        "content/modules/a.md", "content/modules/b.md"]
+    found, _warnings, broken = load_modules(modules.parent.parent)
+    assert list(found) == ["c"]
+    assert {m: [d.path for d in ds] for m, ds in broken.items()} == {
+        "a": ["content/modules/a.md"], "bee": ["content/modules/b.md"]}
 
 
 def test_duplicate_module_ids_name_both_files(modules: Path) -> None:
     write(modules, "power.md", GOOD)
     write(modules, "power-copy.md", GOOD.replace("duration: 15", "duration: 15\nid: power"))
-    with pytest.raises(PackgenError) as caught:
-        load_modules(modules.parent.parent)
-    assert [str(d) for d in caught.value.diagnostics] == [
+    found, _warnings, broken = load_modules(modules.parent.parent)
+    assert "power" not in found
+    assert [str(d) for d in broken["power"]] == [
         ("content/modules/power.md:1: error: module id 'power' is used by both "
          "content/modules/power-copy.md and content/modules/power.md")]
 

@@ -40,4 +40,4 @@ def test_the_status_line_names_what_is_still_being_written() -> None:
 def test_a_failed_pack_is_counted_as_failed() -> None:
     progress = Progress()
     assert _feed(progress, Event("a", "done", status="failed")) == ["    failed a"]
-    assert progress.summary("out") == "1 pack in out: 1 failed"
+    assert progress.summary("out") == "1 pack in out: 1 failed (a)"

@@ -93,8 +93,8 @@ class Loop:
             result = api.build(self.root, pack_ids=self.pack_ids, out_dir=self.out_dir)
         except PackgenError as exc:
             return None, list(exc.diagnostics)
-        self.shown = [p.pack_id for p in result.packs]
-        return result, list(result.diagnostics)
+        self.shown = [p.pack_id for p in result.packs] or self.shown
+        return result, list(dict.fromkeys(result.diagnostics))
 
     def _state(self, result: BuildResult | None, findings: list[Diagnostic],
                line: str) -> dict[str, object]:
@@ -181,9 +181,10 @@ def summary(changed: Sequence[str], result: BuildResult | None, findings: Sequen
     """Return the one line said after a build."""
     why = f"{_changes(changed)}: " if changed else ""
     counts = _counts(findings)
-    if result is None:
+    built = 0 if result is None else sum(p.ok for p in result.packs)
+    failed = any(d.severity is Severity.ERROR for d in findings)
+    if result is None or (not built and failed):
         return f"{why}build stopped ({counts}); fix it and save to rebuild"
-    built = sum(p.ok for p in result.packs)
     packs = len(result.packs)
     return (f"{why}built {built} of {packs} pack{'s' if packs != 1 else ''} in "
             f"{seconds:.1f} s ({counts})")

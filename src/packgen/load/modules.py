@@ -31,48 +31,78 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _FENCE_END = ("---", "...")
 
 
-def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic]]:
-    """Return every module in ``root/content/modules`` by id, and the warnings found.
+def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic],
+                                      dict[str, tuple[Diagnostic, ...]]]:
+    """Return every module in ``root/content/modules`` by id, the warnings found, and the
+    errors of each module that failed, by the id packs know it by.
 
-    Raise one PackgenError carrying every error from every file.
+    A broken module fails only the packs that use it: its errors are kept apart, by its
+    ``id:`` when the front matter gives one, else by its file name. Two files claiming one id
+    break that id.
     """
     modules: dict[str, Module] = {}
     found: list[Diagnostic] = []
-    failed: list[Diagnostic] = []
+    broken: dict[str, list[Diagnostic]] = {}
     for path in sorted((root / "content" / "modules").glob("*.md")):
         try:
             module, warnings = load_module(path, root)
-        except PackgenError as exc:
-            failed.extend(exc.diagnostics)
+        except ModuleFailed as exc:
+            broken.setdefault(exc.module_id, []).extend(exc.diagnostics)
             continue
         found.extend(warnings)
         if module.id in modules:
-            other = modules[module.id].loc.path
-            failed.append(errors.error(f"module id '{module.id}' is used by both {other} and "
-                                       f"{module.loc.path}", module.loc.path, module.loc.line))
-            continue
-        modules[module.id] = module
-    if failed:
-        raise PackgenError.many(failed)
-    return modules, found
+            other = modules.pop(module.id).loc.path
+            broken.setdefault(module.id, []).append(errors.error(
+                f"module id '{module.id}' is used by both {other} and {module.loc.path}",
+                module.loc.path, module.loc.line))
+        elif module.id in broken:
+            broken[module.id].append(errors.error(
+                f"module id '{module.id}' is used by another module file too",
+                module.loc.path, module.loc.line))
+        else:
+            modules[module.id] = module
+    return modules, found, {k: tuple(v) for k, v in broken.items()}
+
+
+class ModuleFailed(PackgenError):
+    """The errors of one module file, with the id packs know the module by."""
+
+    module_id: str = ""
 
 
 def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
-    """Return one module and its warnings; raise PackgenError with every error in the file."""
+    """Return one module and its warnings; raise ModuleFailed with every error in the file."""
     where = relative(root, path, follow_links=False)
-    text, found = _read_text(root, path, where)
-    front, offset, body = _split_front_matter(text, where)
-    check = Fields(root, _front_matter(front, where))
+    module_id = path.stem
     try:
-        parsed = parse_body(body, path=where, line_offset=offset, root=root,
+        text, found = _read_text(root, path, where)
+        front, offset, body = _split_front_matter(text, where)
+        check = Fields(root, _front_matter(front, where))
+        module_id = _module_id(check, _mapping(check.doc), path.stem)
+        module, found = _read_module(check, (path, root, module_id), (body, offset), found)
+    except PackgenError as exc:
+        failed = ModuleFailed.many(exc.diagnostics)
+        failed.module_id = module_id
+        raise failed from None
+    return module, found
+
+
+def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, int],
+                 found: list[Diagnostic]) -> tuple[Module, list[Diagnostic]]:
+    """Return the module (file, project root, id) whose front matter ``check`` holds, and
+    the findings in its file."""
+    (path, root, module_id), (text, offset) = file, body
+    where = check.doc.path
+    try:
+        parsed = parse_body(text, path=where, line_offset=offset, root=root,
                             base_dir=path.parent)
     except RecursionError:
         raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1,
                            LIMIT_EXCEEDED) from None
-    found += list(parsed.diagnostics)
+    found = found + list(parsed.diagnostics)
     found += unknown_keys(check.doc, _mapping(check.doc), (), KEYS, errors.Severity.WARNING,
                           UNKNOWN_KEY)
-    module = _module(check, parsed, Loc(where, offset), path.stem)
+    module = _module(check, parsed, Loc(where, offset), module_id)
     found += check.errors
     failed = [d for d in found if d.severity is errors.Severity.ERROR]
     if failed:
@@ -138,7 +168,7 @@ def _front_matter(front: str, where: str) -> YamlDoc:
 # --- front matter fields -----------------------------------------------------------------
 
 
-def _module(check: Fields, body: Body, end: Loc, stem: str) -> Module:
+def _module(check: Fields, body: Body, end: Loc, module_id: str) -> Module:
     """Return the module, recording every front-matter problem in ``check``.
 
     ``end`` is the line that closes the front matter.
@@ -146,7 +176,6 @@ def _module(check: Fields, body: Body, end: Loc, stem: str) -> Module:
     meta = _mapping(check.doc)
     title = _title(check, meta)
     duration = _duration(check, meta)
-    module_id = _module_id(check, meta, stem)
     if not body.slides:
         check.errors.append(errors.error("module has no slides: add a ## heading or some text "
                                          "after the front matter", end.path, end.line))

@@ -46,22 +46,23 @@ class Loaded:
     project: Project
     """Holds only the packs that loaded cleanly."""
     diagnostics: tuple[Diagnostic, ...]
-    """Warnings and info from loading (no errors)."""
+    """Warnings and info from loading, and the errors of broken modules."""
     pack_errors: Mapping[str, tuple[Diagnostic, ...]]
-    """Pack id to the errors in its file; such a pack is missing from ``project.packs``."""
+    """Pack id to the errors that stop it (in its file, or in a module it uses); such a pack
+    is missing from ``project.packs``."""
 
 
 def load(root: Path) -> Loaded:
     """Return the project at ``root`` with per-pack errors kept apart.
 
-    A problem outside the pack files (a module, audiences.yaml, model.yaml, glossary.yaml,
-    the theme, packgen.toml) concerns every pack: all such problems, and those of the pack
-    files, are raised together in one PackgenError. A broken pack file alone concerns only
-    that pack.
+    A problem in a shared file (audiences.yaml, model.yaml, glossary.yaml, the theme,
+    packgen.toml) concerns every pack: all such problems, and those of the pack files, are
+    raised together in one PackgenError. A broken pack file concerns only that pack, and a
+    broken module only the packs that use it: their errors are kept per pack.
     """
     root = root.resolve()
     files = _Files(root)
-    modules, found = _modules(root)
+    modules, found, broken = _modules(root)
     no_audiences: dict[str, Audience] = {}
     audiences = files.data("content/audiences.yaml", read_audiences, no_audiences)
     theme = files.theme()
@@ -69,14 +70,16 @@ def load(root: Path) -> Loaded:
     glossary = files.data("content/glossary.yaml", read_glossary, NO_GLOSSARY)
     config = files.config()
     credits = files.data("content/images/CREDITS.yaml", read_credits, NO_CREDITS)
-    packs, pack_errors = _packs(root, files, modules, audiences)
+    packs, pack_errors = _packs(root, files, (modules, broken), audiences)
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
     if problems:
-        raise PackgenError.many(problems + [d for ds in pack_errors.values() for d in ds])
+        also = [d for ds in (*broken.values(), *pack_errors.values()) for d in ds]
+        raise PackgenError.many(list(dict.fromkeys(problems + also)))
     project = Project(root, MappingProxyType(modules or {}), MappingProxyType(packs),
                       MappingProxyType(audiences), spaces, glossary, theme, config, credits)
     project = dataclasses.replace(project, inputs=MappingProxyType(files.inputs(project)))
     notes = [d for d in found if d.severity is not Severity.ERROR] + files.notes
+    notes += [d for ds in broken.values() for d in ds]
     return Loaded(project, tuple(notes), MappingProxyType(pack_errors))
 
 
@@ -101,25 +104,39 @@ def load_theme(root: Path) -> Theme:
     return theme
 
 
-def _modules(root: Path) -> tuple[dict[str, Module] | None, list[Diagnostic]]:
+Broken = Mapping[str, tuple[Diagnostic, ...]]
+"""Module id to the errors in its file."""
+
+
+def _modules(root: Path) -> tuple[dict[str, Module] | None, list[Diagnostic], Broken]:
     try:
         return load_modules(root)
     except PackgenError as exc:
-        return None, list(exc.diagnostics)
+        return None, list(exc.diagnostics), {}
 
 
-def _packs(root: Path, files: _Files, modules: Mapping[str, Module] | None,
+def _packs(root: Path, files: _Files, modules: tuple[Mapping[str, Module] | None, Broken],
            audiences: Mapping[str, Audience]) -> tuple[dict[str, Pack],
                                                        dict[str, tuple[Diagnostic, ...]]]:
+    """Return the packs that load and the errors that stop the others: those in a pack's
+    file, or those of the broken modules (``modules``: loaded, broken) a pack uses."""
+    loaded, failed = modules
+    known = None if loaded is None else {*loaded, *failed}
     packs, broken = {}, {}
     folder = root / "content" / "packs"
     for file in sorted(f for f in folder.glob("*.yaml") if not f.name.startswith(".")):
         where = file.relative_to(root).as_posix()
         try:
             doc = parse_yaml(files.read(file, where), where)
-            packs[file.stem] = validate_pack(doc, file.stem, root, modules, audiences)
+            pack = validate_pack(doc, file.stem, root, known, audiences)
         except PackgenError as exc:
             broken[file.stem] = exc.diagnostics
+            continue
+        used = [d for m in pack.modules for d in failed.get(m, ())]
+        if used:
+            broken[file.stem] = tuple(used)
+        else:
+            packs[file.stem] = pack
     for file in sorted(folder.glob("*.yml")):
         files.notes.append(errors.warning("ignored: pack files end in .yaml",
                                           relative(root, file), code="PG010"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from packgen import __version__
 from packgen.builders import Output
-from packgen.errors import Collector, Diagnostic, PackgenError, info
+from packgen.errors import Collector, Diagnostic, PackgenError, Severity, info
 from packgen.model import Project, TailoredPack
 from packgen.output import cache, guard
 from packgen.output import staging as stg
@@ -41,6 +41,10 @@ class PackResult:
     """The kinds written this time (the others asked for were up to date)."""
     seconds: dict[str, float] = field(default_factory=dict)
     """Kind to the seconds it took to write."""
+    reason: str = ""
+    """Why a failed pack was not built, in a few words."""
+    findings: list[Diagnostic] = field(default_factory=list)
+    """The pack's own findings (those of loading the project are not repeated here)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,9 @@ class Run:
     force: bool
     jobs: int
     rebuild: bool = False
+    kept: bool = True
+    """False when the outputs are thrown away afterwards (``check``): no finding then names
+    the folder they were written in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,23 +114,42 @@ def build_pack(project: Project, pack_id: str, out: Path, run: Run, known: Known
     Errors are findings: the pack is then not built and its previous outputs stay.
     """
     began = time.perf_counter()
-    display = relative(project.root, out / pack_id, follow_links=False)
+    display = relative(project.root, out / pack_id, follow_links=False) if run.kept else pack_id
     job = _PackJob(project, pack_id, out, run, known, emit, display)
     sink: list[Diagnostic] = []
     result = job.run(sink)
-    emit(Event(pack_id, "done", seconds=time.perf_counter() - began, status=result.status))
+    result.findings = list(sink)
+    emit(Event(pack_id, "done", seconds=time.perf_counter() - began, status=result.status,
+               reason=result.reason))
     return result, sink
 
 
-def not_built(project: Project, result: PackResult, diagnostics: Sequence[Diagnostic],
-              sink: list[Diagnostic]) -> PackResult:
-    """Record that a pack failed: its errors and one line saying its outputs were kept."""
+NOT_BUILT = "PG008"
+"""The code of the line that says a pack was not built, and why."""
+
+
+def not_built(root: Path, result: PackResult, diagnostics: Sequence[Diagnostic],
+              sink: list[Diagnostic], kept: bool = True) -> PackResult:
+    """Record that a pack failed: its errors, then one line saying why in a few words and,
+    when ``kept`` and there were outputs before, where they stay."""
     sink.extend(diagnostics)
     result.ok, result.status, result.outputs = False, FAILED, []
-    kept = " (previous outputs kept)" if result.folder.exists() else ""
-    sink.append(info(f"pack '{result.pack_id}' not built{kept}",
-                     relative(project.root, result.folder, follow_links=False)))
+    result.reason = failure_reason(diagnostics)
+    folder = relative(root, result.folder, follow_links=False)
+    stay = f"; its previous outputs stay in {folder}" if kept and result.folder.exists() else ""
+    sink.append(info(f"pack '{result.pack_id}' not built: {result.reason}{stay}",
+                     f"content/packs/{result.pack_id}.yaml", code=NOT_BUILT))
     return result
+
+
+def failure_reason(diagnostics: Sequence[Diagnostic]) -> str:
+    """Return why a pack failed in a few words: the files its errors are in."""
+    places = list(dict.fromkeys(d.path for d in diagnostics
+                                if d.severity is Severity.ERROR and d.path))
+    if not places:
+        return "an error"
+    shown = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+    return f"{'an error' if len(diagnostics) == 1 else 'errors'} in {shown}"
 
 
 # --- one pack ----------------------------------------------------------------------------
@@ -147,10 +173,10 @@ class _PackJob:
             staging.open()
             self._fill(staging, result, sink)
         except PackgenError as exc:
-            not_built(self.project, result, exc.diagnostics, sink)
+            not_built(self.project.root, result, exc.diagnostics, sink, self.run_.kept)
         except OSError as exc:
             failure = os_failure(exc, self.project.root, self.out, staging.path, staging.final)
-            not_built(self.project, result, failure.diagnostics, sink)
+            not_built(self.project.root, result, failure.diagnostics, sink, self.run_.kept)
         finally:
             staging.discard()
         return result

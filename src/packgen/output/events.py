@@ -27,6 +27,8 @@ class Event:
     """The kinds being written (``start``)."""
     total: int | None = None
     """How many packs the build looks at (``plan``)."""
+    reason: str = ""
+    """Why a pack failed (``done``), in a few words."""
 
 
 OnEvent = Callable[[Event], None]

@@ -17,6 +17,8 @@ class Progress:
     total: int | None = None
     ended: dict[str, str] = field(default_factory=dict)
     """Pack id to how it ended, in the order packs ended."""
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Failed pack id to why it failed."""
     writing: dict[str, list[str]] = field(default_factory=dict)
     """Pack id to the kinds still being written."""
     seconds: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -34,6 +36,8 @@ class Progress:
         elif event.step == "done":
             self.writing.pop(event.pack, None)
             self.ended[event.pack] = event.status or BUILT
+            if event.status == FAILED:
+                self.reasons[event.pack] = event.reason
             return [self._ended_line(event)]
         return []
 
@@ -49,11 +53,15 @@ class Progress:
         counts = [(sum(1 for s in self.ended.values() if s == status), status)
                   for status in (BUILT, UP_TO_DATE, FAILED)]
         said = ", ".join(f"{n} {status}" for n, status in counts if n) or "nothing to do"
+        if self.reasons:
+            said += f" ({', '.join(self.reasons)})"
         packs = len(self.ended)
         return f"{packs} pack{'s' if packs != 1 else ''} in {where}: {said}"
 
     def _ended_line(self, event: Event) -> str:
         status = event.status or BUILT
+        if status == FAILED and event.reason:
+            return f"{status:>10} {event.pack}: {event.reason}"
         if status != BUILT:
             return f"{status:>10} {event.pack}"
         kinds = self.seconds.get(event.pack, {})

@@ -388,10 +388,6 @@ def test_a_full_disk_is_one_line_and_keeps_the_outputs(
 
 def test_a_nul_byte_in_the_output_folder_is_one_error_and_nothing_written(
         one_pack: Path) -> None:
-    from packgen.errors import PackgenError
-
-    with pytest.raises(PackgenError) as exc:
-        api.build(one_pack, (), one_pack / "bu\0ild", ("deck",))
-    (diag,) = exc.value.diagnostics
+    (diag,) = api.build(one_pack, (), one_pack / "bu\0ild", ("deck",)).diagnostics
     assert diag.code == "PG006"
     assert sorted(p.name for p in one_pack.iterdir()) == ["content", "packgen.toml", "templates"]

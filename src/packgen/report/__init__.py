@@ -1,0 +1,64 @@
+"""Turn findings and project facts into what the CLI prints: one line per finding, or one
+document in a format CI reads (json, github, gitlab, sarif, junit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from packgen.errors import Diagnostic, Severity
+from packgen.model import Project
+from packgen.report import github, gitlab, junit, sarif, tabular
+from packgen.report.document import Case, Report, failing, located
+
+__all__ = ["FORMATS", "Case", "Report", "exit_status", "listing", "render", "shown"]
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "text": tabular.lines, "json": tabular.json_list, "github": github.render,
+    "gitlab": gitlab.render, "sarif": sarif.render, "junit": junit.render,
+}
+"""Every format ``--format`` accepts; all but ``text`` are machine formats."""
+
+FORMATS = tuple(RENDERERS)
+
+
+def render(report: Report, fmt: str) -> str:
+    """Return ``report`` in ``fmt``: ``text`` lines, or one document of a machine format."""
+    return RENDERERS[fmt](located(report))
+
+
+def render_findings(diagnostics: Sequence[Diagnostic], fmt: str = "text") -> str:
+    """Return bare findings in ``fmt`` (a report of a command with no packs)."""
+    return render(Report(tuple(diagnostics)), fmt)
+
+
+READABILITY = "PG209"
+"""The per-module readability figures: shown by ``check`` and ``build -v`` only."""
+
+
+def shown(diagnostics: Sequence[Diagnostic], level: str) -> list[Diagnostic]:
+    """Return the findings printed at ``level``: ``quiet`` errors only, ``normal`` all but the
+    readability figures, ``verbose`` all."""
+    if level == "quiet":
+        return [d for d in diagnostics if d.severity is Severity.ERROR]
+    if level == "normal":
+        return [d for d in diagnostics if d.code != READABILITY]
+    return list(diagnostics)
+
+
+def exit_status(diagnostics: Sequence[Diagnostic], strict: bool) -> int:
+    """Return 1 when any finding is an error (or, with ``strict``, a warning), else 0."""
+    return 1 if any(failing(d, strict) for d in diagnostics) else 0
+
+
+def listing(project: Project) -> str:
+    """Return the project's modules and packs with their durations, as a short table."""
+    lines = ["Modules:"]
+    for module in sorted(project.modules.values(), key=lambda m: m.id):
+        lines.append(f"  {module.id:<32} {module.duration:>4} min  {module.title}")
+    lines.append("Packs:")
+    for pack in sorted(project.packs.values(), key=lambda p: p.id):
+        used = sum(project.modules[m].duration for m in pack.modules if m in project.modules)
+        used += sum(b.minutes for b in pack.breaks)
+        lines.append(f"  {pack.id:<32} {used:>4} of {pack.slot} min  {pack.title}"
+                     f" ({pack.audience}, {len(pack.modules)} modules)")
+    return "\n".join(lines)
