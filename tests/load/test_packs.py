@@ -125,8 +125,8 @@ def test_breaks_are_validated_item_by_item() -> None:
                      "\n  - {after: power, at: '11:00', minutes: 5}\n  - {minutes: 5, lenght: 3}\n")
     assert found[0].startswith(f"{WHERE}:11: error: break after 'spaces': that module is not in "
                                "this pack's modules")
-    assert f"{WHERE}:12: error: 'breaks[1].at' must be a clock time like \"10:00\"; found 'noon'" \
-        in found
+    assert f"{WHERE}:12: error: 'breaks[1].at' must be a clock time such as \"13:30\", in " \
+        "quotes; found noon (not written HH:MM) [PG120]" in found
     assert f"{WHERE}:12: error: 'breaks[1].minutes' must be a whole number above 0; found 0" \
         in found
     assert f"{WHERE}:13: error: a break needs either 'after' (a module id) or 'at' (a clock " \

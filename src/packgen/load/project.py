@@ -117,7 +117,8 @@ def _packs(root: Path, files: _Files, modules: Mapping[str, Module] | None,
         where = file.relative_to(root).as_posix()
         try:
             doc = parse_yaml(files.read(file, where), where)
-            packs[file.stem] = validate_pack(doc, file.stem, root, modules, audiences)
+            packs[file.stem] = validate_pack(doc, file.stem, root, modules, audiences,
+                                             files.notes)
         except PackgenError as exc:
             broken[file.stem] = exc.diagnostics
     for file in sorted(folder.glob("*.yml")):
