@@ -182,7 +182,7 @@ def test_template_language_and_contact_are_checked() -> None:
         f"{WHERE}:10: error: 'template' must name a .pptx file in templates/; found 'deck.key'",
         f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found 'English'",
         (f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
-        "website)")]
+        "website) [PG025]")]
 
 
 YAML_VALUES = st.recursive(

@@ -19,6 +19,8 @@ At = tuple[object, ...]
 """A key path into a YAML document: mapping keys and list indexes."""
 
 IMAGE_KEYS = ("src", "alt")
+UNKNOWN_KEY = "PG025"
+"""An unknown key where every key is known: a typo is never ignored silently."""
 
 
 @dataclass
@@ -44,7 +46,7 @@ class Fields:
             self.fail(f"{_subject(at)} must be a mapping with keys {', '.join(known)}; found "
                       f"{describe(value)}", *at)
             return {}
-        self.errors.extend(unknown_keys(self.doc, value, at, known))
+        self.errors.extend(unknown_keys(self.doc, value, at, known, code=UNKNOWN_KEY))
         for key in required:
             if key not in value:
                 self.fail(f"missing required key '{key}'", *at)

@@ -16,7 +16,8 @@ from typing import TypeVar
 
 from packgen import errors, paths
 from packgen.errors import Diagnostic, PackgenError, Severity
-from packgen.load.fields import Fields, closest, unknown_key
+from packgen.load.config import read_config
+from packgen.load.fields import Fields
 from packgen.load.modules import load_modules
 from packgen.load.packs import validate_pack
 from packgen.load.project_data import (
@@ -34,9 +35,6 @@ from packgen.paths import find_templates, packaged_template, relative
 
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
-CONFIG_TABLES = ("rules", "easy-read", "silence")
-EASY_READ_KEYS = ("allow",)
-_CODE = re.compile(r"^PG\d{3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,61 +220,6 @@ def template_files(root: Path) -> list[str]:
         found += [Path(folder, f).relative_to(root).as_posix() for f in sorted(files)
                   if not f.startswith(".")]
     return found
-
-
-def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -> Config:
-    """Return the settings in parsed ``packgen.toml`` data; add its problems to ``sink``."""
-    def fail(message: str, key: str) -> None:
-        sink.append(errors.error(message, "packgen.toml", _toml_line(text, key)))
-
-    for key in data:
-        if key not in CONFIG_TABLES:
-            close = closest(key, CONFIG_TABLES)
-            hint = f"; did you mean [{close}]?" if close else ""
-            fail(f"unknown table [{key}]{hint} (expected one of: "
-                 f"{', '.join(sorted(CONFIG_TABLES))})", key)
-    tables = {name: _table(data, name, fail) for name in CONFIG_TABLES}
-    thresholds = {}
-    for key, value in tables["rules"].items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            fail(f"rule threshold '{key}' must be a number; found {value!r}", key)
-        else:
-            thresholds[key] = float(value)
-    for key in tables["easy-read"]:
-        if key not in EASY_READ_KEYS:
-            fail(unknown_key(key, EASY_READ_KEYS, within="[easy-read]"), key)
-    allow = _strings(tables["easy-read"].get("allow", []), "allow", fail)
-    silence = {}
-    for code, where in tables["silence"].items():
-        if not _CODE.match(code):
-            fail(f"'{code}' is not a rule code like PG301", code)
-        silence[code] = _strings(where, code, fail)
-    return Config(MappingProxyType(thresholds), frozenset(w.lower() for w in allow),
-                  MappingProxyType(silence))
-
-
-def _table(data: Mapping[str, object], name: str,
-           fail: Callable[[str, str], None]) -> Mapping[str, object]:
-    value = data.get(name, {})
-    if not isinstance(value, dict):
-        fail(f"'{name}' must be a table ([{name}])", name)
-        return {}
-    return value
-
-
-def _strings(value: object, key: str, fail: Callable[[str, str], None]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        fail(f"'{key}' must be a list of text; found {value!r}", key)
-        return ()
-    return tuple(value)
-
-
-def _toml_line(text: str, key: str) -> int | None:
-    pattern = re.compile(rf'^\s*\[?\s*"?{re.escape(key)}"?\s*[=\]]', re.MULTILINE)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def pictures(value: object) -> Iterator[str]:

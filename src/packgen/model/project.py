@@ -92,6 +92,13 @@ class Theme:
         return name if name.startswith("#") else self.colours[name]
 
 
+WHOLE_THRESHOLDS = ("slide_lines", "slide_words", "sentence_words", "syllables")
+"""``[rules]`` thresholds that count things: whole numbers above 0."""
+
+THRESHOLDS = WHOLE_THRESHOLDS + ("contrast", "contrast_easy_read", "zipf", "grade", "ease")
+"""Every ``[rules]`` threshold a rule reads from ``packgen.toml``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Settings from ``packgen.toml``: thresholds, allow-list, silenced warnings."""
