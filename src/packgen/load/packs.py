@@ -12,7 +12,7 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError, Severity, too_large
-from packgen.load.fields import At, Fields, key_path
+from packgen.load.fields import BAD_ID, At, Fields, id_like, id_problem, key_path
 from packgen.load.yamldoc import Scalar, YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
@@ -49,6 +49,11 @@ def validate_pack(doc: YamlDoc, pack_id: str, root: Path, modules: Collection[st
     Findings that are not errors go to ``notes`` (dropped when it is None).
     """
     check = _Check(root, doc, modules, audiences)
+    if id_problem(pack_id):
+        check.errors.append(errors.error(
+            f"the file name '{pack_id}' is not a pack id (ids are letters, digits, '-' and '_'; "
+            f"a pack's id is its file name): rename the file to {id_like(pack_id)}.yaml",
+            doc.path, 1, BAD_ID))
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else describe(doc.data)
         check.fail(f"a pack is a mapping of keys such as {', '.join(REQUIRED[:3])}; "
