@@ -18,6 +18,7 @@ from packgen import errors, paths
 from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.load.config import read_config
 from packgen.load.fields import Fields
+from packgen.load.folders import unreadable_folders
 from packgen.load.modules import load_modules
 from packgen.load.packs import validate_pack
 from packgen.load.project_data import (
@@ -55,9 +56,13 @@ def load(root: Path) -> Loaded:
     A problem outside the pack files (a module, audiences.yaml, model.yaml, glossary.yaml,
     the theme, packgen.toml) concerns every pack: all such problems, and those of the pack
     files, are raised together in one PackgenError. A broken pack file alone concerns only
-    that pack.
+    that pack. A folder that cannot be read (a loop of links, no permission) stops the load
+    before anything is read from it, one line per folder.
     """
     root = root.resolve()
+    unreadable = unreadable_folders(root)
+    if unreadable:
+        raise PackgenError.many(unreadable)
     files = _Files(root)
     modules, found = _modules(root)
     no_audiences: dict[str, Audience] = {}
