@@ -85,8 +85,8 @@ def test_unknown_key_is_an_error_at_its_line_with_the_expected_keys() -> None:
 def test_unknown_module_is_an_error_at_its_list_item_listing_known_ids() -> None:
     found = problems(GOOD.replace("modules: [welcome, power]",
                                   "modules:\n  - welcome\n  - powr\n"))
-    assert found == [(f"{WHERE}:11: error: unknown module 'powr' (known modules: power, spaces, "
-                     "welcome) [PG111]")]
+    assert found == [(f"{WHERE}:11: error: unknown module 'powr'; did you mean 'power'? (known "
+                     "modules: power, spaces, welcome) [PG111]")]
 
 
 def test_unknown_audience_is_an_error() -> None:

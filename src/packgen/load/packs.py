@@ -12,7 +12,7 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError, Severity, too_large
-from packgen.load.fields import BAD_ID, At, Fields, id_like, id_problem, key_path
+from packgen.load.fields import BAD_ID, At, Fields, closest, id_like, id_problem, key_path
 from packgen.load.yamldoc import Scalar, YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
@@ -94,9 +94,19 @@ Convert = Callable[[_Check, object, At], object]
 def _audience(check: _Check, value: object, at: At) -> str:
     audience = check.text(value, at)
     if audience and check.audiences and audience not in check.audiences:
-        check.fail(f"unknown audience '{audience}' (expected one of: "
-                   f"{', '.join(sorted(check.audiences))})", *at, code="PG112")
+        check.fail(unknown_audience(audience, check.audiences), *at, code="PG112")
     return audience
+
+
+def unknown_audience(audience: str, known: Collection[str]) -> str:
+    """Return the message for an audience id ``content/audiences.yaml`` does not list."""
+    return (f"unknown audience '{audience}'{_hint(audience, known)} (expected one of: "
+            f"{', '.join(sorted(known))})")
+
+
+def _hint(name: str, known: Collection[str]) -> str:
+    close = closest(name, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _date(check: _Check, value: object, at: At) -> dt.date:
@@ -155,8 +165,9 @@ def _modules(check: _Check, value: object, at: At) -> tuple[str, ...]:
         if module_id in ids[:i]:
             check.fail(f"module '{module_id}' is listed twice", *at, i)
         elif check.modules is not None and module_id and module_id not in check.modules:
-            check.fail(f"unknown module '{module_id}' (known modules: "
-                       f"{', '.join(sorted(check.modules)) or 'none'})", *at, i, code="PG111")
+            check.fail(f"unknown module '{module_id}'{_hint(module_id, check.modules)} (known "
+                       f"modules: {', '.join(sorted(check.modules)) or 'none'})", *at, i,
+                       code="PG111")
     check.listed = ids
     return ids
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from packgen.model.content import EMPTY, Image, Loc, Module
 
 PACK_FIELDS = ("title", "organisation", "date", "venue", "facilitators", "audience", "start",
-               "slot")
+               "slot", "contact")
 """Pack fields content can name: ``{{ organisation }}``."""
 
 FRIENDLY_NAMES = ("date_long", "facilitator_names", "start_time", "start_time_12h", "end_time",
