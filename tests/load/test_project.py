@@ -135,8 +135,8 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
         "surface, text, your_space)"),
         "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a)",
         "content/glossary.yaml:1: error: missing required key 'explanation'",
-        "packgen.toml:2: error: rule threshold 'slide_words' must be a whole number above 0; "
-        "found 'ten' [PG026]",
+        ("packgen.toml:2: error: rule threshold 'slide_words' must be a whole number above 0; "
+        "found 'ten' [PG026]"),
     ]
 
 

@@ -112,3 +112,15 @@ def test_clock_formats(minutes: int, plain: str, twelve: str) -> None:
 ])
 def test_read_clock_accepts_only_hours_and_minutes(text: str, minutes: int | None) -> None:
     assert read_clock(text)[0] == minutes
+
+
+def test_a_session_that_runs_past_midnight_is_a_warning() -> None:
+    _, found = timetable(pack(start=23 * 60, slot=90), MODULES)
+    assert [str(d) for d in found if d.code == "PG304"] == [
+        (f"{PACK_FILE}:1: warning: the session runs past midnight: it starts at 23:00 and ends "
+        "at 00:15 the next day; check 'start' [PG304]")]
+
+
+def test_a_session_that_ends_at_midnight_is_fine() -> None:
+    _, found = timetable(pack(start=24 * 60 - 75, slot=75), MODULES)
+    assert [d for d in found if d.code == "PG304"] == []

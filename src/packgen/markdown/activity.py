@@ -85,9 +85,9 @@ def _int_attr(attrs: Attrs, key: str, loc: Loc, ctx: Context, required: bool) ->
             ctx.error(f"an activity needs {key}=N (whole minutes)", loc)
         return None
     if not value.isascii() or not value.isdigit() or int(value) < 1:
-        what = "minutes" if key == "minutes" else "people"
-        ctx.error(f"activity {key} must be a whole number of {what} above 0, such as {key}=10; "
-                  f"found '{value}'", loc, BAD_VALUE)
+        what, example = ("minutes", 10) if key == "minutes" else ("people", 4)
+        ctx.error(f"activity {key} must be a whole number of {what} above 0, such as "
+                  f"{key}={example}; found '{value}'", loc, BAD_VALUE)
         return None
     return int(value)
 
