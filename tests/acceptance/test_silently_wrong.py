@@ -87,6 +87,10 @@ def loop_of_links(root: Path) -> None:
     (root / "content" / "modules" / "b.md").symlink_to("a")
 
 
+def link_back_to_parent(root: Path) -> None:
+    (root / "content" / "images" / "again").symlink_to("..")
+
+
 def twin_module(root: Path) -> None:
     text = (root / WELCOME).read_text(encoding="utf-8")
     (root / "content/modules/welcome-again.md").write_text(
@@ -141,6 +145,8 @@ CASES = [
          "PG027", "a loop of symbolic links"),
     Case("loop-of-links", loop_of_links, "content/modules/a", None, "error", "PG027",
          "it loops through b.md"),
+    Case("link-back-to-parent", link_back_to_parent, "content/images/again", None, "error",
+         "PG027", "leads back to a folder that holds it"),
     Case("unknown-module", replace(PACK, "  - welcome\n", "  - welcom\n"), PACK, 13, "error",
          "PG111", "did you mean 'welcome'?"),
     Case("unknown-audience", replace(PACK, "audience: staff", "audience: staf"), PACK, 4,

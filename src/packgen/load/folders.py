@@ -74,6 +74,11 @@ class _Scan:
                 self.fail(path, "cannot follow the link" + _others(path, loop), exc)
             return False
         if path.is_dir():
+            if path.parent.resolve().is_relative_to(path.resolve()):
+                self.found.append(errors.error(
+                    "cannot follow the link: it leads back to a folder that holds it, a loop",
+                    path.relative_to(self.root).as_posix(), None, FOLDER_UNREADABLE))
+                return False
             self.folder_listing(path)
         return True
 
