@@ -6,6 +6,7 @@ never loads it.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import cache
@@ -275,9 +276,20 @@ def _lookup(names: list[str], context: Mapping[str, object], path: str,
         found = _member(value, name)
         if found is _MISSING:
             shown = ".".join(names[: depth + 1])
-            raise PackgenError(f"undefined variable '{shown}'", path, line, "PG110")
+            raise PackgenError(f"undefined variable '{shown}'{_did_you_mean(value, names, depth)}",
+                               path, line, "PG110")
         value = found
     return value
+
+
+def _did_you_mean(value: object, names: list[str], depth: int) -> str:
+    """Return ``; did you mean 'contact.email'?`` for the closest name ``value`` has, or ''."""
+    if isinstance(value, Mapping):
+        known = [str(k) for k in value]
+    else:
+        known = list(getattr(type(value), "__dataclass_fields__", None) or ())
+    close = difflib.get_close_matches(names[depth], known, n=1)
+    return f"; did you mean '{'.'.join([*names[:depth], close[0]])}'?" if close else ""
 
 
 _MISSING = object()

@@ -13,7 +13,8 @@ from packgen.model import GlossaryEntry
 DAY = 24 * 60
 """Minutes in a day: clock times wrap at midnight."""
 
-_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
+_CLOCK_FORM = re.compile(r"(\d{1,2}):(\d{2})")
+_CLOCK_LIKE = re.compile(r"(\d{1,2})\s*[.,h:;]\s*(\d{2})|(\d{1,2})(\d{2})")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -54,18 +55,31 @@ def clock_12h(minutes: int) -> str:
     return f"{hours}{suffix}" if mins == 0 else f"{hours}:{mins:02d}{suffix}"
 
 
-def parse_clock(value: object) -> int | None:
-    """Return minutes since midnight for ``"10:00"`` or PyYAML's 600 (unquoted ``10:00``).
+def read_clock(text: str) -> tuple[int | None, str]:
+    """Return minutes since midnight for a clock time written ``H:MM`` or ``HH:MM``.
 
-    Return None when ``value`` is not a clock time of one day.
+    Otherwise return None and why, in words: ``not written HH:MM``, or the hour or the
+    minutes out of range.
     """
-    if isinstance(value, bool):
+    match = _CLOCK_FORM.fullmatch(text.strip())
+    if match is None:
+        return None, "not written HH:MM"
+    hours, minutes = int(match[1]), int(match[2])
+    if hours > 23:
+        return None, "the hour must be 0 to 23"
+    if minutes > 59:
+        return None, "the minutes must be 00 to 59"
+    return hours * 60 + minutes, ""
+
+
+def clock_meant(text: str) -> str | None:
+    """Return the ``HH:MM`` a mistyped clock time most likely means (``1330``, ``9.30``)."""
+    match = _CLOCK_LIKE.fullmatch(text.strip())
+    if match is None:
         return None
-    if isinstance(value, int):
-        return value if 0 <= value < DAY else None
-    if isinstance(value, str) and (match := _CLOCK.match(value)):
-        return int(match[1]) * 60 + int(match[2])
-    return None
+    hour, minute = (match[1], match[2]) if match[1] is not None else (match[3], match[4])
+    hours, minutes = int(hour), int(minute)
+    return f"{hours:02d}:{minutes:02d}" if hours < 24 and minutes < 60 else None
 
 
 def clock_easy_read(minutes: int) -> str:

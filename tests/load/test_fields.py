@@ -49,17 +49,17 @@ def findings(root: Path) -> list[str]:
 
 
 UNKNOWN = [
-    ("content/packs/p.yaml", PACK + "venu: Hall\n", 10, "error", "venue", ""),
-    ("templates/theme.yaml", THEME + "font: {body: Arial}\n", 2, "error", "fonts", ""),
-    ("content/audiences.yaml", "- id: staff\n  nmae: Staff\n", 2, "error", "name", ""),
+    ("content/packs/p.yaml", PACK + "venu: Hall\n", 10, "error", "venue", " [PG025]"),
+    ("templates/theme.yaml", THEME + "font: {body: Arial}\n", 2, "error", "fonts", " [PG025]"),
+    ("content/audiences.yaml", "- id: staff\n  nmae: Staff\n", 2, "error", "name", " [PG025]"),
     ("content/model.yaml", "spaces:\n  - id: a\n    name: A\n    colur: accent\n", 4, "error",
-     "colour", ""),
+     "colour", " [PG025]"),
     ("content/glossary.yaml", "- term: x\n  explanation: y\n  form: [z]\n", 3, "error",
-     "forms", ""),
+     "forms", " [PG025]"),
     ("content/images/CREDITS.yaml", "- file: pic.png\n  licence: CC0\n  autor: Me\n", 3,
-     "error", "author", ""),
+     "error", "author", " [PG025]"),
     ("content/packs/p.yaml", PACK + "cover: {src: ../images/pic.png, alt: A, atl: B}\n", 10,
-     "error", "alt", ""),
+     "error", "alt", " [PG025]"),
     ("content/modules/welcome.md", MODULE.replace("duration: 10", "duration: 10\nduraton: 5"),
      4, "warning", "duration", " [PG115]"),
 ]
@@ -85,7 +85,7 @@ def test_the_known_keys_are_listed_in_alphabetical_order_everywhere(tmp_path: Pa
          "of: audiences, duration, id, key_messages, materials, objectives, title) [PG115]")]
     assert findings(make(tmp_path / "b", {"templates/theme.yaml": THEME + "logos: x\n"})) == [
         ("templates/theme.yaml:2: error: unknown key 'logos'; did you mean 'logo'? (expected "
-         "one of: colours, fonts, layouts, logo)")]
+         "one of: colours, fonts, layouts, logo) [PG025]")]
 
 
 PICTURES = [
@@ -160,7 +160,7 @@ def test_a_misspelt_key_in_packgen_toml_gets_a_suggestion_too(tmp_path: Path) ->
     root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[easy-read]\nalow = []\n"})
     assert findings(root) == [
         ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
-         "one of: easy-read, rules, silence)"),
+         "one of: easy-read, rules, silence) [PG025]"),
         ("packgen.toml:5: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
-         "(expected one of: allow)"),
+         "(expected one of: allow) [PG025]"),
     ]

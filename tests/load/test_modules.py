@@ -170,7 +170,7 @@ def test_load_modules_without_a_modules_folder_finds_none(tmp_path: Path) -> Non
     ("---\ntitle: A\nduration: true\n---\n## S\n",
      "content/modules/m.md:3: error: 'duration' must be a whole number of minutes above 0"),
     ("---\ntitle: [A]\nduration: 5\n---\n## S\n", "content/modules/m.md:2: error: 'title' must be text; found a list"),
-    ("---\ntitle: A\nduration: 5\nid: a b\n---\n## S\n", "content/modules/m.md:4: error: 'id' must be letters"),
+    ("---\ntitle: A\nduration: 5\nid: a b\n---\n## S\n", "content/modules/m.md:4: error: 'a b' is not an id"),
     ("---\ntitle: A\nduration: 5\n---\n\n\n", "content/modules/m.md:4: error: module has no slides"),
     ("---\ntitle: A\nduration: 5\nmaterials: [Pens (2 per table)]\n---\n## S\n",
      "content/modules/m.md:4: error: cannot read material 'Pens (2 per table)'"),
@@ -285,7 +285,8 @@ def test_duplicate_module_ids_name_both_files(modules: Path) -> None:
     assert "power" not in found
     assert [str(d) for d in broken["power"]] == [
         ("content/modules/power.md:1: error: module id 'power' is used by both "
-         "content/modules/power-copy.md and content/modules/power.md")]
+         "content/modules/power-copy.md and content/modules/power.md: give one of them another "
+         "id [PG124]")]
 
 
 def test_material_strings_parse_counts_and_what_they_are_per() -> None:

@@ -85,8 +85,8 @@ def test_unknown_key_is_an_error_at_its_line_with_the_expected_keys() -> None:
 def test_unknown_module_is_an_error_at_its_list_item_listing_known_ids() -> None:
     found = problems(GOOD.replace("modules: [welcome, power]",
                                   "modules:\n  - welcome\n  - powr\n"))
-    assert found == [(f"{WHERE}:11: error: unknown module 'powr' (known modules: power, spaces, "
-                     "welcome) [PG111]")]
+    assert found == [(f"{WHERE}:11: error: unknown module 'powr'; did you mean 'power'? (known "
+                     "modules: power, spaces, welcome) [PG111]")]
 
 
 def test_unknown_audience_is_an_error() -> None:
@@ -125,8 +125,8 @@ def test_breaks_are_validated_item_by_item() -> None:
                      "\n  - {after: power, at: '11:00', minutes: 5}\n  - {minutes: 5, lenght: 3}\n")
     assert found[0].startswith(f"{WHERE}:11: error: break after 'spaces': that module is not in "
                                "this pack's modules")
-    assert f"{WHERE}:12: error: 'breaks[1].at' must be a clock time like \"10:00\"; found 'noon'" \
-        in found
+    assert f"{WHERE}:12: error: 'breaks[1].at' must be a clock time such as \"13:30\", in " \
+        "quotes; found noon (not written HH:MM) [PG120]" in found
     assert f"{WHERE}:12: error: 'breaks[1].minutes' must be a whole number above 0; found 0" \
         in found
     assert f"{WHERE}:13: error: a break needs either 'after' (a module id) or 'at' (a clock " \
@@ -182,7 +182,7 @@ def test_template_language_and_contact_are_checked() -> None:
         f"{WHERE}:10: error: 'template' must name a .pptx file in templates/; found 'deck.key'",
         f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found 'English'",
         (f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
-        "website)")]
+        "website) [PG025]")]
 
 
 YAML_VALUES = st.recursive(

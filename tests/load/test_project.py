@@ -57,7 +57,7 @@ def test_fixture_project_loads_every_file() -> None:
     assert [g.term for g in project.glossary] == ["coproduction", "engagement"]
     assert project.glossary[0].forms == ("coproduce", "coproducing")
     assert project.config.allow_words == frozenset({"coproduction"})
-    assert project.config.thresholds == {"max_sentence_words": 15.0}
+    assert project.config.thresholds == {"sentence_words": 15.0}
     assert project.config.silence["PG303"] == ("self-advocates",)
 
 
@@ -100,7 +100,7 @@ def test_a_broken_pack_is_an_error_for_that_pack_only(tmp_path: Path) -> None:
         ("content/packs/broken.yaml:10: error: unknown key 'titel'; did you mean 'title'? "
         "(expected one of: access, audience, breaks, checked_by, contact, cover, date, "
         "deck_style, facilitators, language, modules, organisation, participants, slot, start, "
-        "template, title, variables, venue)")]
+        "template, title, variables, venue) [PG025]")]
     loaded = load(root)
     assert list(loaded.pack_errors) == ["broken"] and loaded.diagnostics == ()
 
@@ -120,14 +120,14 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
         "content/model.yaml": "spaces:\n  - {id: a, name: A, colour: purple, overlaps: [b]}\n",
         "content/glossary.yaml": "- term: coproduction\n",
         "templates/theme.yaml": "colours: {accent: teal}\nfont: {body: Arial}\n",
-        "packgen.toml": "[rules]\nmax_words = 'ten'\n",
+        "packgen.toml": "[rules]\nslide_words = 'ten'\n",
     })
     found = errors_of(root)
     assert found == [
         "content/audiences.yaml:2: error: missing required key 'id'",
         "content/audiences.yaml:3: error: audience 'staff' is given twice",
         ("templates/theme.yaml:2: error: unknown key 'font'; did you mean 'fonts'? (expected "
-         "one of: colours, fonts, layouts, logo)"),
+         "one of: colours, fonts, layouts, logo) [PG025]"),
         ("templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal': "
          "it does not start with '#'"),
         ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
@@ -135,7 +135,8 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
         "surface, text, your_space)"),
         "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a)",
         "content/glossary.yaml:1: error: missing required key 'explanation'",
-        "packgen.toml:2: error: rule threshold 'max_words' must be a number; found 'ten'",
+        ("packgen.toml:2: error: rule threshold 'slide_words' must be a whole number above 0; "
+        "found 'ten' [PG026]"),
     ]
 
 
@@ -164,10 +165,10 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
                                            "\n[easy-read]\nallow = 'coproduction'\nalow = []\n"})
     assert errors_of(root) == [
         ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
-        "one of: easy-read, rules, silence)"),
+        "one of: easy-read, rules, silence) [PG025]"),
         ("packgen.toml:9: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
-        "(expected one of: allow)"),
-        "packgen.toml:5: error: 'PG1' is not a rule code like PG301",
+        "(expected one of: allow) [PG025]"),
+        "packgen.toml:5: error: [silence] key 'PG1' is not a rule code like PG301 [PG028]",
     ]
 
 

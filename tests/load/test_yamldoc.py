@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from packgen.errors import PackgenError
-from packgen.load.yamldoc import MAX_BYTES, MAX_DEPTH, load_yaml, parse_yaml
+from packgen.load.yamldoc import MAX_BYTES, MAX_DEPTH, Scalar, load_yaml, parse_yaml
 from packgen.paths import read_text
 
 BOMB = """\
@@ -177,3 +177,13 @@ def test_random_yaml_like_text_loads_or_gives_one_located_error(text: str) -> No
         parse_yaml(text, "p.yaml")
     except PackgenError as exc:
         assert len(exc.diagnostics) == 1 and exc.diagnostics[0].path == "p.yaml"
+
+
+def test_every_scalar_keeps_its_source_text_and_whether_it_was_quoted() -> None:
+    doc = parse_yaml('start: 10:00\nat: "10:00"\nslot: 600\nbreaks: [{at: 13.30}]\n', "p.yaml")
+    assert doc.data["start"] == doc.data["slot"] == 600
+    assert doc.scalar("start") == Scalar("10:00", quoted=False)
+    assert doc.scalar("at") == Scalar("10:00", quoted=True)
+    assert doc.scalar("slot") == Scalar("600", quoted=False)
+    assert doc.scalar("breaks", 0, "at") == Scalar("13.30", quoted=False)
+    assert doc.scalar("breaks") is None

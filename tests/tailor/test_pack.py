@@ -203,8 +203,9 @@ def test_unknown_audience_in_content_is_an_error_when_audiences_are_known() -> N
     slide = Slide((Span("T"),), "content", (when("staf", para("typo")),), Loc(MD, 3))
     with pytest.raises(PackgenError) as exc:
         tailored(module(slides=(slide,)))
-    assert str(exc.value) == ("content/modules/m.md:4: error: unknown audience 'staf' "
-                              "(expected one of: mixed, self-advocates, staff) [PG112]")
+    assert str(exc.value) == ("content/modules/m.md:4: error: unknown audience 'staf'; did you "
+                              "mean 'staff'? (expected one of: mixed, self-advocates, staff) "
+                              "[PG112]")
     tp, _ = tailored(module(slides=(slide,)), audiences={})
     assert tp.modules[0].slides[0].blocks == ()
 

@@ -8,7 +8,7 @@ import pytest
 
 from packgen.model import Break, Loc, Module, Pack
 from packgen.tailor.timetable import timetable
-from packgen.wording import clock, clock_12h, parse_clock
+from packgen.wording import clock, clock_12h, read_clock
 
 PACK_FILE = "content/packs/p.yaml"
 
@@ -106,9 +106,21 @@ def test_clock_formats(minutes: int, plain: str, twelve: str) -> None:
     assert clock_12h(minutes) == twelve
 
 
-@pytest.mark.parametrize(("value", "minutes"), [
-    ("10:00", 600), ("9:30", 570), ("09:30", 570), (600, 600), ("23:59", 1439),
-    ("24:00", None), ("10:60", None), ("ten", None), (True, None), (5000, None), (-1, None),
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("10:00", 600), ("9:30", 570), ("09:30", 570), ("23:59", 1439), ("0:00", 0),
+    ("24:00", None), ("10:60", None), ("ten", None), ("600", None), ("13.30", None),
 ])
-def test_parse_clock_accepts_text_and_pyyaml_sexagesimal(value: object, minutes: int | None) -> None:
-    assert parse_clock(value) == minutes
+def test_read_clock_accepts_only_hours_and_minutes(text: str, minutes: int | None) -> None:
+    assert read_clock(text)[0] == minutes
+
+
+def test_a_session_that_runs_past_midnight_is_a_warning() -> None:
+    _, found = timetable(pack(start=23 * 60, slot=90), MODULES)
+    assert [str(d) for d in found if d.code == "PG304"] == [
+        (f"{PACK_FILE}:1: warning: the session runs past midnight: it starts at 23:00 and ends "
+        "at 00:15 the next day; check 'start' [PG304]")]
+
+
+def test_a_session_that_ends_at_midnight_is_fine() -> None:
+    _, found = timetable(pack(start=24 * 60 - 75, slot=75), MODULES)
+    assert [d for d in found if d.code == "PG304"] == []

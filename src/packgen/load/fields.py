@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,13 @@ At = tuple[object, ...]
 """A key path into a YAML document: mapping keys and list indexes."""
 
 IMAGE_KEYS = ("src", "alt")
+BAD_ID = "PG123"
+"""A module or pack id that breaks the one id rule."""
+ID_RULE = "letters a-z and A-Z, digits, '-' and '_', starting with a letter or digit"
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+UNKNOWN_KEY = "PG025"
+"""An unknown key where every key is known: a typo is never ignored silently."""
 
 
 @dataclass
@@ -44,7 +53,7 @@ class Fields:
             self.fail(f"{_subject(at)} must be a mapping with keys {', '.join(known)}; found "
                       f"{describe(value)}", *at)
             return {}
-        self.errors.extend(unknown_keys(self.doc, value, at, known))
+        self.errors.extend(unknown_keys(self.doc, value, at, known, code=UNKNOWN_KEY))
         for key in required:
             if key not in value:
                 self.fail(f"missing required key '{key}'", *at)
@@ -186,6 +195,24 @@ def closest(key: object, known: Collection[str]) -> str | None:
     """Return the known key ``key`` is most likely a misspelling of, or None."""
     close = difflib.get_close_matches(str(key), list(known), n=1)
     return close[0] if close else None
+
+
+def id_problem(value: str) -> str | None:
+    """Return why ``value`` is no module or pack id, or None when it is one.
+
+    Ids name output folders, files and links on every system, so they are ASCII: letters,
+    digits, hyphens and underscores, starting with a letter or digit (no spaces, dots,
+    accents). The one rule for module and pack ids alike.
+    """
+    if _ID.fullmatch(value):
+        return None
+    return f"'{value}' is not an id: ids are {ID_RULE}"
+
+
+def id_like(value: str) -> str:
+    """Return the id ``value`` most likely means: accents folded, other runs turned into ``-``."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return _NOT_ID.sub("-", folded).strip("-_") or "module"
 
 
 def key_path(at: At) -> str:

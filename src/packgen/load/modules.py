@@ -8,7 +8,7 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
-from packgen.load.fields import Fields, unknown_keys
+from packgen.load.fields import BAD_ID, Fields, id_like, id_problem, unknown_keys
 from packgen.load.yamldoc import YamlDoc, parse_yaml
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
@@ -24,10 +24,10 @@ FRONT_MATTER_LINE = 2
 
 UNKNOWN_KEY = "PG115"
 CONTROL_CHARACTER = "PG116"
+SAME_ID = "PG124"
 
 KEYS = ("id", "title", "duration", "audiences", "objectives", "key_messages", "materials")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _FENCE_END = ("---", "...")
 
 
@@ -53,12 +53,12 @@ def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic],
         if module.id in modules:
             other = modules.pop(module.id).loc.path
             broken.setdefault(module.id, []).append(errors.error(
-                f"module id '{module.id}' is used by both {other} and {module.loc.path}",
-                module.loc.path, module.loc.line))
+                f"module id '{module.id}' is used by both {other} and {module.loc.path}: "
+                "give one of them another id", module.loc.path, module.loc.line, SAME_ID))
         elif module.id in broken:
             broken[module.id].append(errors.error(
-                f"module id '{module.id}' is used by another module file too",
-                module.loc.path, module.loc.line))
+                f"module id '{module.id}' is used by another module file too: give one of "
+                "them another id", module.loc.path, module.loc.line, SAME_ID))
         else:
             modules[module.id] = module
     return modules, found, {k: tuple(v) for k, v in broken.items()}
@@ -204,11 +204,18 @@ def _duration(check: Fields, meta: dict[Any, Any]) -> int:
 
 
 def _module_id(check: Fields, meta: dict[Any, Any], stem: str) -> str:
+    """Return the front matter's ``id``, else the file name; report one breaking the id rule."""
     if "id" not in meta:
+        if id_problem(stem):
+            check.errors.append(errors.error(
+                f"the file name '{stem}' is not a module id (ids are letters, digits, '-' and "
+                f"'_'): rename the file to {id_like(stem)}.md, or give it 'id: {id_like(stem)}' "
+                "in its front matter", check.doc.path, 1, BAD_ID))
         return stem
     module_id = check.text(meta["id"], ("id",))
-    if module_id and not _ID.fullmatch(module_id):
-        check.fail(f"'id' must be letters, digits, '-', '_' or '.'; found {module_id!r}", "id")
+    problem = id_problem(module_id) if module_id else None
+    if problem:
+        check.fail(f"{problem}; write id: {id_like(module_id)}", "id", code=BAD_ID)
         return stem
     return module_id or stem
 

@@ -10,13 +10,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from packgen.errors import PackgenError, too_large
-from packgen.load.fields import At, Fields, key_path
-from packgen.load.yamldoc import YamlDoc, describe, load_yaml
+from packgen import errors
+from packgen.errors import Diagnostic, PackgenError, Severity, too_large
+from packgen.load.fields import BAD_ID, At, Fields, closest, id_like, id_problem, key_path
+from packgen.load.yamldoc import Scalar, YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
 from packgen.safety import MAX_VARIABLE_CHARS
-from packgen.wording import parse_clock
+from packgen.wording import clock_meant, read_clock
 
 REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",
             "facilitators", "modules")
@@ -24,32 +25,45 @@ DECK_STYLES = ("standard", "easy-read")
 CONTACT_KEYS = ("name", "phone", "email", "address", "website")
 BREAK_KEYS = ("after", "at", "minutes", "title")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+BAD_CLOCK = "PG120"
+UNQUOTED_CLOCK = "PG121"
 
 
 def load_pack(root: Path, file: Path, modules: Collection[str] | None,
-              audiences: Collection[str] = ()) -> Pack:
+              audiences: Collection[str] = (), notes: list[Diagnostic] | None = None) -> Pack:
     """Return the pack in ``file``, checked against the known module and audience ids.
 
     ``modules`` None skips the module-id check (when the modules themselves failed to load);
     empty ``audiences`` accepts any audience id. Every problem in the file is reported in
-    one PackgenError.
+    one PackgenError; info findings (an unquoted clock time) are added to ``notes``.
     """
     doc = load_yaml(root, file, relative(root, file))
-    return validate_pack(doc, file.stem, root, modules, audiences)
+    return validate_pack(doc, file.stem, root, modules, audiences, notes)
 
 
 def validate_pack(doc: YamlDoc, pack_id: str, root: Path, modules: Collection[str] | None,
-                  audiences: Collection[str] = ()) -> Pack:
-    """Return the Pack that ``doc`` describes, or raise one PackgenError listing every problem."""
+                  audiences: Collection[str] = (), notes: list[Diagnostic] | None = None
+                  ) -> Pack:
+    """Return the Pack that ``doc`` describes, or raise one PackgenError listing every problem.
+
+    Findings that are not errors go to ``notes`` (dropped when it is None).
+    """
     check = _Check(root, doc, modules, audiences)
+    if id_problem(pack_id):
+        check.errors.append(errors.error(
+            f"the file name '{pack_id}' is not a pack id (ids are letters, digits, '-' and '_'; "
+            f"a pack's id is its file name): rename the file to {id_like(pack_id)}.yaml",
+            doc.path, 1, BAD_ID))
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else describe(doc.data)
         check.fail(f"a pack is a mapping of keys such as {', '.join(REQUIRED[:3])}; "
                    f"found {found}")
         raise PackgenError.many(check.errors)
     values = check.fields(doc.data)
-    if check.errors:
+    if any(d.severity is Severity.ERROR for d in check.errors):
         raise PackgenError.many(check.errors)
+    if notes is not None:
+        notes.extend(check.errors)
     return Pack(id=pack_id, loc=Loc(doc.path, 1), lines=MappingProxyType(check.lines), **values)
 
 
@@ -80,9 +94,19 @@ Convert = Callable[[_Check, object, At], object]
 def _audience(check: _Check, value: object, at: At) -> str:
     audience = check.text(value, at)
     if audience and check.audiences and audience not in check.audiences:
-        check.fail(f"unknown audience '{audience}' (expected one of: "
-                   f"{', '.join(sorted(check.audiences))})", *at, code="PG112")
+        check.fail(unknown_audience(audience, check.audiences), *at, code="PG112")
     return audience
+
+
+def unknown_audience(audience: str, known: Collection[str]) -> str:
+    """Return the message for an audience id ``content/audiences.yaml`` does not list."""
+    return (f"unknown audience '{audience}'{_hint(audience, known)} (expected one of: "
+            f"{', '.join(sorted(known))})")
+
+
+def _hint(name: str, known: Collection[str]) -> str:
+    close = closest(name, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _date(check: _Check, value: object, at: At) -> dt.date:
@@ -100,11 +124,36 @@ def _date(check: _Check, value: object, at: At) -> dt.date:
 
 
 def _clock(check: _Check, value: object, at: At) -> int:
-    minutes = parse_clock(value)
-    if minutes is None:
-        check.fail(f"'{key_path(at)}' must be a clock time like \"10:00\"; found {value!r}", *at)
+    """Return a clock time judged by its source text: PyYAML reads ``10:00`` and ``600`` alike.
+
+    ``"HH:MM"`` in quotes is the form; unquoted ``HH:MM`` is accepted with an info line; any
+    other number or text, or an hour or minute out of range, is an error showing the fix.
+    """
+    written = check.doc.scalar(*at) or _as_written(value)
+    if written is None:
+        check.fail(f"'{key_path(at)}' must be a clock time in quotes, such as \"10:00\"; found "
+                   f"{describe(value)}", *at, code=BAD_CLOCK)
         return 0
+    minutes, problem = read_clock(written.text)
+    if minutes is None:
+        meant = clock_meant(written.text)
+        fix = f": write {at[-1]}: \"{meant}\"" if meant else ""
+        check.fail(f"'{key_path(at)}' must be a clock time such as \"13:30\", in quotes; found "
+                   f"{written.text or 'nothing'} ({problem}){fix}", *at, code=BAD_CLOCK)
+        return 0
+    if not written.quoted:
+        check.errors.append(errors.info(
+            f"quote the clock time: write {at[-1]}: \"{written.text}\" (unquoted, YAML reads "
+            f"{written.text} as a number, which packgen reads back as the time)",
+            check.doc.path, check.doc.line(*at), UNQUOTED_CLOCK))
     return minutes
+
+
+def _as_written(value: object) -> Scalar | None:
+    """Return a value not read from a file (no source text) as if written: text in quotes."""
+    if isinstance(value, (dict, list)) or value is None:
+        return None
+    return Scalar(str(value), isinstance(value, str))
 
 
 def _modules(check: _Check, value: object, at: At) -> tuple[str, ...]:
@@ -116,8 +165,9 @@ def _modules(check: _Check, value: object, at: At) -> tuple[str, ...]:
         if module_id in ids[:i]:
             check.fail(f"module '{module_id}' is listed twice", *at, i)
         elif check.modules is not None and module_id and module_id not in check.modules:
-            check.fail(f"unknown module '{module_id}' (known modules: "
-                       f"{', '.join(sorted(check.modules)) or 'none'})", *at, i, code="PG111")
+            check.fail(f"unknown module '{module_id}'{_hint(module_id, check.modules)} (known "
+                       f"modules: {', '.join(sorted(check.modules)) or 'none'})", *at, i,
+                       code="PG111")
     check.listed = ids
     return ids
 

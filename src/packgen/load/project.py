@@ -16,7 +16,9 @@ from typing import TypeVar
 
 from packgen import errors, paths
 from packgen.errors import Diagnostic, PackgenError, Severity
-from packgen.load.fields import Fields, closest, unknown_key
+from packgen.load.config import read_config
+from packgen.load.fields import Fields
+from packgen.load.folders import unreadable_folders
 from packgen.load.modules import load_modules
 from packgen.load.packs import validate_pack
 from packgen.load.project_data import (
@@ -34,9 +36,6 @@ from packgen.paths import find_templates, packaged_template, relative
 
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
-CONFIG_TABLES = ("rules", "easy-read", "silence")
-EASY_READ_KEYS = ("allow",)
-_CODE = re.compile(r"^PG\d{3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +57,14 @@ def load(root: Path) -> Loaded:
     A problem in a shared file (audiences.yaml, model.yaml, glossary.yaml, the theme,
     packgen.toml) concerns every pack: all such problems, and those of the pack files, are
     raised together in one PackgenError. A broken pack file concerns only that pack, and a
-    broken module only the packs that use it: their errors are kept per pack.
+    broken module only the packs that use it: their errors are kept per pack. A folder that
+    cannot be read (a loop of links, no permission) stops the load before anything is read
+    from it, one line per folder.
     """
     root = root.resolve()
+    unreadable = unreadable_folders(root)
+    if unreadable:
+        raise PackgenError.many(unreadable)
     files = _Files(root)
     modules, found, broken = _modules(root)
     no_audiences: dict[str, Audience] = {}
@@ -128,7 +132,7 @@ def _packs(root: Path, files: _Files, modules: tuple[Mapping[str, Module] | None
         where = file.relative_to(root).as_posix()
         try:
             doc = parse_yaml(files.read(file, where), where)
-            pack = validate_pack(doc, file.stem, root, known, audiences)
+            pack = validate_pack(doc, file.stem, root, known, audiences, files.notes)
         except PackgenError as exc:
             broken[file.stem] = exc.diagnostics
             continue
@@ -238,61 +242,6 @@ def template_files(root: Path) -> list[str]:
         found += [Path(folder, f).relative_to(root).as_posix() for f in sorted(files)
                   if not f.startswith(".")]
     return found
-
-
-def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -> Config:
-    """Return the settings in parsed ``packgen.toml`` data; add its problems to ``sink``."""
-    def fail(message: str, key: str) -> None:
-        sink.append(errors.error(message, "packgen.toml", _toml_line(text, key)))
-
-    for key in data:
-        if key not in CONFIG_TABLES:
-            close = closest(key, CONFIG_TABLES)
-            hint = f"; did you mean [{close}]?" if close else ""
-            fail(f"unknown table [{key}]{hint} (expected one of: "
-                 f"{', '.join(sorted(CONFIG_TABLES))})", key)
-    tables = {name: _table(data, name, fail) for name in CONFIG_TABLES}
-    thresholds = {}
-    for key, value in tables["rules"].items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            fail(f"rule threshold '{key}' must be a number; found {value!r}", key)
-        else:
-            thresholds[key] = float(value)
-    for key in tables["easy-read"]:
-        if key not in EASY_READ_KEYS:
-            fail(unknown_key(key, EASY_READ_KEYS, within="[easy-read]"), key)
-    allow = _strings(tables["easy-read"].get("allow", []), "allow", fail)
-    silence = {}
-    for code, where in tables["silence"].items():
-        if not _CODE.match(code):
-            fail(f"'{code}' is not a rule code like PG301", code)
-        silence[code] = _strings(where, code, fail)
-    return Config(MappingProxyType(thresholds), frozenset(w.lower() for w in allow),
-                  MappingProxyType(silence))
-
-
-def _table(data: Mapping[str, object], name: str,
-           fail: Callable[[str, str], None]) -> Mapping[str, object]:
-    value = data.get(name, {})
-    if not isinstance(value, dict):
-        fail(f"'{name}' must be a table ([{name}])", name)
-        return {}
-    return value
-
-
-def _strings(value: object, key: str, fail: Callable[[str, str], None]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        fail(f"'{key}' must be a list of text; found {value!r}", key)
-        return ()
-    return tuple(value)
-
-
-def _toml_line(text: str, key: str) -> int | None:
-    pattern = re.compile(rf'^\s*\[?\s*"?{re.escape(key)}"?\s*[=\]]', re.MULTILINE)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def pictures(value: object) -> Iterator[str]:

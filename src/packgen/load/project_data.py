@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from packgen.colours import hex_problem
-from packgen.load.fields import At, Fields
+from packgen.load.fields import UNKNOWN_KEY, At, Fields, unknown_key, unknown_keys
 from packgen.model import Audience, Credit, GlossaryEntry, Loc, Space, Theme
+from packgen.model.slide_kinds import KINDS
 from packgen.paths import OUTSIDE
 
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
 REQUIRED_COLOURS = ("text", "background", "accent")
+COLOURS = REQUIRED_COLOURS + ("accent_text", "muted", "surface", "my_space", "your_space",
+                              "shared_space")
+"""The colours packgen itself uses; a project may add its own (for its spaces, its CSS)."""
+FONT_ROLES = ("heading", "body")
+CLOSE_COLOUR = 0.8
+"""A new colour name this close to a packaged one (difflib ratio) is taken for a typo."""
 
 DEFAULT_SPACES: tuple[Space, ...] = (
     Space("my_space", "My space", "People with less power, for example a self-advocacy group",
@@ -137,8 +145,9 @@ def _space(check: Fields, at: At, entry: dict[str, object], theme: Theme) -> Spa
 
 
 def _names(check: Fields, value: object, key: str) -> Mapping[str, str]:
-    found = {str(k): check.text(v, (key, k), blank=True)
-             for k, v in check.names(value, (key,)).items()}
+    names = check.names(value, (key,))
+    _check_names(check, names, key)
+    found = {str(k): check.text(v, (key, k), blank=True) for k, v in names.items()}
     if key == "colours":
         for name, colour in found.items():
             _colour(check, colour, (key, name))
@@ -146,6 +155,28 @@ def _names(check: Fields, value: object, key: str) -> Mapping[str, str]:
         for role, family in found.items():
             _family(check, family, (key, role))
     return found
+
+
+def _check_names(check: Fields, names: Mapping[object, object], key: str) -> None:
+    """Report unknown font roles and slide kinds, and colour names that look like typos.
+
+    Colours are open (a project may name its own for its spaces and templates), so only a
+    new name close to a packaged one (``acent``) is reported, with the name it is close to.
+    """
+    if key == "fonts":
+        check.errors.extend(unknown_keys(check.doc, names, (key,), FONT_ROLES, code=UNKNOWN_KEY))
+    elif key == "layouts":
+        check.errors.extend(unknown_keys(check.doc, names, (key,), KINDS, code=UNKNOWN_KEY))
+    elif key == "colours":
+        for name in names:
+            if name not in COLOURS and _close_colour(name):
+                check.fail(unknown_key(name, COLOURS, within="colours") + "; a colour of your "
+                           "own needs a name not so close to packgen's", key, name,
+                           code=UNKNOWN_KEY)
+
+
+def _close_colour(name: object) -> bool:
+    return bool(difflib.get_close_matches(str(name), COLOURS, n=1, cutoff=CLOSE_COLOUR))
 
 
 def _family(check: Fields, family: str, at: At) -> None:

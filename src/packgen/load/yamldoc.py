@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from packgen.errors import PackgenError, megabytes, too_large
 from packgen.paths import MAX_DATA_BYTES, UNREADABLE, read_text
@@ -23,6 +23,16 @@ MAX_DEPTH = MAX_YAML_DEPTH
 
 KeyPath = tuple[object, ...]
 
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar as written in the file, before YAML turned it into a value."""
+
+    text: str
+    """The source text without its quotes (``10:00`` for both ``10:00`` and ``"10:00"``)."""
+    quoted: bool
+    """True when written in quotes (or as a block scalar): YAML keeps it as text."""
+
 READ_ERROR = UNREADABLE
 """The rule code of a file that cannot be read or parsed."""
 
@@ -35,6 +45,12 @@ class YamlDoc:
     path: str
     """Path relative to the project root, for diagnostics."""
     lines: Mapping[KeyPath, int] = field(default_factory=dict)
+    scalars: Mapping[KeyPath, Scalar] = field(default_factory=dict)
+    """The source text of every scalar value, by key path."""
+
+    def scalar(self, *keys: object) -> Scalar | None:
+        """Return the scalar at ``keys`` as written, or None (not a scalar, or not from a file)."""
+        return self.scalars.get(tuple(keys))
 
     def line(self, *keys: object) -> int:
         """Return the line of ``keys`` (mapping keys and list indexes), or its nearest parent."""
@@ -63,7 +79,7 @@ def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
         raise too_large(f"the YAML ({len(text):,} characters)", megabytes(MAX_BYTES), where,
                         first_line)
     try:
-        data, lines = _compose(text, where, first_line)
+        data, lines, scalars = _compose(text, where, first_line)
     except _TooDeep as exc:
         raise too_large("the YAML's nesting", f"{MAX_DEPTH} levels", where,
                         _mark_line(exc, first_line)) from None
@@ -78,7 +94,7 @@ def parse_yaml(text: str, where: str, first_line: int = 1) -> YamlDoc:
     except RecursionError:
         raise too_large("the YAML's nesting", f"{MAX_DEPTH} levels", where,
                         first_line) from None
-    return YamlDoc(data, where, MappingProxyType(lines))
+    return YamlDoc(data, where, MappingProxyType(lines), MappingProxyType(scalars))
 
 
 def _error(message: str, where: str, line: int | None = None) -> PackgenError:
@@ -145,36 +161,51 @@ class _Loader(yaml.SafeLoader):
                 None, None, f"cannot read '{node.value}': {exc}", node.start_mark) from None
 
 
-def _compose(text: str, where: str, first_line: int) -> tuple[object, dict[KeyPath, int]]:
+def _compose(text: str, where: str, first_line: int
+             ) -> tuple[object, dict[KeyPath, int], dict[KeyPath, Scalar]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {(): first_line}
+            return None, {(): first_line}, {}
         data = loader.construct_document(node)
         lines: dict[KeyPath, int] = {}
-        _record(node, (), lines, loader, where, first_line - 1)
-        return data, lines
+        scalars: dict[KeyPath, Scalar] = {}
+        _record(node, (), _Record(lines, scalars, loader, where, first_line - 1))
+        return data, lines, scalars
     finally:
         loader.dispose()
 
 
-def _record(node: Node, path: KeyPath, lines: dict[KeyPath, int], loader: _Loader,
-            where: str, offset: int) -> None:
-    lines.setdefault(path, node.start_mark.line + 1 + offset)
-    if isinstance(node, MappingNode):
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """What composing one document records: lines and scalars by key path."""
+
+    lines: dict[KeyPath, int]
+    scalars: dict[KeyPath, Scalar]
+    loader: _Loader
+    where: str
+    offset: int
+    """Added to a node's 1-based line to give the file line."""
+
+
+def _record(node: Node, path: KeyPath, rec: _Record) -> None:
+    rec.lines.setdefault(path, node.start_mark.line + 1 + rec.offset)
+    if isinstance(node, ScalarNode):
+        rec.scalars[path] = Scalar(str(node.value), node.style is not None)
+    elif isinstance(node, MappingNode):
         seen: set[object] = set()
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = rec.loader.construct_object(key_node, deep=True)
             if key in seen:
-                raise _error(f"duplicate key '{key}'", where,
-                                   key_node.start_mark.line + 1 + offset)
+                raise _error(f"duplicate key '{key}'", rec.where,
+                             key_node.start_mark.line + 1 + rec.offset)
             seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-            _record(value_node, path + (key,), lines, loader, where, offset)
+            rec.lines[path + (key,)] = key_node.start_mark.line + 1 + rec.offset
+            _record(value_node, path + (key,), rec)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            _record(item, path + (index,), lines, loader, where, offset)
+            _record(item, path + (index,), rec)
 
 
 def _problem(exc: yaml.MarkedYAMLError) -> str:

@@ -13,7 +13,7 @@ from packgen.markdown.divs import (
     lift_notes,
     model_blocks,
 )
-from packgen.markdown.pandoc_attrs import Attrs
+from packgen.markdown.pandoc_attrs import BAD_VALUE, Attrs
 from packgen.model import Activity, Block, ListBlock, Loc, Material, Paragraph, Text, Tip
 
 ATTRIBUTES = ("title", "minutes", "group", "group_size", "audience")
@@ -84,8 +84,10 @@ def _int_attr(attrs: Attrs, key: str, loc: Loc, ctx: Context, required: bool) ->
         if required:
             ctx.error(f"an activity needs {key}=N (whole minutes)", loc)
         return None
-    if not value.isdigit() or int(value) < 1:
-        ctx.error(f"activity {key} must be a whole number above 0, found '{value}'", loc)
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        what, example = ("minutes", 10) if key == "minutes" else ("people", 4)
+        ctx.error(f"activity {key} must be a whole number of {what} above 0, such as "
+                  f"{key}={example}; found '{value}'", loc, BAD_VALUE)
         return None
     return int(value)
 

@@ -29,11 +29,13 @@ from packgen.markdown.divs import (
 from packgen.markdown.easy_read import build_easy_read
 from packgen.markdown.inline import spans_of, strip_spans
 from packgen.markdown.pandoc_attrs import (
+    BAD_VALUE,
     Attrs,
     AttrsError,
     div_info,
     fenced_div_plugin,
     parse_attrs,
+    width_problem,
 )
 from packgen.markdown.slides import carve
 from packgen.model import (
@@ -197,7 +199,23 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
         _check_bounds(ctx, src, loc)
         ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))
     title = str(node.attrs.get("title") or "")
-    return Image(src, alt.strip(), loc, attrs.values.get("width"), decorative, title)
+    return Image(src, alt.strip(), loc, _width(attrs, loc, ctx), decorative, title)
+
+
+def _width(attrs: Attrs, loc: Loc, ctx: Context) -> str | None:
+    """Return a picture's ``width`` when every output can draw it; report it otherwise.
+
+    ``height`` is reported too: packgen sizes a picture by its width alone.
+    """
+    if "height" in attrs.values:
+        ctx.error(f"height is not read on a picture (found height={attrs.values['height']}): "
+                  "set its width and the height follows", loc, BAD_VALUE)
+    width = attrs.values.get("width")
+    problem = width_problem(width) if width is not None else None
+    if problem:
+        ctx.error(problem, loc, BAD_VALUE)
+        return None
+    return width
 
 
 def _check_bounds(ctx: Context, src: str, loc: Loc) -> None:

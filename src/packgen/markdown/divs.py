@@ -10,7 +10,7 @@ from pathlib import Path
 
 from packgen import errors
 from packgen.errors import LIMIT_EXCEEDED, PackgenError
-from packgen.markdown.pandoc_attrs import Attrs
+from packgen.markdown.pandoc_attrs import BAD_VALUE, Attrs, width_problem
 from packgen.model import (
     Activity,
     Block,
@@ -248,10 +248,20 @@ def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     for column in columns:
         inner, column_notes = lift_notes(list(column.raw))
         cells.append(model_blocks(inner, ctx, "a column"))
-        widths.append(column.attrs.values.get("width"))
+        widths.append(_column_width(column, ctx))
         lifted.extend(column_notes)
     out: list[Raw] = [Columns(tuple(cells), loc, tuple(widths))]
     return out + ([Notes(tuple(lifted), loc)] if lifted else [])
+
+
+def _column_width(column: Part, ctx: Context) -> str | None:
+    """Return a column's ``width`` when it is one every output can use; report it otherwise."""
+    width = column.attrs.values.get("width")
+    problem = width_problem(width) if width is not None else None
+    if problem:
+        ctx.error(f"column {problem}", column.loc, BAD_VALUE)
+        return None
+    return width
 
 
 def _spaces(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:

@@ -26,6 +26,7 @@ _ATTR_TOKEN = re.compile(
           |(?P<key>[A-Za-z_][\w:-]*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'}]+)))""",
     re.VERBOSE,
 )
+_WIDTH = re.compile(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)")
 _TRAILING_ATTRS = re.compile(r"(?:^|[ \t])(\{[^{}]*\})[ \t]*$")
 _LEADING_ATTRS = re.compile(r"\{([^{}]*)\}")
 
@@ -45,6 +46,28 @@ class Attrs:
 
 class AttrsError(ValueError):
     """An attribute block that cannot be read."""
+
+
+BAD_VALUE = "PG122"
+"""An attribute packgen reads, given a value it cannot use."""
+
+WIDTH_FORMS = ("a percentage such as 40% or a length such as 8cm (units: % cm mm in pt "
+               "px)")
+
+
+def width_problem(value: str) -> str | None:
+    """Return why ``value`` is no width every output can draw (``40%``, ``8cm``), else None.
+
+    The forms are those the deck, Word, HTML and PDF writers all read: a number above 0 and
+    one of ``% cm mm in pt px``, a percentage at most 100.
+    """
+    match = _WIDTH.fullmatch(value.strip())
+    if match is None:
+        return f"width must be {WIDTH_FORMS}; found '{value}'"
+    number = float(match[1])
+    if number <= 0 or (match[2] == "%" and number > 100):
+        return f"width must be above 0 and at most 100%; found '{value}'"
+    return None
 
 
 def parse_attrs(text: str) -> Attrs:

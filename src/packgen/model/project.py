@@ -10,7 +10,7 @@ from pathlib import Path
 from packgen.model.content import EMPTY, Image, Loc, Module
 
 PACK_FIELDS = ("title", "organisation", "date", "venue", "facilitators", "audience", "start",
-               "slot")
+               "slot", "contact")
 """Pack fields content can name: ``{{ organisation }}``."""
 
 FRIENDLY_NAMES = ("date_long", "facilitator_names", "start_time", "start_time_12h", "end_time",
@@ -90,6 +90,13 @@ class Theme:
     def colour(self, name: str) -> str:
         """Return ``#RRGGBB`` for a theme colour name or a literal ``#RRGGBB``."""
         return name if name.startswith("#") else self.colours[name]
+
+
+WHOLE_THRESHOLDS = ("slide_lines", "slide_words", "sentence_words", "syllables")
+"""``[rules]`` thresholds that count things: whole numbers above 0."""
+
+THRESHOLDS = WHOLE_THRESHOLDS + ("contrast", "contrast_easy_read", "zipf", "grade", "ease")
+"""Every ``[rules]`` threshold a rule reads from ``packgen.toml``."""
 
 
 @dataclass(frozen=True, slots=True)

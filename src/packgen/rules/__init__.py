@@ -132,6 +132,12 @@ RELIABILITY = [
     ("PG024", ERROR, ("an input larger than one of packgen's limits (a file's bytes, YAML "
                      "nesting, a variable, a module's filled-in text, a picture's bytes or "
                      "pixels) is refused before it is read or decoded")),
+    ("PG025", ERROR, ("an unknown key in a YAML file, theme.yaml or packgen.toml (a table, a "
+                     "threshold, a font role, a layout kind) is an error naming the closest one")),
+    ("PG026", ERROR, "a packgen.toml setting of the wrong type (slide_lines = \"six\")"),
+    ("PG027", ERROR, ("a folder that cannot be read (a loop of symbolic links, no permission) "
+                     "stops the load with one line")),
+    ("PG028", ERROR, "a [silence] key in packgen.toml that is not a rule code"),
 ]
 LOADING = [
     ("PG110", ERROR, "a {{ variable }} the pack does not define"),
@@ -148,6 +154,14 @@ LOADING = [
     ("PG119", ERROR, ("a link packgen does not write (javascript:, file:, data:, ms-msdt:, any "
                      "scheme but http, https and mailto, a UNC or relative path) stops the "
                      "pack at its line")),
+    ("PG120", ERROR, ("a clock time not written \"HH:MM\" (start: 1330, 13.30) or out of "
+                     "range; the message shows the fix")),
+    ("PG121", INFO, "an unquoted clock time (start: 10:00) is read, and should be quoted"),
+    ("PG122", ERROR, ("an attribute value packgen cannot use ({width=abc}, height=, "
+                     "minutes=ten)")),
+    ("PG123", ERROR, ("a module or pack id (or the file name standing for one) that is not "
+                     "ASCII letters, digits, - and _")),
+    ("PG124", ERROR, "two modules with the same id (both files named)"),
 ]
 EASY_READ = [
     ("PG201", WARNING, "an easy-read sentence longer than 15 words"),

@@ -14,5 +14,6 @@ RULES = described("packgen.tailor.timetable", [
     ("PG302", WARNING, ("a break at a fixed clock time that falls inside a module is moved to the "
                        "module's end, and says so")),
     ("PG303", INFO, "more than 15 % of the slot left spare is worth knowing (info)"),
+    ("PG304", WARNING, "a session whose modules and breaks run past midnight"),
 ])
 """The timing rules, in code order."""

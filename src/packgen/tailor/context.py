@@ -22,6 +22,7 @@ def content_context(project: Project, pack: Pack) -> Mapping[str, object]:
         "start_time": clock(pack.start), "start_time_12h": clock_12h(pack.start),
         "end_time": clock(end), "end_time_12h": clock_12h(end),
         "audience_name": audience.name if audience else pack.audience,
+        "contact": Namespace(pack.contact, ", ".join(pack.contact.values())),
     }
     return MappingProxyType({**pack.variables, **builtin})
 

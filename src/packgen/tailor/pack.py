@@ -9,6 +9,7 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import BlockTable, Diagnostic, PackgenError, too_large
+from packgen.load.packs import unknown_audience
 from packgen.model import (
     Activity,
     Block,
@@ -134,9 +135,8 @@ class _Job:
     def check(self, audiences: Sequence[str], loc: Loc) -> None:
         for audience in audiences:
             if self.known and audience not in self.known:
-                self.errors.append(errors.error(
-                    f"unknown audience '{audience}' (expected one of: "
-                    f"{', '.join(sorted(self.known))})", loc.path, loc.line, "PG112"))
+                self.errors.append(errors.error(unknown_audience(audience, self.known),
+                                                loc.path, loc.line, "PG112"))
 
     def text(self, text: Text, loc: Loc) -> Text:
         spans, line = [], loc.line

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from packgen import errors
 from packgen.errors import Diagnostic
 from packgen.model import Break, Module, Pack, Timetable, TimetableEntry
-from packgen.wording import clock
+from packgen.wording import DAY, clock
 
 SPARE_SHARE = 0.15
 """More than this share of the slot left spare is reported (info)."""
+
+PAST_MIDNIGHT = "PG304"
 
 def timetable(pack: Pack, modules: Sequence[Module]) -> tuple[Timetable, list[Diagnostic]]:
     """Return the pack's timetable from its start, and findings about breaks and the slot.
@@ -18,14 +20,14 @@ def timetable(pack: Pack, modules: Sequence[Module]) -> tuple[Timetable, list[Di
     Modules run in order from ``pack.start``. A break ``after`` a module follows it; a break
     ``at`` a clock time starts then, unless that falls inside a module: then it follows that
     module (warning PG302). Running over the slot is a warning (PG301); more than 15 % of the
-    slot spare is info (PG303).
+    slot spare is info (PG303). A plan that ends after midnight is a warning (PG304).
     """
     plan = _Planner(pack)
     for module in modules:
         plan.add_module(module)
     plan.flush_fixed()
     table = Timetable(tuple(plan.entries), pack.start, pack.slot)
-    return table, plan.findings + _fit(pack, table)
+    return table, plan.findings + _fit(pack, table) + _midnight(pack, table)
 
 
 class _Planner:
@@ -73,6 +75,16 @@ class _Planner:
 
 def _at(brk: Break) -> int:
     return brk.at if brk.at is not None else 0
+
+
+def _midnight(pack: Pack, table: Timetable) -> list[Diagnostic]:
+    """Return PG304 when the modules and breaks run past midnight into the next day."""
+    if table.end <= DAY:
+        return []
+    return [errors.warning(
+        f"the session runs past midnight: it starts at {clock(pack.start)} and ends at "
+        f"{clock(table.end)} the next day; check 'start'", pack.loc.path,
+        pack.lines.get("start", pack.loc.line), PAST_MIDNIGHT)]
 
 
 def _fit(pack: Pack, table: Timetable) -> list[Diagnostic]:
