@@ -9,17 +9,17 @@ from packgen.report import exit_status, render
 
 FINDINGS = [
     warning("sentence has 19 words (at most 15)", "content/modules/a.md", 7, "PG201"),
-    error("undefined variable 'venu'", "content/modules/a.md", 3),
-    info("readability: grade 4.1", "content/modules/b.md"),
+    error("undefined variable 'venu'", "content/modules/a.md", 3, "PG110"),
+    info("readability: grade 4.1", "content/modules/b.md", None, "PG209"),
 ]
 
 
 def test_text_lines_follow_the_diagnostic_format_in_file_order():
     lines = render(FINDINGS, "text").splitlines()
     assert lines == [
-        "content/modules/a.md:3: error: undefined variable 'venu'",
+        "content/modules/a.md:3: error: undefined variable 'venu' [PG110]",
         "content/modules/a.md:7: warning: sentence has 19 words (at most 15) [PG201]",
-        "content/modules/b.md: info: readability: grade 4.1",
+        "content/modules/b.md: info: readability: grade 4.1 [PG209]",
     ]
 
 
@@ -31,9 +31,10 @@ def test_json_lists_objects_with_the_documented_keys():
 
 def test_github_format_prints_workflow_commands():
     lines = render(FINDINGS, "github").splitlines()
-    assert lines[0] == "::error file=content/modules/a.md,line=3::undefined variable 'venu'"
+    assert lines[0] == ("::error file=content/modules/a.md,line=3,title=PG110::undefined "
+                        "variable 'venu'")
     assert lines[1].startswith("::warning file=content/modules/a.md,line=7,title=PG201::")
-    assert lines[2].startswith("::notice file=content/modules/b.md::")
+    assert lines[2].startswith("::notice file=content/modules/b.md,title=PG209::")
 
 
 def test_exit_status_fails_on_errors_and_on_warnings_only_when_strict():
@@ -45,13 +46,13 @@ def test_exit_status_fails_on_errors_and_on_warnings_only_when_strict():
 
 
 def test_diagnostic_without_path_has_no_location_prefix():
-    assert str(Diagnostic(Severity.ERROR, "boom")) == "error: boom"
+    assert str(Diagnostic(Severity.ERROR, "boom", code="PG003")) == "error: boom [PG003]"
 
 
 def test_github_properties_cannot_start_another_workflow_command() -> None:
     from packgen.errors import warning
 
-    forged = warning("x", "content/a,b:c.md", 3, "PG101\n::error::forged")
+    forged = warning("x", "content/a,b:c.md\n::error::forged", 3, "PG101")
     (line,) = render([forged], "github").splitlines()
-    assert line == ("::warning file=content/a%2Cb%3Ac.md,line=3,title=PG101%0A%3A%3Aerror%3A%3A"
-                    "forged::x")
+    assert line == ("::warning file=content/a%2Cb%3Ac.md%0A%3A%3Aerror%3A%3Aforged,line=3,"
+                    "title=PG101::x")

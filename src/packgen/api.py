@@ -10,7 +10,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from packgen import codes
 from packgen.builders import BUILDERS
+from packgen.codes import Code
 from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import Project, SlideOutline, TailoredPack
 from packgen.output import cache, guard, orphans
@@ -22,6 +24,13 @@ from packgen.output.reproducible import build_time
 from packgen.output.shards import in_shard
 from packgen.output.unchanged import unchanged_pack
 from packgen.paths import find_template, relative
+from packgen.wording import closest
+
+NO_PROJECT = "PG012"
+NO_PACKS = "PG013"
+UNKNOWN_PACK = "PG014"
+UNKNOWN_CODE = "PG019"
+TEMPLATE_MISSING = "PG407"
 
 if TYPE_CHECKING:
     from packgen.load.project import Loaded
@@ -116,6 +125,21 @@ def describe_template(report: TemplateReport) -> str:
     from packgen.rules.template import describe
 
     return describe(report)
+
+
+def rules(key: str | None = None) -> tuple[Code, ...]:
+    """Return every finding code in code order, or the one ``key`` names (a code such as
+    ``PG108`` or a name such as ``slide-too-full``); an unknown one is a PackgenError
+    (PG019) with the closest code or name."""
+    if key is None:
+        return codes.CATALOGUE
+    found = codes.lookup(key)
+    if found is None:
+        close = closest(key.upper(), codes.CODES) or closest(key.lower(), codes.names())
+        hint = f"; did you mean '{close}'?" if close else ""
+        raise PackgenError(f"no finding code or name '{key}'{hint} (packgen rules lists "
+                           "every code)", code=UNKNOWN_CODE)
+    return (found,)
 
 
 def deck_outline(path: Path) -> tuple[SlideOutline, ...]:
@@ -244,7 +268,7 @@ def _broken(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic]) -> 
 def _choose_template(root: Path, path: Path | None) -> tuple[Path, str]:
     if path is not None:
         if not path.is_file():
-            raise PackgenError(f"template not found: {path}")
+            raise PackgenError(f"template not found: {path}", code=TEMPLATE_MISSING)
         return path, relative(root, path)
     return find_template(root, "deck.pptx")
 
@@ -254,7 +278,7 @@ def _choose_template(root: Path, path: Path | None) -> tuple[Path, str]:
 
 def _load(root: Path) -> tuple[Loaded, BuildResult]:
     if not root.is_dir():
-        raise PackgenError(f"project folder not found: {root}")
+        raise PackgenError(f"project folder not found: {root}", code=NO_PROJECT)
     from packgen.load.project import load
 
     loaded = load(root)
@@ -265,12 +289,14 @@ def _chosen(loaded: Loaded, pack_ids: Sequence[str]) -> list[str]:
     every = sorted({*loaded.project.packs, *loaded.pack_errors})
     if not pack_ids:
         if not every:
-            raise PackgenError("no packs found: add one to content/packs/", "content/packs")
+            raise PackgenError("no packs found: add one to content/packs/", "content/packs",
+                               code=NO_PACKS)
         return every
     unknown = [p for p in pack_ids if p not in every]
     if unknown:
         known = ", ".join(every) or "none"
         raise PackgenError.many([
-            error(f"no pack '{p}' (known packs: {known})", "content/packs") for p in unknown
+            error(f"no pack '{p}' (known packs: {known})", "content/packs", None, UNKNOWN_PACK)
+            for p in unknown
         ])
     return list(dict.fromkeys(pack_ids))

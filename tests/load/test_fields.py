@@ -49,17 +49,17 @@ def findings(root: Path) -> list[str]:
 
 
 UNKNOWN = [
-    ("content/packs/p.yaml", PACK + "venu: Hall\n", 10, "error", "venue", ""),
-    ("templates/theme.yaml", THEME + "font: {body: Arial}\n", 2, "error", "fonts", ""),
-    ("content/audiences.yaml", "- id: staff\n  nmae: Staff\n", 2, "error", "name", ""),
+    ("content/packs/p.yaml", PACK + "venu: Hall\n", 10, "error", "venue", " [PG011]"),
+    ("templates/theme.yaml", THEME + "font: {body: Arial}\n", 2, "error", "fonts", " [PG011]"),
+    ("content/audiences.yaml", "- id: staff\n  nmae: Staff\n", 2, "error", "name", " [PG011]"),
     ("content/model.yaml", "spaces:\n  - id: a\n    name: A\n    colur: accent\n", 4, "error",
-     "colour", ""),
+     "colour", " [PG011]"),
     ("content/glossary.yaml", "- term: x\n  explanation: y\n  form: [z]\n", 3, "error",
-     "forms", ""),
+     "forms", " [PG011]"),
     ("content/images/CREDITS.yaml", "- file: pic.png\n  licence: CC0\n  autor: Me\n", 3,
-     "error", "author", ""),
+     "error", "author", " [PG011]"),
     ("content/packs/p.yaml", PACK + "cover: {src: ../images/pic.png, alt: A, atl: B}\n", 10,
-     "error", "alt", ""),
+     "error", "alt", " [PG011]"),
     ("content/modules/welcome.md", MODULE.replace("duration: 10", "duration: 10\nduraton: 5"),
      4, "warning", "duration", " [PG115]"),
 ]
@@ -85,7 +85,7 @@ def test_the_known_keys_are_listed_in_alphabetical_order_everywhere(tmp_path: Pa
          "of: audiences, duration, id, key_messages, materials, objectives, title) [PG115]")]
     assert findings(make(tmp_path / "b", {"templates/theme.yaml": THEME + "logos: x\n"})) == [
         ("templates/theme.yaml:2: error: unknown key 'logos'; did you mean 'logo'? (expected "
-         "one of: colours, fonts, layouts, logo)")]
+         "one of: colours, fonts, layouts, logo) [PG011]")]
 
 
 PICTURES = [
@@ -100,8 +100,8 @@ PICTURES = [
 def test_every_picture_in_yaml_needs_src_and_alt_alike(tmp_path: Path, name: str, text: str,
                                                        line: int) -> None:
     assert findings(make(tmp_path, {name: text})) == [
-        f"{name}:{line}: error: missing required key 'src'",
-        f"{name}:{line}: error: missing required key 'alt'"]
+        f"{name}:{line}: error: missing required key 'src' [PG011]",
+        f"{name}:{line}: error: missing required key 'alt' [PG011]"]
 
 
 @pytest.mark.parametrize("name,text,line", PICTURES, ids=[p[0] for p in PICTURES])
@@ -109,7 +109,7 @@ def test_a_blank_picture_src_is_the_same_error_everywhere(tmp_path: Path, name: 
                                                           line: int) -> None:
     found = findings(make(tmp_path, {name: text.replace("{}", "{src: '', alt: A}")}))
     assert len(found) == 1 and found[0].startswith(f"{name}:{line}: error: '")
-    assert found[0].endswith(".src' must be text; found nothing")
+    assert found[0].endswith(".src' must be text; found nothing [PG011]")
 
 
 def test_blank_alt_text_loads_in_a_pack_as_in_the_theme(tmp_path: Path) -> None:
@@ -127,11 +127,12 @@ def test_a_value_of_the_wrong_kind_reads_alike_in_a_pack_and_a_data_file(tmp_pat
                            "content/model.yaml": "spaces: {id: a}\n",
                            "templates/theme.yaml": THEME + "fonts: Arial\n"})
     assert findings(root) == [
-        "templates/theme.yaml:2: error: 'fonts' must be a mapping of names to values; found text",
-        "content/model.yaml:1: error: 'spaces' must be a list; found a mapping",
-        "content/packs/p.yaml:11: error: 'breaks' must be a list; found text",
+        ("templates/theme.yaml:2: error: 'fonts' must be a mapping of names to values; "
+         "found text [PG011]"),
+        "content/model.yaml:1: error: 'spaces' must be a list; found a mapping [PG011]",
+        "content/packs/p.yaml:11: error: 'breaks' must be a list; found text [PG011]",
         ("content/packs/p.yaml:10: error: 'contact' must be a mapping with keys name, phone, "
-         "email, address, website; found text"),
+         "email, address, website; found text [PG011]"),
     ]
 
 
@@ -139,11 +140,12 @@ def test_front_matter_values_are_checked_as_pack_values(tmp_path: Path) -> None:
     module = MODULE.replace("title: Welcome", "title: yes\nobjectives: [Listen, no]")
     pack = PACK.replace("venue: Room", "venue: yes").replace("[A]", "[A, no]")
     assert findings(make(tmp_path / "a", {"content/modules/welcome.md": module})) == [
-        "content/modules/welcome.md:2: error: 'title' must be text; found true/false",
-        "content/modules/welcome.md:3: error: 'objectives[1]' must be text; found true/false"]
+        "content/modules/welcome.md:2: error: 'title' must be text; found true/false [PG011]",
+        ("content/modules/welcome.md:3: error: 'objectives[1]' must be text; found "
+         "true/false [PG011]")]
     assert findings(make(tmp_path / "b", {"content/packs/p.yaml": pack})) == [
-        "content/packs/p.yaml:7: error: 'venue' must be text; found true/false",
-        "content/packs/p.yaml:8: error: 'facilitators[1]' must be text; found true/false"]
+        "content/packs/p.yaml:7: error: 'venue' must be text; found true/false [PG011]",
+        "content/packs/p.yaml:8: error: 'facilitators[1]' must be text; found true/false [PG011]"]
 
 
 def test_a_count_that_is_not_a_whole_number_reads_alike_everywhere(tmp_path: Path) -> None:
@@ -152,15 +154,16 @@ def test_a_count_that_is_not_a_whole_number_reads_alike_everywhere(tmp_path: Pat
     assert findings(make(tmp_path, {"content/modules/welcome.md": module,
                                     "content/packs/p.yaml": pack})) == [
         ("content/modules/welcome.md:3: error: 'duration' must be a whole number of minutes "
-         "above 0; found 'ten'"),
-        "content/packs/p.yaml:6: error: 'slot' must be a whole number above 0; found 'fifteen'"]
+         "above 0; found 'ten' [PG011]"),
+        ("content/packs/p.yaml:6: error: 'slot' must be a whole number above 0; found "
+         "'fifteen' [PG011]")]
 
 
 def test_a_misspelt_key_in_packgen_toml_gets_a_suggestion_too(tmp_path: Path) -> None:
     root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[easy-read]\nalow = []\n"})
     assert findings(root) == [
         ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
-         "one of: easy-read, rules, silence)"),
+         "one of: easy-read, rules, silence) [PG011]"),
         ("packgen.toml:5: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
-         "(expected one of: allow)"),
+         "(expected one of: allow) [PG011]"),
     ]

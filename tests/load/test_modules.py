@@ -205,7 +205,7 @@ def test_activities_longer_than_the_module_are_an_error_at_duration(modules: Pat
         '\n::: {.activity title="Longer" minutes=10}\nB.\n:::\n')
     assert one_error(write(modules, "m.md", text), modules.parent.parent) == (
         "content/modules/m.md:3: error: activities take 20 minutes but the module's duration "
-        "is 15: raise duration or shorten the activities")
+        "is 15: raise duration or shorten the activities [PG011]")
 
 
 def pack_errors(root: Path, text: str | bytes) -> list[str]:
@@ -285,7 +285,7 @@ def test_duplicate_module_ids_name_both_files(modules: Path) -> None:
         load_modules(modules.parent.parent)
     assert [str(d) for d in caught.value.diagnostics] == [
         ("content/modules/power.md:1: error: module id 'power' is used by both "
-         "content/modules/power-copy.md and content/modules/power.md")]
+         "content/modules/power-copy.md and content/modules/power.md [PG126]")]
 
 
 def test_material_strings_parse_counts_and_what_they_are_per() -> None:

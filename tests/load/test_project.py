@@ -100,7 +100,7 @@ def test_a_broken_pack_is_an_error_for_that_pack_only(tmp_path: Path) -> None:
         ("content/packs/broken.yaml:10: error: unknown key 'titel'; did you mean 'title'? "
         "(expected one of: access, audience, breaks, checked_by, contact, cover, date, "
         "deck_style, facilitators, language, modules, organisation, participants, slot, start, "
-        "template, title, variables, venue)")]
+        "template, title, variables, venue) [PG011]")]
     loaded = load(root)
     assert list(loaded.pack_errors) == ["broken"] and loaded.diagnostics == ()
 
@@ -124,18 +124,18 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     })
     found = errors_of(root)
     assert found == [
-        "content/audiences.yaml:2: error: missing required key 'id'",
-        "content/audiences.yaml:3: error: audience 'staff' is given twice",
+        "content/audiences.yaml:2: error: missing required key 'id' [PG011]",
+        "content/audiences.yaml:3: error: audience 'staff' is given twice [PG011]",
         ("templates/theme.yaml:2: error: unknown key 'font'; did you mean 'fonts'? (expected "
-         "one of: colours, fonts, layouts, logo)"),
+         "one of: colours, fonts, layouts, logo) [PG011]"),
         ("templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal': "
-         "it does not start with '#'"),
+         "it does not start with '#' [PG011]"),
         ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
         "(theme colours: accent, accent_text, background, muted, my_space, shared_space, "
-        "surface, text, your_space)"),
-        "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a)",
-        "content/glossary.yaml:1: error: missing required key 'explanation'",
-        "packgen.toml:2: error: rule threshold 'max_words' must be a number; found 'ten'",
+        "surface, text, your_space) [PG011]"),
+        "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a) [PG011]",
+        "content/glossary.yaml:1: error: missing required key 'explanation' [PG011]",
+        "packgen.toml:2: error: rule threshold 'max_words' must be a number; found 'ten' [PG011]",
     ]
 
 
@@ -164,10 +164,10 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
                                            "\n[easy-read]\nallow = 'coproduction'\nalow = []\n"})
     assert errors_of(root) == [
         ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
-        "one of: easy-read, rules, silence)"),
+        "one of: easy-read, rules, silence) [PG011]"),
         ("packgen.toml:9: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
-        "(expected one of: allow)"),
-        "packgen.toml:5: error: 'PG1' is not a rule code like PG301",
+        "(expected one of: allow) [PG011]"),
+        "packgen.toml:5: error: 'PG1' is not a rule code like PG301 [PG011]",
     ]
 
 
@@ -213,7 +213,7 @@ def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> N
 
 def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:
     assert errors_of(make(tmp_path, {"content/model.yaml": "spaces: []\n"})) == [
-        "content/model.yaml:1: error: 'spaces' must list at least one space"]
+        "content/model.yaml:1: error: 'spaces' must list at least one space [PG011]"]
 
 
 def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
@@ -223,10 +223,11 @@ def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
     })
     assert errors_of(root) == [
         ("templates/theme.yaml:2: error: colour 'accent' must be written #RRGGBB; found "
-         "'#GG0000': 'G' is not a hex digit (0-9, A-F)"),
+         "'#GG0000': 'G' is not a hex digit (0-9, A-F) [PG011]"),
         ("templates/theme.yaml:3: error: colour 'muted' must be written #RRGGBB; found "
-         "'4A4A4A': it does not start with '#'"),
-        "content/model.yaml:2: error: colour '#12345' is not #RRGGBB: it has 5 hex digits, not 6",
+         "'4A4A4A': it does not start with '#' [PG011]"),
+        ("content/model.yaml:2: error: colour '#12345' is not #RRGGBB: it has 5 hex "
+         "digits, not 6 [PG011]"),
     ]
 
 

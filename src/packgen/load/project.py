@@ -32,6 +32,8 @@ from packgen.load.yamldoc import READ_ERROR, parse_yaml
 from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
 from packgen.paths import find_templates, packaged_template, relative
 
+INVALID_FIELD = "PG011"
+
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
 CONFIG_TABLES = ("rules", "easy-read", "silence")
@@ -226,7 +228,7 @@ def template_files(root: Path) -> list[str]:
 def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic]) -> Config:
     """Return the settings in parsed ``packgen.toml`` data; add its problems to ``sink``."""
     def fail(message: str, key: str) -> None:
-        sink.append(errors.error(message, "packgen.toml", _toml_line(text, key)))
+        sink.append(errors.error(message, "packgen.toml", _toml_line(text, key), INVALID_FIELD))
 
     for key in data:
         if key not in CONFIG_TABLES:

@@ -23,6 +23,8 @@ from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 from packgen.paths import relative
 from packgen.writers import FORMATS
 
+NOT_BUILT = "PG015"
+
 if TYPE_CHECKING:
     from packgen.builders.jobs import Written
 
@@ -122,7 +124,8 @@ def not_built(project: Project, result: PackResult, diagnostics: Sequence[Diagno
     result.ok, result.status, result.outputs = False, FAILED, []
     kept = " (previous outputs kept)" if result.folder.exists() else ""
     sink.append(info(f"pack '{result.pack_id}' not built{kept}",
-                     relative(project.root, result.folder, follow_links=False)))
+                     relative(project.root, result.folder, follow_links=False), None,
+                     NOT_BUILT))
     return result
 
 
