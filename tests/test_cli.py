@@ -68,17 +68,17 @@ def test_an_unexpected_exception_is_exit_70_with_a_traceback(
 def test_a_packgen_error_is_one_line_and_exit_1(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def fail(*_args: object, **_kwargs: object) -> BuildResult:
-        raise PackgenError("no packs found", "content/packs")
+        raise PackgenError("no packs found", "content/packs", code="PG013")
 
     monkeypatch.setattr(api, "build", fail)
     assert _main(monkeypatch, "build") == 1
-    assert capsys.readouterr().err == "content/packs: error: no packs found\n"
+    assert capsys.readouterr().err == "content/packs: error: no packs found [PG013]\n"
 
 
 @pytest.mark.parametrize(("diag", "strict", "code"), [
     (warning("long line", "content/modules/a.md", 3, "PG101"), False, 0),
     (warning("long line", "content/modules/a.md", 3, "PG101"), True, 1),
-    (error("bad", "content/modules/a.md", 3), False, 1),
+    (error("bad", "content/modules/a.md", 3, "PG003"), False, 1),
 ])
 def test_exit_status_follows_severity_and_strict(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], diag, strict: bool,
@@ -209,3 +209,92 @@ def test_on_a_terminal_a_status_line_is_rewritten_in_place_then_cleared(project:
     assert re.search(r"\[\d/2\] building (self-advocates|staff-short) \(deck\)", text), text
     assert "\r\x1b[K" in text
     assert text.rstrip().endswith("2 packs in build: 2 built"), text
+
+
+# --- packgen rules, and findings that carry their code -------------------------------------
+
+
+def test_rules_lists_every_code_with_its_severity_name_and_summary() -> None:
+    from packgen.codes import CATALOGUE
+
+    done = run_packgen("rules")
+    assert done.returncode == 0 and done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [c.code for c in CATALOGUE]
+    assert re.fullmatch(r"PG108  warning  slide-too-full +too much text on one slide",
+                        next(line for line in lines if line.startswith("PG108")))
+
+
+def test_rules_explains_a_code_the_same_by_code_and_by_name() -> None:
+    by_code, by_name = run_packgen("rules", "PG108"), run_packgen("rules", "slide-too-full")
+    assert by_code.returncode == by_name.returncode == 0
+    assert by_code.stdout == by_name.stdout
+    text = by_code.stdout
+    assert text.startswith("PG108 slide-too-full (warning)\ntoo much text on one slide\n")
+    for title in ("What it checks", "Why it matters", "How to fix it", "How to silence it"):
+        assert f"\n{title}\n" in text
+    assert '    [silence]\n    PG108 = ["content/modules/intro.md"]\n' in text
+
+
+def test_rules_says_an_error_cannot_be_silenced() -> None:
+    done = run_packgen("rules", "pg110")
+    assert "Errors cannot be silenced" in done.stdout
+
+
+@pytest.mark.parametrize(("key", "close"), [("PG1008", "PG108"),
+                                            ("slide-too-ful", "slide-too-full")])
+def test_rules_of_an_unknown_code_is_one_finding_with_did_you_mean(key: str, close: str) -> None:
+    done = run_packgen("rules", key)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (f"error: no finding code or name '{key}'; did you mean '{close}'? "
+                           "(packgen rules lists every code) [PG019]\n")
+
+
+def test_rules_as_json_is_the_catalogue_or_the_one_entry() -> None:
+    import json
+
+    from packgen.codes import CATALOGUE
+
+    every = json.loads(run_packgen("rules", "--format", "json").stdout)
+    assert [e["code"] for e in every] == [c.code for c in CATALOGUE]
+    assert set(every[0]) == {"code", "severity", "name", "summary", "checks", "why", "fix",
+                             "silence"}
+    one = json.loads(run_packgen("rules", "PG501", "--format", "json").stdout)
+    assert (one["code"], one["name"], one["severity"]) == ("PG501", "text-overflow", "warning")
+
+
+def test_a_missing_project_folder_prints_its_code(tmp_path: Path) -> None:
+    done = run_packgen("check", "--project", str(tmp_path / "nowhere"))
+    assert done.stdout.strip().endswith("[PG012]")
+
+
+def test_a_pack_naming_no_known_pack_prints_its_code(project: Path) -> None:
+    done = run_packgen("check", "no-such-pack", "--project", str(project))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        ("content/packs: error: no pack 'no-such-pack' (known packs: self-advocates, "
+         "staff-short) [PG014]")]
+
+
+def test_a_missing_template_prints_its_code(project: Path) -> None:
+    done = run_packgen("template", "check", "nowhere.pptx", "--project", str(project))
+    assert done.returncode == 1
+    assert done.stdout.strip() == "error: template not found: nowhere.pptx [PG407]"
+
+
+def test_an_invalid_print_template_prints_its_code(project: Path, tmp_path: Path) -> None:
+    (project / "templates" / "guide.typ").write_text("#let x = (\n", encoding="utf-8")
+    done = run_packgen("build", "--only", "guide", "--project", str(project),
+                       "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    printed = [line for line in done.stdout.splitlines() if "print template" in line]
+    assert printed and all(line.startswith("templates/guide.typ:") and line.endswith("[PG408]")
+                           for line in printed)
+
+
+def test_a_module_without_front_matter_prints_its_code(project: Path) -> None:
+    (project / "content" / "modules" / "stray.md").write_text("# Hello\n", encoding="utf-8")
+    done = run_packgen("check", "--project", str(project))
+    assert done.returncode == 1
+    assert ("content/modules/stray.md:1: error: module has no front matter: its first line must "
+            "be --- followed by title: and duration: [PG125]") in done.stdout.splitlines()

@@ -86,7 +86,7 @@ def test_a_missing_template_is_one_error_at_where_it_is_named(tmp_path: Path) ->
         find_template(tmp_path, "brand.pptx", "content/packs/a.yaml", 7)
     assert [str(d) for d in caught.value.diagnostics] == [
         ("content/packs/a.yaml:7: error: template 'brand.pptx' not found in templates/ or in "
-         "packgen's defaults [PG400]")]
+         "packgen's defaults [PG407]")]
 
 
 def test_the_project_theme_is_layered_over_the_packaged_one(tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ def test_a_missing_template_is_the_same_one_line_error_for_every_caller(
     root.mkdir()
     assert _errors(lambda: call(root)) == [
         (f"templates/{name}: error: template '{name}' not found in templates/ or in packgen's "
-         "defaults [PG400]")]
+         "defaults [PG407]")]
 
 
 def _errors(call: Callable[[], object]) -> list[str]:

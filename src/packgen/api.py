@@ -11,8 +11,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from packgen import __version__
+from packgen import __version__, codes
 from packgen.builders import BUILDERS
+from packgen.codes import Code
 from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import Project, SlideOutline, TailoredPack
 from packgen.output import cache, guard, orphans
@@ -25,6 +26,13 @@ from packgen.output.shards import in_shard
 from packgen.output.unchanged import unchanged_pack
 from packgen.paths import find_template, relative, seen_from
 from packgen.report import Case, Report, shown
+from packgen.wording import closest
+
+NO_PROJECT = "PG012"
+NO_PACKS = "PG013"
+UNKNOWN_PACK = "PG014"
+UNKNOWN_CODE = "PG019"
+TEMPLATE_MISSING = "PG407"
 
 if TYPE_CHECKING:
     from packgen.load.project import Loaded
@@ -63,14 +71,12 @@ class Shown:
 
 def report(root: Path, result: BuildResult, command: str, how: Shown) -> Report:
     """Return what ``command`` found in the project at ``root``, ready to print in any format."""
-    from packgen.rules import RULES
-
     machine = how.fmt != "text"
     base = seen_from(root, how.path_base) if machine or how.path_base is not None else ""
     cases = tuple(replace(c, findings=tuple(shown(c.findings, how.level)))
                   for c in result.cases())
     return Report(tuple(shown(result.diagnostics, how.level)), command, cases, base,
-                  how.strict, {code: ("", rule.doc) for code, rule in RULES.items()},
+                  how.strict, {c.code: (c.name, c.summary) for c in codes.CATALOGUE},
                   __version__, _now())
 
 
@@ -173,6 +179,21 @@ def template_check(root: Path, path: Path | None = None) -> tuple[str, BuildResu
             findings=list(exc.diagnostics))])
     case = PackResult(found.path, Path(found.path), findings=list(found.diagnostics))
     return describe_template(found), BuildResult(list(found.diagnostics), [case])
+
+
+def rules(key: str | None = None) -> tuple[Code, ...]:
+    """Return every finding code in code order, or the one ``key`` names (a code such as
+    ``PG108`` or a name such as ``slide-too-full``); an unknown one is a PackgenError
+    (PG019) with the closest code or name."""
+    if key is None:
+        return codes.CATALOGUE
+    found = codes.lookup(key)
+    if found is None:
+        close = closest(key.upper(), codes.CODES) or closest(key.lower(), codes.names())
+        hint = f"; did you mean '{close}'?" if close else ""
+        raise PackgenError(f"no finding code or name '{key}'{hint} (packgen rules lists "
+                           "every code)", code=UNKNOWN_CODE)
+    return (found,)
 
 
 def deck_outline(path: Path) -> tuple[SlideOutline, ...]:
@@ -338,7 +359,7 @@ def _now() -> str:
 def _choose_template(root: Path, path: Path | None) -> tuple[Path, str]:
     if path is not None:
         if not path.is_file():
-            raise PackgenError(f"template not found: {path}")
+            raise PackgenError(f"template not found: {path}", code=TEMPLATE_MISSING)
         return path, relative(root, path)
     return find_template(root, "deck.pptx")
 
@@ -348,7 +369,7 @@ def _choose_template(root: Path, path: Path | None) -> tuple[Path, str]:
 
 def _load(root: Path) -> tuple[Loaded, BuildResult]:
     if not root.is_dir():
-        raise PackgenError(f"project folder not found: {root}")
+        raise PackgenError(f"project folder not found: {root}", code=NO_PROJECT)
     from packgen.load.project import load
 
     loaded = load(root)
@@ -359,12 +380,14 @@ def _chosen(loaded: Loaded, pack_ids: Sequence[str]) -> list[str]:
     every = sorted({*loaded.project.packs, *loaded.pack_errors})
     if not pack_ids:
         if not every:
-            raise PackgenError("no packs found: add one to content/packs/", "content/packs")
+            raise PackgenError("no packs found: add one to content/packs/", "content/packs",
+                               code=NO_PACKS)
         return every
     unknown = [p for p in pack_ids if p not in every]
     if unknown:
         known = ", ".join(every) or "none"
         raise PackgenError.many([
-            error(f"no pack '{p}' (known packs: {known})", "content/packs") for p in unknown
+            error(f"no pack '{p}' (known packs: {known})", "content/packs", None, UNKNOWN_PACK)
+            for p in unknown
         ])
     return list(dict.fromkeys(pack_ids))

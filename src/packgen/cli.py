@@ -161,6 +161,19 @@ def template_check(path: Path | None, project: Path, strict: bool, fmt: str,
     _finish(project, result, "template check", api.Shown(fmt, "verbose", strict, path_base))
 
 
+@cli.command("rules")
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A table (or an explanation), or one JSON document.")
+def rules_command(code: str | None, fmt: str) -> None:
+    """List every finding code, or explain CODE (a code like PG108 or a name like
+    slide-too-full)."""
+    from packgen import api
+    from packgen.report import rules_text
+
+    click.echo(rules_text(api.rules(code), fmt, code is not None))
+
+
 def main() -> None:
     """Run the CLI with packgen's exit codes: 0, 1 errors, 2 usage, 70 internal error."""
     gc.set_threshold(*GC_THRESHOLDS)

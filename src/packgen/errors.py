@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -30,6 +31,10 @@ def one_line(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+CODE_FORMAT = re.compile(r"PG\d{3}")
+"""What every finding's code looks like: ``PG`` and three digits."""
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding at a place in the user's project."""
@@ -39,16 +44,22 @@ class Diagnostic:
     path: str | None = None
     """Path relative to the project root (or ``packgen:<name>`` for a packaged default)."""
     line: int | None = None
-    code: str | None = None
-    """Stable rule code, for example ``PG101``; silences a warning in ``packgen.toml``."""
+    code: str = ""
+    """Stable rule code, for example ``PG101`` (``packgen rules PG101`` explains it); silences
+    a warning in ``packgen.toml``. Every finding has one: a missing or malformed code is a bug,
+    raised as InternalError when the finding is made."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, str) or not CODE_FORMAT.fullmatch(self.code):
+            raise InternalError(f"finding {self.message!r} has no valid code (PGnnn): "
+                                f"{self.code!r}")
 
     def __str__(self) -> str:
         place = ""
         if self.path:
             place = f"{one_line(self.path)}:{self.line}: " if self.line else \
                 f"{one_line(self.path)}: "
-        code = f" [{self.code}]" if self.code else ""
-        return f"{place}{self.severity.value}: {one_line(self.message)}{code}"
+        return f"{place}{self.severity.value}: {one_line(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         """Return the JSON shape: path, line, severity, code and message."""
@@ -69,7 +80,7 @@ class PackgenError(Exception):
         message: str,
         path: str | None = None,
         line: int | None = None,
-        code: str | None = None,
+        code: str = "",
     ) -> None:
         super().__init__(message)
         self.diagnostics: tuple[Diagnostic, ...] = (
@@ -79,7 +90,8 @@ class PackgenError(Exception):
     @classmethod
     def many(cls, diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> PackgenError:
         """Return one error carrying several diagnostics, to report everything and abort once."""
-        error = cls(diagnostics[0].message)
+        first = diagnostics[0]
+        error = cls(first.message, first.path, first.line, first.code)
         error.diagnostics = tuple(diagnostics)
         return error
 
@@ -108,20 +120,20 @@ class BlockTable(dict[type, T]):
 
 
 def error(message: str, path: str | None = None, line: int | None = None,
-          code: str | None = None) -> Diagnostic:
-    """Return an error diagnostic."""
+          code: str = "") -> Diagnostic:
+    """Return an error diagnostic; ``code`` is required (a missing one is InternalError)."""
     return Diagnostic(Severity.ERROR, message, path, line, code)
 
 
 def warning(message: str, path: str | None = None, line: int | None = None,
-            code: str | None = None) -> Diagnostic:
-    """Return a warning diagnostic."""
+            code: str = "") -> Diagnostic:
+    """Return a warning diagnostic; ``code`` is required (a missing one is InternalError)."""
     return Diagnostic(Severity.WARNING, message, path, line, code)
 
 
 def info(message: str, path: str | None = None, line: int | None = None,
-         code: str | None = None) -> Diagnostic:
-    """Return an info diagnostic."""
+         code: str = "") -> Diagnostic:
+    """Return an info diagnostic; ``code`` is required (a missing one is InternalError)."""
     return Diagnostic(Severity.INFO, message, path, line, code)
 
 

@@ -16,6 +16,10 @@ from typing import NamedTuple
 from packgen.errors import PackgenError, megabytes, too_large
 from packgen.model import Pack
 
+TEMPLATE_MISSING = "PG407"
+PICTURE_MISSING = "PG113"
+PICTURE_OUTSIDE = "PG114"
+
 REMOTE_PREFIXES = ("http://", "https://", "ftp://", "file:", "data:", "//")
 PACKAGED = "packgen:"
 """How diagnostics name a packaged default template: ``packgen:deck.pptx``."""
@@ -195,16 +199,16 @@ def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,
 
     ``name`` is tried against ``base_dir`` (the folder of the file that names it), then
     ``root/content``. Remote addresses, absolute paths, ``..`` escapes and symlinks that lead
-    outside the project are errors at ``where:line``; so is a name no file can have (a
-    control character, a part over ``MAX_NAME_BYTES``) and a file that does not exist.
+    outside the project are errors at ``where:line`` (PG114); so is a name no file can have (a
+    control character, a part over ``MAX_NAME_BYTES``); a file that does not exist is PG113.
     """
-    check_name(name, where, line)
+    check_name(name, where, line, PICTURE_OUTSIDE)
     if name.lower().startswith(REMOTE_PREFIXES):
         raise PackgenError(f"remote file '{name}' is not fetched: put it in the project",
-                           where, line)
+                           where, line, PICTURE_OUTSIDE)
     if PurePosixPath(name).is_absolute() or Path(name).is_absolute():
         raise PackgenError(f"absolute path '{name}' is not allowed: use a path inside the project",
-                           where, line)
+                           where, line, PICTURE_OUTSIDE)
     root = root.resolve()
     for base in (base_dir, root / "content"):
         candidate = _real(base / name, where, line)
@@ -212,15 +216,15 @@ def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,
             found = candidate.is_file()
         except (OSError, ValueError) as exc:
             raise PackgenError(f"cannot look for '{name}': {getattr(exc, 'strerror', None) or exc}",
-                               where, line) from None
+                               where, line, PICTURE_OUTSIDE) from None
         if not _inside(candidate, root):
-            raise PackgenError(f"'{name}' leads outside the project", where, line)
+            raise PackgenError(f"'{name}' leads outside the project", where, line, PICTURE_OUTSIDE)
         if found:
             return candidate.relative_to(root).as_posix()
-    raise PackgenError(f"file not found: '{name}'", where, line)
+    raise PackgenError(f"file not found: '{name}'", where, line, PICTURE_MISSING)
 
 
-def check_name(name: str, where: str | None, line: int | None, code: str | None = None) -> None:
+def check_name(name: str, where: str | None, line: int | None, code: str) -> None:
     """Raise PackgenError at ``where:line`` unless ``name`` could name a file on any system.
 
     A control character (a NUL cuts a name short in C libraries), a part longer than
@@ -310,7 +314,7 @@ def _check_template_name(name: str, where: str | None, line: int | None) -> None
 
 def _missing(name: str, where: str | None, line: int | None) -> PackgenError:
     return PackgenError(f"template '{name}' not found in templates/ or in packgen's defaults",
-                        where or f"templates/{name}", line, TEMPLATE_ERROR)
+                        where or f"templates/{name}", line, TEMPLATE_MISSING)
 
 
 def _project_template(root: Path, name: str) -> Path | None:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from packgen.errors import MB, PackgenError, megabytes, too_large
 
+TEMPLATE_MISSING = "PG407"
+
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -215,7 +217,7 @@ def _zip_members(path: Path, display: str, kind: str) -> list[zipfile.ZipInfo]:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except FileNotFoundError:
-        raise PackgenError("template not found", display) from None
+        raise PackgenError("template not found", display, code=TEMPLATE_MISSING) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise PackgenError(
             f"not a {kind}: the file is not a zip archive (damaged or another format)",

@@ -13,7 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from packgen.errors import PackgenError
+from packgen.errors import LIMIT_EXCEEDED, PackgenError
+
+CONTENT_SYNTAX = "PG129"
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment, Template, nodes
@@ -191,7 +193,8 @@ class TooLong(PackgenError):
     """
 
     def __init__(self, path: str, line: int | None) -> None:
-        super().__init__("the text is too long once its variables are filled in", path, line)
+        super().__init__("the text is too long once its variables are filled in", path, line,
+                         LIMIT_EXCEEDED)
         self.line = line
 
 
@@ -216,7 +219,7 @@ def render_text(text: str, context: Mapping[str, object], path: str, line: int |
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             raise PackgenError("only {{ variables }} are allowed in content, not {% statements %}",
-                               path, _line(line, node.lineno))
+                               path, _line(line, node.lineno), CONTENT_SYNTAX)
         for child in node.nodes:
             parts.append(_output(child, context, path, line))
             size += len(parts[-1])
@@ -236,9 +239,10 @@ def _parse(text: str, path: str, line: int | None) -> nodes.Template:
         return _text_env().parse(text)
     except TemplateSyntaxError as exc:
         raise PackgenError(f"bad template syntax: {exc.message}", path,
-                           _line(line, exc.lineno)) from None
+                           _line(line, exc.lineno), CONTENT_SYNTAX) from None
     except RecursionError:
-        raise PackgenError("expression nested too deeply", path, line) from None
+        raise PackgenError("expression nested too deeply", path, line,
+                           CONTENT_SYNTAX) from None
 
 
 def _output(node: nodes.Node, context: Mapping[str, object], path: str,
@@ -251,7 +255,7 @@ def _output(node: nodes.Node, context: Mapping[str, object], path: str,
     if names is None:
         raise PackgenError(
             "only plain or dotted variable names are allowed in {{ }}, not expressions",
-            path, _line(line, node.lineno))
+            path, _line(line, node.lineno), CONTENT_SYNTAX)
     return _text(_lookup(names, context, path, _line(line, node.lineno)))
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,3 +137,10 @@ def _glossary_pattern(entries: tuple[GlossaryEntry, ...]
 
 def _key(text: str) -> str:
     return " ".join(fold(text).lower().split())
+
+
+def closest(key: object, known: Collection[str]) -> str | None:
+    """Return the entry of ``known`` that ``key`` is most likely a misspelling of, or None
+    (for "did you mean")."""
+    close = difflib.get_close_matches(str(key), list(known), n=1)
+    return close[0] if close else None

@@ -92,7 +92,7 @@ def test_watch_stops_cleanly_when_a_service_manager_or_a_shell_stops_it(
 def test_watch_on_a_missing_project_is_one_line_and_exit_1(tmp_path: Path) -> None:
     watching = Running("watch", "--project", str(tmp_path / "nowhere"), cwd=tmp_path)
     assert watching.process.wait(timeout=60) == 1
-    watching.wait_for(r"^error: project folder not found: .*nowhere$", stream="stderr")
+    watching.wait_for(r"^error: project folder not found: .*nowhere \[PG012\]$", stream="stderr")
 
 
 def test_the_summary_names_the_change_and_counts_the_findings() -> None:

@@ -74,4 +74,4 @@ def test_a_variable_may_not_be_called_contact(tmp_path: Path) -> None:
     found = findings(make(tmp_path, {"content/packs/p.yaml":
                                      PACK + "variables: {contact: me}\n"}))
     assert found == [("content/packs/p.yaml:10: error: variable 'contact' clashes with the pack "
-                     "field 'contact': rename it")]
+                     "field 'contact': rename it [PG011]")]

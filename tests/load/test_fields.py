@@ -100,8 +100,8 @@ PICTURES = [
 def test_every_picture_in_yaml_needs_src_and_alt_alike(tmp_path: Path, name: str, text: str,
                                                        line: int) -> None:
     assert findings(make(tmp_path, {name: text})) == [
-        f"{name}:{line}: error: missing required key 'src'",
-        f"{name}:{line}: error: missing required key 'alt'"]
+        f"{name}:{line}: error: missing required key 'src' [PG011]",
+        f"{name}:{line}: error: missing required key 'alt' [PG011]"]
 
 
 @pytest.mark.parametrize("name,text,line", PICTURES, ids=[p[0] for p in PICTURES])
@@ -109,7 +109,7 @@ def test_a_blank_picture_src_is_the_same_error_everywhere(tmp_path: Path, name: 
                                                           line: int) -> None:
     found = findings(make(tmp_path, {name: text.replace("{}", "{src: '', alt: A}")}))
     assert len(found) == 1 and found[0].startswith(f"{name}:{line}: error: '")
-    assert found[0].endswith(".src' must be text; found nothing")
+    assert found[0].endswith(".src' must be text; found nothing [PG011]")
 
 
 def test_blank_alt_text_loads_in_a_pack_as_in_the_theme(tmp_path: Path) -> None:
@@ -127,11 +127,12 @@ def test_a_value_of_the_wrong_kind_reads_alike_in_a_pack_and_a_data_file(tmp_pat
                            "content/model.yaml": "spaces: {id: a}\n",
                            "templates/theme.yaml": THEME + "fonts: Arial\n"})
     assert findings(root) == [
-        "templates/theme.yaml:2: error: 'fonts' must be a mapping of names to values; found text",
-        "content/model.yaml:1: error: 'spaces' must be a list; found a mapping",
-        "content/packs/p.yaml:11: error: 'breaks' must be a list; found text",
+        ("templates/theme.yaml:2: error: 'fonts' must be a mapping of names to values; "
+         "found text [PG011]"),
+        "content/model.yaml:1: error: 'spaces' must be a list; found a mapping [PG011]",
+        "content/packs/p.yaml:11: error: 'breaks' must be a list; found text [PG011]",
         ("content/packs/p.yaml:10: error: 'contact' must be a mapping with keys name, phone, "
-         "email, address, website; found text"),
+         "email, address, website; found text [PG011]"),
     ]
 
 
@@ -139,11 +140,12 @@ def test_front_matter_values_are_checked_as_pack_values(tmp_path: Path) -> None:
     module = MODULE.replace("title: Welcome", "title: yes\nobjectives: [Listen, no]")
     pack = PACK.replace("venue: Room", "venue: yes").replace("[A]", "[A, no]")
     assert findings(make(tmp_path / "a", {"content/modules/welcome.md": module})) == [
-        "content/modules/welcome.md:2: error: 'title' must be text; found true/false",
-        "content/modules/welcome.md:3: error: 'objectives[1]' must be text; found true/false"]
+        "content/modules/welcome.md:2: error: 'title' must be text; found true/false [PG011]",
+        ("content/modules/welcome.md:3: error: 'objectives[1]' must be text; found "
+         "true/false [PG011]")]
     assert findings(make(tmp_path / "b", {"content/packs/p.yaml": pack})) == [
-        "content/packs/p.yaml:7: error: 'venue' must be text; found true/false",
-        "content/packs/p.yaml:8: error: 'facilitators[1]' must be text; found true/false"]
+        "content/packs/p.yaml:7: error: 'venue' must be text; found true/false [PG011]",
+        "content/packs/p.yaml:8: error: 'facilitators[1]' must be text; found true/false [PG011]"]
 
 
 def test_a_count_that_is_not_a_whole_number_reads_alike_everywhere(tmp_path: Path) -> None:
@@ -152,8 +154,9 @@ def test_a_count_that_is_not_a_whole_number_reads_alike_everywhere(tmp_path: Pat
     assert findings(make(tmp_path, {"content/modules/welcome.md": module,
                                     "content/packs/p.yaml": pack})) == [
         ("content/modules/welcome.md:3: error: 'duration' must be a whole number of minutes "
-         "above 0; found 'ten'"),
-        "content/packs/p.yaml:6: error: 'slot' must be a whole number above 0; found 'fifteen'"]
+         "above 0; found 'ten' [PG011]"),
+        ("content/packs/p.yaml:6: error: 'slot' must be a whole number above 0; found "
+         "'fifteen' [PG011]")]
 
 
 def test_a_misspelt_key_in_packgen_toml_gets_a_suggestion_too(tmp_path: Path) -> None:

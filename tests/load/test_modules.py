@@ -205,7 +205,7 @@ def test_activities_longer_than_the_module_are_an_error_at_duration(modules: Pat
         '\n::: {.activity title="Longer" minutes=10}\nB.\n:::\n')
     assert one_error(write(modules, "m.md", text), modules.parent.parent) == (
         "content/modules/m.md:3: error: activities take 20 minutes but the module's duration "
-        "is 15: raise duration or shorten the activities")
+        "is 15: raise duration or shorten the activities [PG011]")
 
 
 def pack_errors(root: Path, text: str | bytes) -> list[str]:

@@ -102,7 +102,7 @@ def test_any_audience_is_accepted_without_audiences_yaml() -> None:
 
 def test_missing_required_keys_are_all_reported() -> None:
     found = problems("title: Only a title\n")
-    assert f"{WHERE}:1: error: missing required key 'slot'" in found
+    assert f"{WHERE}:1: error: missing required key 'slot' [PG011]" in found
     assert len(found) == len(REQUIRED) - 1
 
 
@@ -117,7 +117,7 @@ def test_every_problem_in_a_pack_is_reported_together() -> None:
 
 def test_yes_is_not_accepted_as_text() -> None:
     assert problems(GOOD.replace("venue: Room 2", "venue: yes")) == [
-        f"{WHERE}:7: error: 'venue' must be text; found true/false"]
+        f"{WHERE}:7: error: 'venue' must be text; found true/false [PG011]"]
 
 
 def test_breaks_are_validated_item_by_item() -> None:
@@ -127,19 +127,20 @@ def test_breaks_are_validated_item_by_item() -> None:
                                "this pack's modules")
     assert f"{WHERE}:12: error: 'breaks[1].at' must be a clock time such as \"13:30\", in " \
         "quotes; found noon (not written HH:MM) [PG120]" in found
-    assert f"{WHERE}:12: error: 'breaks[1].minutes' must be a whole number above 0; found 0" \
-        in found
+    assert f"{WHERE}:12: error: 'breaks[1].minutes' must be a whole number above 0; found 0 " \
+        "[PG011]" in found
     assert f"{WHERE}:13: error: a break needs either 'after' (a module id) or 'at' (a clock " \
-        "time)" in found
+        "time) [PG011]" in found
     assert any(line.startswith(f"{WHERE}:14: error: unknown key 'lenght'") for line in found)
 
 
 def test_variable_clashing_with_a_pack_field_is_an_error() -> None:
     found = problems(GOOD + "variables:\n  venue: Elsewhere\n  date_long: soon\n  ok_name: 1\n")
     assert found == [
-        f"{WHERE}:11: error: variable 'venue' clashes with the pack field 'venue': rename it",
+        (f"{WHERE}:11: error: variable 'venue' clashes with the pack field 'venue': rename "
+         "it [PG011]"),
         (f"{WHERE}:12: error: variable 'date_long' clashes with the built-in variable "
-        "'date_long': rename it")]
+        "'date_long': rename it [PG011]")]
 
 
 def test_variables_are_frozen_for_the_immutable_model() -> None:
@@ -151,12 +152,13 @@ def test_variables_are_frozen_for_the_immutable_model() -> None:
 
 def test_module_listed_twice_is_an_error() -> None:
     assert problems(GOOD.replace("[welcome, power]", "[welcome, power, welcome]")) == [
-        f"{WHERE}:9: error: module 'welcome' is listed twice"]
+        f"{WHERE}:9: error: module 'welcome' is listed twice [PG011]"]
 
 
 def test_cover_outside_the_project_is_an_error() -> None:
     found = problems(GOOD + "cover: {src: ../../../../etc/passwd, alt: x}\n")
-    assert found == [f"{WHERE}:10: error: '../../../../etc/passwd' leads outside the project [PG114]"]
+    assert found == [(f"{WHERE}:10: error: '../../../../etc/passwd' leads outside the "
+                      "project [PG114]")]
 
 
 def test_missing_cover_image_is_an_error() -> None:
@@ -167,7 +169,7 @@ def test_missing_cover_image_is_an_error() -> None:
 def test_a_pack_that_is_not_a_mapping_is_one_clear_error() -> None:
     assert problems("- title\n- audience\n") == [
         (f"{WHERE}:1: error: a pack is a mapping of keys such as title, audience, organisation; "
-        "found a list")]
+        "found a list [PG011]")]
     assert "found an empty file" in problems("")[0]
 
 
@@ -179,8 +181,10 @@ def test_module_ids_are_not_checked_when_modules_failed_to_load() -> None:
 def test_template_language_and_contact_are_checked() -> None:
     found = problems(GOOD + "template: deck.key\nlanguage: English\ncontact: {fax: 1}\n")
     assert found == [
-        f"{WHERE}:10: error: 'template' must name a .pptx file in templates/; found 'deck.key'",
-        f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found 'English'",
+        (f"{WHERE}:10: error: 'template' must name a .pptx file in templates/; found "
+         "'deck.key' [PG011]"),
+        (f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found "
+         "'English' [PG011]"),
         (f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
         "website) [PG025]")]
 
@@ -214,10 +218,10 @@ def test_random_text_gives_a_pack_or_a_packgen_error(text: str) -> None:
 
 def test_cover_needs_both_a_picture_and_its_alt_text() -> None:
     assert problems(GOOD + "cover: {src: ../images/cover.png}\n") == [
-        f"{WHERE}:10: error: missing required key 'alt'"]
+        f"{WHERE}:10: error: missing required key 'alt' [PG011]"]
     assert problems(GOOD + "cover: {}\n") == [
-        f"{WHERE}:10: error: missing required key 'src'",
-        f"{WHERE}:10: error: missing required key 'alt'"]
+        f"{WHERE}:10: error: missing required key 'src' [PG011]",
+        f"{WHERE}:10: error: missing required key 'alt' [PG011]"]
 
 
 def test_cover_with_blank_alt_text_loads_for_the_alt_text_rule_to_report() -> None:

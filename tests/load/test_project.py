@@ -124,17 +124,17 @@ def test_project_wide_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     })
     found = errors_of(root)
     assert found == [
-        "content/audiences.yaml:2: error: missing required key 'id'",
-        "content/audiences.yaml:3: error: audience 'staff' is given twice",
+        "content/audiences.yaml:2: error: missing required key 'id' [PG011]",
+        "content/audiences.yaml:3: error: audience 'staff' is given twice [PG011]",
         ("templates/theme.yaml:2: error: unknown key 'font'; did you mean 'fonts'? (expected "
          "one of: colours, fonts, layouts, logo) [PG025]"),
         ("templates/theme.yaml:1: error: colour 'accent' must be written #RRGGBB; found 'teal': "
-         "it does not start with '#'"),
+         "it does not start with '#' [PG011]"),
         ("content/model.yaml:2: error: colour 'purple' is neither #RRGGBB nor a theme colour "
         "(theme colours: accent, accent_text, background, muted, my_space, shared_space, "
-        "surface, text, your_space)"),
-        "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a)",
-        "content/glossary.yaml:1: error: missing required key 'explanation'",
+        "surface, text, your_space) [PG011]"),
+        "content/model.yaml:2: error: space 'a' overlaps unknown space 'b' (spaces: a) [PG011]",
+        "content/glossary.yaml:1: error: missing required key 'explanation' [PG011]",
         ("packgen.toml:2: error: rule threshold 'slide_words' must be a whole number above 0; "
         "found 'ten' [PG026]"),
     ]
@@ -214,7 +214,7 @@ def test_a_pack_file_linking_outside_the_project_is_refused(tmp_path: Path) -> N
 
 def test_empty_spaces_list_is_an_error(tmp_path: Path) -> None:
     assert errors_of(make(tmp_path, {"content/model.yaml": "spaces: []\n"})) == [
-        "content/model.yaml:1: error: 'spaces' must list at least one space"]
+        "content/model.yaml:1: error: 'spaces' must list at least one space [PG011]"]
 
 
 def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
@@ -224,10 +224,11 @@ def test_a_colour_says_what_is_wrong_with_its_hex(tmp_path: Path) -> None:
     })
     assert errors_of(root) == [
         ("templates/theme.yaml:2: error: colour 'accent' must be written #RRGGBB; found "
-         "'#GG0000': 'G' is not a hex digit (0-9, A-F)"),
+         "'#GG0000': 'G' is not a hex digit (0-9, A-F) [PG011]"),
         ("templates/theme.yaml:3: error: colour 'muted' must be written #RRGGBB; found "
-         "'4A4A4A': it does not start with '#'"),
-        "content/model.yaml:2: error: colour '#12345' is not #RRGGBB: it has 5 hex digits, not 6",
+         "'4A4A4A': it does not start with '#' [PG011]"),
+        ("content/model.yaml:2: error: colour '#12345' is not #RRGGBB: it has 5 hex "
+         "digits, not 6 [PG011]"),
     ]
 
 

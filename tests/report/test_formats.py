@@ -144,4 +144,4 @@ def test_exit_status_fails_on_errors_and_on_warnings_only_when_strict() -> None:
 
 
 def test_diagnostic_without_path_has_no_location_prefix() -> None:
-    assert str(Diagnostic(Severity.ERROR, "boom")) == "error: boom"
+    assert str(Diagnostic(Severity.ERROR, "boom", code="PG012")) == "error: boom [PG012]"

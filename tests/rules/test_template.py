@@ -132,10 +132,10 @@ def test_pack_with_the_packaged_template_is_clean(tmp_path: Path) -> None:
     assert template.check_pack_template(tp) == []
 
 
-def test_pack_naming_a_missing_template_gets_pg400(tmp_path: Path) -> None:
+def test_pack_naming_a_missing_template_gets_pg407(tmp_path: Path) -> None:
     tp = tailored(module(slide("A", para("a"))), root=tmp_path, template="corporate.pptx",
                   lines={"template": 12})
-    assert codes(template.check_pack_template(tp)) == [("PG400", 12, "error")]
+    assert codes(template.check_pack_template(tp)) == [("PG407", 12, "error")]
 
 
 def test_easy_read_decks_need_seven_to_one(tmp_path: Path) -> None:

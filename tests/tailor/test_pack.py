@@ -183,7 +183,7 @@ def test_expression_in_content_is_rejected_not_evaluated() -> None:
     with pytest.raises(PackgenError) as exc:
         tailored(module(slides=(slide,)))
     assert str(exc.value) == ("content/modules/m.md:7: error: only plain or dotted variable "
-                              "names are allowed in {{ }}, not expressions")
+                              "names are allowed in {{ }}, not expressions [PG129]")
 
 
 def test_python_internals_are_unreachable_from_content() -> None:

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from packgen.errors import PackgenError
+from packgen.errors import InternalError, PackgenError
 from packgen.live.page import State, allowed_files
 from packgen.live.thumbnails import HINT, Thumbnails
 from packgen.paths import TemplateFile
+
+CANNOT_SERVE = "PG017"
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -67,7 +69,8 @@ def listen(port: int) -> ThreadingHTTPServer:
     try:
         return _Server((HOST, port), _Handler)
     except OSError as exc:
-        raise PackgenError(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}") from None
+        raise PackgenError(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}",
+                           code=CANNOT_SERVE) from None
 
 
 def url(server: ThreadingHTTPServer) -> str:
@@ -197,7 +200,7 @@ def open_inside(path: Path, out: Path) -> int | None:
 
 def _find(name: str) -> TemplateFile:
     if name not in PAGE_FILES.values():
-        raise PackgenError(f"no page template {name!r}")
+        raise InternalError(f"no page template {name!r}")
     return TemplateFile(TEMPLATES / name, f"packgen:live/{name}")
 
 

@@ -23,6 +23,9 @@ from packgen.live.changes import watch_project
 from packgen.live.children import Child
 from packgen.live.page import Outlines, page_state
 
+NO_PROJECT = "PG012"
+WATCHER_STOPPED = "PG018"
+
 if TYPE_CHECKING:
     from packgen.api import BuildResult
 
@@ -150,7 +153,7 @@ def with_children(loop: Loop, others: list[Child], started: Callable[[], None]) 
 def checked_root(root: Path) -> Path:
     """Return the project folder resolved; a missing one is an error before anything starts."""
     if not root.is_dir():
-        raise PackgenError(f"project folder not found: {root}")
+        raise PackgenError(f"project folder not found: {root}", code=NO_PROJECT)
     return root.resolve()
 
 
@@ -172,7 +175,7 @@ def _batch(watcher: Child) -> list[str]:
     except EOFError:
         message = "the file watcher stopped"
     if isinstance(message, str):
-        raise PackgenError(message)
+        raise PackgenError(message, code=WATCHER_STOPPED)
     return message
 
 

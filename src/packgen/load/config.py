@@ -9,9 +9,10 @@ from types import MappingProxyType
 
 from packgen import errors
 from packgen.errors import Diagnostic
-from packgen.load.fields import UNKNOWN_KEY, closest, unknown_key
+from packgen.load.fields import UNKNOWN_KEY, unknown_key
 from packgen.model import Config
 from packgen.model.project import THRESHOLDS, WHOLE_THRESHOLDS
+from packgen.wording import closest
 
 PATH = "packgen.toml"
 TABLES = ("rules", "easy-read", "silence")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
@@ -16,6 +14,7 @@ from packgen.load.yamldoc import YamlDoc, describe
 from packgen.model import Image, Loc
 from packgen.paths import resolve_in_project
 from packgen.safety import check_picture_bounds, check_svg_file
+from packgen.wording import closest
 
 At = tuple[object, ...]
 """A key path into a YAML document: mapping keys and list indexes."""
@@ -28,6 +27,9 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 UNKNOWN_KEY = "PG025"
 """An unknown key where every key is known: a typo is never ignored silently."""
+
+INVALID_FIELD = "PG011"
+"""The code of a field that is missing, unknown, repeated or of the wrong kind."""
 
 
 @dataclass
@@ -42,8 +44,8 @@ class Fields:
     doc: YamlDoc
     errors: list[Diagnostic] = field(default_factory=list, kw_only=True)
 
-    def fail(self, message: str, *keys: object, code: str | None = None) -> None:
-        """Record an error at the line of ``keys``."""
+    def fail(self, message: str, *keys: object, code: str = INVALID_FIELD) -> None:
+        """Record an error at the line of ``keys`` (PG011 unless ``code`` says otherwise)."""
         self.errors.append(errors.error(message, self.doc.path, self.doc.line(*keys), code))
 
     def mapping(self, value: object, at: At, known: Collection[str],
@@ -147,7 +149,7 @@ class Fields:
             src = resolve_in_project(self.root, self.root / Path(self.doc.path).parent, name,
                                      self.doc.path, line)
         except PackgenError as exc:
-            self.errors.extend(_file_problem(exc))
+            self.errors.extend(exc.diagnostics)
             return None
         if src.lower().endswith(".svg"):
             try:
@@ -168,7 +170,7 @@ class Fields:
 
 def unknown_keys(doc: YamlDoc, value: Mapping[object, object], at: At, known: Collection[str],
                  severity: Severity = Severity.ERROR,
-                 code: str | None = None) -> list[Diagnostic]:
+                 code: str = INVALID_FIELD) -> list[Diagnostic]:
     """Return one diagnostic per key of ``value`` not in ``known``, each at the key's line.
 
     Each names the closest known key ("did you mean") and every known key. A warning
@@ -189,12 +191,6 @@ def unknown_key(key: object, known: Collection[str], ignored: bool = False,
     verb = " is ignored" if ignored else ""
     return (f"unknown key '{key}'{place}{verb}{hint} (expected one of: "
             f"{', '.join(sorted(known))})")
-
-
-def closest(key: object, known: Collection[str]) -> str | None:
-    """Return the known key ``key`` is most likely a misspelling of, or None."""
-    close = difflib.get_close_matches(str(key), list(known), n=1)
-    return close[0] if close else None
 
 
 def id_problem(value: str) -> str | None:
@@ -224,9 +220,3 @@ def _subject(at: At) -> str:
     """Return what a message is about: the quoted key path, or "the file" for the top."""
     return f"'{key_path(at)}'" if at else "the file"
 
-
-def _file_problem(exc: PackgenError) -> list[Diagnostic]:
-    """Return a file name's problem coded PG113 (no such file) or PG114 (outside the project)."""
-    missing = exc.diagnostics[0].message.startswith("file not found")
-    return [dataclasses.replace(d, code="PG113" if missing else "PG114")
-            for d in exc.diagnostics]

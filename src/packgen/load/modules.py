@@ -16,6 +16,9 @@ from packgen.model import Loc, Material, Module
 from packgen.paths import MAX_DATA_BYTES, read_text, relative
 from packgen.safety import MAX_LINE_CHARS
 
+INVALID_FIELD = "PG011"
+MALFORMED = "PG125"
+
 MAX_LINE = MAX_LINE_CHARS
 """Longest line accepted, in characters: far beyond any real paragraph."""
 
@@ -144,15 +147,16 @@ def _split_front_matter(text: str, where: str) -> tuple[str, int, str]:
     """Return the front matter, the number of lines before the body, and the body."""
     if not text.strip():
         raise PackgenError("empty module: start it with front matter (---, title:, "
-                           "duration:, ---) and add slides", where, 1)
+                           "duration:, ---) and add slides", where, 1, MALFORMED)
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         raise PackgenError("module has no front matter: its first line must be --- followed "
-                           "by title: and duration:", where, 1)
+                           "by title: and duration:", where, 1, MALFORMED)
     for number, line in enumerate(lines[1:], start=2):
         if line.rstrip() in _FENCE_END:
             return "\n".join(lines[1:number - 1]), number, "\n".join(lines[number:])
-    raise PackgenError("front matter is never closed: end it with a line of ---", where, 1)
+    raise PackgenError("front matter is never closed: end it with a line of ---", where, 1,
+                       MALFORMED)
 
 
 def _front_matter(front: str, where: str) -> YamlDoc:
@@ -161,7 +165,8 @@ def _front_matter(front: str, where: str) -> YamlDoc:
     if doc.data is None:
         return YamlDoc({}, where, doc.lines)
     if not isinstance(doc.data, dict):
-        raise PackgenError("front matter must be key: value lines", where, FRONT_MATTER_LINE)
+        raise PackgenError("front matter must be key: value lines", where, FRONT_MATTER_LINE,
+                           MALFORMED)
     return doc
 
 
@@ -178,7 +183,8 @@ def _module(check: Fields, body: Body, end: Loc, module_id: str) -> Module:
     duration = _duration(check, meta)
     if not body.slides:
         check.errors.append(errors.error("module has no slides: add a ## heading or some text "
-                                         "after the front matter", end.path, end.line))
+                                         "after the front matter", end.path, end.line,
+                                         MALFORMED))
     _check_activities(check, body, duration)
     return Module(
         id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(end.path, 1),
@@ -256,7 +262,7 @@ def _mapping(doc: YamlDoc) -> dict[Any, Any]:
 
 def _missing(check: Fields, message: str) -> None:
     """Record a missing required key at line 1, the front matter's opening ``---``."""
-    check.errors.append(errors.error(message, check.doc.path, 1))
+    check.errors.append(errors.error(message, check.doc.path, 1, INVALID_FIELD))
 
 
 def _check_activities(check: Fields, body: Body, duration: int) -> None:

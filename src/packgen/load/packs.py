@@ -12,12 +12,12 @@ from typing import Any
 
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError, Severity, too_large
-from packgen.load.fields import BAD_ID, At, Fields, closest, id_like, id_problem, key_path
+from packgen.load.fields import BAD_ID, At, Fields, id_like, id_problem, key_path
 from packgen.load.yamldoc import Scalar, YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
 from packgen.safety import MAX_VARIABLE_CHARS
-from packgen.wording import clock_meant, read_clock
+from packgen.wording import clock_meant, closest, read_clock
 
 REQUIRED = ("title", "audience", "organisation", "date", "start", "slot", "venue",
             "facilitators", "modules")

@@ -34,6 +34,8 @@ from packgen.load.yamldoc import READ_ERROR, parse_yaml
 from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
 from packgen.paths import find_templates, packaged_template, relative
 
+INVALID_FIELD = "PG011"
+
 T = TypeVar("T")
 NO_CREDITS: tuple[Credit, ...] = ()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -55,8 +55,7 @@ from packgen.paths import resolve_in_project
 from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
 
 MISSING_ALT = "PG105"
-PICTURE_MISSING = "PG113"
-PICTURE_OUTSIDE = "PG114"
+UNSUPPORTED = "PG128"
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -119,7 +118,7 @@ def convert_blocks(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Raw]:
         converter = _BLOCKS.get(node.type)
         if converter is None:
             raise PackgenError(f"unsupported Markdown element '{node.type}'", ctx.path,
-                               _loc(node, ctx).line)
+                               _loc(node, ctx).line, UNSUPPORTED)
         out.extend(converter(node, ctx))
     return out
 
@@ -192,9 +191,7 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
     try:
         src = resolve_in_project(ctx.root, ctx.base_dir, src, ctx.path, loc.line)
     except PackgenError as exc:
-        code = PICTURE_MISSING if exc.diagnostics[0].message.startswith("file not found") \
-            else PICTURE_OUTSIDE
-        ctx.diagnostics.extend(replace(d, code=code) for d in exc.diagnostics)
+        ctx.diagnostics.extend(exc.diagnostics)
     else:
         _check_bounds(ctx, src, loc)
         ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))

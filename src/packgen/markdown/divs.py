@@ -29,6 +29,8 @@ MAX_DEPTH = MAX_MARKDOWN_DEPTH
 
 HEADING_IN_BLOCK = "PG118"
 UNKNOWN_DIV = "PG117"
+MISPLACED_BLOCK = "PG127"
+"""The code of a block the converter cannot place where it stands."""
 
 PANDOC_CLASSES = frozenset({"incremental", "nonincremental"})
 """Pandoc div classes that change nothing here; their content is kept as is."""
@@ -49,8 +51,9 @@ class Context:
         """Return the file location of a 0-based body line."""
         return Loc(self.path, line + 1 + self.offset)
 
-    def error(self, message: str, loc: Loc, code: str | None = None) -> None:
-        """Record an error and keep converting, so every problem is reported."""
+    def error(self, message: str, loc: Loc, code: str = MISPLACED_BLOCK) -> None:
+        """Record an error and keep converting, so every problem is reported (PG127 unless
+        ``code`` says otherwise)."""
         self.diagnostics.append(errors.error(message, loc.path, loc.line, code))
 
     def warn(self, message: str, loc: Loc, code: str) -> None:

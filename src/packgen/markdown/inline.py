@@ -17,6 +17,7 @@ from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
 
 LINK_SCHEME = "PG119"
+UNSUPPORTED = "PG128"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 """A URL scheme (two letters at least: ``C:`` is a Windows drive, not a scheme)."""
 _PLAIN = Span("")
@@ -41,7 +42,7 @@ def spans_of(nodes: list[Node], ctx: Context, loc: Loc,
     for node in nodes:
         converter = _INLINE.get(node.type)
         if converter is None:
-            ctx.error(f"unsupported inline Markdown '{node.type}'", loc)
+            ctx.error(f"unsupported inline Markdown '{node.type}'", loc, UNSUPPORTED)
         else:
             for span in converter(node, ctx, loc, style):
                 _append(out, span)

@@ -23,6 +23,9 @@ from packgen.output.reproducible import build_time, normalise_zip, sha256_file
 from packgen.paths import relative
 from packgen.writers import FORMATS
 
+NOT_BUILT = "PG015"
+"""The code of the line that says a pack was not built, and why."""
+
 if TYPE_CHECKING:
     from packgen.builders.jobs import Written
 
@@ -122,10 +125,6 @@ def build_pack(project: Project, pack_id: str, out: Path, run: Run, known: Known
     emit(Event(pack_id, "done", seconds=time.perf_counter() - began, status=result.status,
                reason=result.reason))
     return result, sink
-
-
-NOT_BUILT = "PG008"
-"""The code of the line that says a pack was not built, and why."""
 
 
 def not_built(root: Path, result: PackResult, diagnostics: Sequence[Diagnostic],

@@ -363,9 +363,9 @@ def _placed(path: object, old: str, new: str) -> str | None:
     return path
 
 
-def _code(value: object) -> str | None:
-    """Return a stored rule code; anything but ``PGnnn`` (or none) is a damaged cache."""
-    if value is None or (isinstance(value, str) and re.fullmatch(r"PG\d{3}", value)):
+def _code(value: object) -> str:
+    """Return a stored rule code; anything but ``PGnnn`` is a damaged cache."""
+    if isinstance(value, str) and re.fullmatch(r"PG\d{3}", value):
         return value
     raise TypeError(value)
 

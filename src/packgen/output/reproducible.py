@@ -10,6 +10,8 @@ from pathlib import Path
 
 from packgen.errors import PackgenError
 
+BAD_EPOCH = "PG016"
+
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 _ZIP_END = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
@@ -27,7 +29,7 @@ def build_time(pack_date: dt.date) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise PackgenError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{raw}'",
-                           "SOURCE_DATE_EPOCH") from None
+                           "SOURCE_DATE_EPOCH", code=BAD_EPOCH) from None
 
 
 def normalise_zip(path: Path, when: dt.datetime) -> None:

@@ -8,9 +8,11 @@ from collections.abc import Callable, Sequence
 from packgen.errors import Diagnostic, Severity
 from packgen.model import Project
 from packgen.report import github, gitlab, junit, sarif, tabular
+from packgen.report.codes import explain, rules_table, rules_text
 from packgen.report.document import Case, Report, failing, located
 
-__all__ = ["FORMATS", "Case", "Report", "exit_status", "listing", "render", "shown"]
+__all__ = ["FORMATS", "Case", "Report", "exit_status", "explain", "listing", "render",
+           "render_findings", "rules_table", "rules_text", "shown"]
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "text": tabular.lines, "json": tabular.json_list, "github": github.render,

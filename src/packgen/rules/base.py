@@ -1,10 +1,11 @@
-"""What a rule is: a stable code, a severity, a one-line doc and (when run here) a check."""
+"""What a rule is: a stable code (described in ``packgen.codes``) and, when run here, a check."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from packgen.codes import CODES
 from packgen.errors import Diagnostic, Severity
 from packgen.model import TailoredPack
 
@@ -15,17 +16,26 @@ Check = Callable[[TailoredPack], list[Diagnostic]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One rule: its code, how bad it is, what it protects in one line, and its check."""
+    """One rule: its code and its check; how bad it is and what it protects come from the
+    catalogue of codes."""
 
     code: str
-    severity: Severity
-    doc: str
     check: Check | None = None
     """The function that runs it on a tailored pack, or None when it runs elsewhere."""
     raised_by: str = "packgen.rules"
     """The module that reports it."""
 
+    @property
+    def severity(self) -> Severity:
+        """Return the severity of its findings, as the catalogue gives it."""
+        return Severity(CODES[self.code].severity)
 
-def described(by: str, rows: Sequence[tuple[str, Severity, str]]) -> list[Rule]:
-    """Return rules reported by module ``by``, from ``(code, severity, doc)`` rows."""
-    return [Rule(code, severity, doc, None, by) for code, severity, doc in rows]
+    @property
+    def doc(self) -> str:
+        """Return what it protects in one line, as the catalogue gives it."""
+        return CODES[self.code].summary
+
+
+def described(by: str, codes: Sequence[str]) -> list[Rule]:
+    """Return rules reported by module ``by`` (not run here), from their codes."""
+    return [Rule(code, None, by) for code in codes]

@@ -23,7 +23,7 @@ from packgen.model import (
     TailoredPack,
     plain,
 )
-from packgen.rules.base import WARNING, Rule, described
+from packgen.rules.base import Rule, described
 from packgen.rules.measure import measure
 from packgen.tailor.slideplan import untitled_name
 
@@ -260,23 +260,13 @@ def _header_problem(table: Table) -> str:
 
 
 RULES = [
-    Rule("PG101", WARNING, "every slide has a title that screen readers and the outline show",
-         untitled_slides),
-    Rule("PG102", WARNING, "slide titles are unique in a deck, so a listener knows where they are",
-         duplicate_titles),
-    Rule("PG103", WARNING, "no empty slides (a stray '---', or content tailored away)",
-         empty_slides),
-    *described("packgen.tailor.pack", [
-        ("PG104", WARNING, "a pack uses modules meant for its audience"),
-    ]),
-    Rule("PG105", WARNING, "every picture has alt text or is marked {.decorative} (pictures in "
-                           "modules are checked by the Markdown parser, those in YAML here)",
-         missing_alt, "packgen.markdown.blocks, packgen.rules.content"),
-    Rule("PG106", WARNING, "alt text describes the picture; it is not a file name",
-         file_name_alt),
-    Rule("PG107", WARNING, "every table has a header row with every column named",
-         table_headers),
-    Rule("PG108", WARNING, "at most about 6 lines or 40 words on a slide; the rest goes in the "
-                           "notes", text_amount),
+    Rule("PG101", untitled_slides),
+    Rule("PG102", duplicate_titles),
+    Rule("PG103", empty_slides),
+    *described("packgen.tailor.pack", ["PG104"]),
+    Rule("PG105", missing_alt, "packgen.markdown.blocks, packgen.rules.content"),
+    Rule("PG106", file_name_alt),
+    Rule("PG107", table_headers),
+    Rule("PG108", text_amount),
 ]
 """The content rules, in code order."""

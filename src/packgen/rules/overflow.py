@@ -16,7 +16,7 @@ from lxml import etree
 
 from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
-from packgen.rules.base import WARNING, described
+from packgen.rules.base import described
 from packgen.rules.fontmetrics import line_factor, lines_needed
 from packgen.rules.ooxml.package import NS, REL, Package, first, xpath
 from packgen.rules.ooxml.textstyle import (
@@ -287,8 +287,5 @@ def _message(number: int, deck: str, name: str, fit: Fit) -> str:
             "shorten it, split the slide, or move detail into the notes")
 
 
-RULES = described("packgen.rules.overflow", [
-    ("PG501", WARNING, ("text fits its placeholder at the template's font size (estimated from "
-                       "the font's metrics and the box size)")),
-])
+RULES = described("packgen.rules.overflow", ["PG501"])
 """The overflow rule."""

@@ -18,7 +18,7 @@ from packgen.errors import Diagnostic, PackgenError, error
 from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 from packgen.rules import templatestyle as style
-from packgen.rules.base import ERROR, WARNING, Rule, described
+from packgen.rules.base import described
 from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
 
@@ -235,21 +235,7 @@ def _merge(diags: list[Diagnostic]) -> list[Diagnostic]:
     return list(dict.fromkeys(diags))
 
 
-RULES = [
-    Rule("PG400", ERROR, "the deck template exists and can be read", None,
-         "packgen.rules.template"),
-    *described("packgen.rules.template", [
-        ("PG401", ERROR, "the template has a layout for every slide kind the deck uses"),
-        ("PG402", ERROR, ("each layout has the placeholders its slide kind needs (a title; a "
-                         "body for text, two for columns; a picture too for easy-read)")),
-        ("PG403", WARNING, ("body text at least 24 pt, titles 36 pt, footers 18 pt, also after "
-                           "shrink-to-fit")),
-        ("PG404", WARNING, ("text contrast at least 4.5:1 (7:1 in easy-read decks) against what "
-                           "is really behind it; info where a picture is behind it")),
-        ("PG405", WARNING, ("the template marks text in the pack's language (en-GB), not "
-                           "PowerPoint's en-US")),
-        ("PG406", ERROR, "the template holds layouts only, no slides"),
-    ]),
-]
+RULES = described("packgen.rules.template", [
+    "PG400", "PG401", "PG402", "PG403", "PG404", "PG405", "PG406", "PG407", "PG408", "PG409"])
 """The template rules, in code order."""
 

@@ -6,14 +6,7 @@ same comparison again here would report each finding twice.
 
 from __future__ import annotations
 
-from packgen.rules.base import INFO, WARNING, described
+from packgen.rules.base import described
 
-RULES = described("packgen.tailor.timetable", [
-    ("PG301", WARNING, ("the modules and breaks fit in the pack's slot (running over is a "
-                       "warning)")),
-    ("PG302", WARNING, ("a break at a fixed clock time that falls inside a module is moved to the "
-                       "module's end, and says so")),
-    ("PG303", INFO, "more than 15 % of the slot left spare is worth knowing (info)"),
-    ("PG304", WARNING, "a session whose modules and breaks run past midnight"),
-])
+RULES = described("packgen.tailor.timetable", ["PG301", "PG302", "PG303", "PG304"])
 """The timing rules, in code order."""

@@ -58,10 +58,6 @@ def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[Tailored
     return tp, notes + findings
 
 
-def _code(message: str) -> str | None:
-    return "PG110" if message.startswith("undefined variable") else None
-
-
 def _unsuited(pack: Pack, modules: Sequence[Module]) -> list[Diagnostic]:
     found = []
     for i, module in enumerate(modules):
@@ -159,8 +155,7 @@ class _Job:
                 path, exc.line).diagnostics)
             return text
         except PackgenError as exc:
-            self.errors.extend(dataclasses.replace(d, code=d.code or _code(d.message))
-                               for d in exc.diagnostics)
+            self.errors.extend(exc.diagnostics)
             return text
         self.room -= len(filled)
         return filled

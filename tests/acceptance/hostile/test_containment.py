@@ -136,7 +136,7 @@ def test_a_print_template_cannot_read_other_project_folders_through_a_link(
         pack: Path, secret: Secret) -> None:
     _link(pack / "notes" / "link", secret.file())
     typ = _template(pack, "guide.typ", _packaged("guide.typ") + '\n#read("/notes/link")\n')
-    _refused(pack, "templates/guide.typ", "PG400", line_of(typ, "/notes/link"), only="guide",
+    _refused(pack, "templates/guide.typ", "PG408", line_of(typ, "/notes/link"), only="guide",
              secret=secret)
 
 

@@ -120,7 +120,7 @@ def test_a_picture_type_html_cannot_show_is_the_same_error_on_both_pages(tmp_pat
     facilitating = replace(facilitating, project=replace(facilitating.project, theme=theme))
     reading = easyread_sample.make_pack(tmp_path, cover=picture)
     expected = [(f"content/packs/a.yaml:9: error: picture 'content/images/scan{suffix}' cannot "
-                 "be inlined in an HTML page: use PNG, JPEG, GIF, SVG, WebP, BMP or TIFF")]
+                 "be inlined in an HTML page: use PNG, JPEG, GIF, SVG, WebP, BMP or TIFF [PG130]")]
     assert _errors(lambda: guide.render_html(facilitating)) == expected
     assert _errors(lambda: handout.render_html(reading, handout_view(reading))) == expected
 

@@ -29,7 +29,7 @@ def test_a_broken_designer_template_is_one_diagnostic_at_its_line(tmp_path: Path
         write_guide(tp, tmp_path / "g.pdf")
     (diagnostic,) = caught.value.diagnostics
     assert (diagnostic.path, diagnostic.line, diagnostic.code) == ("templates/guide.typ", 4,
-                                                                   "PG400")
+                                                                   "PG408")
     assert "no-such-field" in diagnostic.message
     assert not (tmp_path / "g.pdf").exists()
 

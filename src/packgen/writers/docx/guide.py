@@ -67,7 +67,7 @@ def open_reference(path: Path, display: str) -> Document:
     missing = [name for name in REQUIRED_STYLES if name not in names]
     if missing:
         raise PackgenError(f"reference.docx lacks the styles {', '.join(missing)}: start from "
-                           "a copy of packgen's reference.docx", display, code="PG400")
+                           "a copy of packgen's reference.docx", display, code="PG409")
     return doc
 
 

@@ -15,6 +15,8 @@ from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.writers.docx import oxml
 
+UNSUPPORTED_PICTURE = "PG130"
+
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
 
@@ -159,7 +161,8 @@ class _Writer:
         path = paths.contained(self.root, self.root / image.src, image.loc.path, image.loc.line)
         if path.suffix.lower() not in WORD_PICTURES:
             raise PackgenError(f"picture type '{path.suffix}' cannot go in the Word handout: "
-                               "use PNG or JPEG", image.loc.path, image.loc.line)
+                               "use PNG or JPEG", image.loc.path, image.loc.line,
+                               UNSUPPORTED_PICTURE)
         shape = paragraph.add_run().add_picture(str(path), width=width)
         oxml.set_alt_text(shape, image.alt, image.decorative)
 

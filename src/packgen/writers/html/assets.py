@@ -13,6 +13,8 @@ from packgen.errors import PackgenError
 from packgen.model import Image
 from packgen.templating import CallError
 
+UNSUPPORTED_PICTURE = "PG130"
+
 PICTURE_TYPES = {
     ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
     ".svg": "image/svg+xml", ".webp": "image/webp", ".bmp": "image/bmp", ".tif": "image/tiff",
@@ -104,7 +106,8 @@ class Pictures:
             if mime is None:
                 raise PackgenError(
                     f"picture '{picture.src}' cannot be inlined in an HTML page: use PNG, JPEG, "
-                    "GIF, SVG, WebP, BMP or TIFF", picture.loc.path, picture.loc.line)
+                    "GIF, SVG, WebP, BMP or TIFF", picture.loc.path, picture.loc.line,
+                    UNSUPPORTED_PICTURE)
             data = paths.read_bytes(self.root, self.root / picture.src, picture.loc.path,
                                     picture.loc.line)
             self._uris[picture.src] = data_uri(mime, data)

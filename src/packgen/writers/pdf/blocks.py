@@ -26,6 +26,9 @@ from packgen.model import (
 )
 from packgen.safety import link_allowed
 
+UNSUPPORTED_PICTURE = "PG130"
+MISSING_ALT = "PG105"
+
 Data = dict[str, object]
 PRINT_PICTURES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 """Picture suffixes the print engine can place."""
@@ -75,10 +78,10 @@ def picture(image: Image) -> Data:
     """
     if PurePosixPath(image.src).suffix.lower() not in PRINT_PICTURES:
         raise PackgenError(f"picture '{image.src}' cannot be printed: use PNG, JPEG, GIF, SVG "
-                           "or WebP", image.loc.path, image.loc.line)
+                           "or WebP", image.loc.path, image.loc.line, UNSUPPORTED_PICTURE)
     if not image.decorative and not image.alt.strip():
         raise PackgenError(f"picture '{image.src}' has no alt text: write one, or mark it "
-                           "{.decorative}", image.loc.path, image.loc.line)
+                           "{.decorative}", image.loc.path, image.loc.line, MISSING_ALT)
     return {"src": "/" + image.src, "alt": "" if image.decorative else image.alt,
             "decorative": image.decorative}
 

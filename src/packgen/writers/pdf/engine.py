@@ -18,7 +18,8 @@ from packgen.errors import PackgenError
 
 PDF_STANDARD = "ua-1"
 """Tagged PDF with a structure tree, ``/Lang``, alt text, and the title as the window title."""
-TEMPLATE_ERROR = paths.TEMPLATE_ERROR
+TEMPLATE_ERROR = "PG408"
+"""The code of a print template that fails (or would download a package)."""
 PACKAGE_IMPORT = re.compile(r"""["']@[A-Za-z0-9_-]+/""")
 """A Typst package spec (``"@preview/name:1.0.0"``): compiling it would download."""
 REMOTE = "PG021"

@@ -17,6 +17,8 @@ from packgen.safety import check_image_file
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx.oxml import elements
 
+UNSUPPORTED_PICTURE = "PG130"
+
 EMU_IN = 914400
 GAP = int(0.3 * EMU_IN)
 INSET = 91440
@@ -81,7 +83,8 @@ def picture_size(path: Path, image: Image) -> tuple[int, int]:
         return elements.picture_pixels(str(path))
     except (OSError, ValueError, SyntaxError):
         raise PackgenError(f"{image.src} is not a picture the deck can use (PNG, JPEG, GIF, "
-                           "BMP or TIFF)", image.loc.path, image.loc.line) from None
+                           "BMP or TIFF)", image.loc.path, image.loc.line,
+                           UNSUPPORTED_PICTURE) from None
 
 
 def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:

@@ -26,10 +26,11 @@ def outline(path: Path) -> tuple[SlideOutline, ...]:
         deck = Presentation(str(path))
         return tuple(_slide(number, slide) for number, slide in enumerate(deck.slides, 1))
     except PackgenError as exc:
-        raise PackgenError(f"cannot read the deck: {exc.diagnostics[0].message}",
-                           path.name) from None
+        first = exc.diagnostics[0]
+        raise PackgenError(f"cannot read the deck: {first.message}", path.name,
+                           code=first.code) from None
     except UNREADABLE as exc:
-        raise PackgenError(f"cannot read the deck: {exc}", path.name) from None
+        raise PackgenError(f"cannot read the deck: {exc}", path.name, code=UNREADABLE) from None
 
 
 def _slide(number: int, slide: Any) -> SlideOutline:

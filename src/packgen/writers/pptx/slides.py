@@ -29,6 +29,8 @@ from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements
 from packgen.writers.pptx.template import ROLES
 
+UNKNOWN_SPACE = "PG131"
+
 TAB_EMU = 1051560
 """Agenda: where the module title starts, after the clock time (1.15 in)."""
 SIDE = 4114800
@@ -193,7 +195,7 @@ def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     if unknown:
         raise PackgenError(f"no space '{unknown[0]}' to highlight (spaces in the model: "
                            f"{', '.join(s.id for s in spaces)})", diagram.loc.path,
-                           diagram.loc.line)
+                           diagram.loc.line, UNKNOWN_SPACE)
     spaces_diagram.draw_spaces(slide, spaces, ctx.tp.project.theme, box, ctx.lang,
                              diagram.highlight)
 

@@ -20,6 +20,9 @@ from packgen.paths import deck_template
 from packgen.safety import check_pptx_file
 from packgen.writers.pptx.oxml.links import drop_external_relationships
 
+UNREADABLE_TEMPLATE = "PG400"
+HAS_SLIDES = "PG406"
+
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
             OSError, AttributeError, TypeError, IndexError)
 """What python-pptx raises for a file that is not a usable .pptx."""
@@ -52,11 +55,12 @@ def open_template(path: Path, shown: str) -> Any:
         drop_external_relationships(prs)
     except BAD_FILE as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise PackgenError(f"not a PowerPoint template (.pptx): {reason}", shown) from None
+        raise PackgenError(f"not a PowerPoint template (.pptx): {reason}", shown,
+                           code=UNREADABLE_TEMPLATE) from None
     if len(prs.slides):
         raise PackgenError(
             f"the deck template holds {len(prs.slides)} slide(s); a template must hold layouts "
-            "only (delete its slides and save it again)", shown)
+            "only (delete its slides and save it again)", shown, code=HAS_SLIDES)
     return prs
 
 

@@ -1,0 +1,628 @@
+"""The catalogue of finding codes: for each its severity, name, summary and explanation.
+
+Every finding packgen reports carries one of these codes (``packgen rules PG104`` explains
+it); ``docs/rules.md`` is written from this table by ``scripts/rules_doc.py``. Standard
+library only, so any stage, the docs script and the CLI can read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FAMILIES = {
+    "PG0": "Reliability and files (PG0xx)",
+    "PG1": "Content (PG1xx)",
+    "PG2": "Easy read (PG2xx)",
+    "PG3": "Timing (PG3xx)",
+    "PG4": "Deck template (PG4xx)",
+    "PG5": "Overflow (PG5xx)",
+}
+"""The first three characters of a code to the title of its family."""
+
+_SILENCE_WHERE = {"PG0": "*", "PG1": "content/modules/intro.md",
+                  "PG2": "content/modules/intro.md", "PG3": "content/packs/staff-intro.yaml",
+                  "PG4": "templates/deck.pptx", "PG5": "staff-intro"}
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One finding code and what a user needs to know about it."""
+
+    code: str
+    """``PG`` and three digits, stable across releases."""
+    severity: str
+    """``error``, ``warning`` or ``info``: how bad its findings are by default."""
+    name: str
+    """A short kebab-case name that can stand for the code (``slide-too-full``)."""
+    summary: str
+    """One line: what a finding with this code says is wrong."""
+    checks: str
+    """What it checks."""
+    why: str
+    """Why it matters."""
+    fix: str
+    """How to fix it."""
+    where: str = ""
+    """A place to silence it at in the example (a file, folder or pack id); by family else."""
+
+    @property
+    def family(self) -> str:
+        """Return the title of the code's family (``Content (PG1xx)``)."""
+        return FAMILIES[self.code[:3]]
+
+    def silence(self) -> str:
+        """Return how to silence it: the ``packgen.toml`` lines, or that errors cannot be."""
+        if self.severity == "error":
+            return "Errors cannot be silenced: they mean a pack cannot be built correctly."
+        where = self.where or _SILENCE_WHERE[self.code[:3]]
+        return (f'In packgen.toml:\n\n    [silence]\n    {self.code} = ["{where}"]\n\n'
+                'List files, folders (shell wildcards allowed) or pack ids; "*" silences it '
+                "everywhere.")
+
+    def as_dict(self) -> dict[str, str]:
+        """Return the JSON shape: code, severity, name, summary and the explanation's parts."""
+        return {"code": self.code, "severity": self.severity, "name": self.name,
+                "summary": self.summary, "checks": self.checks, "why": self.why,
+                "fix": self.fix, "silence": self.silence()}
+
+
+def lookup(key: str) -> Code | None:
+    """Return the code ``key`` names (a code in any case, or a name), or None."""
+    wanted = key.strip()
+    return CODES.get(wanted.upper()) or _BY_NAME.get(wanted.lower())
+
+
+def names() -> list[str]:
+    """Return every code's name, in code order."""
+    return list(_BY_NAME)
+
+
+E, W, I = "error", "warning", "info"
+
+CATALOGUE: tuple[Code, ...] = (
+    # --- reliability and files -----------------------------------------------------------
+    Code("PG001", E, "output-changed-by-hand",
+         "an output changed by hand, a file packgen did not write, or a link in a pack folder",
+         "Before replacing a pack's outputs, each file is compared with the hash manifest.json "
+         "recorded. A changed output is not replaced without --force; a file or folder packgen "
+         "did not write is never deleted (without --force the build stops naming it, with "
+         "--force it is moved into the new pack folder); a symbolic link or special file in a "
+         "pack's output folder is never followed, read, copied or kept.",
+         "Someone's hand edits to a handout, or a file they put beside the outputs, are not lost "
+         "silently, and a link cannot make a build read or overwrite something elsewhere.",
+         "Move your edits into content/ or templates/, then build with --force; remove any link "
+         "from the pack's output folder."),
+    Code("PG002", E, "unsafe-file",
+         "a template or picture that is not what it claims (zip bomb, fake image, DOCTYPE)",
+         "Deck templates, reference.docx and pictures are inspected before any library opens "
+         "them: a zip bomb, a zip member over 50 MiB or over 200 MiB in all, a member name that "
+         "is absolute, climbs out with '..' or repeats, an XML part declaring a DOCTYPE, a zip "
+         "that is not a .pptx or .docx, a fake or damaged image.",
+         "A damaged or hostile file would otherwise exhaust memory or disk, or make a library "
+         "expand entities or fetch files, while the build runs.",
+         "Save the file again from PowerPoint, Word or an image editor, or replace it with a "
+         "known-good copy."),
+    Code("PG003", E, "unreadable-input",
+         "an input file that cannot be read or parsed (YAML, TOML, Markdown, encoding)",
+         "Every input is read and parsed with its line: invalid YAML or TOML, text that is not "
+         "UTF-8 (named at the line of its first bad byte), a folder where a file was expected, "
+         "a file that cannot be opened, a loop of symbolic links.",
+         "A file packgen cannot read cannot be built from; stopping at the exact line is faster "
+         "than guessing what went wrong.",
+         "Fix the syntax at the line given, save the file as UTF-8, or replace the folder with "
+         "the file that was meant."),
+    Code("PG004", E, "unsafe-output-folder",
+         "the output folder is the project, above it, or in content/ or templates/",
+         "The output folder is never the project itself, a folder above it, content/ or "
+         "templates/, or a folder inside them (links resolved first), and a pack's own output "
+         "folder is never a link; checked before anything is written, with or without --force.",
+         "Replacing a pack's folder deletes what was there: pointed at the project it would "
+         "delete the project's sources.",
+         "Choose another --out folder, such as the default out/."),
+    Code("PG005", E, "pack-locked",
+         "another build of the same pack did not finish in time",
+         "A build holds a lock on its pack (OUT/.<pack>.lock) from start to swap. A second build "
+         "of the same pack waits up to PACKGEN_LOCK_WAIT seconds (default 120), then stops; "
+         "builds of different packs never wait for each other.",
+         "Two builds writing one pack folder at once would mix their files.",
+         "Wait for the other build to finish (or stop it), or raise PACKGEN_LOCK_WAIT."),
+    Code("PG006", E, "write-failed",
+         "an output could not be written (disk full, read-only folder, name too long)",
+         "Every write is checked: a full disk, a read-only or locked folder, a name too long for "
+         "the file system, a NUL byte in the output folder's name, a pack id over 200 bytes "
+         "(refused before anything is written).",
+         "The previous outputs stay as they were and nothing half-written is left behind.",
+         "Free some space, make the folder writable, or use a shorter pack id or output path."),
+    Code("PG007", I, "orphaned-pack-folder",
+         "an output folder for a pack that no longer exists",
+         "A folder of the output folder whose manifest.json names a pack that is no longer in "
+         "content/packs/ is reported on every build. Folders without a packgen manifest are "
+         "never touched.",
+         "Old outputs of a removed pack would otherwise be handed out by mistake.",
+         "Run packgen build --prune: it removes the files its manifest lists, the manifest, then "
+         "the folder if nothing else is left in it."),
+    Code("PG010", W, "pack-file-yml",
+         "a pack file ending in .yml is ignored",
+         "Pack files in content/packs/ must end in .yaml; a file ending in .yml is skipped.",
+         "A pack that is silently not built is easy to miss.",
+         "Rename the file to end in .yaml.", "content/packs/old.yml"),
+    Code("PG011", E, "invalid-field",
+         "a field of a YAML file or packgen.toml is missing, repeated or mistyped",
+         "Pack files, audiences.yaml, glossary, theme and spaces files and module front matter "
+         "are checked field by field: a missing required key, a value of the wrong kind (text, "
+         "number, list, mapping, date, colour, language tag), an id given twice, a break after "
+         "a module the pack does not list, activities longer than the module's duration. "
+         "Unknown keys are PG025; clock times PG120.",
+         "A mistyped field would otherwise change what is built without a word; every problem "
+         "is reported in one pass, each at its line.",
+         "Correct the field at the line given; the message says what was expected and what was "
+         "found."),
+    Code("PG012", E, "project-not-found",
+         "the project folder given does not exist",
+         "The project folder (the current folder, or the one given on the command line) must be "
+         "an existing folder.",
+         "Nothing can be checked or built without a project.",
+         "Run packgen from the project's folder, or pass the right path."),
+    Code("PG013", E, "no-packs",
+         "the project has no packs in content/packs/",
+         "A project needs at least one pack file (content/packs/<id>.yaml) for build, check and "
+         "the other commands to work on.",
+         "Without a pack there is nothing to build, which is almost always a wrong folder.",
+         "Add a pack file to content/packs/, or run packgen in the right project."),
+    Code("PG014", E, "unknown-pack",
+         "a pack named on the command line is not in content/packs/",
+         "Each pack id given to a command must be the name of a pack file in content/packs/ "
+         "(without .yaml); the message lists the packs there are.",
+         "A typo in a pack id would otherwise build nothing and look like success.",
+         "Use one of the pack ids the message lists."),
+    Code("PG015", I, "pack-not-built",
+         "a pack was not built because of the errors reported before it",
+         "After a pack's errors, one line at its pack file says it was not built, why in a few "
+         "words (the files its errors are in: its own, a module it uses, or a file every pack "
+         "reads) and, when it had outputs, that they stay as they were. Packs that use none "
+         "of the broken files are built.",
+         "With many packs built side by side, it says plainly which ones failed and why.",
+         "Fix the errors reported for the files it names."),
+    Code("PG016", E, "invalid-source-date-epoch",
+         "SOURCE_DATE_EPOCH is not a whole number of seconds",
+         "When the SOURCE_DATE_EPOCH environment variable is set, it must be whole seconds since "
+         "1 January 1970 (UTC).",
+         "It stamps every output's date; a wrong value would make builds unreproducible.",
+         "Set it to a number such as the last commit's time (git log -1 --format=%ct), or unset "
+         "it."),
+    Code("PG017", E, "cannot-serve",
+         "packgen serve cannot listen on the port asked for",
+         "The preview server listens on 127.0.0.1 at the port given; a port in use or not "
+         "allowed is one line.",
+         "Without its port the preview cannot be opened.",
+         "Choose another --port (0 picks a free one), or stop what is using it."),
+    Code("PG018", E, "watcher-stopped",
+         "the file watcher of watch or serve stopped",
+         "watch and serve rebuild when a file changes; when the file watcher cannot start or "
+         "stops (the message gives the system's reason) the command stops.",
+         "Otherwise nothing would be rebuilt any more while the command looked alive.",
+         "Start the command again; if the system refuses to watch more files, raise its limit "
+         "(fs.inotify.max_user_watches on Linux)."),
+    Code("PG019", E, "unknown-code",
+         "packgen rules was asked about a code or name that does not exist",
+         "packgen rules CODE accepts a code (PG108) or a name (slide-too-full) from the "
+         "catalogue; anything else is one line naming the closest code or name.",
+         "A misspelt code would otherwise explain nothing, or the wrong thing.",
+         "Use the code or name suggested, or run packgen rules to list them all."),
+    Code("PG020", E, "outside-project",
+         "a file packgen would read leads outside the project",
+         "Every file read stays inside the project or packgen's own defaults: a module, "
+         "template, style sheet, font or picture whose real path (links followed) leads outside "
+         "is refused unread, as is a theme font family written as a path or a picture a "
+         "template names outside the project. The print engine reads only templates/, content/ "
+         "and the pictures it is given.",
+         "A project checked out from somewhere else must not make packgen read your other files "
+         "into its outputs.",
+         "Copy the file into the project and name it there."),
+    Code("PG021", E, "remote-address",
+         "a template or SVG picture names a remote address that would be fetched",
+         "Nothing is fetched from the network: a style sheet's url(http...), url(//...) or "
+         "@import of an address, an HTML template's <link href> or src= to an address, a Typst "
+         "template's image(\"http...\") or read(\"http...\"), an SVG picture that refers to "
+         "another file or an address. Links in content stay links.",
+         "Builds must work offline, give the same bytes every time, and never tell a server "
+         "who built what.",
+         "Download the file and put it in templates/ (or content/images/), then name it there."),
+    Code("PG022", W, "external-link-dropped",
+         "an external link in a deck template or reference.docx is dropped",
+         "Office templates are read for external relationships: a file: or UNC path, a linked "
+         "(not embedded) picture, an attached Word template, a linked OLE object, a hyperlink to "
+         "anything but http, https or mailto. Each is dropped from the outputs, with the "
+         "reference to it; packgen template check shows the same warnings.",
+         "A UNC link makes Windows send the reader's credentials when the file is opened; a "
+         "linked picture is missing on every other computer.",
+         "Embed the picture, or remove the link in PowerPoint or Word.", "templates/deck.pptx"),
+    Code("PG024", E, "over-limit",
+         "an input larger than one of packgen's limits",
+         "Inputs are measured before they are read or decoded: a module, YAML or TOML file over "
+         "1 MB, a template or SVG over 5 MB, a font or Office template over 100 MB, YAML or "
+         "Markdown nested more than 50 levels, a pack variable over 10,000 characters, a module "
+         "over 2,000,000 characters once filled in, a picture over 20 MB or 40 megapixels. The "
+         "message gives the limit.",
+         "A huge or deeply nested file would otherwise exhaust memory or time; docs/security.md "
+         "says why each limit is where it is.",
+         "Split the file, shrink or compress the picture, or simplify the nesting."),
+    # --- content -------------------------------------------------------------------------
+    Code("PG025", E, "unknown-key",
+         "a key nothing reads, in a YAML file or packgen.toml",
+         "Every key of a pack, audiences.yaml, model.yaml, glossary.yaml, CREDITS.yaml and "
+         "theme.yaml (every section: a font role other than heading and body, a layout for a "
+         "slide kind that does not exist, a new colour name one letter off a packaged one) and "
+         "every table and key of packgen.toml is known; an unknown one is an error at its line "
+         "naming the closest known one. Module front matter is the exception: PG115.",
+         "A typo (venu:, [silense], slide_line) would otherwise be ignored and the setting "
+         "silently not applied.",
+         "Correct the key to the one the message suggests, or remove it."),
+    Code("PG026", E, "setting-wrong-type",
+         "a packgen.toml setting of the wrong type or out of range",
+         "Rule thresholds in [rules] are numbers above 0 (whole numbers where they count "
+         "lines, words or syllables); [easy-read] allow is a list of words; [silence] entries "
+         "are lists of files, folders or pack ids.",
+         "A threshold of the wrong type would be dropped and the default used without a word.",
+         "Write the value the message asks for, at the line it gives."),
+    Code("PG027", E, "unreadable-folder",
+         "a folder under content/ or templates/ that cannot be read",
+         "Before anything is loaded, every folder under content/ and templates/ is listed: a "
+         "link to itself, a loop of links, a link back to a folder that holds it, or a folder "
+         "without permission to read is one line naming it.",
+         "Such a folder would look empty: every module it holds would be reported unknown, or "
+         "the packaged templates used instead of the project's.",
+         "Replace the link with the real folder, or give the folder read permission."),
+    Code("PG028", E, "silence-not-a-code",
+         "a [silence] key in packgen.toml that is not a rule code",
+         "Each key of [silence] is a code such as PG108.",
+         "A misspelt code would silence nothing, and the warnings would seem to be ignored.",
+         "Write the code as packgen prints it (packgen rules lists them)."),
+    Code("PG101", W, "slide-without-title",
+         "a slide without a title",
+         "Every slide has a title. A slide started with --- has none on screen.",
+         "Screen readers and the outline hear only \"Module title, slide N\" for it.",
+         "Start the slide with '## Title' instead of ---."),
+    Code("PG102", W, "duplicate-slide-title",
+         "two slides in one deck with the same title",
+         "Slide titles are compared in one deck, ignoring case and spaces.",
+         "A listener using the outline or a screen reader cannot tell the slides apart.",
+         "Make each title unique, for example with \"(1 of 2)\" and \"(2 of 2)\"."),
+    Code("PG103", W, "empty-slide",
+         "a slide with nothing on it",
+         "A slide with nothing on it is reported: one with neither title nor content (a stray "
+         "---), and one whose content was all for another audience. A slide with only a "
+         "title, as written, is fine; so is a section slide.",
+         "An empty slide in front of a room looks like a mistake.",
+         "Remove the stray ---, or give the slide's heading the audience attribute too."),
+    Code("PG104", W, "module-for-other-audience",
+         "a pack uses a module not meant for its audience",
+         "When a module's front matter lists audiences:, every pack using it is for one of them.",
+         "Material written for staff can be wrong, or upsetting, in front of self-advocates.",
+         "Pick a module for the pack's audience, or add the audience to the module's audiences:.",
+         "content/packs/staff-intro.yaml"),
+    Code("PG105", W, "missing-alt-text",
+         "a picture without alt text",
+         "Every picture has alt text or is marked {.decorative}: pictures in modules as the "
+         "Markdown is read, pictures named in YAML files (cover, logo, spaces, glossary) by the "
+         "rules. The print writer refuses a picture without alt text as an error.",
+         "People who cannot see the picture get nothing from it without a description.",
+         "Describe the picture in ![...] (or alt: in YAML), or mark it {.decorative}."),
+    Code("PG106", W, "file-name-alt-text",
+         "alt text that is a file name or a placeholder word",
+         "Alt text must not be a file name (photo.png, IMG_1234, the picture's own name) or a "
+         "placeholder word (image, picture).",
+         "A screen reader reading \"IMG_1234\" tells the listener nothing.",
+         "Write what the picture shows, in a few words."),
+    Code("PG107", W, "table-without-header",
+         "a table without a header row naming every column",
+         "Every table has a header row with every column named.",
+         "Screen readers announce each cell with its column's name; without one the table is a "
+         "stream of words.",
+         "Give each column a heading in the table's first row."),
+    Code("PG108", W, "slide-too-full",
+         "too much text on one slide",
+         "A slide holds at most about 6 lines or 40 words (the [rules] slide_lines and "
+         "slide_words settings); columns count side by side, an activity slide counts its short "
+         "instructions. The message says how much there is.",
+         "A full slide is read instead of listened to, and small text cannot be read at the back.",
+         "Split the slide, or move the detail into '::: notes'."),
+    Code("PG110", E, "undefined-variable",
+         "a {{ variable }} the pack does not define",
+         "Every {{ name }} in content names a pack field, a pack variable or a built-in variable.",
+         "An unfilled variable would print as nothing, or as braces, in front of a room.",
+         "Define the variable under the pack's variables:, or correct its spelling."),
+    Code("PG111", E, "unknown-module",
+         "a pack lists a module that does not exist",
+         "Each module a pack lists is the id of a module in content/modules/; the message lists "
+         "the known modules.",
+         "A missing module would leave a hole in the session.",
+         "Correct the module id, or add the module."),
+    Code("PG112", E, "unknown-audience",
+         "an audience id that content/audiences.yaml does not list",
+         "Audience ids in packs, modules and {audience=\"...\"} attributes are checked against "
+         "content/audiences.yaml.",
+         "Content for a misspelt audience would be shown to no one.",
+         "Use an id audiences.yaml lists, or add the audience there."),
+    Code("PG113", E, "missing-picture",
+         "a picture or file that does not exist",
+         "Every picture (in modules and YAML files) and every file a YAML file names must exist, "
+         "looked for beside the file that names it, then in content/.",
+         "A missing picture would leave a gap or a broken image in every output.",
+         "Correct the file name, or add the file."),
+    Code("PG114", E, "picture-outside-project",
+         "a picture outside the project, or named as no file can be",
+         "A picture named by an absolute path, a '..' that leaves the project or a remote "
+         "address is refused; so is a name no file can have (a NUL or other control character, "
+         "a part over 255 bytes, over 1,024 characters in all).",
+         "Outputs must be built from the project alone, the same on every computer.",
+         "Copy the picture into content/images/ and name it there."),
+    Code("PG115", W, "unknown-front-matter-key",
+         "an unknown key in a module's front matter is ignored",
+         "Front-matter keys are checked against the keys packgen reads; the message names the "
+         "closest. Keys Pandoc documents carry (author, date, lang) are reported the same way.",
+         "A typo (duraton:) would otherwise be lost silently.",
+         "Correct the key, or remove it."),
+    Code("PG116", W, "control-character",
+         "an invisible control character is dropped",
+         "Control characters (pasted from another program) in a module are removed.",
+         "They cannot be shown or saved in the outputs.",
+         "Delete the character at the line given, or retype the line."),
+    Code("PG117", W, "unknown-div-class",
+         "an unknown div class is kept as plain content",
+         "A fenced div's class (::: {.sidebar}) is checked against the classes packgen knows.",
+         "A misspelt class (.activty) would silently lose what the div was for.",
+         "Correct the class, or remove the div."),
+    Code("PG118", W, "heading-in-div",
+         "a # or ## heading inside a div does not start a slide",
+         "Headings inside a div are shown as bold text, not as slide or section breaks.",
+         "A slide you expected would not be there.",
+         "Move the heading out of the div; to make a whole slide conditional, put "
+         "{audience=\"...\"} on its heading."),
+    Code("PG119", E, "unsafe-link",
+         "a link to anything but an http, https or mailto address",
+         "Links are written into the outputs only to http, https or mailto addresses, or a "
+         "#anchor in the page. Any other scheme (javascript:, file:, data:, ms-msdt:, tel:), a "
+         "UNC path or a relative path stops the pack at the link's line, in every output.",
+         "Such links can run code, leak credentials or point at nothing once the file is shared.",
+         "Link to a web address, or put the file in the pack's materials."),
+    Code("PG120", E, "clock-time",
+         "a clock time not written \"HH:MM\", or out of range",
+         "A pack's start and a break's at are read from what the file says, not from what YAML "
+         "makes of it: \"13:30\" (quoted, 24-hour clock) is the form; a number such as 1330, "
+         "600 or 13.30, or an hour over 23 or minutes over 59, is an error that shows the fix.",
+         "YAML reads start: 1330 as the number 1330, which would plan the session at 22:10.",
+         "Write the time quoted as the message shows, for example start: \"13:30\"."),
+    Code("PG121", I, "unquoted-clock-time",
+         "an unquoted clock time, read as written",
+         "start: 10:00 without quotes is read as 10:00 (YAML alone would read the number 600), "
+         "with this line saying so.",
+         "Quoted times mean the same to every YAML reader and editor.",
+         "Quote the time: start: \"10:00\".", "content/packs/staff-intro.yaml"),
+    Code("PG122", E, "attribute-value",
+         "an attribute value packgen cannot use",
+         "The width of a picture or column is a percentage up to 100 or a length in cm, mm, "
+         "in, pt or px (40%, 8cm); an activity's minutes and group_size are whole numbers above "
+         "0; height on a picture is not read, and says so.",
+         "A value no writer understands ({width=abc}) would otherwise be dropped, and each "
+         "output would size the picture its own way.",
+         "Write a value of the form the message gives, or remove the attribute."),
+    Code("PG123", E, "invalid-id",
+         "a module or pack id that is not ASCII letters, digits, - and _",
+         "Module and pack ids start with a letter or digit and hold only ASCII letters, digits, "
+         "hyphens and underscores, checked by one rule for both: a module file name breaking it "
+         "needs an id: in its front matter, an id: breaking it is an error, and a pack file name "
+         "breaking it must be renamed (a pack's id is its file name).",
+         "Ids become folder, file and link names on every system; spaces, dots and accents "
+         "break some of them.",
+         "Use the id the message suggests (my-welcome for 'my welcome')."),
+    Code("PG124", E, "duplicate-module-id",
+         "two modules with the same id",
+         "A module's id (its id: field, else its file name) is unique in content/modules/; both "
+         "files are named.",
+         "A pack naming the id could mean either module; only the packs using it fail.",
+         "Give one of the modules another id: in its front matter."),
+    Code("PG125", E, "malformed-module",
+         "a module file that is not shaped as a module",
+         "A module is front matter (between --- lines, key: value pairs with title and "
+         "duration) followed by slides: an empty file, a file without front matter or with "
+         "front matter never closed, front matter that is not key: value lines, and a module "
+         "with no slides are refused.",
+         "Without its front matter and slides there is nothing to place in a session.",
+         "Start the file with ---, title:, duration:, --- and add a ## heading or some text."),
+    Code("PG127", E, "invalid-block",
+         "a Markdown block that is misplaced or malformed",
+         "The structure of a module is checked as it is read: divs that belong inside another "
+         "(::: column outside :::: columns, ::: notes in the wrong place), what an activity, "
+         "tip, spaces or easy-read block may hold and its attributes, a fenced div never "
+         "closed, a line of colons that closes nothing, a list item holding more than text and "
+         "lists, a picture not in a paragraph of its own, attributes in braces that cannot be "
+         "read ({.class key=value}).",
+         "Content in the wrong place would otherwise be dropped or shown in the wrong document.",
+         "Follow the message: move the block, close the div, or correct the attributes."),
+    Code("PG128", E, "unsupported-markdown",
+         "a Markdown element packgen does not convert",
+         "Every Markdown element is converted for every output; an element without a converter "
+         "(raw HTML, a footnote, inline markup packgen does not support) stops the pack at its "
+         "line.",
+         "Dropping it silently would lose content from the outputs.",
+         "Write the content with the Markdown packgen supports (docs/content.md)."),
+    Code("PG129", E, "content-template-syntax",
+         "template syntax in content that is not a plain {{ variable }}",
+         "Text in modules and packs may hold {{ name }} and {{ dotted.name }} only: a "
+         "{% statement %}, an expression ({{ a + b }}, filters, calls), unbalanced braces and an "
+         "expression nested too deeply are refused at their line.",
+         "Content is not a program: only named values are filled in, so a module cannot run "
+         "code or reach packgen's internals.",
+         "Write a plain {{ variable }}, or escape literal braces."),
+    Code("PG130", E, "picture-type-unsupported",
+         "a picture type that an output format cannot hold",
+         "Each writer accepts the picture types its format can show: the deck PNG, JPEG, GIF, "
+         "BMP or TIFF; the Word handout PNG or JPEG; HTML pages PNG, JPEG, GIF, SVG, WebP, BMP "
+         "or TIFF; print PNG, JPEG, GIF, SVG or WebP.",
+         "The picture would be missing, or the file would not open.",
+         "Convert the picture to PNG or JPEG."),
+    Code("PG131", E, "unknown-space",
+         "a spaces diagram highlights a space the project does not define",
+         "Each space a diagram is asked to highlight is one of the spaces in the project's "
+         "spaces file; the message lists them.",
+         "The diagram would highlight nothing where the slide says it does.",
+         "Use a space id the message lists, or add the space."),
+    # --- easy read -----------------------------------------------------------------------
+    Code("PG201", W, "long-sentence",
+         "an easy-read sentence longer than 15 words",
+         "Each sentence of an easy-read block has at most 15 words ([rules] sentence_words).",
+         "Short sentences are what makes easy read easy to read.",
+         "Split the sentence in two."),
+    Code("PG202", W, "row-without-picture",
+         "an easy-read row without a picture",
+         "Every easy-read row starts with a picture, shown on its left.",
+         "Readers of easy read lean on the pictures to follow the text.",
+         "Add a picture at the start of the row."),
+    Code("PG203", W, "unexplained-acronym",
+         "an acronym or abbreviation that the glossary does not explain",
+         "Acronyms and abbreviations in easy read must have a glossary entry.",
+         "An unexplained acronym shuts the reader out.",
+         "Write the words in full, or add the term to the glossary."),
+    Code("PG204", W, "contraction",
+         "a contraction (don't, we'll) in easy read",
+         "Easy read writes words in full.",
+         "Contractions are harder to read for many people with a learning disability.",
+         "Write the words in full: \"do not\", \"we will\"."),
+    Code("PG205", W, "hard-word",
+         "a hard word without a glossary entry",
+         "Words rarer than [rules] zipf on the Zipf scale, or of [rules] syllables syllables or "
+         "more, need a glossary entry or a place on [easy-read] allow.",
+         "Hard words without help stop a reader.",
+         "Use a simpler word, add it to the glossary, or allow it in packgen.toml."),
+    Code("PG206", W, "number-in-words",
+         "a number written as a word",
+         "Easy read writes numbers as digits (\"3\", not \"three\").",
+         "Digits are quicker to recognise.",
+         "Write the number in digits."),
+    Code("PG207", W, "numeric-date",
+         "a date written only in numbers",
+         "Dates in easy read are written in full (\"Tuesday 3 March 2026\"), not 3/3/26.",
+         "Number-only dates are ambiguous and hard to read.",
+         "Write the date in full."),
+    Code("PG208", W, "24-hour-time",
+         "a time on the 24-hour clock",
+         "Times in easy read use the 12-hour clock (\"2:30pm\"), not \"14:30\".",
+         "The 12-hour clock is the one most readers use day to day.",
+         "Write the time with am or pm."),
+    Code("PG209", I, "readability",
+         "readability figures for a module's easy read",
+         "Each module's easy read (in English) gets its Flesch-Kincaid grade and Reading Ease, "
+         "glossary terms masked, with the figures to aim for ([rules] grade and ease). packgen "
+         "check and packgen build --verbose show it.",
+         "A rough guide to whether the text is as easy as it should be.",
+         "Shorter sentences and shorter words improve both figures."),
+    Code("PG210", W, "missing-easy-read",
+         "a module without an easy-read block",
+         "Every module has a '::: easy-read' block.",
+         "The easy-read handout and deck would miss that module.",
+         "Add an easy-read block to the module."),
+    # --- timing --------------------------------------------------------------------------
+    Code("PG301", W, "slot-overrun",
+         "the modules and breaks run over the pack's slot",
+         "The timetable adds up the modules and breaks and compares them with the pack's slot.",
+         "A session that runs over loses its last module, or its audience.",
+         "Shorten or drop a module, or make the slot longer."),
+    Code("PG302", W, "break-moved",
+         "a break at a fixed time falls inside a module and is moved",
+         "A break at a clock time that falls inside a module is moved to the module's end (one "
+         "set before the session starts moves to the start); the message says where it went.",
+         "The agenda and guide show when the break really happens.",
+         "Set the break's time between modules, or place it with after: instead."),
+    Code("PG303", I, "slot-underused",
+         "more than 15 % of the slot is left spare",
+         "The timetable reports when the modules and breaks fill less than 85 % of the slot.",
+         "A lot of spare time may mean a module is missing.",
+         "Add a module, or shorten the slot."),
+    Code("PG304", W, "past-midnight",
+         "the session runs past midnight",
+         "The pack's start plus its modules and breaks ends after 24:00.",
+         "Almost always a wrong start time (start: 1330 read as minutes, or a typo).",
+         "Check the pack's start and slot."),
+    # --- deck template -------------------------------------------------------------------
+    Code("PG400", E, "unreadable-template",
+         "a deck template, reference.docx, HTML or style-sheet template that cannot be used",
+         "The pack's deck template can be opened, with every colour it spells out written as "
+         "RRGGBB; a guide or handout template (.html, .css) that fails is named at its file and "
+         "line; a template name must name a file inside templates/; reference.docx must open "
+         "as a Word document.",
+         "A broken template would stop the build halfway, or give broken outputs.",
+         "Save the template again from PowerPoint or Word, or fix the template at the line "
+         "given."),
+    Code("PG401", E, "missing-layout",
+         "the deck template has no layout for a slide kind the deck uses",
+         "The template has a layout, by name, for every slide kind the deck uses and for every "
+         "{layout=\"...\"} the content asks for. The message lists its layouts and suggests a "
+         "close name.",
+         "Without the layout the slide cannot be built.",
+         "Add or rename the layout in the template's slide master."),
+    Code("PG402", E, "missing-placeholder",
+         "a layout lacks a placeholder its slide kind needs",
+         "Each layout has the placeholders its slide kind needs: a title on every kind; a body "
+         "for agenda, content, quote, activity and easy-read slides; two bodies for columns; a "
+         "picture placeholder for easy-read slides.",
+         "The text or picture would have nowhere to go.",
+         "Add the placeholder to the layout in PowerPoint's slide master view."),
+    Code("PG403", W, "small-text",
+         "template text smaller than 24 pt body, 36 pt titles or 18 pt footers",
+         "Sizes are read from the layouts and the master, for bullets and one nested level, "
+         "also after shrink-to-fit (fontScale). The message names where the size is set.",
+         "Small text cannot be read from the back of a room.",
+         "Raise the size in the template, where the message says it is set."),
+    Code("PG404", W, "low-contrast",
+         "template text with too little contrast against what is behind it",
+         "Contrast is computed by the WCAG 2.2 formula against the placeholder's fill, shapes "
+         "under it, then the background (theme colours, tints, transparency resolved; the "
+         "worst gradient stop counts): at least 4.5:1, 7:1 in easy-read decks ([rules] contrast "
+         "and contrast_easy_read). Over a picture it cannot be computed: an info finding.",
+         "Low-contrast text is unreadable for many people, and on many projectors for everyone.",
+         "Darken the text or lighten what is behind it (or the other way round)."),
+    Code("PG405", W, "template-language",
+         "the template marks its text in another language than the pack's",
+         "The template's text is marked in the pack's language (en-GB by default), not "
+         "PowerPoint's en-US.",
+         "Spelling checks and screen readers use the marked language.",
+         "Set the language of the master's and layouts' text in PowerPoint, then save."),
+    Code("PG406", E, "template-has-slides",
+         "the deck template holds slides",
+         "A deck template holds masters and layouts only.",
+         "packgen cannot remove slides, so they would appear in every deck.",
+         "Delete the template's slides and save it again."),
+    Code("PG407", E, "template-not-found",
+         "a template that is neither in templates/ nor among packgen's defaults",
+         "A template named by a pack, a template file or the command line is looked for in the "
+         "project's templates/, then among packgen's packaged defaults.",
+         "Without it the outputs that use it cannot be built.",
+         "Correct the name, or put the file in templates/."),
+    Code("PG408", E, "print-template-error",
+         "a print (Typst) template that fails",
+         "A .typ template is compiled with the pack's data; the compiler's first error is "
+         "reported at its template file and line. A Typst package import (\"@preview/...\") is "
+         "refused before compiling.",
+         "Without a working print template no PDF can be written.",
+         "Fix the template at the line given; copy what a package provides into templates/."),
+    Code("PG409", E, "reference-docx-styles",
+         "reference.docx lacks styles the Word guide uses",
+         "The Word reference document must define every style the guide writes with.",
+         "Without them the guide could not be formatted.",
+         "Start from a copy of packgen's own reference.docx and restyle that."),
+    # --- overflow ------------------------------------------------------------------------
+    Code("PG501", W, "text-overflow",
+         "text that does not fit its box on a built slide",
+         "Each built deck is measured: line breaks are estimated from the shipped font's "
+         "metrics at each paragraph's real size, inside the placeholder's box minus its insets, "
+         "with line and paragraph spacing. The message says how many lines are needed, fit, and "
+         "are too many. It is an estimate: PowerPoint may break a line a word earlier or later.",
+         "Text running off a slide, or shrunk to fit, cannot be read.",
+         "Shorten the text, split the slide, or move detail into the notes."),
+)
+"""Every code, in code order."""
+
+CODES: dict[str, Code] = {c.code: c for c in CATALOGUE}
+"""Code to its entry."""
+_BY_NAME: dict[str, Code] = {c.name: c for c in CATALOGUE}
