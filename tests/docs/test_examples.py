@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from doc_examples import FILE_KINDS, SHELL_KINDS, Example, examples
+from doc_examples import FILE_KINDS, SHELL_KINDS, Example, copy_shipped, examples
 from reliability_support import run_packgen
-from where import REPO
-
 from packgen.cli import cli
 from packgen.errors import PackgenError
 from packgen.report import render
@@ -39,16 +36,6 @@ VALUED = ("--project", "--out", "--only", "-j", "--jobs", "--shard", "--format")
 
 def ids(example: Example) -> str:
     return example.id
-
-
-def copy_shipped(dest: Path) -> Path:
-    """Return ``dest`` holding the shipped project's sources: content/, templates/ and
-    packgen.toml when there is one (never its build folder)."""
-    for name in ("content", "templates"):
-        shutil.copytree(REPO / name, dest / name)
-    if (REPO / "packgen.toml").is_file():
-        shutil.copy2(REPO / "packgen.toml", dest / "packgen.toml")
-    return dest
 
 
 def file_text(example: Example) -> str:

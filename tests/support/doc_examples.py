@@ -20,6 +20,7 @@ The convention (docs/architecture.md, "Examples in the documentation"):
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,3 +119,13 @@ def _marker(lines: list[str], fence: int) -> str | None:
     before = [ln for ln in lines[:fence] if ln.strip()]
     found = _MARKER.match(before[-1]) if before else None
     return found["text"] if found else None
+
+
+def copy_shipped(dest: Path) -> Path:
+    """Return ``dest`` holding the shipped project's sources: content/, templates/ and
+    packgen.toml when there is one (never its build folder)."""
+    for name in ("content", "templates"):
+        shutil.copytree(REPO / name, dest / name)
+    if (REPO / "packgen.toml").is_file():
+        shutil.copy2(REPO / "packgen.toml", dest / "packgen.toml")
+    return dest
