@@ -108,7 +108,15 @@ def test_every_example_says_what_it_is(example: Example) -> None:
             f"{example.id}: no packgen command: mark it <!-- not run: why -->")
 
 
-@pytest.mark.parametrize("example", [e for e in FILES if not e.fails_with], ids=ids)
+def good(example: Example) -> object:
+    """Return a good example as a test parameter: one still pending is expected to fail."""
+    if not example.pending:
+        return example
+    return pytest.param(example, marks=pytest.mark.xfail(
+        strict=True, reason=f"packgen does not do this yet: {example.pending}"))
+
+
+@pytest.mark.parametrize("example", [good(e) for e in FILES if not e.fails_with], ids=ids)
 def test_each_file_example_builds_in_the_shipped_project(tmp_path: Path,
                                                          example: Example) -> None:
     root = copy_shipped(tmp_path / "project")

@@ -8,8 +8,9 @@ The convention (docs/architecture.md, "Examples in the documentation"):
   name marks a module body (the test adds front matter), ``, part`` a part of a body that
   makes no slide of its own (the test adds front matter and a slide), ``, front matter`` a
   module's front matter alone (the test adds a slide), and ``, fails PGnnn`` a bad example
-  shown on purpose (its build must fail with that code). A module with an easy-read block is
-  built as an easy-read deck too.
+  shown on purpose (its build must fail with that code). ``, pending: what`` marks an example
+  of what packgen does not do yet: it is expected to fail until it builds. A module with an
+  easy-read block is built as an easy-read deck too.
 * A ``sh`` or ``console`` block holds commands: each line that runs packgen (``packgen ...``,
   ``$ packgen ...``, ``.venv/bin/packgen ...``) is run in a copy of the shipped project and
   must exit 0, or with the status ``<!-- run: exits N -->`` names.
@@ -66,6 +67,12 @@ class Example:
     def fails_with(self) -> str | None:
         """Return the code a bad example must fail with, or None for a good one."""
         return next((f.split()[1] for f in self.flags if f.startswith("fails ")), None)
+
+    @property
+    def pending(self) -> str | None:
+        """Return what a ``pending: what`` example waits for, or None."""
+        return next((f.split(":", 1)[1].strip() for f in self.flags
+                     if f.startswith("pending:")), None)
 
     @property
     def not_run(self) -> bool:
