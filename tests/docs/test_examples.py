@@ -18,6 +18,7 @@ import yaml
 from click.testing import CliRunner, Result
 from doc_examples import FILE_KINDS, SHELL_KINDS, Example, copy_shipped, examples
 from reliability_support import run_packgen
+
 from packgen.cli import cli
 from packgen.errors import PackgenError
 from packgen.report import render
@@ -72,7 +73,7 @@ def place(root: Path, example: Example) -> list[str]:
 def module_id(path: Path) -> str:
     """Return the id of the module file at ``path``: its front matter's ``id``, else its name."""
     front = path.read_text(encoding="utf-8").split("\n---", 1)[0]
-    found = re.search(r"^id:\s*(\S+)", front, re.M)
+    found = re.search(r"^id:\s*(\S+)", front, re.MULTILINE)
     return found[1] if found else path.stem
 
 

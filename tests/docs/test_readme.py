@@ -23,14 +23,14 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 def section(title: str) -> str:
     """Return the README's text under the heading ``title``, up to the next heading."""
-    found = re.search(rf"^#+ {re.escape(title)}\n(.*?)(?=^#+ )", README, re.M | re.S)
+    found = re.search(rf"^#+ {re.escape(title)}\n(.*?)(?=^#+ )", README, re.MULTILINE | re.DOTALL)
     assert found, f"README has no section {title!r}"
     return found[1]
 
 
 def summary() -> dict[str, str]:
     """Return each command of the README's summary (``template check``) to its synopsis."""
-    block = re.search(r"```\n(.*?)```", section("Commands"), re.S)[1]
+    block = re.search(r"```\n(.*?)```", section("Commands"), re.DOTALL)[1]
     entries: dict[str, str] = {}
     for line in block.splitlines():
         if line.startswith("packgen "):
@@ -84,7 +84,7 @@ def test_the_summary_spells_out_each_choice_as_the_command_takes_it(name: str) -
 
 
 def documented_exit_codes() -> list[int]:
-    return [int(c) for c in re.findall(r"^\| (\d+) \|", section("Exit codes"), re.M)]
+    return [int(c) for c in re.findall(r"^\| (\d+) \|", section("Exit codes"), re.MULTILINE)]
 
 
 def usage_error(tmp_path: Path) -> int:
