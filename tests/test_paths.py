@@ -290,3 +290,13 @@ def test_packaged_templates_are_contained_too() -> None:
 
 def test_the_limits_are_named_and_ordered() -> None:
     assert paths.MAX_DATA_BYTES < paths.MAX_TEMPLATE_BYTES < paths.MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize("name", ["reference.docx", "theme.yaml", "deck.pptx"])
+def test_a_project_template_that_is_the_packaged_default_is_shown_as_packaged(
+        tmp_path: Path, name: str) -> None:
+    own = tmp_path / "templates" / name
+    own.parent.mkdir(parents=True)
+    own.symlink_to(packaged_templates() / name)
+    assert [f.display for f in find_templates(tmp_path, name)] == [f"packgen:{name}"]
+    assert find_template(tmp_path, name).packaged

@@ -160,10 +160,10 @@ def inspect_template(root: Path, path: Path | None = None) -> TemplateReport:
 
 
 def describe_template(report: TemplateReport) -> str:
-    """Return the text ``packgen template check`` prints for ``report``."""
+    """Return the text ``packgen template check`` prints for ``report``, a line each."""
     from packgen.rules.template import describe
 
-    return describe(report)
+    return "\n".join(describe(report))
 
 
 def template_check(root: Path, path: Path | None = None) -> tuple[str, BuildResult]:

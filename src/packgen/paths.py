@@ -318,8 +318,15 @@ def _missing(name: str, where: str | None, line: int | None) -> PackgenError:
 
 
 def _project_template(root: Path, name: str) -> Path | None:
-    """Return the project's resolved ``templates/<name>``, None without one; refuse an escape."""
+    """Return the project's resolved ``templates/<name>``, None without one; refuse an escape.
+
+    A file whose real path lies in packgen's packaged templates is the packaged default,
+    reached through the project (a link, or a project folder that holds the package): it is
+    not the project's own, so it is shown and treated as ``packgen:<name>`` wherever the
+    package lives.
+    """
     own = root / "templates" / name
     if not (own.is_symlink() or own.exists()):
         return None
-    return contained(root, own, f"templates/{name}")
+    real = contained(root, own, f"templates/{name}")
+    return None if _inside(real, packaged_templates().resolve()) else real

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from doc_examples import examples
 from markdown_dump import CASE_DIR, Case, dump_slides, make_project, read_cases
-from where import REPO
 
 from packgen.errors import PackgenError
 from packgen.markdown.blocks import Body, parse_body
@@ -163,12 +163,10 @@ def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(project: Path,
 # --- the author's reference --------------------------------------------------------------
 
 
-DOC = REPO / "docs" / "content-format.md"
-
-
 def _doc_examples() -> list[str]:
-    blocks = re.findall(r"^```markdown\n(.*?)^```", DOC.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
+    """Return the Markdown of the page's examples, bad ones shown on purpose left out."""
+    blocks = [e.text for e in examples() if e.page == "docs/content-format.md"
+              and e.kind == "markdown" and not e.fails_with]
     return [b.split("---\n", 2)[2] if b.startswith("---\n") else b for b in blocks]
 
 
