@@ -46,6 +46,14 @@ def _pack(change: dict[str, object], needle: str | None) -> Case:
     return case
 
 
+def _listed_twice(root: Path) -> tuple[str, int | None]:
+    data = pack_data(root)
+    write_pack(root, {**data, "modules": [*data["modules"], data["modules"][0]]})
+    lines = pack_file(root).read_text(encoding="utf-8").splitlines()
+    again = [i for i, ln in enumerate(lines, 1) if ln.strip() == f"- {data['modules'][0]}"][-1]
+    return relative(root, pack_file(root)), again
+
+
 def _project_file(name: str, text: str, line: int | None) -> Case:
     def case(root: Path) -> tuple[str, int | None]:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -65,7 +73,7 @@ MORE: dict[str, Case] = {
     "pack-slot-negative": _pack({"slot": -5}, "slot:"),
     "pack-start-out-of-range": _pack({"start": "25:00"}, "start:"),
     "pack-language-malformed": _pack({"language": "english please"}, "language:"),
-    "pack-module-listed-twice": _pack({"modules": ["welcome", "welcome"]}, "- welcome"),
+    "pack-module-listed-twice": _listed_twice,
     "break-after-a-module-not-in-the-pack": _pack(
         {"breaks": [{"after": "no-such-module", "minutes": 10}]}, "no-such-module"),
     "theme-yaml-unparsable": _project_file("templates/theme.yaml", "colours: [#00485A\n", None),

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from formats import assert_in_every_format
+from where import REPO
 
 from packgen.output.building import NOT_BUILT
-from where import REPO
 
 PACK = "content/packs/staff-intro.yaml"
 WELCOME = "content/modules/welcome.md"
@@ -198,6 +199,10 @@ def test_each_silently_wrong_input_is_one_finding(shipped: Path, tmp_path: Path,
     assert (finding["path"], line, finding["severity"], finding["code"]) == \
         (case.path, case.line, case.severity, case.code), shown
     assert case.says in finding.string
+    if case.path != PACK.replace("staff-intro", case.pack):  # a pack file that cannot load
+        args = ["build", case.pack, "--only", "deck", "-j", "1", "--project", str(root),
+                "--out", str(root / "out")]
+        assert_in_every_format(args, case.path, case.code, case.severity, case.pack)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")

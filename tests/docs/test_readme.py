@@ -93,7 +93,7 @@ def usage_error(tmp_path: Path) -> int:
 
 def content_error(tmp_path: Path) -> int:
     done = run_packgen("check", "no-such-pack", "--project", str(tmp_path), cwd=tmp_path)
-    assert "error: no pack 'no-such-pack'" in done.stderr
+    assert "error: no pack 'no-such-pack'" in done.stdout
     return done.returncode
 
 

@@ -37,8 +37,8 @@ def test_a_link_back_to_a_folder_that_holds_it_is_a_loop(tmp_path: Path) -> None
     (root / "templates/fonts").mkdir(parents=True)
     (root / "templates/fonts/again").symlink_to("..")
     assert findings(root) == [
-        "templates/fonts/again: error: cannot follow the link: it leads back to a folder that "
-        "holds it, a loop [PG027]"]
+        ("templates/fonts/again: error: cannot follow the link: it leads back to a folder that "
+         "holds it, a loop [PG027]")]
 
 
 def test_a_link_to_nowhere_is_left_to_the_file_reader(tmp_path: Path) -> None:

@@ -87,3 +87,29 @@ def _schema(name: str) -> dict[str, object]:
 
 _READERS = {"json": _json, "github": _github, "gitlab": _gitlab, "sarif": _sarif,
             "junit": _junit}
+
+
+MACHINE = ("json", "github", "gitlab", "sarif", "junit")
+
+
+def assert_in_every_format(args: list[str], path: str, code: str, severity: str,
+                           pack: str) -> None:
+    """Run ``packgen ARGS`` once per machine format, in process; assert each document is
+    valid and holds the one finding (``path``, ``code``, ``severity``) beside the line that
+    says a pack was not built, and that JUnit fails a case (``pack``'s, or the project's when
+    no pack reads the file) exactly on an error."""
+    from click.testing import CliRunner
+
+    from packgen.cli import cli
+
+    for fmt in MACHINE:
+        shown = CliRunner().invoke(cli, [*args, "--format", fmt], catch_exceptions=False)
+        assert shown.exit_code == (1 if severity == "error" else 0), (fmt, shown.output)
+        found = findings_of(fmt, shown.stdout)
+        if fmt == "junit":
+            failed = [c["case"] for c in found if c["failed"] and path in c["text"]]
+            assert bool(failed) == (severity == "error"), (fmt, shown.stdout)
+            assert pack in {c["case"] for c in found}
+            continue
+        mine = [f for f in found if f["code"] == code]
+        assert [(f["path"], f["severity"]) for f in mine] == [(path, severity)], (fmt, found)
