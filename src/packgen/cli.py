@@ -169,7 +169,7 @@ def rules_command(code: str | None, fmt: str) -> None:
     """List every finding code, or explain CODE (a code like PG108 or a name like
     slide-too-full)."""
     from packgen import api
-    from packgen.report import rules_text
+    from packgen.report.codes import rules_text
 
     click.echo(rules_text(api.rules(code), fmt, code is not None))
 

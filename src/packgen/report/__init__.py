@@ -3,29 +3,31 @@ document in a format CI reads (json, github, gitlab, sarif, junit)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from importlib import import_module
 
 from packgen.errors import Diagnostic, Severity
 from packgen.model import Project
-from packgen.report import github, gitlab, junit, sarif, tabular
-from packgen.report.codes import explain, rules_table, rules_text
 from packgen.report.document import Case, Report, failing, located
 
-__all__ = ["FORMATS", "Case", "Report", "exit_status", "explain", "listing", "render",
-           "render_findings", "rules_table", "rules_text", "shown"]
+__all__ = ["FORMATS", "Case", "Report", "exit_status", "listing", "render", "render_findings",
+           "shown"]
 
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "text": tabular.lines, "json": tabular.json_list, "github": github.render,
-    "gitlab": gitlab.render, "sarif": sarif.render, "junit": junit.render,
+RENDERERS = {
+    "text": "tabular:lines", "json": "tabular:json_list", "github": "github:render",
+    "gitlab": "gitlab:render", "sarif": "sarif:render", "junit": "junit:render",
 }
-"""Every format ``--format`` accepts; all but ``text`` are machine formats."""
+"""Every format ``--format`` accepts (all but ``text`` are machine formats), to the module of
+this package and the function that writes it: a command imports only the one it prints."""
 
 FORMATS = tuple(RENDERERS)
 
 
 def render(report: Report, fmt: str) -> str:
     """Return ``report`` in ``fmt``: ``text`` lines, or one document of a machine format."""
-    return RENDERERS[fmt](located(report))
+    module, function = RENDERERS[fmt].split(":")
+    write = getattr(import_module(f"packgen.report.{module}"), function)
+    return write(located(report))  # type: ignore[no-any-return]
 
 
 def render_findings(diagnostics: Sequence[Diagnostic], fmt: str = "text") -> str:
