@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -245,9 +246,12 @@ def test_rules_says_an_error_cannot_be_silenced() -> None:
                                             ("slide-too-ful", "slide-too-full")])
 def test_rules_of_an_unknown_code_is_one_finding_with_did_you_mean(key: str, close: str) -> None:
     done = run_packgen("rules", key)
-    assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr == (f"error: no finding code or name '{key}'; did you mean '{close}'? "
+    assert done.returncode == 1 and done.stderr == ""
+    assert done.stdout == (f"error: no finding code or name '{key}'; did you mean '{close}'? "
                            "(packgen rules lists every code) [PG019]\n")
+    as_json = run_packgen("rules", key, "--format", "json")
+    assert as_json.returncode == 1
+    assert [d["code"] for d in json.loads(as_json.stdout)] == ["PG019"]
 
 
 def test_rules_as_json_is_the_catalogue_or_the_one_entry() -> None:

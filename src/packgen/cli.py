@@ -169,9 +169,15 @@ def rules_command(code: str | None, fmt: str) -> None:
     """List every finding code, or explain CODE (a code like PG108 or a name like
     slide-too-full)."""
     from packgen import api
+    from packgen.report import render_findings
     from packgen.report.codes import rules_text
 
-    click.echo(rules_text(api.rules(code), fmt, code is not None))
+    try:
+        entries = api.rules(code)
+    except PackgenError as exc:  # an unknown code is a finding, printed as every finding is
+        click.echo(render_findings(exc.diagnostics, fmt))
+        raise click.exceptions.Exit(1) from None
+    click.echo(rules_text(entries, fmt, code is not None))
 
 
 def main() -> None:
