@@ -73,9 +73,9 @@ def report(root: Path, result: BuildResult, command: str, how: Shown) -> Report:
     """Return what ``command`` found in the project at ``root``, ready to print in any format."""
     machine = how.fmt != "text"
     base = seen_from(root, how.path_base) if machine or how.path_base is not None else ""
-    cases = tuple(replace(c, findings=tuple(shown(c.findings, how.level)))
+    cases = tuple(replace(c, findings=tuple(shown(c.findings, how.level, how.strict)))
                   for c in result.cases())
-    return Report(tuple(shown(result.diagnostics, how.level)), command, cases, base,
+    return Report(tuple(shown(result.diagnostics, how.level, how.strict)), command, cases, base,
                   how.strict, {c.code: (c.name, c.summary) for c in codes.CATALOGUE},
                   __version__, _now())
 
@@ -131,8 +131,10 @@ def list_project(root: Path) -> tuple[Project | None, BuildResult]:
         loaded, result = _load(root.resolve())
     except PackgenError as exc:
         return None, BuildResult(list(exc.diagnostics))
-    for pack_id in sorted(loaded.pack_errors):
-        _broken(loaded, pack_id, root / "build", result.diagnostics, kept=False)
+    for pack_id in sorted({*loaded.project.packs, *loaded.pack_errors}):
+        result.packs.append(_broken(loaded, pack_id, root / "build", result.diagnostics,
+                                    kept=False) if pack_id in loaded.pack_errors
+                            else PackResult(pack_id, root / "build" / pack_id))
     return loaded.project, result
 
 
@@ -170,14 +172,14 @@ def template_check(root: Path, path: Path | None = None) -> tuple[str, BuildResu
     """Return what ``packgen template check`` shows of ``path`` (or of the project's deck
     template) and its findings, one case named after the template; a template that cannot
     be read is a finding, with nothing to show."""
+    name = path.as_posix() if path is not None else "deck.pptx"
     try:
         found = inspect_template(root, path)
     except PackgenError as exc:
-        name = path.as_posix() if path is not None else "deck.pptx"
         return "", BuildResult(list(exc.diagnostics), [PackResult(
             name, Path(name), ok=False, status=FAILED, reason=failure_reason(exc.diagnostics),
             findings=list(exc.diagnostics))])
-    case = PackResult(found.path, Path(found.path), findings=list(found.diagnostics))
+    case = PackResult(name, Path(name), findings=list(found.diagnostics))
     return describe_template(found), BuildResult(list(found.diagnostics), [case])
 
 
@@ -329,9 +331,13 @@ def _unloaded(root: Path, pack_ids: Sequence[str], out: Path,
               diagnostics: Sequence[Diagnostic], choice: _Choice) -> BuildResult:
     """Return the result of a build whose project cannot be loaded: every chosen pack failed
     for the same reason (a problem in a file they all read)."""
-    chosen = in_shard(list(dict.fromkeys(pack_ids)) or _pack_files(root), choice.shard)
+    every = _pack_files(root)
+    unknown = [error(f"no pack '{p}' (known packs: {', '.join(every) or 'none'})",
+                     "content/packs", code=UNKNOWN_PACK) for p in pack_ids if p not in every]
+    chosen = in_shard([p for p in dict.fromkeys(pack_ids) if p in every] or
+                      ([] if pack_ids else every), choice.shard)
     choice.on_event(Event("", "plan", total=len(chosen)))
-    result = BuildResult(list(diagnostics))
+    result = BuildResult([*unknown, *diagnostics])
     reason = failure_reason(diagnostics)
     for pack_id in chosen:
         result.packs.append(PackResult(pack_id, out / pack_id, ok=False, status=FAILED,

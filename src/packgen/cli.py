@@ -33,7 +33,7 @@ FORMAT = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
     help="How findings are printed: lines, or one document for CI on stdout.")
 PATH_BASE = click.option(
-    "--path-base", type=click.Path(file_okay=False, path_type=Path),
+    "--path-base", type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Write findings' paths from this folder  [default: the project for text, the git "
          "checkout holding it for the other formats]")
 STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
@@ -170,7 +170,7 @@ def rules_command(code: str | None, fmt: str) -> None:
     slide-too-full)."""
     from packgen import api
     from packgen.report import render_findings
-    from packgen.report.codes import rules_text
+    from packgen.report.catalogue import rules_text
 
     try:
         entries = api.rules(code)

@@ -210,3 +210,37 @@ def test_every_command_prints_one_json_document_on_stdout(project: Path,
     assert broken.exit_code == 1
     (found,) = _errors(findings_of("json", broken.stdout))
     assert found["path"] == "templates/theme.yaml"
+
+
+def test_quiet_and_strict_still_show_the_warnings_that_fail_the_build(project: Path) -> None:
+    add_module(project, "## Picture\n\n![](../images/meeting.png)\n")  # no alt text: PG105
+    shown = _run("build", "--project", str(project), "--only", "deck", "-j", "1", "-q",
+                 "--strict", "--format", "json")
+    assert shown.exit_code == 1
+    assert "PG105" in {f["code"] for f in findings_of("json", shown.stdout)}
+
+
+def test_list_has_a_junit_case_per_pack(project: Path) -> None:
+    target = standard_pack(project)
+    MORE["pack-slot-negative"](project)
+    shown = _run("list", "--project", str(project), "--format", "junit")
+    cases = {c["case"]: c["failed"] for c in findings_of("junit", shown.stdout)}
+    assert cases == {p: p == target for p in pack_ids(project)}
+
+
+def test_an_unknown_pack_is_named_even_when_the_project_cannot_load(project: Path) -> None:
+    MORE["theme-yaml-unparsable"](project)
+    shown = _run("build", "nosuch", "--project", str(project), "--format", "json")
+    assert {f["code"] for f in _errors(findings_of("json", shown.stdout))} == {"PG014", "PG003"}
+    assert "1 failed" not in shown.stderr
+
+
+def test_template_check_names_its_case_the_same_way_whether_or_not_it_reads(
+        project: Path) -> None:
+    good = findings_of("junit", _run("template", "check", "--project", str(project),
+                                     "--format", "junit").stdout)
+    (project / "templates" / "deck.pptx").write_bytes(b"not a zip")
+    bad = findings_of("junit", _run("template", "check", "--project", str(project),
+                                    "--format", "junit").stdout)
+    assert [c["case"] for c in good] == [c["case"] for c in bad] == ["deck.pptx"]
+    assert [c["failed"] for c in good + bad] == [False, True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 from where import REPO
@@ -79,3 +80,12 @@ def test_every_threshold_a_rule_reads_is_a_known_key() -> None:
     read = {name for path in rules.rglob("*.py") for name in re.findall(
         r'limits(?:\.get\(|\[)"(\w+)"', path.read_text(encoding="utf-8"))}
     assert read | set(DEFAULTS) <= set(THRESHOLDS)
+
+
+def test_a_project_silencing_a_code_that_does_not_exist_is_told_so(tmp_path: Path) -> None:
+    from project_support import findings, make
+
+    root = make(tmp_path, {"packgen.toml": "[silence]\nPG108 = ['*']\nPG999 = ['*']\n"})
+    assert findings(root) == [
+        ("packgen.toml:3: error: [silence] names 'PG999', which is no rule code; did you mean "
+         "PG409? (`packgen rules` lists them) [PG028]")]

@@ -41,3 +41,15 @@ def test_a_failed_pack_is_counted_as_failed() -> None:
     progress = Progress()
     assert _feed(progress, Event("a", "done", status="failed")) == ["    failed a"]
     assert progress.summary("out") == "1 pack in out: 1 failed (a)"
+
+
+def test_a_failed_packs_reason_counts_its_errors_and_names_their_files() -> None:
+    from packgen.errors import error, info
+    from packgen.output.building import failure_reason
+
+    one = error("bad break", "content/packs/p.yaml", 12, "PG011")
+    note = info("unquoted time", "content/packs/p.yaml", 6, "PG121")
+    module = error("bad width", "content/modules/m.md", 3, "PG122")
+    assert failure_reason([one, note]) == "an error in content/packs/p.yaml"
+    assert failure_reason([one, module]) == \
+        "errors in content/packs/p.yaml, content/modules/m.md"

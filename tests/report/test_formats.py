@@ -145,3 +145,18 @@ def test_exit_status_fails_on_errors_and_on_warnings_only_when_strict() -> None:
 
 def test_diagnostic_without_path_has_no_location_prefix() -> None:
     assert str(Diagnostic(Severity.ERROR, "boom", code="PG012")) == "error: boom [PG012]"
+
+
+def test_quiet_shows_what_fails_the_command_so_strict_warnings_are_never_hidden() -> None:
+    from packgen.report import shown
+
+    assert shown(FINDINGS, "quiet") == [FINDINGS[1]]
+    assert shown(FINDINGS, "quiet", strict=True) == [FINDINGS[0], FINDINGS[1], FINDINGS[3]]
+    assert shown(FINDINGS, "normal") == [FINDINGS[0], FINDINGS[1], FINDINGS[3]]
+
+
+def test_sarif_uris_are_percent_encoded() -> None:
+    odd = warning("no alt text", "content/modules/Ünï week.md", 4, "PG105")
+    run = json.loads(render_findings([odd], "sarif"))["runs"][0]
+    place = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert place["uri"] == "content/modules/%C3%9Cn%C3%AF%20week.md"

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from packgen import errors, paths
+from packgen.codes import CODES
 from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.load.config import read_config
 from packgen.load.fields import Fields
@@ -206,7 +207,7 @@ class _Files:
             return Config()
         try:
             text = self.read(path, "packgen.toml")
-            return read_config(tomllib.loads(text), text, self.errors)
+            return read_config(tomllib.loads(text), text, self.errors, CODES)
         except PackgenError as exc:
             self.errors.extend(exc.diagnostics)
         except tomllib.TOMLDecodeError as exc:

@@ -143,12 +143,13 @@ def not_built(root: Path, result: PackResult, diagnostics: Sequence[Diagnostic],
 
 def failure_reason(diagnostics: Sequence[Diagnostic]) -> str:
     """Return why a pack failed in a few words: the files its errors are in."""
-    places = list(dict.fromkeys(d.path for d in diagnostics
-                                if d.severity is Severity.ERROR and d.path))
+    failed = list(dict.fromkeys(d for d in diagnostics if d.severity is Severity.ERROR))
+    places = list(dict.fromkeys(d.path for d in failed if d.path))
+    said = "an error" if len(failed) <= 1 else "errors"
     if not places:
-        return "an error"
+        return said
     shown = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
-    return f"{'an error' if len(diagnostics) == 1 else 'errors'} in {shown}"
+    return f"{said} in {shown}"
 
 
 # --- one pack ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import import_module
 
-from packgen.errors import Diagnostic, Severity
+from packgen.errors import Diagnostic
 from packgen.model import Project
 from packgen.report.document import Case, Report, failing, located
 
@@ -39,11 +39,13 @@ READABILITY = "PG209"
 """The per-module readability figures: shown by ``check`` and ``build -v`` only."""
 
 
-def shown(diagnostics: Sequence[Diagnostic], level: str) -> list[Diagnostic]:
-    """Return the findings printed at ``level``: ``quiet`` errors only, ``normal`` all but the
-    readability figures, ``verbose`` all."""
+def shown(diagnostics: Sequence[Diagnostic], level: str,
+          strict: bool = False) -> list[Diagnostic]:
+    """Return the findings printed at ``level``: ``quiet`` only those that fail the command
+    (errors, and warnings too when ``strict``), ``normal`` all but the readability figures,
+    ``verbose`` all."""
     if level == "quiet":
-        return [d for d in diagnostics if d.severity is Severity.ERROR]
+        return [d for d in diagnostics if failing(d, strict)]
     if level == "normal":
         return [d for d in diagnostics if d.code != READABILITY]
     return list(diagnostics)

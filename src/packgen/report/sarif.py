@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from packgen.errors import Diagnostic
 from packgen.report.document import Report, is_file
@@ -45,7 +46,7 @@ def _result(d: Diagnostic, codes: list[str]) -> dict[str, object]:
     if d.code:
         result |= {"ruleId": d.code, "ruleIndex": codes.index(d.code)}
     if is_file(d.path):
-        place: dict[str, object] = {"artifactLocation": {"uri": d.path}}
+        place: dict[str, object] = {"artifactLocation": {"uri": quote(d.path or "")}}
         if d.line:
             place["region"] = {"startLine": d.line}
         result["locations"] = [{"physicalLocation": place}]
