@@ -6,6 +6,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import unquote
 
 import jsonschema
 from lxml import etree
@@ -62,7 +63,8 @@ def _sarif(text: str) -> list[dict[str, object]]:
     for r in run["results"]:
         assert "ruleId" not in r or rules[r["ruleIndex"]] == r["ruleId"]
         place = r.get("locations", [{}])[0].get("physicalLocation", {})
-        found.append({"path": place.get("artifactLocation", {}).get("uri"),
+        uri = place.get("artifactLocation", {}).get("uri")
+        found.append({"path": unquote(uri) if uri else None,
                       "line": place.get("region", {}).get("startLine"),
                       "severity": {"note": "info"}.get(r["level"], r["level"]),
                       "code": r.get("ruleId")})
