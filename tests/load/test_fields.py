@@ -5,47 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from markdown_dump import PNG
+from project_support import MODULE, PACK, THEME, findings
+from project_support import make as make_project
 
-from packgen.errors import PackgenError
-from packgen.load.project import load, load_project
+from packgen.load.project import load_project
 
-MODULE = "---\ntitle: Welcome\nduration: 10\n---\n\n## Hello\n\nText.\n"
-PACK = """\
-title: T
-audience: staff
-organisation: Org
-date: 2026-03-03
-start: "10:00"
-slot: 15
-venue: Room
-facilitators: [A]
-modules: [welcome]
-"""
-THEME = "colours: {text: '#000000', background: '#FFFFFF', accent: '#00485A'}\n"
 PICTURE = "{src: images/pic.png, alt: A picture}"
 
 
 def make(tmp_path: Path, files: dict[str, str]) -> Path:
-    """Return a minimal project (one module, one pack, one picture) with ``files`` added."""
-    base = {"content/modules/welcome.md": MODULE, "content/packs/p.yaml": PACK, **files}
-    for name, text in base.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (tmp_path / "content/images").mkdir(exist_ok=True)
-    (tmp_path / "content/images/pic.png").write_bytes(PNG)
-    return tmp_path
-
-
-def findings(root: Path) -> list[str]:
-    """Return every diagnostic line loading ``root`` gives, errors and warnings alike."""
-    try:
-        loaded = load(root)
-    except PackgenError as exc:
-        return [str(d) for d in exc.diagnostics]
-    errors = [d for ds in loaded.pack_errors.values() for d in ds]
-    return [str(d) for d in dict.fromkeys((*loaded.diagnostics, *errors))]
+    """Return a minimal project (one module, one pack, one picture, no audiences.yaml) with
+    ``files`` added."""
+    return make_project(tmp_path, {"content/audiences.yaml": None, **files})
 
 
 UNKNOWN = [
