@@ -6,7 +6,6 @@ never loads it.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import cache
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from packgen.errors import LIMIT_EXCEEDED, PackgenError
+from packgen.wording import closest
 
 CONTENT_SYNTAX = "PG129"
 
@@ -292,8 +292,8 @@ def _did_you_mean(value: object, names: list[str], depth: int) -> str:
         known = [str(k) for k in value]
     else:
         known = list(getattr(type(value), "__dataclass_fields__", None) or ())
-    close = difflib.get_close_matches(names[depth], known, n=1)
-    return f"; did you mean '{'.'.join([*names[:depth], close[0]])}'?" if close else ""
+    close = closest(names[depth], known)
+    return f"; did you mean '{'.'.join([*names[:depth], close])}'?" if close else ""
 
 
 _MISSING = object()

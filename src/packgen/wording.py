@@ -139,8 +139,8 @@ def _key(text: str) -> str:
     return " ".join(fold(text).lower().split())
 
 
-def closest(key: object, known: Collection[str]) -> str | None:
+def closest(key: object, known: Collection[str], cutoff: float = 0.6) -> str | None:
     """Return the entry of ``known`` that ``key`` is most likely a misspelling of, or None
-    (for "did you mean")."""
-    close = difflib.get_close_matches(str(key), list(known), n=1)
+    (for "did you mean"); ``cutoff`` is how alike they must be (difflib's ratio, 0 to 1)."""
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=cutoff)
     return close[0] if close else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -11,6 +10,7 @@ from packgen.load.fields import UNKNOWN_KEY, At, Fields, unknown_key, unknown_ke
 from packgen.model import Audience, Credit, GlossaryEntry, Loc, Space, Theme
 from packgen.model.slide_kinds import KINDS
 from packgen.paths import OUTSIDE
+from packgen.wording import closest
 
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
 REQUIRED_COLOURS = ("text", "background", "accent")
@@ -176,7 +176,7 @@ def _check_names(check: Fields, names: Mapping[object, object], key: str) -> Non
 
 
 def _close_colour(name: object) -> bool:
-    return bool(difflib.get_close_matches(str(name), COLOURS, n=1, cutoff=CLOSE_COLOUR))
+    return closest(name, COLOURS, CLOSE_COLOUR) is not None
 
 
 def _family(check: Fields, family: str, at: At) -> None:

@@ -6,7 +6,6 @@ runs the same rules for one tailored pack, on the layouts its deck uses.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from packgen.rules import templatestyle as style
 from packgen.rules.base import described
 from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
+from packgen.wording import closest
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +212,8 @@ def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
 
 def _no_layout(doc: TemplateDoc, name: str, kind: str) -> str:
     names = [lay.name for lay in doc.layouts]
-    close = difflib.get_close_matches(name, names, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(name, names)
+    hint = f" (did you mean '{close}'?)" if close else ""
     return (f"template has no layout '{name}' for {kind} slides{hint}; it has: "
             + ", ".join(f"'{n}'" for n in names))
 
