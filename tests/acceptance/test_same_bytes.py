@@ -79,3 +79,24 @@ def test_both_builds_record_the_same_cache_keys(builds: tuple[Path, Path]) -> No
     checkout, elsewhere = (_manifests(out) for out in builds)
     assert {k: m["cache"] for k, m in checkout.items()} == \
         {k: m["cache"] for k, m in elsewhere.items()}
+
+
+def test_a_projects_theme_reaches_the_word_guide_from_a_checkout_and_from_a_copy(
+        tmp_path: Path) -> None:
+    from docx import Document
+
+    theme = "colours:\n  accent: \"#7A1F5C\"\nfonts:\n  heading: Atkinson Hyperlegible\n"
+    built = {}
+    for name, make in (("checkout", _checkout), ("copy", _sources)):
+        root = make(tmp_path / name)
+        (root / "templates" / "theme.yaml").write_text(theme, encoding="utf-8")
+        inside = str(root / "src") if name == "checkout" else None
+        env = {**EPOCH, "PYTHONPATH": inside} if inside else EPOCH
+        done = run_packgen("build", "staff-intro", "--only", "guide", "--project", str(root),
+                           "--out", str(tmp_path / f"out-{name}"), "-q", env=env, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+        built[name] = tmp_path / f"out-{name}" / "staff-intro" / "staff-intro-guide.docx"
+    for path in built.values():
+        heading = Document(str(path)).styles["Heading 1"]
+        assert str(heading.font.color.rgb) == "7A1F5C"
+    assert built["checkout"].read_bytes() == built["copy"].read_bytes()
