@@ -116,7 +116,7 @@ def list_project(root: Path) -> tuple[Project | None, BuildResult]:
         return None, BuildResult(list(exc.diagnostics))
     for pack_id in sorted({*loaded.project.packs, *loaded.pack_errors}):
         result.packs.append(broken_pack(loaded, pack_id, root / "build", result.diagnostics,
-                                    kept=False) if pack_id in loaded.pack_errors
+                                        kept=False) if pack_id in loaded.pack_errors
                             else PackResult(pack_id, root / "build" / pack_id))
     return loaded.project, result
 

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from project_support import PACK
 from where import FIXTURES, copy_project
 
 from packgen.errors import PackgenError, Severity
@@ -15,17 +16,6 @@ from packgen.load.project_data import DEFAULT_SPACES
 FIXTURE = FIXTURES / "project"
 
 MODULE = "---\ntitle: Welcome\nduration: 10\n---\n\n## Hello\n\nHello {{ organisation }}.\n"
-PACK = """\
-title: T
-audience: staff
-organisation: Org
-date: 2026-03-03
-start: "10:00"
-slot: 15
-venue: Room
-facilitators: [A]
-modules: [welcome]
-"""
 
 
 def make(tmp_path: Path, files: dict[str, str | bytes]) -> Path:

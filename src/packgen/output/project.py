@@ -59,7 +59,9 @@ class Choice:
 
 
 def build_project(root: Path, pack_ids: Sequence[str], out_dir: Path | None, run: Run,
-           choice: Choice) -> BuildResult:
+                  choice: Choice) -> BuildResult:
+    """Build ``run`` of the chosen packs (all when none) of the project at ``root`` into
+    ``out_dir`` (default ``root/build``); a folder the outputs may not go to raises."""
     root = root.resolve()
     given = str(out_dir) if out_dir is not None else "build"
     out = guard.safe_out_dir(root, out_dir if out_dir is not None else root / "build", given)
@@ -157,7 +159,8 @@ def _orphans(root: Path, out: Path, prune: bool) -> list[Diagnostic]:
 
 
 def broken_pack(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic],
-            kept: bool) -> PackResult:
+                kept: bool) -> PackResult:
+    """Return the result of a pack that failed to load, its findings added to ``sink``."""
     own: list[Diagnostic] = []
     pack = not_built(loaded.project.root, PackResult(pack_id, out / pack_id),
                      loaded.pack_errors[pack_id], own, kept)
@@ -171,8 +174,7 @@ def _unloaded(root: Path, pack_ids: Sequence[str], out: Path,
     """Return the result of a build whose project cannot be loaded: every chosen pack failed
     for the same reason (a problem in a file they all read)."""
     every = _pack_files(root)
-    unknown = [error(f"no pack '{p}' (known packs: {', '.join(every) or 'none'})",
-                     "content/packs", code=UNKNOWN_PACK) for p in pack_ids if p not in every]
+    unknown = _unknown(pack_ids, every)
     chosen = in_shard([p for p in dict.fromkeys(pack_ids) if p in every] or
                       ([] if pack_ids else every), choice.shard)
     choice.on_event(Event("", "plan", total=len(chosen)))
@@ -189,6 +191,7 @@ def _unloaded(root: Path, pack_ids: Sequence[str], out: Path,
 
 
 def load_project(root: Path) -> tuple[Loaded, BuildResult]:
+    """Return the project at ``root`` loaded, and a result holding what loading found."""
     if not root.is_dir():
         raise PackgenError(f"project folder not found: {root}", code=NO_PROJECT)
     from packgen.load.project import load
@@ -198,17 +201,21 @@ def load_project(root: Path) -> tuple[Loaded, BuildResult]:
 
 
 def chosen_packs(loaded: Loaded, pack_ids: Sequence[str]) -> list[str]:
+    """Return the packs ``pack_ids`` names, once each (every pack when none); no pack at
+    all, or one that does not exist, raises."""
     every = sorted({*loaded.project.packs, *loaded.pack_errors})
     if not pack_ids:
         if not every:
             raise PackgenError("no packs found: add one to content/packs/", "content/packs",
                                code=NO_PACKS)
         return every
-    unknown = [p for p in pack_ids if p not in every]
+    unknown = _unknown(pack_ids, every)
     if unknown:
-        known = ", ".join(every) or "none"
-        raise PackgenError.many([
-            error(f"no pack '{p}' (known packs: {known})", "content/packs", None, UNKNOWN_PACK)
-            for p in unknown
-        ])
+        raise PackgenError.many(unknown)
     return list(dict.fromkeys(pack_ids))
+
+
+def _unknown(pack_ids: Sequence[str], every: Sequence[str]) -> list[Diagnostic]:
+    known = ", ".join(every) or "none"
+    return [error(f"no pack '{p}' (known packs: {known})", "content/packs", code=UNKNOWN_PACK)
+            for p in pack_ids if p not in every]

@@ -69,6 +69,12 @@ def is_file(path: str | None) -> bool:
     return bool(path) and not path.startswith("packgen:")  # type: ignore[union-attr]
 
 
+def text_of(d: Diagnostic) -> str:
+    """Return a finding's message as a format without a place for it shows it: a finding
+    about one of packgen's own defaults, which is no file of the project, names it first."""
+    return d.message if is_file(d.path) or not d.path else f"{d.path}: {d.message}"
+
+
 def _based(path: str | None, base: str) -> str | None:
     if not is_file(path) or posixpath.isabs(path):  # type: ignore[arg-type]
         return path

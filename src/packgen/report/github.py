@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from packgen.errors import Diagnostic
-from packgen.report.document import Report, is_file
+from packgen.report.document import Report, is_file, text_of
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -19,13 +19,10 @@ def _command(d: Diagnostic, report: Report) -> str:
         props.append(f"file={_property(d.path or '')}")
         if d.line:
             props.append(f"line={d.line}")
-    if d.code:
-        name = report.rules.get(d.code, ("", ""))[0]
-        props.append(f"title={_property(f'{d.code} {name}'.strip())}")
-    where = "" if is_file(d.path) or not d.path else f"{d.path}: "
-    message = _data(where + d.message)
-    head = f"::{LEVELS[d.severity.value]}" + (f" {','.join(props)}" if props else "")
-    return f"{head}::{message}"
+    name = report.rules.get(d.code, ("", ""))[0]
+    props.append(f"title={_property(f'{d.code} {name}'.strip())}")
+    message = _data(text_of(d))
+    return f"::{LEVELS[d.severity.value]} {','.join(props)}::{message}"
 
 
 def _data(value: str) -> str:

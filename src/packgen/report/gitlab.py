@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from packgen.errors import Diagnostic
-from packgen.report.document import Report, is_file
+from packgen.report.document import Report, is_file, text_of
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 """packgen's severities on GitLab's scale (info, minor, major, critical, blocker)."""
@@ -19,10 +20,9 @@ def render(report: Report) -> str:
 
 def _issue(d: Diagnostic, report: Report) -> dict[str, object]:
     path = d.path if is_file(d.path) else (report.base or ".")
-    message = d.message if is_file(d.path) or not d.path else f"{d.path}: {d.message}"
     return {
-        "description": message,
-        "check_name": d.code or "packgen",
+        "description": text_of(d),
+        "check_name": d.code,
         "fingerprint": _fingerprint(d),
         "severity": SEVERITIES[d.severity.value],
         "location": {"path": path, "lines": {"begin": d.line or 1}},
@@ -31,7 +31,5 @@ def _issue(d: Diagnostic, report: Report) -> dict[str, object]:
 
 def _fingerprint(d: Diagnostic) -> str:
     """Return a digest that names this finding alone, the same on every run."""
-    import hashlib  # loads OpenSSL: only for this format, not on every command's start
-
-    key = "\0".join((d.code or "", d.path or "", str(d.line or 0), d.message))
+    key = "\0".join((d.code, d.path or "", str(d.line or 0), d.message))
     return hashlib.sha256(key.encode()).hexdigest()[:32]

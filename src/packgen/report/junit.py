@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from xml.etree import ElementTree as ET
 
 from packgen.errors import Diagnostic, Severity
 from packgen.report.document import Case, Report, failing
-
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
 
 PROJECT_CASE = "(project)"
 """The test case holding the findings of no single pack (loading, orphans, a template)."""
@@ -17,8 +14,6 @@ PROJECT_CASE = "(project)"
 def render(report: Report) -> str:
     """Return a ``<testsuites>`` document with one suite for the command and one case per
     pack; a pack that was not built, or (with ``--strict``) has warnings, is a failure."""
-    from xml.etree import ElementTree as ET  # only for this format, not on every start
-
     cases = list(report.cases)
     mine = {d for c in cases for d in c.findings}
     rest = tuple(d for d in report.findings if d not in mine)
@@ -41,17 +36,14 @@ def render(report: Report) -> str:
     return ET.tostring(suites, encoding="unicode", xml_declaration=True)
 
 
-def _case(suite: Element, case: Case, report: Report) -> None:
-    from xml.etree.ElementTree import SubElement
-
-    element = SubElement(suite, "testcase", name=case.name,
+def _case(suite: ET.Element, case: Case, report: Report) -> None:
+    element = ET.SubElement(suite, "testcase", name=case.name,
                             classname=f"packgen.{report.command}", time=_seconds(case.seconds))
     failures = [d for d in case.findings if failing(d, report.strict)]
     if not _fails(case, report.strict):
         return
-    first = next((d for d in failures if d.code), None)
-    failure = SubElement(element, "failure", message=_summary(case, failures),
-                            type=first.code if first and first.code else "packgen")
+    failure = ET.SubElement(element, "failure", message=_summary(case, failures),
+                            type=failures[0].code if failures else "packgen")
     failure.text = "\n".join(str(d) for d in case.findings)
 
 

@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from packgen.errors import Diagnostic
-from packgen.report.document import Report, is_file
+from packgen.report.document import Report, is_file, text_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -14,7 +14,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def render(report: Report) -> str:
     """Return one SARIF log with one run: the rules that were found, then each finding."""
-    codes = sorted({d.code for d in report.findings if d.code})
+    codes = sorted({d.code for d in report.findings})
     driver: dict[str, object] = {"name": "packgen",
                                  "rules": [_rule(code, report) for code in codes]}
     if report.version:
@@ -41,10 +41,9 @@ def _rule(code: str, report: Report) -> dict[str, object]:
 
 
 def _result(d: Diagnostic, codes: list[str]) -> dict[str, object]:
-    result: dict[str, object] = {"level": LEVELS[d.severity.value],
-                                 "message": {"text": _text(d)}}
-    if d.code:
-        result |= {"ruleId": d.code, "ruleIndex": codes.index(d.code)}
+    result: dict[str, object] = {"ruleId": d.code, "ruleIndex": codes.index(d.code),
+                                 "level": LEVELS[d.severity.value],
+                                 "message": {"text": text_of(d)}}
     if is_file(d.path):
         place: dict[str, object] = {"artifactLocation": {"uri": quote(d.path or "")}}
         if d.line:
@@ -52,6 +51,3 @@ def _result(d: Diagnostic, codes: list[str]) -> dict[str, object]:
         result["locations"] = [{"physicalLocation": place}]
     return result
 
-
-def _text(d: Diagnostic) -> str:
-    return d.message if is_file(d.path) or not d.path else f"{d.path}: {d.message}"
