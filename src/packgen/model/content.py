@@ -185,6 +185,8 @@ class EasyReadRow:
     """Facilitator notes for this row's slide in an easy-read deck."""
     audiences: tuple[str, ...] = ()
     """Empty for every audience; else only these."""
+    title: Text = ()
+    """The row's own short title (a heading before its picture), for its slide; may be empty."""
 
 
 Block = Union[

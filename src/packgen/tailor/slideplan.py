@@ -6,6 +6,7 @@ their numbers, so they always agree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from packgen.model import (
@@ -74,11 +75,29 @@ def _content(module: Module) -> list[tuple[str, str, Module, Slide, None]]:
 
 
 def _easy_rows(module: Module) -> list[tuple[str, str, Module, None, EasyReadRow]]:
-    count = len(module.easy_read)
-    return [("easy-read", easy_title(module.title, n, count), module, None, row)
-            for n, row in enumerate(module.easy_read, start=1)]
+    titles: list[str] = []
+    for row in module.easy_read:
+        titles.append(easy_title(row, module.title, titles))
+    return [("easy-read", title, module, None, row)
+            for title, row in zip(titles, module.easy_read)]
 
 
-def easy_title(title: str, number: int, count: int) -> str:
-    """Return an easy-read slide's title, unique in the deck: ``Welcome (2 of 5)``."""
-    return title if count == 1 else f"{title} ({number} of {count})"
+EASY_TITLE_WORDS = 8
+"""The longest first sentence an untitled easy-read row's slide takes as its title."""
+
+
+def easy_title(row: EasyReadRow, module_title: str, taken: Sequence[str] = ()) -> str:
+    """Return an easy-read slide's title: the row's own title (``#### Title``), else its first
+    bold words (``**My space**``), else its first sentence when it is short, else the module's
+    title. A title already ``taken`` by an earlier row of the module, or the module's own
+    (its section slide), falls through to the next choice. Never ``(2 of 5)``."""
+    bold = next((span.text for line in row.sentences for span in line if span.bold), "")
+    first = plain(row.sentences[0]).strip().rstrip(".?!:") if row.sentences else ""
+    choices = [plain(row.title).strip(), _capital(bold.strip()),
+               first if len(first.split()) <= EASY_TITLE_WORDS else ""]
+    used = {t.casefold() for t in (*taken, module_title)}
+    return next((c for c in choices if c and c.casefold() not in used), module_title)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
