@@ -127,7 +127,8 @@ def dump_row(row: EasyReadRow) -> list[str]:
     """Return the outline of one easy-read row."""
     picture = f"{row.image.src} \"{row.image.alt}\"" if row.image else "no picture"
     audiences = f" for={','.join(row.audiences)}" if row.audiences else ""
-    lines = [f"row @{row.loc.line}{audiences}: {picture}"]
+    title = f" titled \"{text(row.title)}\"" if row.title else ""
+    lines = [f"row @{row.loc.line}{audiences}{title}: {picture}"]
     lines += ["  - " + text(s) for s in row.sentences]
     lines += ["  notes: " + line for b in row.notes for line in dump_block(b)]
     return lines

@@ -70,7 +70,40 @@ def test_easy_read_deck_has_one_slide_per_row():
     slides = plan(_tp([module], deck_style="easy-read"))
     assert [s.kind for s in slides] == ["title", "agenda", "section", "easy-read", "easy-read",
                                         "closing"]
-    assert [s.title for s in slides[3:5]] == ["M (1 of 2)", "M (2 of 2)"]
+    assert [s.title for s in slides[3:5]] == ["A", "B"]
+
+
+def _row(*lines: str, title: str = "", bold: str = "") -> EasyReadRow:
+    text = tuple((Span(t),) for t in lines)
+    if bold:
+        text = ((Span("A "), Span(bold, bold=True), Span(" is here.")),) + text
+    return EasyReadRow(sentences=text, image=None, loc=LOC,
+                       title=(Span(title),) if title else ())
+
+
+def _easy_titles(*rows: EasyReadRow, module_title: str = "Welcome") -> list[str]:
+    module = Module(id="m", title=module_title, duration=5, loc=LOC, slides=(), easy_read=rows,
+                    has_easy_read=True)
+    return [s.title for s in plan(_tp([module], deck_style="easy-read"))
+            if s.kind == "easy-read"]
+
+
+def test_easy_read_slide_takes_the_rows_own_title():
+    assert _easy_titles(_row("Welcome to our workshop.", title="Hello")) == ["Hello"]
+
+
+def test_untitled_easy_read_slide_takes_its_bold_word_then_its_short_first_sentence():
+    titles = _easy_titles(_row(bold="self-advocacy"), _row("We will have breaks."))
+    assert titles == ["Self-advocacy", "We will have breaks"]
+
+
+def test_untitled_easy_read_slides_never_count_and_never_repeat_a_title():
+    long = "Some people have power because important people listen to them and more."
+    titles = _easy_titles(_row(long), _row("Hello.", title="Welcome"), _row("Hi.", title="Hi"),
+                          _row("Hi."))
+    assert not any(" of " in t for t in titles)
+    assert titles[:3] == ["Welcome", "Hello", "Hi"]
+    assert len(set(titles[1:])) == 3
 
 
 def test_slide_kind_follows_what_the_slide_holds():

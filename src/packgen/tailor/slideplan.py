@@ -94,7 +94,7 @@ def easy_title(row: EasyReadRow, module_title: str, taken: Sequence[str] = ()) -
     bold = next((span.text for line in row.sentences for span in line if span.bold), "")
     first = plain(row.sentences[0]).strip().rstrip(".?!:") if row.sentences else ""
     choices = [plain(row.title).strip(), _capital(bold.strip()),
-               first if len(first.split()) <= EASY_TITLE_WORDS else ""]
+               _capital(first) if len(first.split()) <= EASY_TITLE_WORDS else ""]
     used = {t.casefold() for t in (*taken, module_title)}
     return next((c for c in choices if c and c.casefold() not in used), module_title)
 
