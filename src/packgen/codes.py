@@ -522,6 +522,33 @@ CATALOGUE: tuple[Code, ...] = (
          "Every module has a '::: easy-read' block.",
          "The easy-read handout and deck would miss that module.",
          "Add an easy-read block to the module."),
+    Code("PG211", W, "picture-for-two-ideas",
+         "one picture stands for two different ideas",
+         "A picture stands for the glossary word it illustrates in glossary.yaml, and for the "
+         "glossary words an easy-read row writes in bold. The same picture file on two glossary "
+         "words, or on a row whose bold glossary words do not include the word it illustrates "
+         "elsewhere, is reported where it is used the second time. Rows with no bold glossary "
+         "word are left alone.",
+         "Readers of easy read learn what a picture means; if it means two things, it "
+         "means nothing.",
+         "Give each idea its own picture (or, if the two words are one idea, make one a 'forms' "
+         "entry of the other in glossary.yaml).",
+         where="content/glossary.yaml"),
+    Code("PG212", W, "word-without-picture",
+         "a glossary word the easy read uses has no picture",
+         "Every glossary word that the pack's easy-read rows use has a 'picture' in "
+         "glossary.yaml.",
+         "The hard-word box and the hard-words list show each word beside its picture; a word "
+         "without one is harder to recognise.",
+         "Add 'picture: {src: images/NAME.png, alt: what it shows}' to the glossary entry.",
+         where="content/glossary.yaml"),
+    Code("PG213", W, "repeated-easy-read-title",
+         "two slides of an easy-read deck have the same title",
+         "An easy-read slide takes its row's '#### Short title'; an untitled row takes its "
+         "first bold words or its first short sentence. The title of each easy-read slide is "
+         "new in its deck.",
+         "Screen readers list slides by title, and a repeated title hides which slide is which.",
+         "Give the row its own title with a '#### Short title' line before its picture."),
     # --- timing --------------------------------------------------------------------------
     Code("PG301", W, "slot-overrun",
          "the modules and breaks run over the pack's slot",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from packgen.errors import Diagnostic, info, warning
 from packgen.model import EasyReadRow, GlossaryEntry, Module, Pack, TailoredPack, plain
 from packgen.rules import easy_read_words as ew
+from packgen.rules.easy_read_pictures import check_pictures, check_titles
 from packgen.wording import mask_glossary
 
 DEFAULTS = {"sentence_words": 15, "zipf": 3.5, "syllables": 4, "grade": 5, "ease": 80}
@@ -49,7 +50,8 @@ class Rules:
 
 
 def check_pack(tp: TailoredPack) -> list[Diagnostic]:
-    """Return every easy-read finding for the pack's modules, in module and row order."""
+    """Return every easy-read finding for the pack's modules, in module and row order, then
+    the picture findings (one picture per idea, every hard word pictured) and the titles'."""
     rules = rules_for(tp)
     found: list[Diagnostic] = []
     for module in tp.modules:
@@ -57,7 +59,7 @@ def check_pack(tp: TailoredPack) -> list[Diagnostic]:
             found += check_module(module, rules)
         else:
             found.append(missing_block(module, tp.pack))
-    return found
+    return found + check_pictures(tp) + check_titles(tp)
 
 
 def rules_for(tp: TailoredPack) -> Rules:
