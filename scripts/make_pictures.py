@@ -6,7 +6,7 @@ unpacked npm package (``npm pack openmoji@17.0.0 && tar xzf openmoji-*.tgz`` giv
 and content/images/CREDITS.yaml (one entry per file).
 
 Every picture shows one idea literally, and no picture stands for two ideas. A picture is one
-emoji, or two emoji side by side (a person next to a tick: "you made the choice"). The space
+emoji, or a person with a second emoji at their side (a tick: "you made the choice"). The space
 pictures are drawn here, not taken from OpenMoji: the model's 2 overlapping circles in the
 space colours, with the space's own area filled (my space left, your space right, shared
 space the overlap), so "where the 2 circles overlap" is on the picture itself.
@@ -95,16 +95,17 @@ def render_svg(package: Path, hexcode: str, size: int) -> Image.Image:
 
 
 def picture(package: Path, hexcodes: tuple[str, ...]) -> Image.Image:
-    """Build one emoji on a transparent square, or two side by side, centred."""
+    """Build one emoji on a transparent square, or a large one with a second at its corner."""
     canvas = Image.new("RGBA", (SIZE, SIZE), (255, 255, 255, 0))
     if len(hexcodes) == 1:
         art = render_svg(package, hexcodes[0], SIZE - 40)
         canvas.paste(art, (20, 20), art)
         return canvas
-    size = SIZE * 3 // 5  # emoji have a wide margin of their own: let the squares overlap
-    for x, hexcode in zip((0, SIZE - size), hexcodes):
-        art = render_svg(package, hexcode, size)
-        canvas.paste(art, (x, (SIZE - size) // 2), art)
+    main, badge = hexcodes
+    art = render_svg(package, main, SIZE * 4 // 5)  # the person, large, top left
+    canvas.paste(art, (0, 0), art)
+    art = render_svg(package, badge, SIZE // 2)  # what they hold, bottom right
+    canvas.paste(art, (SIZE // 2, SIZE // 2), art)
     return canvas
 
 
@@ -145,7 +146,7 @@ ATTRIBUTION = ("Pictures from OpenMoji, the open-source emoji and icon project. 
 def credit(stem: str, hexcodes: tuple[str, ...]) -> str:
     """Return one CREDITS.yaml entry for an OpenMoji picture."""
     emoji = " and ".join(hexcodes)
-    change = "rasterised to PNG" + (", placed side by side" if len(hexcodes) > 1 else "")
+    change = "rasterised to PNG" + (", the second at the corner of the first" if len(hexcodes) > 1 else "")
     return (
         f"- file: {stem}.png\n"
         f"  source: OpenMoji {OPENMOJI_VERSION} emoji {emoji}, https://openmoji.org/ ({change})\n"

@@ -118,10 +118,11 @@ def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, 
     who = pack.contact.get("name") or pack.organisation
     contact = tuple(RowView(((Piece(d.sentences[0]),),), pictures.get(d.topic))
                     for d in contact_details(pack))
+    formats = RowView(((Piece("You can get this easy read in other ways."),),),
+                      items=OTHER_FORMATS)
     sections = [SectionView("Who to contact", contact, "contact"),
-                SectionView("Other formats", (_plain_row(
-                    "You can get this easy read on paper, as a web page or as a Word document.",
-                    f"Ask {who} if you need it in another way."),), "formats")]
+                SectionView("Other formats", (formats, _plain_row(
+                    f"Ask {who} if you need it in another way.")), "formats")]
     if pack.checked_by:
         sections.append(SectionView("Who checked this easy read", (_plain_row(
             f"{pack.checked_by} checked this easy read."),), "checked"))
@@ -129,6 +130,10 @@ def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, 
     if credits:
         sections.append(SectionView("Picture credits", (_plain_row(*credits),), "credits"))
     return tuple(s for s in sections if s.rows)
+
+
+OTHER_FORMATS = ("On paper", "As a web page", "As a Word document")
+"""The other formats every pack is built in, as the end page lists them."""
 
 
 def credit_lines(credits: Iterable[object], shown: list[Image]) -> list[str]:
