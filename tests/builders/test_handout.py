@@ -83,6 +83,16 @@ def test_every_row_picture_sits_left_of_its_text(pdf):
     assert checked == 5
 
 
+def test_every_picture_is_centred_on_the_text_beside_it(pdf):
+    for page in pdf.pages[1:]:
+        for image in page.images:
+            beside = [c for c in page.chars
+                      if c["top"] < image["bottom"] and c["bottom"] > image["top"]
+                      and c["x0"] > image["x1"]]
+            text_middle = (min(c["top"] for c in beside) + max(c["bottom"] for c in beside)) / 2
+            assert abs(text_middle - (image["top"] + image["bottom"]) / 2) < 4, page_text(page)
+
+
 def test_pdf_uses_the_shipped_font_without_italics(pdf):
     fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
     assert all("AtkinsonHyperlegible" in f.replace("-", "") for f in fonts)
@@ -165,6 +175,13 @@ def test_html_is_self_contained_with_alt_on_every_image(built):
     assert all(img["src"].startswith("data:image/png;base64,") for img in parser.images)
     assert "url(\"data:font/ttf;base64," in html
     assert not re.search(r"(src|href)=\"(https?:|file:|/)", html)
+
+
+def test_html_rows_centre_each_picture_on_its_words(built):
+    html = built[1]["html"].read_text(encoding="utf-8")
+    rule = re.search(r"\.row, \.idea\.word, \.hard-word \{([^}]*)\}", html)
+    assert rule and "align-items: center;" in rule.group(1)
+    assert "padding-top" not in re.search(r"\.words \{([^}]*)\}", html).group(1)
 
 
 def test_html_has_headings_and_bold_hard_words_once(built):
@@ -289,7 +306,7 @@ def test_cover_picture_and_a_pack_with_few_details(tmp_path):
     assert view.cover == cover
     assert [len(r.lines) for r in view.sections[0].rows] == [1, 2, 1]
     assert [s.id for s in view.ending] == ["formats"]
-    assert "Ask Glanrhyd Council" in view.ending[0].rows[0].lines[1][0].text
+    assert "Ask Glanrhyd Council" in view.ending[0].rows[1].lines[0][0].text
 
 
 @pytest.mark.parametrize(("source", "line"), [
