@@ -6,7 +6,8 @@ unpacked npm package (``npm pack openmoji@17.0.0 && tar xzf openmoji-*.tgz`` giv
 and content/images/CREDITS.yaml (one entry per file).
 
 Every picture shows one idea literally, and no picture stands for two ideas. A picture is one
-emoji, or a person with a second emoji at their side (a tick: "you made the choice"). The space
+emoji, or a large emoji with a second at its corner (a person and a tick: "you made the
+choice"; an office building and a letter: "an organisation asks you to take part"). The space
 pictures are drawn here, not taken from OpenMoji: the model's 2 overlapping circles in the
 space colours, with the space's own area filled (my space left, your space right, shared
 space the overlap), so "where the 2 circles overlap" is on the picture itself.
@@ -56,7 +57,7 @@ PICTURES: dict[str, tuple[tuple[str, ...], str]] = {
     "services": (("1F3E5",), "A hospital building"),
     "home": (("1F3E0",), "A house"),
     "staff": (("1F9D1-200D-1F4BC",), "A member of staff with some papers"),
-    "invite": (("2709",), "An envelope with a letter inside"),
+    "invite": (("1F3E2", "2709"), "An office building and a letter"),
     "stop": (("1F6D1",), "A red stop sign"),
     "better": (("1F44D",), "A thumbs up"),
     "equal": (("2696",), "Weighing scales that are level"),
@@ -70,7 +71,7 @@ PICTURES: dict[str, tuple[tuple[str, ...], str]] = {
     "step": (("1F463",), "Footprints"),
     "feedback": (("1F4CB",), "A clipboard with a form on it"),
     "phone": (("1F4DE",), "A telephone"),
-    "email": (("1F4E7",), "An envelope for email"),
+    "email": (("1F4E7",), "An envelope with the letter E"),
     "together": (("1F9D1-200D-1F91D-200D-1F9D1",), "2 people holding hands"),
     "coproduction": (("1F91D",), "2 hands shaking"),
 }

@@ -150,9 +150,9 @@ def credit_lines(credits: Iterable[object], shown: list[Image]) -> list[str]:
 DETAIL_PICTURES = {
     "date": ("date.png", "A calendar"), "time": ("time.png", "A clock"),
     "place": ("place.png", "A pin that marks a place on a map"),
-    "people": ("staff.png", "A person at work"), "break": ("break.png", "A cup of tea"),
+    "people": ("staff.png", "A member of staff with some papers"), "break": ("break.png", "A cup of tea"),
     "access": ("access.png", "A person in a wheelchair"), "phone": ("phone.png", "A telephone"),
-    "email": ("email.png", "An envelope with the letter e"), "address": ("home.png", "A house"),
+    "email": ("email.png", "An envelope with the letter E"), "address": ("home.png", "A house"),
 }
 """Topic of a detail row to the picture used when ``content/images`` has it, and its alt text
 (the alt text the content gives the same picture wins, so one picture reads the same)."""
