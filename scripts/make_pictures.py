@@ -71,6 +71,7 @@ PICTURES: dict[str, tuple[tuple[str, ...], str]] = {
     "step": (("1F463",), "Footprints"),
     "feedback": (("1F4CB",), "A clipboard with a form on it"),
     "phone": (("1F4DE",), "A telephone"),
+    "formats": (("1F4C4", "1F4BB"), "A sheet of paper and a laptop"),
     "email": (("1F4E7",), "An envelope with the letter E"),
     "together": (("1F9D1-200D-1F91D-200D-1F9D1",), "2 people holding hands"),
     "coproduction": (("1F91D",), "2 hands shaking"),

@@ -306,7 +306,7 @@ def test_cover_picture_and_a_pack_with_few_details(tmp_path):
     assert view.cover == cover
     assert [len(r.lines) for r in view.sections[0].rows] == [1, 2, 1]
     assert [s.id for s in view.ending] == ["formats"]
-    assert "Ask Glanrhyd Council" in view.ending[0].rows[1].lines[0][0].text
+    assert "Ask Glanrhyd Council" in view.ending[0].rows[0].lines[2][0].text
 
 
 @pytest.mark.parametrize(("source", "line"), [

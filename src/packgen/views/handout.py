@@ -118,11 +118,12 @@ def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, 
     who = pack.contact.get("name") or pack.organisation
     contact = tuple(RowView(((Piece(d.sentences[0]),),), pictures.get(d.topic))
                     for d in contact_details(pack))
-    formats = RowView(((Piece("You can get this easy read in other ways."),),),
-                      items=OTHER_FORMATS)
+    formats = _plain_row("You can get this easy read on paper.",
+                         "You can also get it as a web page or a Word document.",
+                         f"Ask {who} if you need it in another way.")
     sections = [SectionView("Who to contact", contact, "contact"),
-                SectionView("Other formats", (formats, _plain_row(
-                    f"Ask {who} if you need it in another way.")), "formats")]
+                SectionView("Other formats", (_pictured(formats, pictures.get("formats")),),
+                            "formats")]
     if pack.checked_by:
         sections.append(SectionView("Who checked this easy read", (_plain_row(
             f"{pack.checked_by} checked this easy read."),), "checked"))
@@ -130,10 +131,6 @@ def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, 
     if credits:
         sections.append(SectionView("Picture credits", (_plain_row(*credits),), "credits"))
     return tuple(s for s in sections if s.rows)
-
-
-OTHER_FORMATS = ("On paper", "As a web page", "As a Word document")
-"""The other formats every pack is built in, as the end page lists them."""
 
 
 def credit_lines(credits: Iterable[object], shown: list[Image]) -> list[str]:
@@ -153,6 +150,7 @@ DETAIL_PICTURES = {
     "people": ("staff.png", "A member of staff with some papers"), "break": ("break.png", "A cup of tea"),
     "access": ("access.png", "A person in a wheelchair"), "phone": ("phone.png", "A telephone"),
     "email": ("email.png", "An envelope with the letter E"), "address": ("home.png", "A house"),
+    "formats": ("formats.png", "A sheet of paper and a laptop"),
 }
 """Topic of a detail row to the picture used when ``content/images`` has it, and its alt text
 (the alt text the content gives the same picture wins, so one picture reads the same)."""
@@ -187,6 +185,10 @@ def picture_alts(project: Project) -> dict[str, str]:
 
 def _plain_row(*sentences: str) -> RowView:
     return RowView(tuple((Piece(s),) for s in sentences))
+
+
+def _pictured(row: RowView, picture: Image | None) -> RowView:
+    return dataclasses.replace(row, picture=picture)
 
 
 def _cover(tp: TailoredPack) -> Image | None:
