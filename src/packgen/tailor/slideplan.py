@@ -92,7 +92,7 @@ def easy_title(row: EasyReadRow, module_title: str, taken: Sequence[str] = ()) -
     title. A title already ``taken`` by an earlier row of the module, or the module's own
     (its section slide), falls through to the next choice. Never ``(2 of 5)``."""
     bold = next((span.text for line in row.sentences for span in line if span.bold), "")
-    first = plain(row.sentences[0]).strip().rstrip(".?!:") if row.sentences else ""
+    first = plain(row.sentences[0]).strip().rstrip(".!:") if row.sentences else ""
     choices = [plain(row.title).strip(), _capital(bold.strip()),
                _capital(first) if len(first.split()) <= EASY_TITLE_WORDS else ""]
     used = {t.casefold() for t in (*taken, module_title)}
