@@ -611,6 +611,15 @@ CATALOGUE: tuple[Code, ...] = (
          "The Word reference document must define every style the guide writes with.",
          "Without them the guide could not be formatted.",
          "Start from a copy of packgen's own reference.docx and restyle that."),
+    Code("PG410", I, "layout-fallback",
+         "a slide kind borrows another layout because the template lacks its own",
+         "Statement and break slides look for the layouts 'Statement' and 'Break' (or the "
+         "names theme.yaml gives them). A template without the default layout lends them "
+         "'Section Header', else 'Title Only'; one line per missing layout says so.",
+         "The slides still build, but they look like section dividers rather than designed "
+         "statement or break slides.",
+         "Add a layout with that name to the template (a title and one body placeholder), or "
+         "map the kind to one of your layouts in theme.yaml's layouts:."),
     # --- overflow ------------------------------------------------------------------------
     Code("PG501", W, "text-overflow",
          "text that does not fit its box on a built slide",
