@@ -468,6 +468,15 @@ CATALOGUE: tuple[Code, ...] = (
          "spaces file; the message lists them.",
          "The diagram would highlight nothing where the slide says it does.",
          "Use a space id the message lists, or add the space."),
+    Code("PG132", W, "activity-task-too-long",
+         "an activity slide that cannot show its task",
+         "An activity slide shows the task people do: the activity's intro (the text before "
+         "its materials and steps), or without one its steps, numbered, when they run to at "
+         "most 40 words. An activity with neither is reported.",
+         "The room reads the slide while the facilitator talks; without the task on it, "
+         "people have to remember what to do.",
+         "Write a short version of the task (two to four numbered steps, or the questions "
+         "people answer) as the activity's first lines; the full steps stay in the guide."),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

@@ -10,9 +10,13 @@ import re
 from dataclasses import dataclass, replace
 
 from packgen.model import (
+    Activity,
+    Block,
     Columns,
     EasyReadRow,
     Image,
+    ListBlock,
+    ListItem,
     Module,
     Paragraph,
     PlannedSlide,
@@ -27,6 +31,8 @@ from packgen.model import (
 
 STATEMENT_WORDS = 30
 """A statement slide's paragraph has at most this many words, in one or two sentences."""
+TASK_WORDS = 40
+"""An activity's steps are shown on its slide (when it has no intro) up to this many words."""
 
 
 def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
@@ -104,6 +110,21 @@ def is_statement(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def activity_task(activity: Activity) -> tuple[Block, ...]:
+    """Return what an activity slide shows as the task: its intro as written, else its steps
+    numbered when they are short enough for a slide (``TASK_WORDS``), else nothing."""
+    if activity.intro:
+        return activity.intro
+    if not activity.steps or task_words(activity) > TASK_WORDS:
+        return ()
+    return (ListBlock(tuple(ListItem(step) for step in activity.steps), True, activity.loc),)
+
+
+def task_words(activity: Activity) -> int:
+    """Return how many words an activity's steps run to."""
+    return sum(len(plain(step).split()) for step in activity.steps)
 
 
 def untitled_name(module: Module, number: int) -> str:

@@ -22,10 +22,6 @@ from packgen.model import (
 )
 from packgen.wording import clock, clock_easy_read, join_names
 
-TASK_WORDS = 40
-"""An activity's steps are shown on its slide (when it has no intro) up to this many words."""
-
-
 def notes_for(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     """Return the speaker notes of a planned slide (activity steps and debrief included).
 
@@ -66,21 +62,6 @@ def section_lines(tp: TailoredPack, item: PlannedSlide) -> tuple[str, ...]:
 def break_lines(tp: TailoredPack, entry: TimetableEntry) -> tuple[str, str]:
     """Return a break slide's two lines: how long, and when people come back."""
     return _minutes(entry.minutes), f"Back at {clock_for(tp, entry.start + entry.minutes)}"
-
-
-def activity_task(activity: Activity) -> tuple[Block, ...]:
-    """Return what an activity slide shows as the task: its intro as written, else its steps
-    numbered when they are short enough for a slide (``TASK_WORDS``), else nothing."""
-    if activity.intro:
-        return activity.intro
-    if not activity.steps or task_words(activity) > TASK_WORDS:
-        return ()
-    return (ListBlock(tuple(ListItem(step) for step in activity.steps), True, activity.loc),)
-
-
-def task_words(activity: Activity) -> int:
-    """Return how many words an activity's steps run to."""
-    return sum(len(plain(step).split()) for step in activity.steps)
 
 
 def group_label(activity: Activity) -> str:

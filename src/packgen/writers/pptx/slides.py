@@ -20,7 +20,8 @@ from packgen.model import (
     TailoredPack,
     plain,
 )
-from packgen.views.deck import activity_task, break_lines, clock_for, group_label, section_lines
+from packgen.tailor.slideplan import activity_task
+from packgen.views.deck import break_lines, clock_for, group_label, section_lines
 from packgen.wording import clock, date_long, join_names
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
@@ -258,7 +259,7 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     if not own:
         _write_first(ctx, slide, detail_lines, 28)
     elif len(bodies) > 1:
-        _fill_body(ctx, slide, bodies[0], own, 28)
+        _fill_body(ctx, slide, bodies[0], own, 32 if planned.row is not None else 28)
         _fill_body(ctx, slide, bodies[1], detail_lines, 24)
     else:
         _write_first(ctx, slide, own + detail_lines, 28)
