@@ -28,7 +28,7 @@ def _run(*args: str):
 def test_packaged_template_can_build_every_slide_kind(tmp_path: Path) -> None:
     result = _run("--project", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "packgen:deck.pptx: 11 layouts, 0 slides" in result.output
+    assert "packgen:deck.pptx: 13 layouts, 0 slides" in result.output
     assert "Cannot build" not in result.output
     assert "easy-read (Easy Read)" in result.output
 
