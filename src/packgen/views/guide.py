@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from packgen.model import (
     Activity,
     Block,
+    Loc,
     Material,
     Module,
+    Paragraph,
     PlannedSlide,
+    Span,
     TailoredPack,
     Text,
     TimetableEntry,
@@ -217,6 +220,11 @@ def slide_entry(planned: PlannedSlide) -> SlideEntry:
         title = untitled_name(planned.module, planned.number)
     if row is not None:
         return SlideEntry(planned.number, title, planned.kind, row.notes, row.sentences)
+    if planned.entry is not None:
+        entry = planned.entry
+        said = f"{entry.minutes} minutes. Back at {clock(entry.start + entry.minutes)}."
+        return SlideEntry(planned.number, title, planned.kind,
+                          (Paragraph((Span(said),), Loc("")),))
     if slide is None:
         return SlideEntry(planned.number, title, planned.kind)
     return SlideEntry(planned.number, title, planned.kind, slide.notes, (), slide.activity)
