@@ -18,9 +18,9 @@ from packgen.model import (
     Span,
     TailoredPack,
     TimetableEntry,
-    plain,
 )
 from packgen.wording import clock, clock_easy_read, join_names
+
 
 def notes_for(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     """Return the speaker notes of a planned slide (activity steps and debrief included).

@@ -146,7 +146,7 @@ def test_statement_needs_one_or_two_whole_sentences_and_no_list() -> None:
 
 
 def test_activity_slides_show_the_numbered_steps_time_and_grouping(decks) -> None:
-    tp, prs = decks["council-and-citizens"]
+    _, prs = decks["council-and-citizens"]
     slide = next(s for s in prs.slides if _title(s) == "Map your meetings"
                  and s.slide_layout.name == "Activity")
     lines = _body_text(slide)
