@@ -43,7 +43,7 @@ def test_missing_layout_is_named_with_what_is_missing(tmp_path: Path) -> None:
     prs.save(str(deck))
     result = _run("--project", str(tmp_path))
     assert result.exit_code == 1
-    assert "templates/deck.pptx: 10 layouts" in result.output
+    assert "templates/deck.pptx: 12 layouts" in result.output
     assert "Cannot build quote" in result.output
 
 
