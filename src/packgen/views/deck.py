@@ -92,7 +92,7 @@ def _agenda_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     modules = [e for e in table.entries if e.kind == "module"]
     breaks = [e for e in table.entries if e.kind == "break"]
     blocks = [_para(f"{len(modules)} parts from {clock_for(tp, table.start)} to "
-                    f"{clock_for(tp, table.end)} ({_minutes(table.total)}).", loc)]
+                    f"{clock_for(tp, table.end)} ({_length(table.total)}).", loc)]
     if breaks:
         blocks.append(_para("Breaks:", loc, bold=True))
         blocks.append(_list([f"{e.title} at {clock_for(tp, e.start)}, {_minutes(e.minutes)}"
@@ -121,7 +121,8 @@ def _closing_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
                             + ".", loc))
     if _has_evaluation(tp):
         blocks.append(_para("Collect the evaluation forms before people leave.", loc))
-    blocks.append(_para("Thank people for their time.", loc))
+    if item.slide is None and item.row is None:
+        blocks.append(_para("Thank people for their time.", loc))
     return tuple(blocks)
 
 
@@ -168,6 +169,15 @@ def _easy(tp: TailoredPack) -> bool:
 
 def _minutes(count: int) -> str:
     return f"{count} minute" if count == 1 else f"{count} minutes"
+
+
+def _length(count: int) -> str:
+    """Return a length of time as people say it: ``45 minutes``, ``3 hours 25 minutes``."""
+    hours, minutes = divmod(count, 60)
+    if not hours:
+        return _minutes(minutes)
+    said = f"{hours} hour" if hours == 1 else f"{hours} hours"
+    return f"{said} {_minutes(minutes)}" if minutes else said
 
 
 def _para(text: str, loc: Loc, bold: bool = False) -> Paragraph:
