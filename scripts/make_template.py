@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
+from pptx.parts.slide import SlideLayoutPart
 
 from packgen.output.reproducible import normalise_zip
 from packgen.writers.pptx.oxml import elements
+from packgen.writers.pptx.oxml import text as deck_text
 from packgen.writers.pptx.oxml import theme as deck_theme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +40,8 @@ TREE_HEAD = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:
              '<a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
 TITLE_BOX = (MX, int(0.4 * IN), CW, int(1.25 * IN))
 BODY_BOX = (MX, int(2.0 * IN), CW, int(4.6 * IN))
+PLAIN, ACCENT, SURFACE = "", "tx2", "accent6"
+"""Layout backgrounds: the master's, the accent colour, the surface colour."""
 FOOTER_BOX = (MX, int(6.85 * IN), int(8.5 * IN), int(0.45 * IN))
 NUMBER_BOX = (W - MX - int(1.5 * IN), int(6.85 * IN), int(1.5 * IN), int(0.45 * IN))
 
@@ -74,9 +81,9 @@ def body_levels(size: int = 28, colour: str = "tx1") -> str:
 
 
 def plain_style(size: int, colour: str, bold: bool = False, font: str = "+mn-lt",
-                space: int = 6, extra: str = "") -> str:
+                space: int = 6, extra: str = "", algn: str = "l") -> str:
     """Return a list style whose every level is unbulleted text of one size."""
-    return "".join(level(n, size, colour, None, bold, font, space=space, extra=extra)
+    return "".join(level(n, size, colour, None, bold, font, algn, space=space, extra=extra)
                    for n in range(1, 10))
 
 
@@ -149,38 +156,66 @@ def on_accent(title_y: float, title_h: float, size: int, body_h: float) -> str:
                    plain_style(28, "bg2"), kind="subTitle" if size >= 54 else "body"))
 
 
-LAYOUTS: list[tuple[str, bool, str]] = [
-    ("Title Slide", True, on_accent(1.4, 2.6, 54, 2.2)),
-    ("Agenda", False, title() + body(3, 1, BODY_BOX, plain_style(
+def statement() -> str:
+    """Return the statement layout's shapes: a small title, one sentence large and centred."""
+    return (title(2, inch(0.75, 0.4, 11.833, 1.0), 36, "accent5")
+            + body(3, 1, inch(1.25, 1.9, 10.833, 4.5), plain_style(44, "tx1", space=12,
+                                                                  algn="ctr"), "ctr")
+            + footers(4))
+
+
+def break_slide() -> str:
+    """Return the break layout's shapes on the surface colour: what the break is, big, then
+    its length and the time people come back."""
+    return (title(2, inch(0.75, 1.3, 11.833, 1.9), 54, "tx2")
+            + bar(3, inch(0.85, 3.35, 1.6, 0.09), "accent1")
+            + body(4, 1, inch(0.75, 3.65, 11.833, 2.6), plain_style(40, "tx1", space=12))
+            + footers(5))
+
+
+def closing() -> str:
+    """Return the closing layout's shapes on the accent colour: a big thank-you, what the
+    content asks at the end on the left, the contact details on the right."""
+    return (title(2, inch(0.75, 0.9, 11.833, 1.7), 54, "bg2", "ctrTitle")
+            + bar(3, inch(0.85, 2.75, 1.6, 0.09), "bg2")
+            + body(4, 1, inch(0.75, 3.05, 7.0, 3.5), plain_style(28, "bg2"), kind="subTitle")
+            + body(5, 2, inch(8.25, 3.05, 4.333, 3.5), plain_style(24, "bg2")))
+
+
+LAYOUTS: list[tuple[str, str, str]] = [
+    ("Title Slide", ACCENT, on_accent(1.4, 2.6, 54, 2.2)),
+    ("Agenda", PLAIN, title() + body(3, 1, BODY_BOX, plain_style(
         26, "tx1", space=8, extra='<a:tabLst><a:tab pos="1737360" algn="l"/></a:tabLst>'))
      + footers(4)),
-    ("Section Header", True, on_accent(1.6, 2.4, 48, 1.2) + footers(5, "bg2")),
-    ("Title and Content", False, title() + body(3, 1, BODY_BOX) + footers(4)),
-    ("Two Content", False, title() + body(3, 1, inch(0.75, 2.0, 5.667, 4.6))
+    ("Section Header", ACCENT, on_accent(1.1, 2.3, 48, 2.4) + footers(5, "bg2")),
+    ("Title and Content", PLAIN, title() + body(3, 1, BODY_BOX) + footers(4)),
+    ("Two Content", PLAIN, title() + body(3, 1, inch(0.75, 2.0, 5.667, 4.6))
      + body(4, 2, inch(6.917, 2.0, 5.667, 4.6)) + footers(5)),
-    ("Picture", False, title() + body(3, 1, BODY_BOX, kind="pic", prompt="Picture")
+    ("Picture", PLAIN, title() + body(3, 1, BODY_BOX, kind="pic", prompt="Picture")
      + footers(4)),
-    ("Quote", False, title() + bar(3, inch(0.85, 2.1, 0.12, 1.5), "accent1")
+    ("Quote", PLAIN, title() + bar(3, inch(0.85, 2.1, 0.12, 1.5), "accent1")
      + body(4, 1, inch(1.25, 2.0, 11.333, 4.6), plain_style(32, "tx1", space=12))
      + footers(5)),
-    ("Title Only", False, title() + footers(3)),
-    ("Activity", False, title() + body(3, 1, inch(0.75, 2.0, 7.6, 4.6))
+    ("Title Only", PLAIN, title() + footers(3)),
+    ("Activity", PLAIN, title() + body(3, 1, inch(0.75, 2.0, 7.6, 4.6))
      + body(4, 2, inch(8.75, 2.0, 3.833, 2.9), plain_style(28, "tx2", True, space=8),
             fill="accent6") + footers(5)),
-    ("Easy Read", False, title() + body(3, 1, inch(0.75, 1.95, 4.5, 4.5), kind="pic",
+    ("Easy Read", PLAIN, title() + body(3, 1, inch(0.75, 1.95, 4.5, 4.5), kind="pic",
                                         prompt="Picture")
      + body(4, 2, inch(5.75, 1.95, 6.833, 4.5), plain_style(36, "tx1", space=18), "ctr")
      + footers(5)),
-    ("Closing", True, on_accent(1.6, 2.2, 54, 2.4)),
+    ("Statement", PLAIN, statement()),
+    ("Break", SURFACE, break_slide()),
+    ("Closing", ACCENT, closing()),
 ]
-"""Name, whether it sits on the accent colour, and its shapes."""
+"""Name, the colour slot it sits on (empty for the master's background), and its shapes."""
 
 
-def layout_xml(name: str, accent: bool, shapes: str) -> str:
-    """Return one slide layout part's XML."""
-    bg = ('<p:bg><p:bgPr><a:solidFill><a:schemeClr val="tx2"/></a:solidFill><a:effectLst/>'
-          '</p:bgPr></p:bg>' if accent else "")
-    hide = ' showMasterSp="0"' if accent else ""
+def layout_xml(name: str, background: str, shapes: str) -> str:
+    """Return one slide layout part's XML (a coloured one hides the master's accent rule)."""
+    bg = (f'<p:bg><p:bgPr><a:solidFill><a:schemeClr val="{background}"/></a:solidFill>'
+          '<a:effectLst/></p:bgPr></p:bg>' if background else "")
+    hide = ' showMasterSp="0"' if background else ""
     return (f'<p:sldLayout {NS} preserve="1"{hide}><p:cSld name="{name}">{bg}<p:spTree>'
             f'{TREE_HEAD}{shapes}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/>'
             f'</p:clrMapOvr></p:sldLayout>')
@@ -219,6 +254,7 @@ def build(theme: dict) -> Presentation:
     master = prs.slide_masters[0]
     rids = [r.rId for r in master.part.rels.values() if r.reltype.endswith("/slideLayout")]
     rids.sort(key=lambda rid: int(rid[3:]))
+    rids += _add_layout_parts(master.part, len(LAYOUTS) - len(rids))
     for part_rid, (name, accent, shapes) in zip(rids, LAYOUTS):
         master.part.related_part(part_rid)._element = parse_xml(layout_xml(name, accent, shapes))
     master.part._element = parse_xml(master_xml(rids[: len(LAYOUTS)]))
@@ -227,6 +263,21 @@ def build(theme: dict) -> Presentation:
         part._blob = deck_theme.apply_theme(part.blob, theme["colours"], theme["fonts"])
     _clean_package(prs)
     return prs
+
+
+def _add_layout_parts(master_part: Any, count: int) -> list[str]:
+    """Add ``count`` empty layout parts after python-pptx's own; return their master rIds."""
+    first = master_part.related_part(next(
+        r.rId for r in master_part.rels.values() if r.reltype.endswith("/slideLayout")))
+    rids = []
+    for n in range(count):
+        number = len([r for r in master_part.rels.values()
+                      if r.reltype.endswith("/slideLayout")]) + 1
+        part = SlideLayoutPart(PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml"),
+                               first.content_type, master_part.package, parse_xml(first.blob))
+        part.relate_to(master_part, RT.SLIDE_MASTER)
+        rids.append(master_part.relate_to(part, RT.SLIDE_LAYOUT))
+    return rids
 
 
 def _add_notes_master(prs: Presentation) -> None:
@@ -250,7 +301,7 @@ def _clean_package(prs: Presentation) -> None:
     roots = [prs.part._element, prs.slide_masters[0].part._element]
     roots += [layout.part._element for layout in prs.slide_layouts]
     roots += [prs.notes_master.part._element]
-    elements.fix_languages(roots, LANG)
+    deck_text.fix_languages(roots, LANG)
     when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     elements.set_core_properties(prs, "packgen deck template", "packgen", LANG, when)
 

@@ -28,7 +28,7 @@ def _run(*args: str):
 def test_packaged_template_can_build_every_slide_kind(tmp_path: Path) -> None:
     result = _run("--project", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "packgen:deck.pptx: 11 layouts, 0 slides" in result.output
+    assert "packgen:deck.pptx: 13 layouts, 0 slides" in result.output
     assert "Cannot build" not in result.output
     assert "easy-read (Easy Read)" in result.output
 
@@ -43,7 +43,7 @@ def test_missing_layout_is_named_with_what_is_missing(tmp_path: Path) -> None:
     prs.save(str(deck))
     result = _run("--project", str(tmp_path))
     assert result.exit_code == 1
-    assert "templates/deck.pptx: 10 layouts" in result.output
+    assert "templates/deck.pptx: 12 layouts" in result.output
     assert "Cannot build quote" in result.output
 
 

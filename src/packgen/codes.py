@@ -468,6 +468,15 @@ CATALOGUE: tuple[Code, ...] = (
          "spaces file; the message lists them.",
          "The diagram would highlight nothing where the slide says it does.",
          "Use a space id the message lists, or add the space."),
+    Code("PG132", W, "activity-task-too-long",
+         "an activity slide that cannot show its task",
+         "An activity slide shows the task people do: the activity's intro (the text before "
+         "its materials and steps), or without one its steps, numbered, when they run to at "
+         "most 40 words. An activity with neither is reported.",
+         "The room reads the slide while the facilitator talks; without the task on it, "
+         "people have to remember what to do.",
+         "Write a short version of the task (two to four numbered steps, or the questions "
+         "people answer) as the activity's first lines; the full steps stay in the guide."),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",
@@ -638,6 +647,15 @@ CATALOGUE: tuple[Code, ...] = (
          "The Word reference document must define every style the guide writes with.",
          "Without them the guide could not be formatted.",
          "Start from a copy of packgen's own reference.docx and restyle that."),
+    Code("PG410", I, "layout-fallback",
+         "a slide kind borrows another layout because the template lacks its own",
+         "Statement and break slides look for the layouts 'Statement' and 'Break' (or the "
+         "names theme.yaml gives them). A template without the default layout lends them "
+         "'Section Header', else 'Title Only'; one line per missing layout says so.",
+         "The slides still build, but they look like section dividers rather than designed "
+         "statement or break slides.",
+         "Add a layout with that name to the template (a title and one body placeholder), or "
+         "map the kind to one of your layouts in theme.yaml's layouts:."),
     # --- overflow ------------------------------------------------------------------------
     Code("PG501", W, "text-overflow",
          "text that does not fit its box on a built slide",

@@ -84,8 +84,12 @@ def clock_meant(text: str) -> str | None:
 
 
 def clock_easy_read(minutes: int) -> str:
-    """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon"."""
-    hour, minute = divmod(minutes % DAY, 60)
+    """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon".
+
+    The time is rounded to the nearest 5 minutes (10:38 reads "10:40am"): a reader needs
+    the time to look out for, not the planner's minute.
+    """
+    hour, minute = divmod((minutes + 2) // 5 * 5 % DAY, 60)
     if minute == 0 and hour in (0, 12):
         return "12 midnight" if hour == 0 else "12 noon"
     suffix = "am" if hour < 12 else "pm"

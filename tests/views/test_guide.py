@@ -27,13 +27,14 @@ def test_session_plan_rows_follow_the_timetable_with_clock_times(tp) -> None:
         ("10:45", "10:55", 10, "break"),
         ("10:55", "11:15", 20, "module"),
     ]
-    assert rows[2].title == "Tea break" and rows[2].slides == ""
+    assert rows[2].title == "Tea break" and rows[2].slides == "11"
+    assert plan(tp)[10].kind == "break" and plan(tp)[10].title == "Tea break"
 
 
 def test_plan_slide_ranges_cover_every_deck_slide_in_order(tp) -> None:
     rows = [r for r in guide.session_plan(tp) if r.kind == "module"]
-    assert [r.slides for r in rows] == ["1–5", "6–10", "11–15"]
-    assert len(plan(tp)) == 15
+    assert [r.slides for r in rows] == ["1–5", "6–10", "12–16"]
+    assert len(plan(tp)) == 16
 
 
 def test_module_pages_quote_the_slide_plan_numbers(tp) -> None:
@@ -44,7 +45,7 @@ def test_module_pages_quote_the_slide_plan_numbers(tp) -> None:
             if planned[entry.number].module is not None:
                 assert planned[entry.number].module.id == shown.module.id
     numbers = [e.number for g in guide.module_guides(tp) for e in g.slides + g.closing]
-    assert numbers == list(range(1, 16))
+    assert numbers == list(range(1, 17))
 
 
 def test_untitled_slide_gets_the_off_slide_name(tp) -> None:

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 KINDS = (
-    "title", "agenda", "section", "content", "columns", "picture", "quote", "table",
-    "activity", "easy-read", "diagram", "closing",
+    "title", "agenda", "section", "content", "statement", "columns", "picture", "quote",
+    "table", "activity", "easy-read", "diagram", "break", "closing",
 )
 """Every slide kind the deck builder knows; each maps to a layout name."""
 
 DEFAULT_LAYOUTS: Mapping[str, str] = MappingProxyType({
     "title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
-    "content": "Title and Content", "columns": "Two Content", "picture": "Picture",
-    "quote": "Quote", "table": "Title Only", "activity": "Activity", "easy-read": "Easy Read",
-    "diagram": "Title Only", "closing": "Closing",
+    "content": "Title and Content", "statement": "Statement", "columns": "Two Content",
+    "picture": "Picture", "quote": "Quote", "table": "Title Only", "activity": "Activity",
+    "easy-read": "Easy Read", "diagram": "Title Only", "break": "Break", "closing": "Closing",
 })
 """Slide kind to the layout name the packaged template provides (``theme.yaml`` remaps)."""
+
+FALLBACKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "statement": ("Section Header", "Title Only"),
+    "break": ("Section Header", "Title Only"),
+})
+"""Kinds added after templates were designed, and the layouts they borrow, in order of
+preference, when a template lacks their default layout (an info finding, never an error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,7 @@ PLACEHOLDERS: Mapping[str, Placeholders] = MappingProxyType({
     "agenda": Placeholders(("title", "body")),
     "section": Placeholders(("title",), ("body",)),
     "content": Placeholders(("title", "body")),
+    "statement": Placeholders(("title",), ("body",)),
     "columns": Placeholders(("title", "body", "body"), ("body",)),
     "picture": Placeholders(("title",), ("picture", "body")),
     "quote": Placeholders(("title", "body")),
@@ -44,12 +52,14 @@ PLACEHOLDERS: Mapping[str, Placeholders] = MappingProxyType({
     "activity": Placeholders(("title", "body"), ("body",)),
     "easy-read": Placeholders(("title", "picture", "body")),
     "diagram": Placeholders(("title",)),
+    "break": Placeholders(("title",), ("body",)),
     "closing": Placeholders(("title",), ("body",)),
 })
 """Slide kind to its placeholders, as ``writers/pptx/slides.py`` fills them.
 
 Title and closing slides put their details (organisation, date, names, contact) in a body when
-there is one; a section slide its length. Picture and table slides use a picture or body
+there is one; a section slide its start time and length, a break slide its length and the
+time people come back, a statement slide its sentence (else in the master's content area). Picture and table slides use a picture or body
 placeholder's box when there is one, else the master's content area. An activity writes its
 time and group in a second body, else above its instructions; columns fill a body per column.
 An easy-read slide needs its picture placeholder: without it the picture would cover the text.
@@ -79,3 +89,11 @@ def missing_roles(kind: str, roles: Iterable[str]) -> tuple[str, ...]:
         else:
             lacking.append(need)
     return tuple(lacking)
+
+
+def fallback_layout(kind: str, names: Collection[str]) -> str | None:
+    """Return the layout a kind borrows when a template lacks its default one, or None.
+
+    Only the kinds in ``FALLBACKS`` borrow; the first of their fallbacks the template has wins.
+    """
+    return next((name for name in FALLBACKS.get(kind, ()) if name in names), None)

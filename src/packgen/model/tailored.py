@@ -22,6 +22,8 @@ class PlannedSlide:
     module: Module | None = None
     slide: Slide | None = None
     row: EasyReadRow | None = None
+    entry: TimetableEntry | None = None
+    """The timetable part a break slide stands for (None on every other kind)."""
 
 
 @dataclass(frozen=True, slots=True)

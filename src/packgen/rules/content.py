@@ -25,7 +25,7 @@ from packgen.model import (
 )
 from packgen.rules.base import Rule, described
 from packgen.rules.measure import measure
-from packgen.tailor.slideplan import untitled_name
+from packgen.tailor.slideplan import TASK_WORDS, activity_task, task_words, untitled_name
 
 DEFAULT_LINES = 6
 """Most lines of text on one slide (``[rules] slide_lines`` in packgen.toml)."""
@@ -138,6 +138,22 @@ def text_amount(tp: TailoredPack) -> list[Diagnostic]:
     return found
 
 
+def activity_tasks(tp: TailoredPack) -> list[Diagnostic]:
+    """Return PG132 for each activity slide that cannot show its task: no intro, and steps
+    too long for a slide."""
+    found = []
+    for p, s in _content_slides(tp):
+        activity = s.activity
+        if activity is None or activity_task(activity) or not activity.steps:
+            continue
+        found.append(warning(
+            f"activity '{activity.title}' (slide {p.number}) has no intro and its steps run "
+            f"to {task_words(activity)} words (a slide shows up to {TASK_WORDS}): write the "
+            "task short, as numbered steps or questions, at the start of the activity",
+            activity.loc.path, activity.loc.line, "PG132"))
+    return found
+
+
 # --- helpers other rules use -------------------------------------------------------------
 
 
@@ -196,7 +212,7 @@ def _where(slide: Slide | None) -> str:
 
 def _on_slide(slide: Slide) -> tuple[Block, ...]:
     if slide.activity is not None:
-        return slide.activity.intro
+        return activity_task(slide.activity)
     return slide.blocks
 
 
@@ -268,5 +284,6 @@ RULES = [
     Rule("PG106", file_name_alt),
     Rule("PG107", table_headers),
     Rule("PG108", text_amount),
+    Rule("PG132", activity_tasks),
 ]
 """The content rules, in code order."""

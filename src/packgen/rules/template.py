@@ -13,7 +13,7 @@ from pathlib import Path
 
 from packgen import paths
 from packgen.colours import AA_NORMAL, EASY_READ
-from packgen.errors import Diagnostic, PackgenError, error
+from packgen.errors import Diagnostic, PackgenError, error, info
 from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 from packgen.rules import templatestyle as style
@@ -86,7 +86,8 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     layouts = tp.project.theme.layouts
     planned = tp.slides
     diags = dropped_warnings(path, shown) + _pack_layouts(planned, doc, shown, layouts)
-    names = _used_names(planned, layouts)
+    names = set(_used_names(planned, layouts))
+    names |= {fallback_for(doc, p.kind, layouts) or "" for p in planned}
     used = [lay for lay in doc.layouts if lay.name in names]
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
@@ -142,11 +143,12 @@ def _report(path: str, mtime: int, size: int, display: str,
     for kind in KINDS:
         problem = _kind_problem(doc, kind, layouts)
         if problem is None:
-            kinds.append((kind, layout_for(kind, layouts)))
+            kinds.append((kind, _shown_layout(doc, kind, layouts)))
         else:
             missing.append((kind, problem[1]))
             diags.append(error(problem[1], display, None, problem[0]))
     diags = dropped_warnings(Path(path), display) + _merge(diags)
+    diags += _fallback_infos(doc, KINDS, layouts, display)
     diags += style.text_sizes(doc.layouts, display)
     diags += style.text_contrast(doc.layouts, display, minimum)
     diags += style.languages(doc, display, language) + _slides(doc, display)
@@ -156,9 +158,17 @@ def _report(path: str, mtime: int, size: int, display: str,
                           tuple(diags))
 
 
+def fallback_for(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]) -> str | None:
+    """Return the layout a kind borrows in this template (its default one is missing), or None."""
+    name = layout_for(kind, overrides)
+    if doc.layout(name) is not None or name != DEFAULT_LAYOUTS[kind]:
+        return None
+    return slide_kinds.fallback_layout(kind, [lay.name for lay in doc.layouts])
+
+
 def _kind_problem(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]
                   ) -> tuple[str, str] | None:
-    name = layout_for(kind, overrides)
+    name = fallback_for(doc, kind, overrides) or layout_for(kind, overrides)
     layout = doc.layout(name)
     if layout is None:
         return "PG401", _no_layout(doc, name, kind)
@@ -171,10 +181,12 @@ def _kind_problem(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]
 def _pack_layouts(planned: Sequence[PlannedSlide], doc: TemplateDoc, shown: str,
                   overrides: Mapping[str, str]) -> list[Diagnostic]:
     diags = []
-    for kind in dict.fromkeys(p.kind for p in planned):
+    kinds = tuple(dict.fromkeys(p.kind for p in planned))
+    for kind in kinds:
         problem = _kind_problem(doc, kind, overrides)
         if problem:
             diags.append(error(problem[1], shown, None, problem[0]))
+    diags += _fallback_infos(doc, kinds, overrides, shown)
     for p in planned:
         if p.slide is None or not p.slide.layout:
             continue
@@ -200,6 +212,26 @@ def _minimum_contrast(tp: TailoredPack) -> float:
     if tp.pack.deck_style == "easy-read":
         return float(limits.get("contrast_easy_read", EASY_READ))
     return float(limits.get("contrast", AA_NORMAL))
+
+
+def _shown_layout(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]) -> str:
+    borrowed = fallback_for(doc, kind, overrides)
+    return f"{borrowed}, standing in for '{layout_for(kind, overrides)}'" if borrowed else \
+        layout_for(kind, overrides)
+
+
+def _fallback_infos(doc: TemplateDoc, kinds: Sequence[str], overrides: Mapping[str, str],
+                    shown: str) -> list[Diagnostic]:
+    """Return one info finding (PG410) per missing layout a kind borrows another for."""
+    borrowed: dict[tuple[str, str], list[str]] = {}
+    for kind in kinds:
+        stand_in = fallback_for(doc, kind, overrides)
+        if stand_in is not None:
+            borrowed.setdefault((layout_for(kind, overrides), stand_in), []).append(kind)
+    return [info(f"template has no layout '{missing}' for {' and '.join(used)} slides: using "
+                 f"'{stand_in}' instead (add a layout named '{missing}' to design them)",
+                 shown, None, LAYOUT_FALLBACK)
+            for (missing, stand_in), used in borrowed.items()]
 
 
 def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
@@ -235,7 +267,10 @@ def _merge(diags: list[Diagnostic]) -> list[Diagnostic]:
     return list(dict.fromkeys(diags))
 
 
+LAYOUT_FALLBACK = "PG410"
+
 RULES = described("packgen.rules.template", [
-    "PG400", "PG401", "PG402", "PG403", "PG404", "PG405", "PG406", "PG407", "PG408", "PG409"])
+    "PG400", "PG401", "PG402", "PG403", "PG404", "PG405", "PG406", "PG407", "PG408", "PG409",
+    LAYOUT_FALLBACK])
 """The template rules, in code order."""
 

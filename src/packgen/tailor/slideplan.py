@@ -6,39 +6,73 @@ their numbers, so they always agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from packgen.model import (
+    Activity,
+    Block,
     Columns,
     EasyReadRow,
     Image,
+    ListBlock,
+    ListItem,
     Module,
+    Paragraph,
     PlannedSlide,
     Quote,
     Slide,
     SpacesDiagram,
     Table,
     TailoredPack,
+    TimetableEntry,
     plain,
 )
 
+STATEMENT_WORDS = 30
+"""A statement slide's paragraph has at most this many words, in one or two sentences."""
+TASK_WORDS = 40
+"""An activity's steps are shown on its slide (when it has no intro) up to this many words."""
+
 
 def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
-    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style."""
+    """Return every slide of the pack's deck, numbered from 1, in the pack's deck style.
+
+    The deck follows the timetable: each module opens with its section slide, and each break
+    has a break slide where it falls. The last module's own thank-you (see ``closing_of``)
+    becomes the closing slide instead of standing before packgen's.
+    """
     easy = tp.pack.deck_style == "easy-read"
-    drafts: list[tuple[str, str, Module | None, Slide | None, EasyReadRow | None]] = [
-        ("title", tp.pack.title, None, None, None),
-        ("agenda", "Agenda" if not easy else "What we will do", None, None, None),
+    breaks = _breaks_after(tp)
+    last = _without_thanks(tp.modules[-1], easy) if tp.modules else None
+    drafts: list[_Draft] = [
+        _Draft("title", tp.pack.title),
+        _Draft("agenda", "Agenda" if not easy else "What we will do"),
+        *breaks.get(None, ()),
     ]
-    for module in tp.modules:
-        drafts.append(("section", module.title, module, None, None))
-        drafts.extend(_easy_rows(module) if easy else _content(module))
-    drafts.append(("closing", "Thank you", None, None, None))
-    return tuple(
-        PlannedSlide(n, kind, title, module, slide, row)
-        for n, (kind, title, module, slide, row) in enumerate(drafts, start=1)
-    )
+    for i, module in enumerate(tp.modules):
+        shown = last if last is not None and i == len(tp.modules) - 1 else module
+        drafts.append(_Draft("section", module.title, module))
+        drafts.extend(replace(d, module=module) for d in _module_drafts(shown, easy))
+        drafts.extend(breaks.get(module.id, ()))
+    drafts.append(_closing(tp.modules[-1] if tp.modules else None, easy))
+    return tuple(PlannedSlide(n, d.kind, d.title, d.module, d.slide, d.row, d.entry)
+                 for n, d in enumerate(drafts, start=1))
+
+
+def closing_of(module: Module, easy: bool) -> Slide | EasyReadRow | None:
+    """Return the last module's own thank-you, which the closing slide takes over, or None.
+
+    It is the module's last slide when its title starts "Thank you" (standard decks), or its
+    last easy-read row when that row's first sentence does (easy-read decks).
+    """
+    if easy:
+        row = module.easy_read[-1] if module.easy_read else None
+        said = plain(row.sentences[0]) if row is not None and row.sentences else ""
+        return row if _thanks(said) else None
+    slide = module.slides[-1] if module.slides else None
+    return slide if slide is not None and _thanks(plain(slide.title)) else None
 
 
 def with_plan(tp: TailoredPack) -> TailoredPack:
@@ -57,6 +91,8 @@ def slide_kind(slide: Slide) -> str:
         return "columns"
     if len(blocks) == 1:
         only = blocks[0]
+        if isinstance(only, Paragraph) and is_statement(plain(only.text)):
+            return "statement"
         for cls, kind in ((Table, "table"), (Quote, "quote"), (Image, "picture")):
             if isinstance(only, cls):
                 return kind
@@ -65,13 +101,94 @@ def slide_kind(slide: Slide) -> str:
     return "content"
 
 
+def is_statement(text: str) -> bool:
+    """Return True for text that can stand alone on a slide: one or two whole sentences
+    (ending ``.``, ``!`` or ``?``) of at most ``STATEMENT_WORDS`` words."""
+    text = text.strip()
+    sentences = [s for s in _SENTENCE_END.split(text) if s]
+    return (text.endswith((".", "!", "?")) and 0 < len(sentences) <= 2
+            and len(text.split()) <= STATEMENT_WORDS)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def activity_task(activity: Activity) -> tuple[Block, ...]:
+    """Return what an activity slide shows as the task: its intro as written, else its steps
+    numbered when they are short enough for a slide (``TASK_WORDS``), else nothing."""
+    if activity.intro:
+        return activity.intro
+    if not activity.steps or task_words(activity) > TASK_WORDS:
+        return ()
+    return (ListBlock(tuple(ListItem(step) for step in activity.steps), True, activity.loc),)
+
+
+def task_words(activity: Activity) -> int:
+    """Return how many words an activity's steps run to."""
+    return sum(len(plain(step).split()) for step in activity.steps)
+
+
 def untitled_name(module: Module, number: int) -> str:
     """Return the off-slide title a screen reader hears for a ``---`` slide."""
     return f"{module.title}, slide {number}"
 
 
-def _content(module: Module) -> list[tuple[str, str, Module, Slide, None]]:
-    return [(slide_kind(s), plain(s.title), module, s, None) for s in module.slides]
+CLOSING_TITLE = "Thank you"
+"""The closing slide's title when the content has no thank-you of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    kind: str
+    title: str
+    module: Module | None = None
+    slide: Slide | None = None
+    row: EasyReadRow | None = None
+    entry: TimetableEntry | None = None
+
+
+def _breaks_after(tp: TailoredPack) -> dict[str | None, list[_Draft]]:
+    """Return the break slides by the module each follows in the timetable (None: none)."""
+    after: dict[str | None, list[_Draft]] = {}
+    previous: str | None = None
+    for entry in tp.timetable.entries:
+        if entry.kind == "break":
+            after.setdefault(previous, []).append(_Draft("break", entry.title, entry=entry))
+        else:
+            previous = entry.module_id
+    return after
+
+
+def _thanks(text: str) -> bool:
+    return text.strip().casefold().startswith("thank you")
+
+
+def _without_thanks(module: Module, easy: bool) -> Module | None:
+    """Return the last module without the thank-you the closing slide takes, or None."""
+    if closing_of(module, easy) is None:
+        return None
+    if easy:
+        return replace(module, easy_read=module.easy_read[:-1])
+    return replace(module, slides=module.slides[:-1])
+
+
+def _closing(module: Module | None, easy: bool) -> _Draft:
+    own = closing_of(module, easy) if module is not None else None
+    if isinstance(own, Slide):
+        return _Draft("closing", plain(own.title), module, own)
+    if isinstance(own, EasyReadRow):
+        return _Draft("closing", CLOSING_TITLE, module, row=own)
+    return _Draft("closing", CLOSING_TITLE)
+
+
+def _module_drafts(module: Module, easy: bool) -> list[_Draft]:
+    if easy:
+        return [_Draft(*row) for row in _easy_rows(module)]
+    return _content(module)
+
+
+def _content(module: Module) -> list[_Draft]:
+    return [_Draft(slide_kind(s), plain(s.title), module, s) for s in module.slides]
 
 
 def _easy_rows(module: Module) -> list[tuple[str, str, Module, None, EasyReadRow]]:

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from packgen.model import (
     Activity,
     Block,
+    Loc,
     Material,
     Module,
+    Paragraph,
     PlannedSlide,
+    Span,
     TailoredPack,
     Text,
     TimetableEntry,
@@ -35,7 +38,7 @@ class PlanRow:
     kind: str
     """``module`` or ``break``."""
     slides: str
-    """Slide numbers shown, ``3–8``; empty for a break."""
+    """Slide numbers shown, ``3–8``; a break's own slide, ``24``."""
     activities: tuple[str, ...] = ()
     """Activity titles with their minutes, ``Map your meetings (20 min)``."""
     materials: tuple[str, ...] = ()
@@ -85,7 +88,7 @@ class ModuleGuide:
     @property
     def slide_range(self) -> str:
         """Return the module's slide numbers as ``3–8`` (empty when it has none)."""
-        numbers = [s.number for s in self.slides + self.closing]
+        numbers = [s.number for s in self.slides + self.closing if s.kind != "break"]
         return number_range(numbers[0], numbers[-1]) if numbers else ""
 
 
@@ -121,7 +124,8 @@ def number_range(first: int, last: int) -> str:
 
 def session_plan(tp: TailoredPack) -> tuple[PlanRow, ...]:
     """Return the session plan rows, one per timetable entry, in clock order."""
-    ranges = {mid: (sl[0].number, sl[-1].number) for mid, sl in slides_by_module(tp).items() if sl}
+    groups = {mid: [s for s in sl if s.kind != "break"] for mid, sl in slides_by_module(tp).items()}
+    ranges = {mid: (sl[0].number, sl[-1].number) for mid, sl in groups.items() if sl}
     modules = {m.id: m for m in tp.modules}
     return tuple(_plan_row(tp, e, modules.get(e.module_id or ""), ranges)
                  for e in tp.timetable.entries)
@@ -142,7 +146,8 @@ def slides_by_module(tp: TailoredPack) -> dict[str, list[PlannedSlide]]:
     """Return the deck's slides grouped by module, in deck order.
 
     The title and agenda slides go with the first module and the closing slide with the last,
-    so the plan and the module pages account for every slide the deck shows.
+    so the plan and the module pages account for every slide the deck shows; a break slide
+    goes with the module before it (after that module's own slides).
     """
     groups: dict[str, list[PlannedSlide]] = {m.id: [] for m in tp.modules}
     pending: list[PlannedSlide] = []
@@ -215,6 +220,11 @@ def slide_entry(planned: PlannedSlide) -> SlideEntry:
         title = untitled_name(planned.module, planned.number)
     if row is not None:
         return SlideEntry(planned.number, title, planned.kind, row.notes, row.sentences)
+    if planned.entry is not None:
+        entry = planned.entry
+        said = f"{entry.minutes} minutes. Back at {clock(entry.start + entry.minutes)}."
+        return SlideEntry(planned.number, title, planned.kind,
+                          (Paragraph((Span(said),), Loc("")),))
     if slide is None:
         return SlideEntry(planned.number, title, planned.kind)
     return SlideEntry(planned.number, title, planned.kind, slide.notes, (), slide.activity)
@@ -224,7 +234,9 @@ def _plan_row(tp: TailoredPack, entry: TimetableEntry, module: Module | None,
               ranges: dict[str, tuple[int, int]]) -> PlanRow:
     end = clock(entry.start + entry.minutes)
     if module is None:
-        return PlanRow(clock(entry.start), end, entry.minutes, entry.title, entry.kind, "")
+        shown = [s.number for s in tp.slides if s.entry == entry]
+        return PlanRow(clock(entry.start), end, entry.minutes, entry.title, entry.kind,
+                       number_range(shown[0], shown[-1]) if shown else "")
     first, last = ranges.get(module.id, (0, 0))
     slides = number_range(first, last) if first else ""
     activities = tuple(f"{a.title} ({a.minutes} min)" for a in module.activities)

@@ -58,7 +58,7 @@ def test_deck_renders_exactly_the_slide_plan_in_order(deck):
 def test_each_kind_uses_its_layout_by_name(deck):
     _, prs = deck
     layouts = [s.slide_layout.name for s in prs.slides]
-    assert layouts[:4] == ["Title Slide", "Agenda", "Section Header", "Section Header"]
+    assert layouts[:5] == ["Title Slide", "Agenda", "Section Header", "Break", "Section Header"]
     assert layouts[-1] == "Closing"
     by_title = {s.shapes.title.text_frame.text: s.slide_layout.name for s in prs.slides}
     assert by_title["Who holds power?"] == "Title and Content"
@@ -264,7 +264,8 @@ def test_notes_part_names_stay_unique_in_a_long_deck(tmp_path):
     path = build(tp, tmp_path)
     with zipfile.ZipFile(path) as z:
         notes = [n for n in z.namelist() if n.startswith("ppt/notesSlides/notesSlide")]
-    assert len(notes) == len(set(notes)) == 61  # 60 slides and the section slide
+    # 60 slides, the section slide, and the title, agenda, break and closing slides' notes
+    assert len(notes) == len(set(notes)) == 65
     assert len(Presentation(str(path)).slides) == len(slideplan.plan(tp))
 
 

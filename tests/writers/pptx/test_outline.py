@@ -33,7 +33,8 @@ def test_the_outline_has_each_slide_in_order_with_its_title_layout_and_notes(
 
 def test_a_slide_without_notes_has_empty_notes(tmp_path: Path) -> None:
     outline = api.deck_outline(built(sample(), tmp_path))
-    assert outline[0].layout == "Title Slide" and outline[0].notes == ""
+    plan = next(s for s in outline if s.title == "Plan")
+    assert plan.layout == "Title Only" and plan.notes == ""
 
 
 def test_a_file_that_is_not_a_deck_is_one_error(tmp_path: Path) -> None:

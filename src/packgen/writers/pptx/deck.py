@@ -36,7 +36,7 @@ def build_deck(tp: TailoredPack) -> Any:
     for item in planned:
         slide = adder.add(layouts[template.layout_name(tp, item)])
         _fill_slide(ctx, slide, item, footers)
-        _write_notes(slide, notes_for(item), tp.language, notes_master)
+        _write_notes(slide, notes_for(tp, item), tp.language, notes_master)
     _finish(prs, tp, packaged)
     return prs
 

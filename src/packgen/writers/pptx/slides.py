@@ -20,6 +20,8 @@ from packgen.model import (
     TailoredPack,
     plain,
 )
+from packgen.tailor.slideplan import activity_task
+from packgen.views.deck import break_lines, clock_for, group_label, section_lines
 from packgen.wording import clock, date_long, join_names
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
@@ -33,6 +35,14 @@ UNKNOWN_SPACE = "PG131"
 
 TAB_EMU = 1051560
 """Agenda: where the module title starts, after the clock time (1.15 in)."""
+EASY_TAB_EMU = 1600200
+"""Easy-read agenda: where the title starts after a 12-hour time such as 10:30am (1.75 in)."""
+STATEMENT_PT = 44
+"""A statement slide's sentence, before it is fitted to its box."""
+BREAK_PT = 40
+"""A break slide's length and return time, before they are fitted to the box."""
+CLOSING_PICTURE = 2286000
+"""Easy read: the closing slide's picture, at most 2.5 in square."""
 SIDE = 4114800
 """Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
 
@@ -104,8 +114,13 @@ def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _agenda_lines(tp: TailoredPack) -> list[Line]:
-    if tp.pack.deck_style == "easy-read":
-        return [Line((Span(e.title, bold=True), Span(f" ({e.minutes}\u00a0minutes)")))
+    """Return one line per part of the day: its clock time, then what it is.
+
+    Easy-read decks show the 12-hour time rounded to 5 minutes and no lengths
+    (``10:30am  Welcome``); standard decks the 24-hour time and the minutes.
+    """
+    if _easy(tp):
+        return [Line((Span(clock_for(tp, e.start), bold=True), Span(f"\t{e.title}")))
                 for e in tp.timetable.entries]
     return [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes}\u00a0min)")))
             for e in tp.timetable.entries]
@@ -114,9 +129,9 @@ def _agenda_lines(tp: TailoredPack) -> list[Line]:
 def _agenda_column(ctx: Ctx, frame: Any, items: list[Line], size: int) -> None:
     frame.word_wrap = True
     pptx_blocks.write_lines(frame, items, ctx.lang, size)
-    timed = ctx.tp.pack.deck_style != "easy-read"
+    tab = EASY_TAB_EMU if _easy(ctx.tp) else TAB_EMU
     for paragraph in frame.paragraphs:
-        elements.set_tab_stop(paragraph, TAB_EMU if timed else 0, hanging=timed)
+        elements.set_tab_stop(paragraph, tab, hanging=True)
 
 
 def _agenda_rows(height_emu: int) -> Callable[[int], int]:
@@ -127,12 +142,25 @@ def _agenda_rows(height_emu: int) -> Callable[[int], int]:
 def _section(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     if planned.slide is not None:
         _write_blocks(ctx, slide, planned.slide.blocks, 28)
-    elif planned.module is not None:
-        _write_first(ctx, slide, [Line((Span(f"{planned.module.duration} minutes"),))], 28)
+        return
+    when, *aim = section_lines(ctx.tp, planned) or ("",)
+    _write_first(ctx, slide, [Line((Span(when, bold=True),))]
+                 + [Line((Span(t),)) for t in aim], 28)
 
 
 def _content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     _write_blocks(ctx, slide, planned.slide.blocks, 28)
+
+
+def _statement(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    _write_blocks(ctx, slide, planned.slide.blocks, STATEMENT_PT)
+
+
+def _break(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    if planned.entry is None:
+        return
+    length, back = break_lines(ctx.tp, planned.entry)
+    _write_first(ctx, slide, [Line((Span(length),)), Line((Span(back, bold=True),))], BREAK_PT)
 
 
 def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -167,17 +195,20 @@ def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    """Show the task (its short steps or questions) with the time and grouping beside it."""
     activity = planned.slide.activity
-    meta = [f"{activity.minutes} minutes", activity.group[:1].upper() + activity.group[1:]]
-    meta_lines = [Line((Span(t),)) for t in meta if t]
+    meta_lines = [Line((Span(f"{activity.minutes} minutes", bold=True),))]
+    meta_lines += [Line((Span(group_label(activity)),))] if activity.group else []
     bodies = placeholders(slide, "body")
-    intro = activity.intro or planned.slide.blocks
+    task = activity_task(activity) or planned.slide.blocks
     if len(bodies) > 1:
-        pptx_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang)
+        box = ctx.box(slide, bodies[1])
+        size = pptx_blocks.fit_size(meta_lines, box.w, box.h, 28)
+        pptx_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang, size)
     else:
         summary = " \u00b7 ".join(plain(line.text) for line in meta_lines)
-        intro = (Paragraph((Span(summary, bold=True),), activity.loc), *intro)
-    _write_blocks(ctx, slide, intro, 28)
+        task = (Paragraph((Span(summary, bold=True),), activity.loc), *task)
+    _write_blocks(ctx, slide, task, 28)
 
 
 def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -216,11 +247,47 @@ def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    """Say thank you with the contact details; a thank-you taken over from the content
+    (its questions, or an easy-read row's picture and sentences) goes first."""
     pack = ctx.tp.pack
     contact = [pack.contact.get(k, "") for k in ("name", "phone", "email")]
     details = [pack.organisation, *contact] if any(contact) else [
         pack.organisation, join_names(pack.facilitators)]
-    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
+    detail_lines = [Line((Span(t),)) for t in details if t]
+    own = _closing_content(ctx, slide, planned)
+    bodies = placeholders(slide, "body")
+    if not own:
+        _write_first(ctx, slide, detail_lines, 28)
+    elif len(bodies) > 1:
+        _fill_body(ctx, slide, bodies[0], own, 32 if planned.row is not None else 28)
+        _fill_body(ctx, slide, bodies[1], detail_lines, 24)
+    else:
+        _write_first(ctx, slide, own + detail_lines, 28)
+
+
+def _closing_content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> list[Line]:
+    """Return the lines of the content's own thank-you, placing an easy-read row's picture."""
+    if planned.slide is not None:
+        return pptx_blocks.lines(planned.slide.blocks)
+    row = planned.row
+    if row is None:
+        return []
+    bodies = placeholders(slide, "body")
+    if row.image is not None and bodies:
+        box = ctx.box(slide, bodies[0])
+        side = min(box.h, CLOSING_PICTURE)
+        media.add_picture(slide, row.image, ctx.root, Box(box.x, box.y, side, side),
+                          honour_width=False)
+        shift = side + media.GAP
+        bodies[0].left, bodies[0].top = box.x + shift, box.y
+        bodies[0].width, bodies[0].height = box.w - shift, box.h
+    return [Line(sentence) for sentence in row.sentences]
+
+
+def _fill_body(ctx: Ctx, slide: Any, body: Any, items: list[Line], base: int) -> None:
+    box = ctx.box(slide, body)
+    size = pptx_blocks.fit_size(items, box.w, box.h, base)
+    pptx_blocks.write_lines(body.text_frame, items, ctx.lang, size)
 
 
 def _write_first(ctx: Ctx, slide: Any, items: list[Line], base: int) -> None:
@@ -229,6 +296,10 @@ def _write_first(ctx: Ctx, slide: Any, items: list[Line], base: int) -> None:
         body = bodies[0]
         size = pptx_blocks.fit_size(items, int(body.width), int(body.height), base)
         pptx_blocks.write_lines(body.text_frame, items, ctx.lang, size)
+
+
+def _easy(tp: TailoredPack) -> bool:
+    return tp.pack.deck_style == "easy-read"
 
 
 def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], base: int) -> None:
@@ -262,7 +333,8 @@ _ROLE_OF_TYPE = {kind.xml_value: role for kind, role in ROLES.items() if kind.xm
 
 RENDERERS: dict[str, Callable[[Ctx, Any, PlannedSlide], None]] = {
     "title": _title, "agenda": _agenda, "section": _section, "content": _content,
-    "columns": _columns, "picture": _picture, "quote": _quote, "table": _table,
-    "activity": _activity, "easy-read": _easy_read, "diagram": _diagram, "closing": _closing,
+    "statement": _statement, "columns": _columns, "picture": _picture, "quote": _quote,
+    "table": _table, "activity": _activity, "easy-read": _easy_read, "diagram": _diagram,
+    "break": _break, "closing": _closing,
 }
 """Slide kind to the function that fills its slide."""

@@ -73,9 +73,14 @@ def layout_name(tp: TailoredPack, planned: PlannedSlide) -> str:
 
 def check(prs: Any, tp: TailoredPack, planned: Iterable[PlannedSlide],
           shown: str) -> dict[str, Any]:
-    """Return the layouts the slides need, by name; raise once listing every problem."""
+    """Return the layouts the slides need, by name; raise once listing every problem.
+
+    A kind with fallbacks (``slide_kinds.FALLBACKS``) whose default layout the template lacks
+    gets its fallback under the default's name; the rules report that once, as info.
+    """
     layouts = {layout.name: layout for master in prs.slide_masters
                for layout in master.slide_layouts}
+    layouts.update(_fallbacks(tp, planned, layouts))
     found: dict[str, Any] = {}
     problems: dict[str, errors.Diagnostic] = {}
     lacking: dict[tuple[str, str], list[str]] = {}
@@ -96,6 +101,20 @@ def check(prs: Any, tp: TailoredPack, planned: Iterable[PlannedSlide],
     if problems:
         raise PackgenError.many(list(problems.values()))
     return found
+
+
+def _fallbacks(tp: TailoredPack, planned: Iterable[PlannedSlide],
+               layouts: dict[str, Any]) -> dict[str, Any]:
+    """Return the borrowed layouts, by the missing default name they stand in for."""
+    borrowed: dict[str, Any] = {}
+    for slide in planned:
+        name = layout_name(tp, slide)
+        if name in layouts or name != DEFAULT_LAYOUTS[slide.kind]:
+            continue
+        stand_in = slide_kinds.fallback_layout(slide.kind, layouts)
+        if stand_in is not None:
+            borrowed[name] = layouts[stand_in]
+    return borrowed
 
 
 def roles(layout: Any) -> list[str]:
