@@ -207,8 +207,9 @@ def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         raise PackgenError(f"no space '{unknown[0]}' to highlight (spaces in the model: "
                            f"{', '.join(s.id for s in spaces)})", diagram.loc.path,
                            diagram.loc.line, UNKNOWN_SPACE)
-    spaces_diagram.draw_spaces(slide, spaces, ctx.tp.project.theme, box, ctx.lang,
-                             diagram.highlight)
+    draw = (spaces_diagram.draw_easy_spaces if ctx.tp.pack.deck_style == "easy-read"
+            else spaces_diagram.draw_spaces)
+    draw(slide, spaces, ctx.tp.project.theme, box, ctx.lang, diagram.highlight)
 
 
 def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
