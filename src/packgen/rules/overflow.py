@@ -17,7 +17,6 @@ from lxml import etree
 from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
 from packgen.rules.base import described
-from packgen.rules.textfit import Para, line_heights, para_size
 from packgen.rules.fontmetrics import lines_needed  # noqa: F401  (re-exported for tests)
 from packgen.rules.ooxml.package import NS, REL, Package, first, xpath
 from packgen.rules.ooxml.textstyle import (
@@ -37,6 +36,7 @@ from packgen.rules.ooxml.textstyle import (
     text_level,
     text_style,
 )
+from packgen.rules.textfit import Para, line_heights, para_size
 
 EMU_PER_PT = 12700
 TOLERANCE = 0.3

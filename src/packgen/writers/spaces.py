@@ -3,8 +3,8 @@
 Spaces without ``overlaps`` are ovals side by side, each overlapping the next; a space with
 ``overlaps`` is named inside the overlap (the lens) of the spaces it lists. Each base space is
 named inside the part of its oval no other oval covers. Colours come from the theme: each oval
-is a tint of its space's colour, and an overlap is the even mix of its two ovals' tints, with
-both outlines drawn over it. ``easy=True`` gives the easy-read version: the names only, large.
+is a tint of its space's colour, and an overlap runs from one space's colour to the other's
+(its middle the even mix of both), with both outlines drawn over it. ``easy=True`` gives the easy-read version: the names only, large.
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from packgen.colours import blend_hex, contrast_ratio
 from packgen.model import Space, Theme
 from packgen.rules.fontmetrics import line_factor, text_width
 
-SPREAD = 1.4
-"""Distance between neighbouring ovals' centres, in oval radii (the lens is 0.6 radii wide)."""
+SPREAD, EASY_SPREAD = 1.4, 1.2
+"""Distance between neighbouring ovals' centres, in oval radii (the lens is 0.6 radii wide;
+the easy-read version's overlap is wider, for its larger name)."""
 ASPECT = 1.35
 """An oval's width over its height, at most."""
 TINT, FAINT = 0.2, 0.07
 """Share of a space's colour in its oval's fill (FAINT: not highlighted when others are)."""
+OVERLAP_EXTRA = 0.12
+"""How much more of each colour the overlap's gradient holds than the ovals' tints."""
 STROKE, FAINT_STROKE = 4.0, 1.5
 LABEL_HALF = 0.45
 """Half a label's height, in oval half-heights."""
@@ -53,7 +56,11 @@ class Lens:
 
     left: int
     """Index of the left oval (the right one is ``left + 1``)."""
+    stops: tuple[str, str]
+    """A left-to-right gradient from the left space's colour to the right one's, each a
+    little stronger than its oval's tint: the overlap reads as both spaces."""
     fill: str
+    """The even mix of the two stops (the middle of the gradient), for formats without one."""
     outline: str | None
     """A heavy outline in the text colour when the shared space is highlighted."""
 
@@ -109,12 +116,15 @@ def layout(spaces: Sequence[Space], theme: Theme, width: float, height: float,
     base = [s for s in spaces if not s.overlaps] or list(spaces)
     shared = [s for s in spaces if s.overlaps and s not in base]
     back = theme.colours.get("background", "#FFFFFF")
-    ry = height / 2
-    rx = min(width / (2 + SPREAD * (len(base) - 1)), ry * ASPECT)
-    x0 = (width - (2 * rx + SPREAD * rx * (len(base) - 1))) / 2 + rx
-    ovals = tuple(_oval(s, x0 + i * SPREAD * rx, ry, rx, ry, theme, back,
+    spread = EASY_SPREAD if easy else SPREAD
+    ry = (height - STROKE) / 2
+    rx = min((width - STROKE) / (2 + spread * (len(base) - 1)), ry * ASPECT)
+    x0 = (width - (2 * rx + spread * rx * (len(base) - 1))) / 2 + rx
+    ovals = tuple(_oval(s, x0 + i * spread * rx, height / 2, rx, ry, theme, back,
                         bool(highlight) and s.id not in highlight) for i, s in enumerate(base))
-    lenses, labels = [], [_own_label(ovals, i, theme, easy) for i in range(len(ovals))]
+    labels = _same_sizes([_own_label(ovals, i, theme, easy) for i in range(len(ovals))],
+                         ovals, theme, easy)
+    lenses = []
     index = {o.space.id: i for i, o in enumerate(ovals)}
     for space in shared:
         left = _lens_of(space, index, len(ovals))
@@ -183,9 +193,9 @@ def _lens_of(space: Space, index: dict[str, int], count: int) -> int | None:
 def _lens(ovals: Sequence[Oval], left: int, lit: bool, theme: Theme) -> Lens:
     a, b = ovals[left], ovals[left + 1]
     back = theme.colours.get("background", "#FFFFFF")
-    fills = (a.fill, b.fill) if not lit else (
-        blend_hex(a.stroke, TINT, back), blend_hex(b.stroke, TINT, back))
-    return Lens(left, blend_hex(fills[0], 0.5, fills[1]),
+    stops = tuple(blend_hex(o.stroke, (TINT if lit or o.stroke_pt == STROKE else FAINT)
+                            + OVERLAP_EXTRA, back) for o in (a, b))
+    return Lens(left, (stops[0], stops[1]), blend_hex(stops[0], 0.5, stops[1]),
                 theme.colours.get("text", "#000000") if lit else None)
 
 
@@ -199,7 +209,20 @@ def _crossing(a: Oval, b: Oval) -> float:
     return a.ry * math.sqrt(max(0.0, 1 - (gap / a.rx) ** 2))
 
 
-def _own_label(ovals: Sequence[Oval], i: int, theme: Theme, easy: bool) -> Label:
+def _same_sizes(labels: list[Label], ovals: Sequence[Oval], theme: Theme, easy: bool
+                ) -> list[Label]:
+    """Return the base spaces' labels redone at the smallest name and holder size among them,
+    so the names read as one set of captions."""
+    names = [lab.lines[0].size for lab in labels if lab.lines]
+    holders = [line.size for lab in labels for line in lab.lines if not line.bold]
+    if not names:
+        return labels
+    return [_own_label(ovals, i, theme, easy, min(names), min(holders, default=HOLDER_PT))
+            for i in range(len(ovals))]
+
+
+def _own_label(ovals: Sequence[Oval], i: int, theme: Theme, easy: bool,
+               name_pt: float | None = None, holder_pt: float = HOLDER_PT) -> Label:
     oval = ovals[i]
     hh = oval.ry * LABEL_HALF
     pad = oval.rx * PAD
@@ -210,7 +233,8 @@ def _own_label(ovals: Sequence[Oval], i: int, theme: Theme, easy: bool) -> Label
     if i < len(ovals) - 1:
         right = min(right, ovals[i + 1].cx - ovals[i + 1].rx)
     box = (left + pad, oval.cy - hh, right - left - 2 * pad, 2 * hh)
-    return _label(oval.space, box, oval.fill, oval.stroke, theme, easy, False)
+    return _label(oval.space, box, oval.fill, oval.stroke, theme, easy, False, name_pt,
+                  holder_pt)
 
 
 def _shared_label(ovals: Sequence[Oval], lens: Lens, space: Space, theme: Theme,
@@ -225,18 +249,20 @@ def _shared_label(ovals: Sequence[Oval], lens: Lens, space: Space, theme: Theme,
 
 
 def _label(space: Space, box: tuple[float, float, float, float], under: str, colour: str,
-           theme: Theme, easy: bool, shared: bool) -> Label:
+           theme: Theme, easy: bool, shared: bool, name_pt: float | None = None,
+           holder_pt: float = HOLDER_PT) -> Label:
     x, y, w, h = box
     text_ink = theme.colours.get("text", "#000000")
     name_ink = readable_on(under, colour, text_ink)
     holder = "" if easy or shared else space.holder
-    top_size = EASY_NAME_PT if easy else NAME_PT
+    top_size = name_pt or (EASY_NAME_PT if easy else NAME_PT)
     size, name, rest = MIN_NAME_PT, wrap(space.name, w, MIN_NAME_PT, True), None
     for size in _steps(top_size, MIN_NAME_PT):
         name = wrap(space.name, w, size, True)
         if any(text_width(n, size, True) > w for n in name) or len(name) > 2:
             continue
-        rest = _holder_lines(holder, w, h - len(name) * line_height(size), text_ink, under)
+        rest = _holder_lines(holder, w, h - len(name) * line_height(size), text_ink, under,
+                             holder_pt)
         if rest is not None:
             break
     lines = tuple(TextLine(n, size, True, name_ink) for n in name) + tuple(rest or ())
@@ -244,11 +270,11 @@ def _label(space: Space, box: tuple[float, float, float, float], under: str, col
     return Label(space, x, y, w, h, lines, y + (h - used) / 2, shared)
 
 
-def _holder_lines(text: str, w: float, room: float, ink: str, under: str
-                  ) -> list[TextLine] | None:
+def _holder_lines(text: str, w: float, room: float, ink: str, under: str,
+                  top: float = HOLDER_PT) -> list[TextLine] | None:
     if not text:
         return []
-    for size in _steps(HOLDER_PT, MIN_HOLDER_PT):
+    for size in _steps(top, MIN_HOLDER_PT):
         lines = wrap(text, w, size, False)
         if len(lines) * line_height(size) <= room:
             return [TextLine(t, size, False, readable_on(under, ink)) for t in lines]

@@ -1,4 +1,8 @@
-"""The spaces diagram as an SVG picture, for the HTML and PDF guides (and, rasterised, Word)."""
+"""The spaces diagram as an SVG picture, for the HTML and PDF guides (and, rasterised, Word).
+
+Every text in the picture (names, holders, alt text) is escaped here, so the result is safe to
+place in an HTML page as it is.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +19,13 @@ def spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480, height
                highlight: Sequence[str] = (), easy: bool = False) -> str:
     """Return the diagram of ``spaces`` as a standalone SVG ``width`` x ``height`` points."""
     d = layout.layout(spaces, theme, width, height, highlight, easy)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
-             f'width="{width:g}pt" height="{height:g}pt" role="img" '
-             f'aria-label="{escape(d.alt)}"><title>{escape(d.alt)}</title>']
+    opening = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
+               f'width="{width:g}pt" height="{height:g}pt" role="img" '
+               f'aria-label="{escape(d.alt)}"><title>{escape(d.alt)}</title>')
+    parts = [opening]
     parts += [_ellipse(o, f'fill="{o.fill}"') for o in d.ovals]
-    parts += [_lens(d, lens, f'fill="{lens.fill}"') for lens in d.lenses]
+    parts += [_gradient(lens) + _lens(d, lens, f'fill="url(#{_gradient_id(lens)})"')
+              for lens in d.lenses]
     parts += [_ellipse(o, f'fill="none" stroke="{o.stroke}" stroke-width="{o.stroke_pt:g}"')
               for o in d.ovals]
     parts += [_lens(d, lens, f'fill="none" stroke="{lens.outline}" '
@@ -38,6 +44,17 @@ def easy_spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480,
 def _ellipse(oval: layout.Oval, paint: str) -> str:
     return (f'<ellipse cx="{oval.cx:.1f}" cy="{oval.cy:.1f}" rx="{oval.rx:.1f}" '
             f'ry="{oval.ry:.1f}" {paint}/>')
+
+
+def _gradient_id(lens: layout.Lens) -> str:
+    """Return an id named by the colours: diagrams on one HTML page never clash."""
+    return "lens-" + "-".join(c.lstrip("#").lower() for c in lens.stops)
+
+
+def _gradient(lens: layout.Lens) -> str:
+    stops = "".join(f'<stop offset="{i}" stop-color="{c}"/>' for i, c in enumerate(lens.stops))
+    return (f'<defs><linearGradient id="{_gradient_id(lens)}" x1="0" y1="0" x2="1" y2="0">'
+            f'{stops}</linearGradient></defs>')
 
 
 def _lens(d: layout.Diagram, lens: layout.Lens, paint: str) -> str:

@@ -22,7 +22,7 @@ def test_highlight_attribute_is_read_into_the_diagram_block() -> None:
     assert diagram == SpacesDiagram(Loc("m.md", 3), ("my-space", "shared-space"))
 
 
-def _ovals(tp, folder: Path) -> dict[str, tuple[float, float]]:  # noqa: ANN001
+def _ovals(tp, folder: Path) -> dict[str, tuple[float, float]]:
     folder.mkdir()
     path = get_builder("deck").build(tp, folder)[0].path
     slide = Presentation(str(path)).slides[-2]
@@ -36,7 +36,7 @@ def _ovals(tp, folder: Path) -> dict[str, tuple[float, float]]:  # noqa: ANN001
     return found
 
 
-def _with_highlight(*ids: str):  # noqa: ANN202
+def _with_highlight(*ids: str):
     return sample(slides=(Slide(t("The spaces"), "content", (SpacesDiagram(L, ids),), L),))
 
 

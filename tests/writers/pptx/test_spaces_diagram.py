@@ -12,10 +12,12 @@ from pptx import Presentation
 from packgen.builders import get_builder
 from packgen.colours import parse_hex
 from packgen.model import Slide, SpacesDiagram
+from packgen.writers.pptx.diagram import draw_easy_spaces
+from packgen.writers.pptx.media import Box
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 
-def _group(tmp_path: Path, *ids: str):  # noqa: ANN202
+def _group(tmp_path: Path, *ids: str):
     tp = sample(slides=(Slide(t("The spaces"), "content", (SpacesDiagram(L, ids),), L),))
     path = get_builder("deck").build(tp, tmp_path)[0].path
     slide = Presentation(str(path)).slides[-2]
@@ -23,13 +25,13 @@ def _group(tmp_path: Path, *ids: str):  # noqa: ANN202
     return {s.name: s for s in group.shapes}
 
 
-def _inside(shape, x: float, y: float) -> bool:  # noqa: ANN001
+def _inside(shape, x: float, y: float) -> bool:
     rx, ry = shape.width / 2, shape.height / 2
     cx, cy = shape.left + rx, shape.top + ry
     return ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1.0
 
 
-def _corners(shape) -> list[tuple[int, int]]:  # noqa: ANN001
+def _corners(shape) -> list[tuple[int, int]]:
     x, y, w, h = shape.left, shape.top, shape.width, shape.height
     return [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
 
@@ -52,14 +54,21 @@ def test_labels_are_large_enough_to_read(tmp_path: Path) -> None:
         assert sizes and min(sizes) >= 18 and max(sizes) >= 24
 
 
-def test_the_overlap_is_a_mix_of_both_spaces(tmp_path: Path) -> None:
+def test_the_overlap_runs_from_one_space_to_the_other(tmp_path: Path) -> None:
     shapes = _group(tmp_path)
-    fill = {name: parse_hex(str(shapes[name].fill.fore_color.rgb))
-            for name in ("My space oval", "Your space oval", "Overlap of My space and Your space")}
-    mine, yours, both = fill.values()
-    assert both != mine and both != yours
-    for a, b, m in zip(mine, yours, both):
-        assert min(a, b) - 1 <= m <= max(a, b) + 1
+    mine, yours = (parse_hex(str(shapes[f"{n} oval"].fill.fore_color.rgb))
+                   for n in ("My space", "Your space"))
+    lens = shapes["Overlap of My space and Your space"].fill
+    left, right = (parse_hex(str(stop.color.rgb)) for stop in lens.gradient_stops)
+    assert {left, right}.isdisjoint({mine, yours})
+    assert _distance(left, mine) < _distance(left, yours)
+    assert _distance(right, yours) < _distance(right, mine)
+    middle = tuple((a + b) / 2 for a, b in zip(left, right))
+    assert _distance(middle, mine) > 0 and _distance(middle, yours) > 0
+
+
+def _distance(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    return sum((x - y) ** 2 for x, y in zip(a, b))
 
 
 def test_a_highlighted_overlap_gets_a_heavy_outline(tmp_path: Path) -> None:
@@ -70,13 +79,14 @@ def test_a_highlighted_overlap_gets_a_heavy_outline(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("draw", [spaces_svg, easy_spaces_svg])
-def test_the_svg_names_every_space(draw) -> None:  # noqa: ANN001
+def test_the_svg_names_every_space(draw) -> None:
     tp = sample()
     svg = draw(tp.project.spaces, tp.project.theme)
     shown = " ".join(re.findall(r">([^<]+)</text>", svg))
     for space in tp.project.spaces:
         assert all(word in shown for word in space.name.split())
     assert "<ellipse" in svg and "<polygon" in svg and 'role="img"' in svg
+    assert "<linearGradient" in svg
 
 
 def test_the_easy_read_diagram_has_the_names_only() -> None:
@@ -85,3 +95,16 @@ def test_the_easy_read_diagram_has_the_names_only() -> None:
     shown = " ".join(re.findall(r">([^<]+)</text>", svg))
     assert all(s.holder.split()[0] not in shown for s in tp.project.spaces if s.holder)
     assert 'font-size="40"' in svg or 'font-size="38"' in svg or 'font-size="36"' in svg
+
+
+def test_the_easy_read_version_draws_the_names_only_in_large_type() -> None:
+    tp = sample()
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    group = draw_easy_spaces(slide, tp.project.spaces, tp.project.theme,
+                             Box(457200, 1371600, 11277600, 4572000), "en-GB")
+    labels = [s for s in group.shapes if s.name.endswith(" label")]
+    texts = {s.text_frame.text.replace("\n", " ") for s in labels}
+    assert texts == {s.name for s in tp.project.spaces}
+    sizes = [r.font.size.pt for s in labels for p in s.text_frame.paragraphs for r in p.runs]
+    assert min(sizes) >= 28

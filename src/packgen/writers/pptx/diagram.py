@@ -28,8 +28,8 @@ def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lan
                 highlight: Sequence[str] = (), easy: bool = False) -> Any:
     """Add the diagram of ``spaces`` inside ``box`` as one group; return the group.
 
-    Each oval is a tint of its space's colour, the overlap the even mix of both tints with
-    both outlines drawn over it; each name sits inside its own area. When ``highlight``
+    Each oval is a tint of its space's colour, the overlap a gradient from one space's colour
+    to the other's with both outlines drawn over it; each name sits inside its own area. When ``highlight``
     names spaces, the others are drawn faintly, and a highlighted overlap gets a heavy
     outline. ``easy`` draws the easy-read version: names only, in large type.
     """
@@ -89,8 +89,10 @@ def _lens(group: Any, diagram: layout.Diagram, lens: layout.Lens, at: tuple[int,
     shape.name = f"Overlap of {names}" if fill else f"Overlap of {names} outline"
     elements.drop_style(shape)
     if fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(lens.fill)
+        shape.fill.gradient()
+        shape.fill.gradient_angle = 0
+        for stop, colour in zip(shape.fill.gradient_stops, lens.stops):
+            stop.color.rgb = _rgb(colour)
         shape.line.fill.background()
     else:
         shape.fill.background()

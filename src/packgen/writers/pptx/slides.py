@@ -23,8 +23,7 @@ from packgen.model import (
 from packgen.wording import clock, date_long, join_names
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
-from packgen.writers.pptx import fit
-from packgen.writers.pptx import media
+from packgen.writers.pptx import fit, media
 from packgen.writers.pptx.blocks import Line
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements
