@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from lxml import etree
 
 from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
 from packgen.rules.base import described
-from packgen.rules.fontmetrics import line_factor, lines_needed
+from packgen.rules.fontmetrics import lines_needed  # noqa: F401  (re-exported for tests)
 from packgen.rules.ooxml.package import NS, REL, Package, first, xpath
 from packgen.rules.ooxml.textstyle import (
     Chain,
@@ -36,6 +36,7 @@ from packgen.rules.ooxml.textstyle import (
     text_level,
     text_style,
 )
+from packgen.rules.textfit import Para, line_heights, para_size
 
 EMU_PER_PT = 12700
 TOLERANCE = 0.3
@@ -130,17 +131,6 @@ class _Deck:
         return None
 
 
-class _Para(NamedTuple):
-    """What the estimate reads of one paragraph, as python-pptx reports it."""
-
-    level: int
-    text: str
-    bold: bool
-    """Whether any run is bold."""
-    sizes: tuple[float, ...]
-    """The point sizes runs set themselves."""
-
-
 def check_deck_overflow(pptx_path: Path, rel_path_for_diags: str,
                         sources: Mapping[int, Loc] | None = None) -> list[Diagnostic]:
     """Return PG501 for each text shape of a built deck whose text will not fit its box.
@@ -215,7 +205,7 @@ def _text_shapes(tree: etree._Element, top_level: bool
             yield el, top_level
 
 
-def _paragraph(p: etree._Element) -> _Para:
+def _paragraph(p: etree._Element) -> Para:
     ppr = p.find(_PPR)
     texts, bold, sizes = [], False, []
     for child in p:
@@ -231,7 +221,7 @@ def _paragraph(p: etree._Element) -> _Para:
         elif child.tag == _FIELD:
             texts.append(_text_of(child))
     level = int(ppr.get("lvl", "0")) if ppr is not None else 0
-    return _Para(level, "".join(texts), bold, tuple(sizes))
+    return Para(level, "".join(texts), bold, tuple(sizes))
 
 
 def _text_of(run: etree._Element) -> str:
@@ -239,45 +229,22 @@ def _text_of(run: etree._Element) -> str:
     return (t.text or "") if t is not None else ""
 
 
-def _fit(paragraphs: list[_Para], deck: _Deck, chain: Chain, scale: float, width: int,
+def _fit(paragraphs: list[Para], deck: _Deck, chain: Chain, scale: float, width: int,
          height: int) -> Fit:
-    heights: list[float] = []
-    for n, para in enumerate(paragraphs):
-        props = deck.level(chain, para.level + 1)
-        size = _size(para, props.size) * scale
-        bold = para.bold or props.bold
-        count = lines_needed(para.text, (width - props.margin) / EMU_PER_PT, size, bold)
-        line = _line_height(size, props.line_spacing)
-        para_lines = [line] * count
-        para_lines[0] += _space(props.space_before, size) if n else 0.0
-        para_lines[-1] += _space(props.space_after, size)
-        heights += para_lines
-    room = _lines_in(heights, height / EMU_PER_PT)
-    first_size = _size(paragraphs[0], deck.level(chain, paragraphs[0].level + 1).size) * scale
-    return Fit(len(heights), room, first_size, len(heights) - room)
+    heights = line_heights(paragraphs, lambda n: deck.level(chain, n), scale, width)
+    room = lines_in(heights, height / EMU_PER_PT)
+    first_size = para_size(paragraphs[0], deck.level(chain, paragraphs[0].level + 1).size)
+    return Fit(len(heights), room, first_size * scale, len(heights) - room)
 
 
-def _lines_in(heights: list[float], room_pt: float) -> int:
+def lines_in(heights: list[float], room_pt: float) -> int:
+    """Return how many of the lines (heights in points) fit ``room_pt``, within tolerance."""
     used = 0.0
     for n, line in enumerate(heights):
         used += line
         if used > room_pt + TOLERANCE * line:
             return n
     return len(heights)
-
-
-def _size(para: _Para, inherited: float) -> float:
-    return max(para.sizes) if para.sizes else inherited
-
-
-def _line_height(size: float, spacing: tuple[str, float]) -> float:
-    mode, value = spacing
-    return value if mode == "pts" else size * line_factor() * value
-
-
-def _space(spacing: tuple[str, float], size: float) -> float:
-    mode, value = spacing
-    return value if mode == "pts" else size * value
 
 
 def _message(number: int, deck: str, name: str, fit: Fit) -> str:

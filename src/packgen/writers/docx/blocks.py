@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 
 from docx.document import Document
@@ -26,10 +27,18 @@ from packgen.model import (
 )
 from packgen.safety import link_allowed
 from packgen.writers.docx import oxml
+from packgen.writers.pdf.engine import svg_png
+from packgen.writers.spaces import describe
+from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
+
+DIAGRAM_WIDTH_CM = 16.0
 
 
 class DocxBlocks:
     """Convert model blocks to Word paragraphs, lists, tables and pictures."""
+
+    easy = False
+    """Draw ``::: spaces`` as the easy-read diagram when the pack is easy read."""
 
     def __init__(self, doc: Document, tp: TailoredPack) -> None:
         self.doc, self.tp = doc, tp
@@ -119,7 +128,19 @@ def _inner(r: DocxBlocks, block: Columns | Conditional, style: str | None) -> No
 
 
 def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
-    r.items([f"{s.name}: {s.description} ({s.holder})" for s in r.tp.project.spaces], False)
+    """Add the drawn diagram (a PNG of the guide's SVG, with alt text), then its key."""
+    project = r.tp.project
+    easy = r.easy
+    if project.spaces:
+        draw = easy_spaces_svg if easy else spaces_svg
+        png = svg_png(draw(project.spaces, project.theme, highlight=block.highlight),
+                      DIAGRAM_WIDTH_CM * 72 / 2.54)
+        shape = r.doc.add_picture(io.BytesIO(png), width=Cm(DIAGRAM_WIDTH_CM))
+        base = [s for s in project.spaces if not s.overlaps]
+        oxml.set_alt_text(shape, describe(base, [s for s in project.spaces if s.overlaps]),
+                          False)
+    if not easy:
+        r.items([f"{s.name}: {s.description} ({s.holder})" for s in project.spaces], False)
 
 
 def _activity(r: DocxBlocks, block: Activity, style: str | None) -> None:

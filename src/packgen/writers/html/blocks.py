@@ -27,6 +27,7 @@ from packgen.model import (
 )
 from packgen.safety import link_allowed
 from packgen.writers.html.assets import Pictures, css_string
+from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 WIDTH = re.compile(r"^\d+(\.\d+)?(%|cm|mm|in|px|pt|em)$")
 
@@ -43,6 +44,8 @@ class HtmlRenderer:
         """Leave out ``{.decorative}`` pictures (the guide's HTML page has always left them
         out; its PDF shows them as artifacts)."""
         self.pictures = Pictures(root)
+        self.easy = False
+        """Draw ``::: spaces`` as the easy-read diagram (names only, large)."""
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
         """Return the HTML of several blocks, in order."""
@@ -135,7 +138,15 @@ def _spaces(r: HtmlRenderer, block: SpacesDiagram) -> Markup:
         Markup('<li style="border-left-color:{}"><strong>{}</strong>: {} ({})</li>').format(
             r.colour(s.colour), s.name, s.description, s.holder)
         for s in r.spaces)
-    return Markup('<div class="spaces"><p>The spaces diagram:</p><ul>{}</ul></div>').format(items)
+    if r.theme is None or not r.spaces:
+        return Markup('<div class="spaces"><p>The spaces diagram:</p><ul>{}</ul></div>'
+                      ).format(items)
+    draw = easy_spaces_svg if r.easy else spaces_svg
+    svg = Markup(draw(r.spaces, r.theme, highlight=block.highlight))  # escaped where drawn
+    if r.easy:
+        return Markup('<figure class="spaces">{}</figure>').format(svg)
+    return Markup('<figure class="spaces">{}<figcaption><ul>{}</ul></figcaption></figure>'
+                  ).format(svg, items)
 
 
 def _activity(r: HtmlRenderer, block: Activity) -> Markup:

@@ -25,6 +25,8 @@ from packgen.model import (
     Theme,
 )
 from packgen.safety import link_allowed
+from packgen.writers.spaces import describe
+from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 UNSUPPORTED_PICTURE = "PG130"
 MISSING_ALT = "PG105"
@@ -42,6 +44,8 @@ class PrintData:
     def __init__(self, spaces: tuple[Space, ...] = (), theme: Theme | None = None) -> None:
         self.spaces = spaces
         self.theme = theme
+        self.easy = False
+        """Draw ``::: spaces`` as the easy-read diagram (names only, large)."""
 
     def blocks(self, blocks: Iterable[Block]) -> list[Data]:
         """Return the data of several blocks, in order."""
@@ -133,9 +137,14 @@ def _conditional(d: PrintData, block: Conditional) -> Data:
 
 
 def _spaces(d: PrintData, block: SpacesDiagram) -> Data:
-    return {"type": "spaces", "spaces": [
-        {"name": s.name, "description": s.description, "holder": s.holder,
-         "colour": d.colour(s.colour)} for s in d.spaces]}
+    """Return the diagram as SVG text with its alt text, and the spaces for the key below."""
+    drawn = "" if d.theme is None or not d.spaces else (
+        easy_spaces_svg if d.easy else spaces_svg)(d.spaces, d.theme, highlight=block.highlight)
+    return {"type": "spaces", "svg": drawn, "easy": d.easy,
+            "alt": describe([s for s in d.spaces if not s.overlaps],
+                            [s for s in d.spaces if s.overlaps]),
+            "spaces": [{"name": s.name, "description": s.description, "holder": s.holder,
+                        "colour": d.colour(s.colour)} for s in d.spaces]}
 
 
 def _activity(d: PrintData, block: Activity) -> Data:

@@ -194,3 +194,17 @@ def _same(real: Path, target: Path) -> bool:
     one, other = real.stat(), target.stat()
     return (one.st_ino, one.st_dev) == (other.st_ino, other.st_dev) or (
         one.st_size, one.st_mtime_ns) == (other.st_size, other.st_mtime_ns)
+
+
+def svg_png(svg: str, width_pt: float, ppi: int = 200) -> bytes:
+    """Return ``svg`` drawn as a PNG ``width_pt`` points wide (for formats without SVG)."""
+    source = ("#set page(width: auto, height: auto, margin: 0pt)\n"
+              f"#image(bytes({_typst_string(svg)}), width: {width_pt:g}pt)\n")
+    import typst  # heavy: loaded only when a diagram is drawn for Word
+
+    fonts = [str(paths.packaged_templates() / "fonts")]
+    return typst.compile(source.encode("utf-8"), format="png", ppi=ppi, font_paths=fonts)
+
+
+def _typst_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

@@ -59,19 +59,25 @@ def is_media(block: Block) -> bool:
     return PLACES[type(block)] == "media"
 
 
-def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None) -> None:
-    """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``."""
+def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None,
+                nested: int | None = None) -> None:
+    """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``.
+
+    Runs are ``size`` points (nested list items ``nested``, when given); None keeps the
+    template's size.
+    """
     frame.clear()
     body = text_xml.text_body(frame)
     first = text_xml.first_paragraph(body)
     for i, item in enumerate(items or [Line(())]):
         p = first if i == 0 else text_xml.new_paragraph(body)
         _format_paragraph(p, item)
+        run_size = nested if item.level and nested else size
         if any(span.link for span in item.text):
-            write_spans(text_xml.paragraph_for(p, frame), item.text, lang, size)
+            write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
         for span in _merge_breaks(item.text):
-            text_xml.add_run(p, span.text, lang, span.bold, span.italic, size)
+            text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size)
         text_xml.end_lang(p, lang)
 
 
@@ -108,11 +114,6 @@ def fit_size(items: list[Line], width_emu: int, height_emu: int, base: int,
         if _height_pt(items, width_emu, size) <= height_emu / 12700:
             return None if size == base else size
     return floor
-
-
-def estimate_height(items: list[Line], width_emu: int, size: int) -> int:
-    """Return the estimated height in EMU of ``items`` at ``size`` points."""
-    return int(_height_pt(items, width_emu, size) * 12700)
 
 
 def _height_pt(items: list[Line], width_emu: int, size: int) -> float:

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from packgen import paths
 from packgen.errors import PackgenError
-from packgen.model import Block, Image, Table
+from packgen.model import Block, Image, Table, plain
+from packgen.rules.fontmetrics import lines_needed
 from packgen.safety import check_image_file
 from packgen.writers.pptx import blocks as pptx_blocks
-from packgen.writers.pptx.oxml import elements
+from packgen.writers.pptx import fit
+from packgen.writers.pptx.oxml import elements, style
 
 UNSUPPORTED_PICTURE = "PG130"
 
@@ -24,9 +26,14 @@ GAP = int(0.3 * EMU_IN)
 INSET = 91440
 """A text frame's default left inset: tables line up with the text above them."""
 TABLE_PT = 20
+TABLE_LARGE_PT = 24
+CELL_MARGIN_PT = 8
+ROW_MAX_EMU = int(0.9 * EMU_IN)
 CAPTION_PT = 18
 ROW_EMU = int(0.6 * EMU_IN)
 UNITS = {"in": EMU_IN, "cm": 360000, "mm": 36000, "px": EMU_IN / 96, "pt": 12700}
+ANCHOR = "ctr"
+"""Where body text sits in its area: the top (``t``) or the middle (``ctr``)."""
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
 
@@ -88,10 +95,17 @@ def picture_size(path: Path, image: Image) -> tuple[int, int]:
 
 
 def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
-    """Add ``table`` in ``box`` with its header row marked; text 20 pt."""
+    """Add ``table`` in ``box`` with its header row marked, centred in the box's height.
+
+    Text is 24 pt when every cell fits its column in two lines at that size, else 20 pt;
+    rows share the height, up to ``ROW_MAX_EMU`` each.
+    """
     rows, cols = len(table.rows) + 1, max(len(table.header), 1)
-    height = min(ROW_EMU * rows, box.h)
-    frame = slide.shapes.add_table(rows, cols, Emu(box.x + INSET), Emu(box.y),
+    size = table_size(table, (box.w - 2 * INSET) // cols)
+    row_h = max(min(box.h // rows, ROW_MAX_EMU), ROW_EMU if box.h >= ROW_EMU * rows else 0)
+    height = min(row_h * rows, box.h)
+    frame = slide.shapes.add_table(rows, cols, Emu(box.x + INSET),
+                                   Emu(box.y + (box.h - height) // 2),
                                    Emu(box.w - 2 * INSET), Emu(height))
     frame.name = "Table"
     grid = frame.table
@@ -99,34 +113,86 @@ def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
     for r, row in enumerate((table.header, *table.rows)):
         grid.rows[r].height = Emu(height // rows)
         for c in range(cols):
-            _fill_cell(grid.cell(r, c), row[c] if c < len(row) else (), lang,
-                       table.align[c] if c < len(table.align) else None)
+            cell = grid.cell(r, c)
+            _fill_cell(cell, row[c] if c < len(row) else (), lang,
+                       table.align[c] if c < len(table.align) else None, size)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             if r == 0:
-                for run in grid.cell(r, c).text_frame.paragraphs[0].runs:
+                for run in cell.text_frame.paragraphs[0].runs:
                     run.font.bold = True
     return frame
 
 
+def table_size(table: Table, column_emu: int) -> int:
+    """Return the table's text size: ``TABLE_LARGE_PT`` when every cell fits two lines."""
+    width = (column_emu - 2 * 12700 * CELL_MARGIN_PT) / 12700
+    cells = [plain(cell) for row in (table.header, *table.rows) for cell in row]
+    fits = all(lines_needed(text, width, TABLE_LARGE_PT) <= 2 for text in cells)
+    return TABLE_LARGE_PT if fits else TABLE_PT
+
+
 def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | None,
-              root: Path, lang: str, base_pt: int = 28) -> None:
+              root: Path, lang: str, most: int | None = None, anchor: str = ANCHOR,
+              setting: fit.Setting | None = None) -> None:
     """Lay ``blocks`` out in ``box``: text in ``holder`` (or a new text box), media beside it.
 
     Pictures sit to the right of the text on a wide area and below it on a narrow one; tables
-    always go below the text. With no text, the media share the whole area.
+    always go below the text. With no text, the media share the whole area. The text's size
+    and spacing come from ``fit.choose`` (at most ``most`` points) unless ``setting`` is
+    given; text alone sits at ``anchor`` in the area.
     """
     media = [b for b in blocks if pptx_blocks.is_media(b)]
     text = pptx_blocks.lines([b for b in blocks if pptx_blocks.is_text(b)])
-    if not media:
-        _write_holder(slide, holder, box, text, lang, base_pt)
-        return
-    if not text:
+    if not text and media:
         remove_shape(holder)
         stack_media(slide, media, box, root, lang)
         return
+    holder = holder if holder is not None else _new_text_box(slide, box)
+    if not media:
+        write_fitted(slide, holder, box, text, lang, most, anchor, setting)
+        return
     side = box.w > 7 * EMU_IN and all(isinstance(m, Image) for m in media)
-    text_box, media_box = _split_side(box, media) if side else _split_below(box, text, base_pt)
-    _write_holder(slide, holder, text_box, text, lang, base_pt)
+    if side:
+        text_box, media_box = _split_side(box, media)
+    else:
+        text_box, media_box = _split_below(slide, holder, box, text, most)
+    write_fitted(slide, holder, text_box, text, lang, most, "t" if not side else "ctr")
     stack_media(slide, media, media_box, root, lang)
+
+
+def write_fitted(slide: Any, holder: Any, box: Box, text: list[pptx_blocks.Line], lang: str,
+                 most: int | None = None, anchor: str = ANCHOR,
+                 setting: fit.Setting | None = None, least: int = fit.FLOOR) -> fit.Setting:
+    """Move ``holder`` to ``box`` and write ``text`` at the size that fills it best.
+
+    ``setting`` forces a size chosen elsewhere (columns share one); return the one used.
+    """
+    holder.left, holder.top, holder.width, holder.height = box.x, box.y, box.w, box.h
+    frame = fit.Frame.of(slide, holder, box.w, box.h)
+    chosen = setting or fit.choose(text, frame, most, least)
+    pptx_blocks.write_lines(holder.text_frame, text, lang, chosen.size, chosen.nested)
+    fit.apply(holder.text_frame, chosen)
+    style.set_anchor(holder.text_frame, anchor)
+    return chosen
+
+
+def choose_for(slide: Any, holder: Any | None, box: Box, blocks: tuple[Block, ...],
+               most: int | None = None) -> fit.Setting | None:
+    """Return the setting ``fill_area`` would give the text of ``blocks`` alone in ``box``."""
+    text = pptx_blocks.lines([b for b in blocks if pptx_blocks.is_text(b)])
+    if not text or any(pptx_blocks.is_media(b) for b in blocks):
+        return None
+    shape = holder if holder is not None else _new_text_box(slide, box)
+    chosen = fit.choose(text, fit.Frame.of(slide, shape, box.w, box.h), most)
+    if holder is None:
+        remove_shape(shape)
+    return chosen
+
+
+def _new_text_box(slide: Any, box: Box) -> Any:
+    shape = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+    shape.text_frame.word_wrap = True
+    return shape
 
 
 def _split_side(box: Box, media: list[Block]) -> tuple[Box, Box]:
@@ -138,8 +204,12 @@ def _split_side(box: Box, media: list[Block]) -> tuple[Box, Box]:
             Box(box.x + text_w + GAP, box.y, media_w, box.h))
 
 
-def _split_below(box: Box, text: list[pptx_blocks.Line], base_pt: int) -> tuple[Box, Box]:
-    text_h = min(pptx_blocks.estimate_height(text, box.w, base_pt), box.h // 2)
+def _split_below(slide: Any, holder: Any, box: Box, text: list[pptx_blocks.Line],
+                 most: int | None) -> tuple[Box, Box]:
+    half = Box(box.x, box.y, box.w, box.h // 2)
+    frame = fit.Frame.of(slide, holder, half.w, half.h)
+    chosen = fit.choose(text, frame, min(most or fit.LADDER[1], fit.LADDER[1]))
+    text_h = min(int(chosen.height_pt / fit.ROOM * 12700) + half.h - frame.height, half.h)
     return (Box(box.x, box.y, box.w, text_h),
             Box(box.x, box.y + text_h + GAP // 2, box.w, box.h - text_h - GAP // 2))
 
@@ -161,18 +231,6 @@ def stack_media(slide: Any, media: list[Block], box: Box, root: Path, lang: str)
         y += share + GAP
 
 
-def _write_holder(slide: Any, holder: Any | None, box: Box, text: list[pptx_blocks.Line],
-                  lang: str, base_pt: int) -> None:
-    size = pptx_blocks.fit_size(text, box.w, box.h, base_pt)
-    if holder is None:
-        holder = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-        holder.text_frame.word_wrap = True
-        size = size or base_pt
-    else:
-        holder.left, holder.top, holder.width, holder.height = box.x, box.y, box.w, box.h
-    pptx_blocks.write_lines(holder.text_frame, text, lang, size)
-
-
 def _add_caption(slide: Any, text: str, box: Box, lang: str) -> None:
     frame = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)).text_frame
     frame.word_wrap = True
@@ -186,11 +244,11 @@ def remove_shape(shape: Any | None) -> None:
         elements.remove_shape(shape)
 
 
-def _fill_cell(cell: Any, text: tuple, lang: str, align: str | None) -> None:
+def _fill_cell(cell: Any, text: tuple, lang: str, align: str | None, size: int) -> None:
     frame = cell.text_frame
     frame.clear()
     paragraph = frame.paragraphs[0]
-    pptx_blocks.write_spans(paragraph, text, lang, TABLE_PT)
+    pptx_blocks.write_spans(paragraph, text, lang, size)
     if align in ALIGN:
         paragraph.alignment = ALIGN[align]
-    cell.margin_left = cell.margin_right = Pt(8)
+    cell.margin_left = cell.margin_right = Pt(CELL_MARGIN_PT)

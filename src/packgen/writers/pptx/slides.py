@@ -25,7 +25,7 @@ from packgen.views.deck import break_lines, clock_for, group_label, section_line
 from packgen.wording import clock, date_long, join_names
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
-from packgen.writers.pptx import media
+from packgen.writers.pptx import fit, media
 from packgen.writers.pptx.blocks import Line
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements
@@ -45,6 +45,8 @@ CLOSING_PICTURE = 2286000
 """Easy read: the closing slide's picture, at most 2.5 in square."""
 SIDE = 4114800
 """Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
+EASY_MOST, EASY_LEAST = 40, 32
+"""Easy read: the largest and smallest sizes of a row's sentences, centred beside the picture."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,7 @@ def _section(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
-    _write_blocks(ctx, slide, planned.slide.blocks, 28)
+    _write_blocks(ctx, slide, planned.slide.blocks)
 
 
 def _statement(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -166,7 +168,7 @@ def _break(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     blocks = planned.slide.blocks
     inner = blocks[0].blocks if len(blocks) == 1 and isinstance(blocks[0], Quote) else blocks
-    _write_blocks(ctx, slide, inner, 32)
+    _write_blocks(ctx, slide, inner, 36)
 
 
 def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -189,9 +191,15 @@ def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     groups = _column_groups(planned.slide.blocks)
     bodies = placeholders(slide, "body")
     boxes = _column_boxes([ctx.box(slide, b) for b in bodies], len(groups))
-    for i, (group, box) in enumerate(zip(groups, boxes)):
-        holder = bodies[i] if i < len(bodies) else None
-        media.fill_area(slide, group, box, holder, ctx.root, ctx.lang)
+    holders = [bodies[i] if i < len(bodies) else None for i in range(len(groups))]
+    chosen = [media.choose_for(slide, h, box, group)
+              for h, box, group in zip(holders, boxes, groups)]
+    found = [c for c in chosen if c is not None]
+    shared = min(found, key=lambda c: (c.size, c.before), default=None)
+    tallest = max((c.height_pt for c in found), default=0.0)
+    for group, box, holder in zip(groups, boxes, holders):
+        media.fill_area(slide, group, _centred_top(box, tallest), holder, ctx.root, ctx.lang,
+                        anchor="t", setting=shared)
 
 
 def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -208,17 +216,19 @@ def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     else:
         summary = " \u00b7 ".join(plain(line.text) for line in meta_lines)
         task = (Paragraph((Span(summary, bold=True),), activity.loc), *task)
-    _write_blocks(ctx, slide, task, 28)
+    _write_blocks(ctx, slide, task, anchor="t")
 
 
 def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     text = pptx_blocks.lines([b for b in planned.slide.blocks if pptx_blocks.is_text(b)])
     box = ctx.area
     if text:
-        height = min(pptx_blocks.estimate_height(text, box.w, 24), box.h // 3)
-        frame = slide.shapes.add_textbox(box.x, box.y, box.w, height).text_frame
-        frame.word_wrap = True
-        pptx_blocks.write_lines(frame, text, ctx.lang, 24)
+        top = Box(box.x, box.y, box.w, box.h // 3)
+        shape = slide.shapes.add_textbox(top.x, top.y, top.w, top.h)
+        shape.text_frame.word_wrap = True
+        chosen = media.write_fitted(slide, shape, top, text, ctx.lang, 28, "t")
+        height = min(int(chosen.height_pt / fit.ROOM * 12700) + 91440, top.h)
+        shape.height = height
         box = Box(box.x, box.y + height, box.w, box.h - height)
     spaces = ctx.tp.project.spaces
     diagram = next(b for b in planned.slide.blocks if isinstance(b, SpacesDiagram))
@@ -227,8 +237,9 @@ def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         raise PackgenError(f"no space '{unknown[0]}' to highlight (spaces in the model: "
                            f"{', '.join(s.id for s in spaces)})", diagram.loc.path,
                            diagram.loc.line, UNKNOWN_SPACE)
-    spaces_diagram.draw_spaces(slide, spaces, ctx.tp.project.theme, box, ctx.lang,
-                             diagram.highlight)
+    draw = (spaces_diagram.draw_easy_spaces if ctx.tp.pack.deck_style == "easy-read"
+            else spaces_diagram.draw_spaces)
+    draw(slide, spaces, ctx.tp.project.theme, box, ctx.lang, diagram.highlight)
 
 
 def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -242,8 +253,8 @@ def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     body = placeholders(slide, "body")[0]
     box = ctx.box(slide, body)
     items = [Line(sentence) for sentence in row.sentences]
-    size = pptx_blocks.fit_size(items, box.w, box.h, 36)
-    pptx_blocks.write_lines(body.text_frame, items, ctx.lang, max(size or 36, 32))
+    media.write_fitted(slide, body, box, items, ctx.lang, EASY_MOST, "ctr",
+                       least=EASY_LEAST)
 
 
 def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -302,11 +313,19 @@ def _easy(tp: TailoredPack) -> bool:
     return tp.pack.deck_style == "easy-read"
 
 
-def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], base: int) -> None:
+def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], most: int | None = None,
+                  anchor: str = media.ANCHOR) -> None:
     bodies = placeholders(slide, "body")
     holder = bodies[0] if bodies else None
     box = ctx.box(slide, holder) if holder is not None else ctx.area
-    media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang, base)
+    media.fill_area(slide, blocks, box, holder, ctx.root, ctx.lang, most, anchor)
+
+
+def _centred_top(box: Box, text_pt: float) -> Box:
+    """Return ``box`` with its top moved down so text ``text_pt`` tall sits in its middle:
+    columns of different lengths then start on one line, the tallest centred."""
+    drop = max(int((box.h - text_pt / fit.ROOM * 12700) // 2), 0)
+    return Box(box.x, box.y + drop, box.w, box.h - drop)
 
 
 def _column_groups(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
