@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from where import REPO
 
 from packgen.rules.overflow import check_deck_overflow
@@ -71,3 +72,22 @@ def _text_height(body) -> float:
         size = max((r.font.size.pt for r in p.runs if r.font.size), default=28.0)
         total += lines_needed(p.text, width, size) * size * line_factor()
     return total * 12700
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_numbered_steps_leave_room_between_number_and_text(decks: dict[str, Path],
+                                                           pack: str) -> None:
+    """A numbered item's hanging indent holds "1." and a space at its own size (1.5 em)."""
+    prs = Presentation(str(decks[pack]))
+    numbered = 0
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in (s for s in slide.shapes if s.has_text_frame):
+            for p in shape.text_frame.paragraphs:
+                ppr = p._p.pPr
+                if ppr is None or ppr.find(qn("a:buAutoNum")) is None or not p.runs:
+                    continue
+                numbered += 1
+                size_emu = max(r.font.size for r in p.runs if r.font.size is not None)
+                assert -int(ppr.get("indent")) >= 1.5 * size_emu - 1, (number, p.text)
+    if pack != "self-advocates-easy-read":
+        assert numbered, "the standard decks' activity slides show numbered steps"

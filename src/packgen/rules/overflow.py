@@ -45,6 +45,7 @@ _A, _P = f"{{{NS['a']}}}", f"{{{NS['p']}}}"
 _SP, _GROUP = _P + "sp", _P + "grpSp"
 _RUN, _BREAK, _FIELD, _TEXT = _A + "r", _A + "br", _A + "fld", _A + "t"
 _PPR, _RPR = _A + "pPr", _A + "rPr"
+_BU_NUM, _BU_CHAR = _A + "buAutoNum", _A + "buChar"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,19 @@ def _paragraph(p: etree._Element) -> Para:
         elif child.tag == _FIELD:
             texts.append(_text_of(child))
     level = int(ppr.get("lvl", "0")) if ppr is not None else 0
-    return Para(level, "".join(texts), bold, tuple(sizes))
+    return Para(level, "".join(texts), bold, tuple(sizes), _list_margin(ppr))
+
+
+def _list_margin(ppr: etree._Element | None) -> int | None:
+    """Return a list item's own ``marL`` (its text starts there on every line), else None.
+
+    Other paragraphs are measured at their level's margin: a hanging tab stop (the agenda's
+    clock times) starts its first line further left than ``marL``.
+    """
+    if ppr is None or ppr.get("marL") is None:
+        return None
+    marks = (ppr.find(_BU_NUM), ppr.find(_BU_CHAR))
+    return int(ppr.get("marL")) if any(m is not None for m in marks) else None
 
 
 def _text_of(run: etree._Element) -> str:

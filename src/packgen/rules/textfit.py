@@ -26,6 +26,8 @@ class Para(NamedTuple):
     """Whether any run is bold."""
     sizes: tuple[float, ...]
     """The point sizes runs set themselves (empty: the level's size)."""
+    margin: int | None = None
+    """The paragraph's own left margin in EMU (``a:pPr/@marL``); None: the level's."""
 
 
 def line_heights(paragraphs: Sequence[Para], level: Callable[[int], TextLevel], scale: float,
@@ -36,7 +38,8 @@ def line_heights(paragraphs: Sequence[Para], level: Callable[[int], TextLevel], 
     for n, para in enumerate(paragraphs):
         props = level(para.level + 1)
         size = para_size(para, props.size) * scale
-        count = lines_needed(para.text, (width_emu - props.margin) / EMU_PER_PT, size,
+        left = props.margin if para.margin is None else para.margin
+        count = lines_needed(para.text, (width_emu - left) / EMU_PER_PT, size,
                              para.bold or props.bold)
         lines = [line_height(size, props.line_spacing)] * count
         lines[0] += space(props.space_before, size) if n else 0.0

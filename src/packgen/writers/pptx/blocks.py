@@ -71,8 +71,8 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
     first = text_xml.first_paragraph(body)
     for i, item in enumerate(items or [Line(())]):
         p = first if i == 0 else text_xml.new_paragraph(body)
-        _format_paragraph(p, item)
         run_size = nested if item.level and nested else size
+        _format_paragraph(p, item, run_size)
         if any(span.link for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
@@ -128,11 +128,34 @@ def _height_pt(items: list[Line], width_emu: int, size: int) -> float:
     return total
 
 
-def _format_paragraph(p: Any, item: Line) -> None:
+LIST_INDENT = 342900
+"""A bullet's hanging indent (0.375 in): where a list item's text starts after its mark."""
+NUMBER_INDENT_EM = 1.5
+"""A numbered item's hanging indent in ems of its size, so ``10.`` never touches its text."""
+
+
+def margin(item: Line, size: int | None) -> int:
+    """Return where ``item``'s text starts from the frame's left inset, in EMU (``marL``).
+
+    Numbered items indent by 1.5 em of their size (at least a bullet's indent), so the
+    number has room before the text at any size; the writer and the fit measure both use it.
+    """
     if item.level is None:
-        text_xml.no_bullet(p, QUOTE_MARGIN if item.indent else 0)
+        return QUOTE_MARGIN if item.indent else 0
+    return _indent(item, size) * (item.level + 1)
+
+
+def _indent(item: Line, size: int | None) -> int:
+    if not item.ordered or size is None:
+        return LIST_INDENT
+    return max(LIST_INDENT, round(NUMBER_INDENT_EM * size * 12700))
+
+
+def _format_paragraph(p: Any, item: Line, size: int | None) -> None:
+    if item.level is None:
+        text_xml.no_bullet(p, margin(item, size))
     else:
-        text_xml.bullet(p, item.level, item.ordered, item.start)
+        text_xml.bullet(p, item.level, item.ordered, item.start, _indent(item, size))
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:

@@ -17,7 +17,7 @@ from packgen.model import plain
 from packgen.rules.ooxml.textstyle import TextLevel, font_scale, insets, text_level
 from packgen.rules.templatestyle import MINIMUM_PT
 from packgen.rules.textfit import EMU_PER_PT, Para, line_heights
-from packgen.writers.pptx.blocks import Line
+from packgen.writers.pptx.blocks import Line, margin
 from packgen.writers.pptx.oxml import style
 
 FLOOR = int(MINIMUM_PT["body"])
@@ -95,7 +95,9 @@ def measure(items: Sequence[Line], frame: Frame, size: int, share: float) -> Set
     levels = [replace(level, space_before=("pts", float(_before(n, size, nested, share))))
               for n, level in enumerate(frame.levels, start=1)]
     paras = [Para(min(i.level or 0, DEPTH - 1), plain(i.text), any(s.bold for s in i.text),
-                  (float(nested if i.level else size),)) for i in items]
+                  (float(nested if i.level else size),),
+                  margin(i, nested if i.level else size) if i.level is not None else None)
+             for i in items]
     height = sum(line_heights(paras, lambda n: levels[n - 1], frame.scale, frame.width))
     return Setting(size, nested, before, height)
 
