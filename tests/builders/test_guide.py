@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import docx.text.paragraph
 import pdfplumber
 import pikepdf
 import pytest
@@ -34,6 +35,12 @@ def built(tmp_path_factory: pytest.TempPathFactory):
 def pdf_text(built) -> str:
     with pdfplumber.open(built[1]["pdf"]) as pdf:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def every_paragraph(document) -> list[docx.text.paragraph.Paragraph]:
+    """Return the body's paragraphs in reading order, those in tables and boxes included."""
+    return [docx.text.paragraph.Paragraph(p, document) for p in
+            document.element.body.iter(docx.oxml.ns.qn("w:p"))]
 
 
 def squash(text: str) -> str:
@@ -150,13 +157,13 @@ def test_html_is_self_contained(built) -> None:
 
 def test_docx_reopens_with_heading_and_list_styles(built) -> None:
     document = docx.Document(str(built[1]["docx"]))
-    styles = {p.style.name for p in document.paragraphs}
+    styles = {p.style.name for p in every_paragraph(document)}
     assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"} <= styles
     assert {"List Bullet", "List Bullet 2", "List Number", "List Number 2"} <= styles
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in every_paragraph(document) if p.style.name == "Heading 1"]
     assert headings == ["Session plan", "Materials checklist", "Room and access checklist",
                         "Welcome", "Power and control", "My space"]
-    steps = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    steps = [p.text for p in every_paragraph(document) if p.style.name == "List Number"]
     assert steps[:2] == ["Read it", "Ask"]
     assert steps[2:5] == ["Each person writes down one meeting they go to.",
                          "Put the sticky note in the space where the meeting sits.",
@@ -165,7 +172,7 @@ def test_docx_reopens_with_heading_and_list_styles(built) -> None:
 
 def test_docx_numbered_lists_restart_at_one(built) -> None:
     document = docx.Document(str(built[1]["docx"]))
-    numbered = {p.text: p._p.pPr.numPr.numId.val for p in document.paragraphs
+    numbered = {p.text: p._p.pPr.numPr.numId.val for p in every_paragraph(document)
                 if p.style.name == "List Number"}
     assert numbered["Read it"] == numbered["Ask"]
     assert numbered["Read it"] != numbered["Each person writes down one meeting they go to."]
@@ -234,7 +241,7 @@ def test_fixture_project_guide_quotes_every_deck_slide_in_order(pack_id: str,
             ("Activity: " if planned.kind == "activity" else "") + (planned.title or "")[:20])
         position = found
     document = docx.Document(str(outputs["docx"]))
-    slide_headings = [p.text for p in document.paragraphs
+    slide_headings = [p.text for p in every_paragraph(document)
                       if p.style.name == "Heading 3" and p.text.startswith("Slide ")]
     assert [h.split(" ")[1] for h in slide_headings] == [
         str(s.number) for s in slide_plan(tp)]
