@@ -394,13 +394,16 @@ def add_contents_entry(paragraph: Paragraph, text: str, anchor: str, page: int) 
     _field_char(link, "end")
 
 
-def box_cell(cell: _Cell, fill: str, edge: str, edge_pt: float = 2.25) -> None:
-    """Shade ``cell`` with ``fill`` and give it only a left rule in ``edge`` (an aside box)."""
+def box_cell(cell: _Cell, fill: str, edge: str | None, edge_pt: float = 2.25) -> None:
+    """Shade ``cell`` with ``fill`` and give it only a left rule in ``edge`` (an aside box).
+
+    With ``edge`` None the cell has no border at all (the rest of a box whose rule is left).
+    """
     tcpr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):
         border = OxmlElement(f"w:{side}")
-        if side == "left":
+        if side == "left" and edge is not None:
             border.set(qn("w:val"), "single")
             border.set(qn("w:sz"), str(round(edge_pt * 8)))
             border.set(qn("w:color"), hex_digits(edge))
