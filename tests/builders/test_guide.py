@@ -258,3 +258,58 @@ def test_build_lists_the_guide_in_the_manifest(tmp_path: Path) -> None:
     guide = sorted((o["format"], o["path"]) for o in manifest["outputs"] if o["kind"] == "guide")
     assert guide == [("docx", "staff-short-guide.docx"), ("html", "staff-short-guide.html"),
                      ("pdf", "staff-short-guide.pdf")]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_docx_contents_is_a_toc_field_with_its_lines_written_in(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    body = document.element.body
+    instructions = [t.text for t in body.iter(f"{W}instrText")]
+    assert instructions[0].strip().startswith("TOC \\o \"1-1\"")
+    lines = [p for p in every_paragraph(document) if p.style.name == "TOC 1"]
+    headings = [p.text for p in every_paragraph(document) if p.style.name == "Heading 1"]
+    assert [p.text.rsplit("\t", 1)[0] for p in lines] == headings
+    pages = [int(p.text.rsplit("\t", 1)[1]) for p in lines]
+    assert pages == sorted(pages) and pages[0] == 2  # the session plan starts page 2
+    anchors = {link.get(f"{W}anchor") for link in body.iter(f"{W}hyperlink")}
+    marks = {m.get(f"{W}name") for m in body.iter(f"{W}bookmarkStart")}
+    assert len(marks) == len(headings) and marks <= anchors
+
+
+def test_docx_activities_sit_in_a_shaded_box_kept_on_one_page(built) -> None:
+    tp, paths = built
+    document = docx.Document(str(paths["docx"]))
+    boxes = [t for t in document.tables if t.rows[0].cells[0]._tc.find(
+        f"{W}tcPr/{W}shd") is not None and "Activity:" in t.rows[0].cells[0].text]
+    from packgen.views.guide import module_guides
+
+    guides = module_guides(tp)
+    activities = [s for g in guides for s in (*g.slides, *g.closing) if s.activity] + \
+        [a for g in guides for a in g.extra_activities]
+    assert len(boxes) == len(activities)
+    box = boxes[0].rows[0]
+    edge = box.cells[0]._tc.find(f"{W}tcPr/{W}tcBorders/{W}left")
+    assert edge.get(f"{W}val") == "single"
+    assert box._tr.trPr.find(f"{W}cantSplit") is not None
+    text = box.cells[0].text
+    assert "Steps" in text and "minutes" in text and "Debrief questions" in text
+
+
+def test_docx_checklists_have_boxes_to_tick(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    materials = document.tables[1]
+    assert [c.text for c in materials.rows[0].cells][0] == "Item"
+    assert all(r.cells[0].text.startswith("\u2610") for r in materials.rows[1:])
+    room = [p.text for p in document.paragraphs if p.style.name == "Checklist"]
+    assert room and all(t.startswith("\u2610\t") for t in room)
+
+
+def test_docx_headings_keep_with_the_paragraph_after_them(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    headings = [p for p in every_paragraph(document) if p.style.name.startswith("Heading")]
+    assert headings and all(p.paragraph_format.keep_with_next or
+                            p.style.paragraph_format.keep_with_next for p in headings)
+    plan = document.tables[0]
+    assert all(r._tr.trPr.find(f"{W}cantSplit") is not None for r in plan.rows)
