@@ -30,6 +30,8 @@ TEXT_COLUMN = Cm(12.2)
 BOX_PICTURE = Cm(2.5)
 BOX_PICTURE_COLUMN = Cm(3.4)
 ROW_GAP = Pt(18)
+SMALL_PICTURE, SMALL_GAP = Cm(3.5), Pt(14)
+"""The hard-words and end pages' tighter rows, as in the PDF handout."""
 WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 SIZES = {"Normal": 16, "Heading 1": 32, "Heading 2": 24, "List Bullet": 16}
 
@@ -50,7 +52,7 @@ def write_docx(view: HandoutView, path: Path, root: Path, theme: Theme, built: d
     if view.hard_words:
         writer.hard_words(view.hard_words)
     for i, section in enumerate(view.ending):
-        writer.section(section, new_page=i == 0)
+        writer.section(section, new_page=i == 0, small=True)
     doc.save(str(path))
 
 
@@ -113,15 +115,21 @@ class _Writer:
             run.bold, run.font.size = size == 20, Pt(size)
         self.page_break()
 
-    def section(self, section: SectionView, new_page: bool = False) -> None:
-        """Add a heading and the section's rows as a two-column layout table."""
+    def section(self, section: SectionView, new_page: bool = False, small: bool = False) -> None:
+        """Add a heading and the section's rows as a two-column layout table.
+
+        ``small`` rows (the end pages) have smaller pictures and gaps, so the contacts, other
+        formats and credits share one page as in the PDF.
+        """
         if new_page:
             self.page_break()
-        self.doc.add_heading(section.title, level=2)
+        heading = self.doc.add_heading(section.title, level=2)
+        if small and not new_page:
+            heading.paragraph_format.space_before = Pt(8)
         table = self.table()
         for row in section.rows:
-            self.row(table, row)
-        self.finish(table)
+            self.row(table, row, SMALL_PICTURE if small else PICTURE)
+        self.finish(table, SMALL_GAP if small else ROW_GAP)
 
     def hard_words(self, entries: tuple[GlossaryEntry, ...]) -> None:
         """Add the "Hard words" page: each glossary word used, bold, with its meaning."""
@@ -132,13 +140,13 @@ class _Writer:
         for entry in entries:
             picture_cell, words = table.add_row().cells
             if entry.image:
-                self.picture(picture_cell.paragraphs[0], entry.image, Cm(3.5))
+                self.picture(picture_cell.paragraphs[0], entry.image, SMALL_PICTURE)
             words.paragraphs[0].add_run(entry.term).bold = True
             words.add_paragraph(entry.explanation)
             _centre(picture_cell, words)
-        self.finish(table)
+        self.finish(table, SMALL_GAP)
 
-    def row(self, table: object, row: RowView) -> None:
+    def row(self, table: object, row: RowView, size: Cm = PICTURE) -> None:
         """Add one idea: the picture left; sentences, list and hard-word boxes right.
 
         The picture is centred against the sentences; a row with word boxes under its
@@ -147,7 +155,7 @@ class _Writer:
         """
         picture_cell, words = table.add_row().cells  # type: ignore[attr-defined]
         if row.picture:
-            self.picture(picture_cell.paragraphs[0], row.picture, PICTURE)
+            self.picture(picture_cell.paragraphs[0], row.picture, size)
         for i, line in enumerate(row.lines):
             _add_pieces(words.paragraphs[0] if i == 0 else words.add_paragraph(), line)
         for item in row.items:
@@ -201,11 +209,11 @@ class _Writer:
         oxml.set_table_look(table, header=False, banded=False)
         return table
 
-    def finish(self, table) -> None:
+    def finish(self, table, gap: Pt = ROW_GAP) -> None:
         """Set each cell's width and stop rows splitting across pages."""
         for row in table.rows:
             row.cells[0].width, row.cells[1].width = PICTURE_COLUMN, TEXT_COLUMN
-            row.cells[1].paragraphs[-1].paragraph_format.space_after = ROW_GAP
+            row.cells[1].paragraphs[-1].paragraph_format.space_after = gap
             oxml.keep_row_whole(row)
 
     def page_break(self) -> None:
