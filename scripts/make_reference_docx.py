@@ -4,7 +4,7 @@ Run: .venv/bin/python scripts/make_reference_docx.py
 Writes src/packgen/templates/reference.docx. A designer may instead edit a copy of that file
 in Word and save it as the project's templates/reference.docx: the guide uses its styles
 (Title, Subtitle, Heading 1-4, Normal, List Bullet/Number 1-3, Quote, Caption, Guide Table,
-TOC Heading, TOC 1 and Checklist),
+TOC Heading, TOC 1 (Word names it "toc 1") and Checklist),
 its page set-up, header and footer.
 """
 

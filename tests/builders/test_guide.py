@@ -268,7 +268,7 @@ def test_docx_contents_is_a_toc_field_with_its_lines_written_in(built) -> None:
     body = document.element.body
     instructions = [t.text for t in body.iter(f"{W}instrText")]
     assert instructions[0].strip().startswith("TOC \\o \"1-1\"")
-    lines = [p for p in every_paragraph(document) if p.style.name == "TOC 1"]
+    lines = [p for p in every_paragraph(document) if p.style.name == "toc 1"]
     headings = [p.text for p in every_paragraph(document) if p.style.name == "Heading 1"]
     assert [p.text.rsplit("\t", 1)[0] for p in lines] == headings
     pages = [int(p.text.rsplit("\t", 1)[1]) for p in lines]

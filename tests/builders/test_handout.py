@@ -341,4 +341,7 @@ def test_docx_row_pictures_are_centred_against_their_sentences(built):
     doc = Document(str(built[1]["docx"]))
     rows = [row for table in doc.tables for row in table.rows
             if row.cells[0]._tc.findall(".//" + qn("wp:docPr")) and not row.cells[1].tables]
-    assert rows and all(row.cells[0].vertical_alignment == 1 for row in rows)
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    assert rows and all(row.cells[0].vertical_alignment == WD_ALIGN_VERTICAL.CENTER
+                        for row in rows)

@@ -36,6 +36,8 @@ CHECKBOX = "\u2610"
 """The ballot box each checklist line starts with, to tick by hand on the printed guide."""
 CONTENTS_FIELD = 'TOC \\o "1-1" \\h \\z \\u'
 """The contents: Heading 1 paragraphs (the guide's parts and modules), linked, page numbered."""
+CONTENTS_LINE = "toc 1"
+"""Word's own style for a first-level contents line (shown as "TOC 1"), which its TOC uses."""
 BOX_FITS = 0.85
 """An activity box is kept on one page when its estimated height is under this share of one."""
 THEMED = {"Title": "accent", "Heading 1": "accent", "Heading 2": "accent", "Heading 4": "accent",
@@ -107,8 +109,10 @@ def add_guide_styles(doc: Document, theme: Theme) -> None:
     if "TOC Heading" not in names:
         style = doc.styles.add_style("TOC Heading", WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Heading 2"]
-    if "TOC 1" not in names:
-        style = doc.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    if CONTENTS_LINE not in names:
+        style = doc.styles.add_style(CONTENTS_LINE, WD_STYLE_TYPE.PARAGRAPH)
+        oxml.mark_built_in(style)
+        style.style_id = "TOC1"
         style.base_style = doc.styles["Normal"]
         style.paragraph_format.space_after = Pt(3)
         style.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT,
@@ -176,7 +180,7 @@ class GuideDocx:
             p.add_run(value)
         self.doc.add_paragraph("Contents", style="TOC Heading").paragraph_format \
             .space_before = Pt(24)
-        self._contents = self.doc.add_paragraph(style="TOC 1")
+        self._contents = self.doc.add_paragraph(style=CONTENTS_LINE)
 
     def fill_contents(self) -> None:
         """Fill the contents field with a line per Heading 1 and its estimated page.
@@ -187,11 +191,13 @@ class GuideDocx:
         placeholder = self._contents
         if placeholder is None or not self._listed:
             return
-        found = pages.page_of_bookmarks(self.doc)
-        lines = [placeholder.insert_paragraph_before(style="TOC 1")  # type: ignore[attr-defined]
-                 for _ in self._listed]
-        oxml.begin_field(lines[0], CONTENTS_FIELD)
-        for line, (text, anchor) in zip(lines, self._listed):
+        insert = placeholder.insert_paragraph_before  # type: ignore[attr-defined]
+        lines = [insert(f"{text}\t00", style=CONTENTS_LINE) for text, _ in self._listed]
+        found = pages.page_of_bookmarks(self.doc)  # with the contents as long as it will be
+        for number, (line, (text, anchor)) in enumerate(zip(lines, self._listed)):
+            oxml.clear_runs(line)
+            if number == 0:
+                oxml.begin_field(line, CONTENTS_FIELD)
             oxml.add_contents_entry(line, text, anchor, found.get(anchor, 1))
         oxml.end_field(lines[-1])
         oxml.delete_paragraph(placeholder)  # type: ignore[arg-type]

@@ -503,3 +503,14 @@ def delete_paragraph(paragraph: Paragraph) -> None:
 def row_element(row: _Row) -> object:
     """Return the ``w:tr`` element of ``row``."""
     return row._tr
+
+
+def mark_built_in(style: BaseStyle) -> None:
+    """Drop the custom mark python-docx gives a new style, for one of Word's own names."""
+    style.element.attrib.pop(qn("w:customStyle"), None)
+
+
+def clear_runs(paragraph: Paragraph) -> None:
+    """Remove every run of ``paragraph``, keeping its properties."""
+    for run in paragraph._p.r_lst:
+        paragraph._p.remove(run)
