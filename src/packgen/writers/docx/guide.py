@@ -17,7 +17,7 @@ from packgen import safety
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
-from packgen.paths import find_template
+from packgen.paths import find_template, output_name
 from packgen.views import guide as guide_view
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
@@ -174,6 +174,8 @@ class GuideDocx:
                  ("Facilitators", join_names(pack.facilitators))]
         if pack.participants:
             facts.append(("Participants", str(pack.participants)))
+        facts.append(("Deck", f"{output_name(pack.id, 'deck', 'pptx')} "
+                              f"({len(self.tp.slides)} slides)"))
         for label, value in facts:
             p = self.doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
