@@ -300,7 +300,7 @@ def test_docx_activities_sit_in_a_shaded_box_kept_on_one_page(built) -> None:
 def test_docx_checklists_have_boxes_to_tick(built) -> None:
     document = docx.Document(str(built[1]["docx"]))
     materials = document.tables[1]
-    assert [c.text for c in materials.rows[0].cells][0] == "Item"
+    assert materials.rows[0].cells[0].text == "Item"
     assert all(r.cells[0].text.startswith("\u2610") for r in materials.rows[1:])
     room = [p.text for p in document.paragraphs if p.style.name == "Checklist"]
     assert room and all(t.startswith("\u2610\t") for t in room)

@@ -174,8 +174,8 @@ class GuideDocx:
                  ("Facilitators", join_names(pack.facilitators))]
         if pack.participants:
             facts.append(("Participants", str(pack.participants)))
-        facts.append(("Deck", f"{output_name(pack.id, 'deck', 'pptx')} "
-                              f"({len(self.tp.slides)} slides)"))
+        deck = output_name(pack.id, "deck", "pptx")
+        facts.append(("Deck", f"{deck} ({len(self.tp.slides)} slides)"))
         for label, value in facts:
             p = self.doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
