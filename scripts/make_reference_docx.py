@@ -3,7 +3,8 @@
 Run: .venv/bin/python scripts/make_reference_docx.py
 Writes src/packgen/templates/reference.docx. A designer may instead edit a copy of that file
 in Word and save it as the project's templates/reference.docx: the guide uses its styles
-(Title, Subtitle, Heading 1-4, Normal, List Bullet/Number 1-3, Quote, Caption, Guide Table),
+(Title, Subtitle, Heading 1-4, Normal, List Bullet/Number 1-3, Quote, Caption, Guide Table,
+TOC Heading, TOC 1 (Word names it "toc 1") and Checklist),
 its page set-up, header and footer.
 """
 
@@ -23,8 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from packgen.colours import hex_digits
+from packgen.model import Theme
 from packgen.output.reproducible import normalise_zip
 from packgen.writers.docx import oxml
+from packgen.writers.docx.guide import add_guide_styles
 
 TEMPLATES = ROOT / "src" / "packgen" / "templates"
 SIZES = {"Title": 28, "Subtitle": 11, "Heading 1": 20, "Heading 2": 15, "Heading 3": 12.5,
@@ -43,6 +46,7 @@ def main() -> None:
                              theme["colours"]["accent"], theme["colours"]["accent_text"],
                              theme["colours"]["surface"])
     page_setup(doc)
+    add_guide_styles(doc, Theme(colours=theme["colours"], fonts=theme["fonts"]))
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = "Facilitator guide", "packgen", "packgen"
     props.created = props.modified = EPOCH.replace(tzinfo=None)

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import docx.text.paragraph
 import pdfplumber
 import pikepdf
 import pytest
@@ -34,6 +35,12 @@ def built(tmp_path_factory: pytest.TempPathFactory):
 def pdf_text(built) -> str:
     with pdfplumber.open(built[1]["pdf"]) as pdf:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def every_paragraph(document) -> list[docx.text.paragraph.Paragraph]:
+    """Return the body's paragraphs in reading order, those in tables and boxes included."""
+    return [docx.text.paragraph.Paragraph(p, document) for p in
+            document.element.body.iter(docx.oxml.ns.qn("w:p"))]
 
 
 def squash(text: str) -> str:
@@ -151,13 +158,13 @@ def test_html_is_self_contained(built) -> None:
 
 def test_docx_reopens_with_heading_and_list_styles(built) -> None:
     document = docx.Document(str(built[1]["docx"]))
-    styles = {p.style.name for p in document.paragraphs}
+    styles = {p.style.name for p in every_paragraph(document)}
     assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"} <= styles
     assert {"List Bullet", "List Bullet 2", "List Number", "List Number 2"} <= styles
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in every_paragraph(document) if p.style.name == "Heading 1"]
     assert headings == ["Session plan", "Materials checklist", "Room and access checklist",
                         "Welcome", "Power and control", "My space"]
-    steps = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    steps = [p.text for p in every_paragraph(document) if p.style.name == "List Number"]
     assert steps[:2] == ["Read it", "Ask"]
     assert steps[2:5] == ["Each person writes down one meeting they go to.",
                          "Put the sticky note in the space where the meeting sits.",
@@ -166,7 +173,7 @@ def test_docx_reopens_with_heading_and_list_styles(built) -> None:
 
 def test_docx_numbered_lists_restart_at_one(built) -> None:
     document = docx.Document(str(built[1]["docx"]))
-    numbered = {p.text: p._p.pPr.numPr.numId.val for p in document.paragraphs
+    numbered = {p.text: p._p.pPr.numPr.numId.val for p in every_paragraph(document)
                 if p.style.name == "List Number"}
     assert numbered["Read it"] == numbered["Ask"]
     assert numbered["Read it"] != numbered["Each person writes down one meeting they go to."]
@@ -235,7 +242,7 @@ def test_fixture_project_guide_quotes_every_deck_slide_in_order(pack_id: str,
             ("Activity: " if planned.kind == "activity" else "") + (planned.title or "")[:20])
         position = found
     document = docx.Document(str(outputs["docx"]))
-    slide_headings = [p.text for p in document.paragraphs
+    slide_headings = [p.text for p in every_paragraph(document)
                       if p.style.name == "Heading 3" and p.text.startswith("Slide ")]
     assert [h.split(" ")[1] for h in slide_headings] == [
         str(s.number) for s in slide_plan(tp)]
@@ -252,3 +259,58 @@ def test_build_lists_the_guide_in_the_manifest(tmp_path: Path) -> None:
     guide = sorted((o["format"], o["path"]) for o in manifest["outputs"] if o["kind"] == "guide")
     assert guide == [("docx", "staff-short-guide.docx"), ("html", "staff-short-guide.html"),
                      ("pdf", "staff-short-guide.pdf")]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_docx_contents_is_a_toc_field_with_its_lines_written_in(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    body = document.element.body
+    instructions = [t.text for t in body.iter(f"{W}instrText")]
+    assert instructions[0].strip().startswith("TOC \\o \"1-1\"")
+    lines = [p for p in every_paragraph(document) if p.style.name == "toc 1"]
+    headings = [p.text for p in every_paragraph(document) if p.style.name == "Heading 1"]
+    assert [p.text.rsplit("\t", 1)[0] for p in lines] == headings
+    pages = [int(p.text.rsplit("\t", 1)[1]) for p in lines]
+    assert pages == sorted(pages) and pages[0] == 2  # the session plan starts page 2
+    anchors = {link.get(f"{W}anchor") for link in body.iter(f"{W}hyperlink")}
+    marks = {m.get(f"{W}name") for m in body.iter(f"{W}bookmarkStart")}
+    assert len(marks) == len(headings) and marks <= anchors
+
+
+def test_docx_activities_sit_in_a_shaded_box_kept_on_one_page(built) -> None:
+    tp, paths = built
+    document = docx.Document(str(paths["docx"]))
+    boxes = [t for t in document.tables if t.rows[0].cells[0]._tc.find(
+        f"{W}tcPr/{W}shd") is not None and "Activity:" in t.rows[0].cells[0].text]
+    from packgen.views.guide import module_guides
+
+    guides = module_guides(tp)
+    activities = [s for g in guides for s in (*g.slides, *g.closing) if s.activity] + \
+        [a for g in guides for a in g.extra_activities]
+    assert len(boxes) == len(activities)
+    box = boxes[0].rows[0]
+    edge = box.cells[0]._tc.find(f"{W}tcPr/{W}tcBorders/{W}left")
+    assert edge.get(f"{W}val") == "single"
+    assert box._tr.trPr.find(f"{W}cantSplit") is not None
+    text = box.cells[0].text
+    assert "Steps" in text and "minutes" in text and "Debrief questions" in text
+
+
+def test_docx_checklists_have_boxes_to_tick(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    materials = document.tables[1]
+    assert materials.rows[0].cells[0].text == "Item"
+    assert all(r.cells[0].text.startswith("\u2610") for r in materials.rows[1:])
+    room = [p.text for p in document.paragraphs if p.style.name == "Checklist"]
+    assert room and all(t.startswith("\u2610\t") for t in room)
+
+
+def test_docx_headings_keep_with_the_paragraph_after_them(built) -> None:
+    document = docx.Document(str(built[1]["docx"]))
+    headings = [p for p in every_paragraph(document) if p.style.name.startswith("Heading")]
+    assert headings and all(p.paragraph_format.keep_with_next or
+                            p.style.paragraph_format.keep_with_next for p in headings)
+    plan = document.tables[0]
+    assert all(r._tr.trPr.find(f"{W}cantSplit") is not None for r in plan.rows)

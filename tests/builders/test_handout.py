@@ -210,7 +210,6 @@ def test_docx_rows_are_picture_left_tables_that_never_split(built):
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
     pictured = [row for row in rows if row.cells[0]._tc.findall(".//" + qn("wp:docPr"))]
     assert len(pictured) == 5
-    assert not any(row.cells[1]._tc.findall(".//" + qn("wp:docPr")) for row in rows)
     assert not doc.element.body.findall(".//" + qn("w:i"))
 
 
@@ -333,3 +332,33 @@ def test_pack_text_is_escaped_in_the_html(tmp_path):
     tp = make_pack(tmp_path, title="<script>alert(1)</script>", venue="A & B")
     html = render_html(tp, handout_view(tp))
     assert "<script>" not in html and "&lt;script&gt;" in html and "A &amp; B" in html
+
+
+def test_docx_word_boxes_hold_the_hard_words_picture_in_a_shaded_box(tmp_path):
+    from where import REPO
+
+    from packgen.api import tailored
+    from packgen.writers.docx.handout import write
+
+    tp, _ = tailored(REPO, "staff-intro")
+    write(tp, tmp_path / "easy-read.docx")
+    doc = Document(str(tmp_path / "easy-read.docx"))
+    boxes = [t for table in doc.tables for row in table.rows for t in row.cells[1].tables]
+    assert boxes
+    pictured = [b for b in boxes if b.rows[0].cells[0]._tc.findall(".//" + qn("wp:docPr"))]
+    words = {e.term for e in tp.project.glossary if e.image}
+    assert {b.rows[0].cells[-1].paragraphs[0].text for b in pictured} <= words
+    assert pictured, "a glossary word with a picture shows it in its box"
+    box = pictured[0].rows[0]
+    assert box.cells[0]._tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}") is not None
+    assert box._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_docx_row_pictures_are_centred_against_their_sentences(built):
+    doc = Document(str(built[1]["docx"]))
+    rows = [row for table in doc.tables for row in table.rows
+            if row.cells[0]._tc.findall(".//" + qn("wp:docPr")) and not row.cells[1].tables]
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    assert rows and all(row.cells[0].vertical_alignment == WD_ALIGN_VERTICAL.CENTER
+                        for row in rows)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from docx.document import Document
 from docx.shared import Cm
@@ -42,6 +43,8 @@ class DocxBlocks:
 
     def __init__(self, doc: Document, tp: TailoredPack) -> None:
         self.doc, self.tp = doc, tp
+        self.target: Document | oxml.Cell = doc
+        """Where paragraphs go: the document's body, or a table cell while ``into`` lasts."""
         self.accent = tp.project.theme.colours.get("accent", "#005A70")
         self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
 
@@ -49,6 +52,28 @@ class DocxBlocks:
         """Add blocks in order (an unknown block type is a bug: InternalError)."""
         for block in blocks:
             DOCX_RENDERERS[type(block)](self, block, style)
+
+    @contextmanager
+    def into(self, cell: oxml.Cell) -> Iterator[None]:
+        """Add every block to ``cell`` (an activity box) until the ``with`` ends."""
+        outer, self.target = self.target, cell
+        try:
+            yield
+        finally:
+            self.target = outer
+            oxml.tidy_cell(cell)
+
+    def add_paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
+        """Return a new paragraph at the end of the current target."""
+        return self.target.add_paragraph(text, style=style)
+
+    def add_table(self, cols: int, style: str) -> object:
+        """Return a new one-row table with ``style`` at the end of the current target."""
+        if self.target is self.doc:
+            return self.doc.add_table(rows=1, cols=cols, style=style)
+        table = self.target.add_table(rows=1, cols=cols)
+        table.style = style
+        return table
 
     def runs(self, paragraph: DocxParagraph, text: Text) -> None:
         """Add a paragraph's spans as runs (bold, italic, code, links kept)."""
@@ -68,7 +93,7 @@ class DocxBlocks:
         style = "List Number" if ordered else "List Bullet"
         num_id = oxml.restart_numbering(self.doc, style) if ordered else None
         for text in texts:
-            p = self.doc.add_paragraph(style=style)
+            p = self.add_paragraph(style=style)
             if isinstance(text, str):
                 p.add_run(text)
             else:
@@ -82,7 +107,7 @@ class DocxBlocks:
         style = base if depth == 1 else f"{base} {min(depth, 3)}"
         num_id = oxml.restart_numbering(self.doc, style) if block.ordered else None
         for item in block.items:
-            p = self.doc.add_paragraph(style=style)
+            p = self.add_paragraph(style=style)
             self.runs(p, item.text)
             if num_id is not None:
                 oxml.set_num_id(p, num_id)
@@ -95,14 +120,15 @@ class DocxBlocks:
             return
         root = self.tp.project.root
         path = paths.contained(root, root / block.src, block.loc.path, block.loc.line)
-        shape = self.doc.add_picture(str(path), width=Cm(oxml.picture_width_cm(block.width)))
+        run = self.add_paragraph().add_run()
+        shape = run.add_picture(str(path), width=Cm(oxml.picture_width_cm(block.width)))
         oxml.set_alt_text(shape, block.alt, False)
         if block.caption:
-            self.doc.add_paragraph(block.caption, style="Caption")
+            self.add_paragraph(block.caption, style="Caption")
 
     def table(self, block: Table) -> None:
         """Add a content table with a marked header row."""
-        table = self.doc.add_table(rows=1, cols=len(block.header), style="Guide Table")
+        table = self.add_table(len(block.header), "Guide Table")
         oxml.set_table_look(table)
         oxml.mark_header_row(table.rows[0])
         for cell, text in zip(table.rows[0].cells, block.header):
@@ -114,7 +140,7 @@ class DocxBlocks:
 
 
 def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:
-    r.runs(r.doc.add_paragraph(style=style), block.text)
+    r.runs(r.add_paragraph(style=style), block.text)
 
 
 def _quote(r: DocxBlocks, block: Quote, style: str | None) -> None:
@@ -135,7 +161,8 @@ def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
         draw = easy_spaces_svg if easy else spaces_svg
         png = svg_png(draw(project.spaces, project.theme, highlight=block.highlight),
                       DIAGRAM_WIDTH_CM * 72 / 2.54)
-        shape = r.doc.add_picture(io.BytesIO(png), width=Cm(DIAGRAM_WIDTH_CM))
+        run = r.add_paragraph().add_run()
+        shape = run.add_picture(io.BytesIO(png), width=Cm(DIAGRAM_WIDTH_CM))
         base = [s for s in project.spaces if not s.overlaps]
         oxml.set_alt_text(shape, describe(base, [s for s in project.spaces if s.overlaps]),
                           False)
@@ -144,7 +171,7 @@ def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
 
 
 def _activity(r: DocxBlocks, block: Activity, style: str | None) -> None:
-    r.doc.add_paragraph(f"Activity: {block.title} ({block.minutes} min)", style=style)
+    r.add_paragraph(f"Activity: {block.title} ({block.minutes} min)", style=style)
 
 
 DOCX_RENDERERS: BlockTable[Callable[[DocxBlocks, object, str | None], None]] = BlockTable(

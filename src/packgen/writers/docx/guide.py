@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.shared import RGBColor
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Cm, Pt, RGBColor
 
 from packgen import safety
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
-from packgen.paths import find_template
+from packgen.paths import find_template, output_name
 from packgen.views import guide as guide_view
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
-from packgen.writers.docx import oxml
+from packgen.writers.docx import oxml, pages
 from packgen.writers.docx.blocks import DocxBlocks
 
 PLAN_WIDTHS_CM = (2.7, 1.8, 5.6, 1.7, 5.2)
@@ -29,6 +32,14 @@ REQUIRED_STYLES = (
     "List Number 3", "Quote", "Caption", "Guide Table",
 )
 """Styles the guide uses: a designer's reference.docx must define each (copy packgen's)."""
+CHECKBOX = "\u2610"
+"""The ballot box each checklist line starts with, to tick by hand on the printed guide."""
+CONTENTS_FIELD = 'TOC \\o "1-1" \\h \\z \\u'
+"""The contents: Heading 1 paragraphs (the guide's parts and modules), linked, page numbered."""
+CONTENTS_LINE = "toc 1"
+"""Word's own style for a first-level contents line (shown as "TOC 1"), which its TOC uses."""
+BOX_FITS = 0.85
+"""An activity box is kept on one page when its estimated height is under this share of one."""
 THEMED = {"Title": "accent", "Heading 1": "accent", "Heading 2": "accent", "Heading 4": "accent",
           "Subtitle": "muted", "Caption": "muted", "Heading 3": "text", "Normal": "text"}
 
@@ -40,12 +51,14 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     if reference.packaged:
         apply_theme(doc, tp.project.theme)
     oxml.clear_body(doc)
+    add_guide_styles(doc, tp.project.theme)
     oxml.remember_style_ids(doc)
     writer = GuideDocx(doc, tp)
     for part in (writer.cover, writer.plan, writer.materials, writer.room):
         part()
     for number, module in enumerate(guide_view.module_guides(tp)):
         writer.module(module, page_break=number == 0)
+    writer.fill_contents()
     set_properties(doc, tp, title)
     doc.save(str(target))
 
@@ -84,6 +97,43 @@ def apply_theme(doc: Document, theme: Theme) -> None:
                                   theme.colours.get("surface"))
 
 
+def add_guide_styles(doc: Document, theme: Theme) -> None:
+    """Add the contents and checklist styles a reference document lacks (older copies do).
+
+    ``TOC Heading`` titles the contents, ``TOC 1`` is one contents line with a dotted tab to
+    its page number, ``Checklist`` is a line starting with a box to tick.
+    """
+    names = {s.name for s in doc.styles}
+    colours = theme.colours
+    width = _text_width(doc)
+    if "TOC Heading" not in names:
+        style = doc.styles.add_style("TOC Heading", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Heading 2"]
+    if CONTENTS_LINE not in names:
+        style = doc.styles.add_style(CONTENTS_LINE, WD_STYLE_TYPE.PARAGRAPH)
+        oxml.mark_built_in(style)
+        style.style_id = "TOC1"
+        style.base_style = doc.styles["Normal"]
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
+    if "Checklist" not in names:
+        style = doc.styles.add_style("Checklist", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        fmt = style.paragraph_format
+        fmt.left_indent, fmt.first_line_indent = Cm(0.75), Cm(-0.75)
+        fmt.space_after, fmt.keep_together = Pt(4), True
+        fmt.tab_stops.add_tab_stop(Cm(0.75))
+    if "accent" in colours and "TOC Heading" not in names:
+        doc.styles["TOC Heading"].font.color.rgb = RGBColor.from_string(
+            hex_digits(colours["accent"]))
+
+
+def _text_width(doc: Document) -> int:
+    section = doc.sections[0]
+    return int(section.page_width - section.left_margin - section.right_margin)
+
+
 def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:
     """Set the document's title, language, author and dates (dates from ``tp.built``)."""
     props = doc.core_properties
@@ -102,7 +152,13 @@ class GuideDocx:
     def __init__(self, doc: Document, tp: TailoredPack) -> None:
         self.doc, self.tp = doc, tp
         self.blocks = DocxBlocks(doc, tp)
-        self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
+        colours = tp.project.theme.colours
+        self._on_accent = colours.get("accent_text", "#FFFFFF")
+        self._accent = colours.get("accent", "#005A70")
+        self._surface = colours.get("surface", "#F2F5F7")
+        self._contents: object | None = None
+        self._listed: list[tuple[str, str]] = []
+        self._layout = pages.Layout(doc)
 
     def cover(self) -> None:
         """Add the title, the key facts and the total time."""
@@ -118,10 +174,35 @@ class GuideDocx:
                  ("Facilitators", join_names(pack.facilitators))]
         if pack.participants:
             facts.append(("Participants", str(pack.participants)))
+        deck = output_name(pack.id, "deck", "pptx")
+        facts.append(("Deck", f"{deck} ({len(self.tp.slides)} slides)"))
         for label, value in facts:
             p = self.doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
             p.add_run(value)
+        self.doc.add_paragraph("Contents", style="TOC Heading").paragraph_format \
+            .space_before = Pt(24)
+        self._contents = self.doc.add_paragraph(style=CONTENTS_LINE)
+
+    def fill_contents(self) -> None:
+        """Fill the contents field with a line per Heading 1 and its estimated page.
+
+        The field is Word's own (``TOC``), so updating it in Word or LibreOffice rebuilds it;
+        the lines written here are what both show before any update.
+        """
+        placeholder = self._contents
+        if placeholder is None or not self._listed:
+            return
+        insert = placeholder.insert_paragraph_before  # type: ignore[attr-defined]
+        lines = [insert(f"{text}\t00", style=CONTENTS_LINE) for text, _ in self._listed]
+        found = pages.page_of_bookmarks(self.doc)  # with the contents as long as it will be
+        for number, (line, (text, anchor)) in enumerate(zip(lines, self._listed)):
+            oxml.clear_runs(line)
+            if number == 0:
+                oxml.begin_field(line, CONTENTS_FIELD)
+            oxml.add_contents_entry(line, text, anchor, found.get(anchor, 1))
+        oxml.end_field(lines[-1])
+        oxml.delete_paragraph(placeholder)  # type: ignore[arg-type]
 
     def plan(self) -> None:
         """Add the session plan table and the timing summary."""
@@ -139,7 +220,7 @@ class GuideDocx:
         if not items:
             self.doc.add_paragraph("The modules name no materials.")
             return
-        rows = [[i.name, i.rule if i.total is None else
+        rows = [[f"{CHECKBOX}  {i.name}", i.rule if i.total is None else
                  f"{i.total} ({i.rule})" if i.rule else str(i.total),
                  "; ".join(i.used_in)] for i in items]
         self._table(("Item", "How many", "Where it is used"), rows, CHECK_WIDTHS_CM)
@@ -147,8 +228,10 @@ class GuideDocx:
     def room(self) -> None:
         """Add the room and access checklist."""
         self._heading("Room and access checklist", 1)
-        for item in guide_view.room_checklist(self.tp):
-            self.doc.add_paragraph(item, style="List Bullet")
+        items = guide_view.room_checklist(self.tp)
+        for number, item in enumerate(items):
+            p = self.doc.add_paragraph(f"{CHECKBOX}\t{item}", style="Checklist")
+            p.paragraph_format.keep_with_next = number < len(items) - 1 and len(items) <= 30
 
     def module(self, guide: guide_view.ModuleGuide, page_break: bool = False) -> None:
         """Add one module: times, objectives, key messages, slides with notes, activities."""
@@ -157,37 +240,73 @@ class GuideDocx:
         meta = f"{guide.start} to {guide.end} · {guide.minutes} minutes"
         if guide.slide_range:
             meta += f" · Slides {guide.slide_range}"
-        self.doc.add_paragraph(meta, style="Caption")
-        for heading, items in (("Objectives", module.objectives),
-                               ("Key messages", module.key_messages)):
-            if items:
-                self._heading(heading, 2)
-                for item in items:
-                    self.doc.add_paragraph(item, style="List Bullet")
+        self.doc.add_paragraph(meta, style="Caption").paragraph_format.keep_with_next = True
+        self._aims((("Objectives", module.objectives), ("Key messages", module.key_messages)))
         self._heading("Slides and notes", 2)
         for entry in guide.slides:
             self._slide(entry)
         for activity in guide.extra_activities:
-            self._heading(f"Activity: {activity.title}", 3)
-            self._activity(activity)
+            with self._box():
+                self._heading(f"Activity: {activity.title}", 3)
+                self._activity(activity)
         for entry in guide.closing:
             self._slide(entry)
 
+    def _aims(self, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        """Add the objectives and key messages side by side in one shaded box, as the PDF."""
+        present = [(title, items) for title, items in groups if items]
+        if not present:
+            return
+        table = self.doc.add_table(rows=1, cols=len(present))
+        oxml.no_borders(table)
+        width = int(oxml.TEXT_WIDTH_CM * 567 / len(present))
+        oxml.set_column_widths(table, [width] * len(present))
+        for cell, (title, items) in zip(table.rows[0].cells, present):
+            oxml.box_cell(cell, self._surface, self._surface, 0.5)
+            with self.blocks.into(cell):
+                self.blocks.add_paragraph(title, style="Heading 4")
+                for item in items:
+                    self.blocks.add_paragraph(item, style="List Bullet")
+        oxml.keep_row_whole(table.rows[0])
+        self.doc.add_paragraph(style="Caption").paragraph_format.space_after = Pt(0)
+
     def _slide(self, entry: guide_view.SlideEntry) -> None:
+        if entry.activity is not None:
+            with self._box():
+                self._slide_body(entry)
+        else:
+            self._slide_body(entry)
+
+    def _slide_body(self, entry: guide_view.SlideEntry) -> None:
         prefix = "Activity: " if entry.activity else ""
         self._heading(f"Slide {entry.number} · {prefix}{entry.title}", 3)
         for sentence in entry.sentences:
-            self.blocks.runs(self.doc.add_paragraph(style="Quote"), sentence)
+            self.blocks.runs(self.blocks.add_paragraph(style="Quote"), sentence)
         if entry.activity is not None:
             self._activity(entry.activity)
         elif entry.notes:
             self.blocks.render(entry.notes)
         else:
-            self.doc.add_paragraph("No notes.", style="Caption")
+            self.blocks.add_paragraph("No notes.", style="Caption")
+
+    @contextmanager
+    def _box(self) -> Iterator[None]:
+        """Put what the ``with`` adds in a shaded box with an accent rule, kept on one page."""
+        table = self.doc.add_table(rows=1, cols=1)
+        oxml.no_borders(table)
+        oxml.set_column_widths(table, [int(oxml.TEXT_WIDTH_CM * 567)])
+        cell = table.rows[0].cells[0]
+        oxml.box_cell(cell, self._surface, self._accent)
+        with self.blocks.into(cell):
+            yield
+        layout = self._layout
+        if layout.row_height(oxml.row_element(table.rows[0])) < BOX_FITS * layout.height:
+            oxml.keep_row_whole(table.rows[0])
+        self.doc.add_paragraph(style="Caption").paragraph_format.space_after = Pt(0)
 
     def _activity(self, a: Activity) -> None:
-        self.doc.add_paragraph(f"{a.minutes} minutes" + (f" · {a.group}" if a.group else ""),
-                               style="Caption")
+        self.blocks.add_paragraph(f"{a.minutes} minutes" + (f" · {a.group}" if a.group else ""),
+                                  style="Caption")
         sections: list[tuple[str, Callable[[], None]]] = [
             ("On the slide", lambda: self.blocks.render(a.intro)),
             ("Materials", lambda: self.blocks.items(
@@ -208,8 +327,14 @@ class GuideDocx:
             self.blocks.render(a.notes)
 
     def _heading(self, text: str, level: int, page_break: bool = False) -> None:
-        p = self.doc.add_heading(text, level)
-        p.paragraph_format.page_break_before = page_break or None
+        p = self.blocks.add_paragraph(text, style=f"Heading {level}")
+        fmt = p.paragraph_format
+        fmt.page_break_before = page_break or None
+        fmt.keep_with_next = fmt.keep_together = True
+        if level == 1 and self.blocks.target is self.doc:
+            anchor = f"_Toc{len(self._listed) + 1:04d}"
+            oxml.add_bookmark(p, anchor, len(self._listed) + 1)
+            self._listed.append((text, anchor))
 
     def _table(self, header: Iterable[str], rows: list[list[object]],
                widths: tuple[float, ...]) -> None:

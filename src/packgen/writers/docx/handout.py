@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docx import Document
+from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
 PICTURE = Cm(4)
 PICTURE_COLUMN = Cm(4.8)
 TEXT_COLUMN = Cm(12.2)
+BOX_PICTURE = Cm(2.5)
+BOX_PICTURE_COLUMN = Cm(3.4)
+ROW_GAP = Pt(18)
+SMALL_PICTURE, SMALL_GAP = Cm(3.5), Pt(14)
+"""The hard-words and end pages' tighter rows, as in the PDF handout."""
 WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 SIZES = {"Normal": 16, "Heading 1": 32, "Heading 2": 24, "List Bullet": 16}
 
@@ -46,7 +52,7 @@ def write_docx(view: HandoutView, path: Path, root: Path, theme: Theme, built: d
     if view.hard_words:
         writer.hard_words(view.hard_words)
     for i, section in enumerate(view.ending):
-        writer.section(section, new_page=i == 0)
+        writer.section(section, new_page=i == 0, small=True)
     doc.save(str(path))
 
 
@@ -109,16 +115,21 @@ class _Writer:
             run.bold, run.font.size = size == 20, Pt(size)
         self.page_break()
 
-    def section(self, section: SectionView, new_page: bool = False) -> None:
-        """Add a heading and the section's rows as a two-column layout table."""
+    def section(self, section: SectionView, new_page: bool = False, small: bool = False) -> None:
+        """Add a heading and the section's rows as a two-column layout table.
+
+        ``small`` rows (the end pages) have smaller pictures and gaps, so the contacts, other
+        formats and credits share one page as in the PDF.
+        """
         if new_page:
             self.page_break()
-        self.doc.add_heading(section.title, level=2)
+        heading = self.doc.add_heading(section.title, level=2)
+        if small and not new_page:
+            heading.paragraph_format.space_before = Pt(8)
         table = self.table()
         for row in section.rows:
-            picture_cell, words = table.add_row().cells
-            self.row(picture_cell, words, row)
-        self.finish(table)
+            self.row(table, row, SMALL_PICTURE if small else PICTURE)
+        self.finish(table, SMALL_GAP if small else ROW_GAP)
 
     def hard_words(self, entries: tuple[GlossaryEntry, ...]) -> None:
         """Add the "Hard words" page: each glossary word used, bold, with its meaning."""
@@ -129,32 +140,54 @@ class _Writer:
         for entry in entries:
             picture_cell, words = table.add_row().cells
             if entry.image:
-                self.picture(picture_cell.paragraphs[0], entry.image, PICTURE)
+                self.picture(picture_cell.paragraphs[0], entry.image, SMALL_PICTURE)
             words.paragraphs[0].add_run(entry.term).bold = True
             words.add_paragraph(entry.explanation)
-        self.finish(table)
+            _centre(picture_cell, words)
+        self.finish(table, SMALL_GAP)
 
-    def row(self, picture_cell: oxml.Cell, words: oxml.Cell, row: RowView) -> None:
-        """Fill one row: the picture left; sentences, list and hard-word boxes right."""
+    def row(self, table: object, row: RowView, size: Cm = PICTURE) -> None:
+        """Add one idea: the picture left; sentences, list and hard-word boxes right.
+
+        The picture is centred against the sentences; a row with word boxes under its
+        sentences keeps its picture at the top, beside the sentences it shows. A row is
+        never split across pages, boxes included.
+        """
+        picture_cell, words = table.add_row().cells  # type: ignore[attr-defined]
         if row.picture:
-            self.picture(picture_cell.paragraphs[0], row.picture, PICTURE)
+            self.picture(picture_cell.paragraphs[0], row.picture, size)
         for i, line in enumerate(row.lines):
             _add_pieces(words.paragraphs[0] if i == 0 else words.add_paragraph(), line)
         for item in row.items:
             words.add_paragraph(item, style="List Bullet")
         for entry in row.explained:
             self.box(words, entry)
+        if not row.explained:
+            _centre(picture_cell, words)
 
     def box(self, cell: oxml.Cell, entry: GlossaryEntry) -> None:
-        """Add a shaded box explaining a hard word, under the row's sentences."""
+        """Add a shaded box with an accent rule: the hard word's picture, the word, its meaning."""
         fill = self.theme.colours.get("surface", "#F2F5F7")
-        term = cell.add_paragraph()
-        term.add_run(entry.term).bold = True
-        term.paragraph_format.space_before = Pt(6)
-        explanation = cell.add_paragraph(entry.explanation)
-        for paragraph in (term, explanation):
-            oxml.shade_paragraph(paragraph, fill)
-            paragraph.paragraph_format.space_after = Pt(0)
+        accent = self.theme.colours.get("accent", "#005A70")
+        box = cell.add_table(rows=1, cols=2 if entry.image else 1)
+        oxml.no_borders(box)
+        cells = box.rows[0].cells
+        oxml.box_cell(cells[0], fill, accent, 4.5)
+        if entry.image:
+            self.picture(cells[0].paragraphs[0], entry.image, BOX_PICTURE)
+            oxml.box_cell(cells[1], fill, None)
+            _centre(*cells)
+        words = cells[-1]
+        words.paragraphs[0].add_run(entry.term).bold = True
+        words.add_paragraph(entry.explanation)
+        for paragraph in words.paragraphs:
+            paragraph.paragraph_format.space_after = Pt(2)
+        widths = [BOX_PICTURE_COLUMN, TEXT_COLUMN - BOX_PICTURE_COLUMN - Cm(0.4)]
+        oxml.set_column_widths(box, [w // 635 for w in (widths if entry.image else
+                                                          [sum(widths)])])
+        oxml.keep_row_whole(box.rows[0])
+        gap = cell.add_paragraph().paragraph_format
+        gap.space_after, gap.line_spacing = Pt(0), Pt(8)
 
     def picture(self, paragraph, image: Image, width) -> None:
         """Add a picture with its alt text."""
@@ -165,6 +198,8 @@ class _Writer:
                                UNSUPPORTED_PICTURE)
         shape = paragraph.add_run().add_picture(str(path), width=width)
         oxml.set_alt_text(shape, image.alt, image.decorative)
+        fmt = paragraph.paragraph_format
+        fmt.line_spacing, fmt.space_after = 1.0, Pt(0)  # 1.5 lines would stretch the picture
 
     def table(self):
         """Return a new borderless two-column layout table."""
@@ -174,16 +209,21 @@ class _Writer:
         oxml.set_table_look(table, header=False, banded=False)
         return table
 
-    def finish(self, table) -> None:
+    def finish(self, table, gap: Pt = ROW_GAP) -> None:
         """Set each cell's width and stop rows splitting across pages."""
         for row in table.rows:
             row.cells[0].width, row.cells[1].width = PICTURE_COLUMN, TEXT_COLUMN
-            row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(18)
+            row.cells[1].paragraphs[-1].paragraph_format.space_after = gap
             oxml.keep_row_whole(row)
 
     def page_break(self) -> None:
         """Start a new page."""
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _centre(*cells: oxml.Cell) -> None:
+    for cell in cells:
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
 
 
 def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:

@@ -340,3 +340,177 @@ def _child(parent: object, tag: str, first: bool = False) -> object:
         else:
             parent.append(found)  # type: ignore[attr-defined]
     return found
+
+
+def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Wrap the runs of ``paragraph`` in a bookmark ``name`` (a contents entry links to it)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    ppr = paragraph._p.pPr
+    if ppr is None:
+        paragraph._p.insert(0, start)
+    else:
+        ppr.addnext(start)
+    paragraph._p.append(end)
+
+
+def begin_field(paragraph: Paragraph, instruction: str) -> None:
+    """Open a complex field (``TOC``, ``PAGEREF``): its cached result follows, then end_field."""
+    _begin_field(paragraph._p, instruction)
+
+
+def end_field(paragraph: Paragraph) -> None:
+    """Close the complex field opened last in ``paragraph`` or an earlier one."""
+    _field_char(paragraph._p, "end")
+
+
+def add_contents_entry(paragraph: Paragraph, text: str, anchor: str, page: int) -> None:
+    """Append a contents line: ``text``, a tab, a PAGEREF to ``anchor`` showing ``page``.
+
+    The line links to the bookmark, as the entries Word writes for a TOC field do; the page
+    number is a field too, so "update field" (F9, or Tools > Update in LibreOffice) corrects it.
+    """
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    for kind, value in (("w:t", text), ("w:tab", None)):
+        run = OxmlElement("w:r")
+        el = OxmlElement(kind)
+        if value is not None:
+            el.text = value
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(el)
+        link.append(run)
+    _begin_field(link, f"PAGEREF {anchor} \\h")
+    run = OxmlElement("w:r")
+    number = OxmlElement("w:t")
+    number.text = str(page)
+    run.append(number)
+    link.append(run)
+    _field_char(link, "end")
+
+
+def box_cell(cell: _Cell, fill: str, edge: str | None, edge_pt: float = 2.25) -> None:
+    """Shade ``cell`` with ``fill`` and give it only a left rule in ``edge`` (an aside box).
+
+    With ``edge`` None the cell has no border at all (the rest of a box whose rule is left).
+    """
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        border = OxmlElement(f"w:{side}")
+        if side == "left" and edge is not None:
+            border.set(qn("w:val"), "single")
+            border.set(qn("w:sz"), str(round(edge_pt * 8)))
+            border.set(qn("w:color"), hex_digits(edge))
+        else:
+            border.set(qn("w:val"), "nil")
+        borders.append(border)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), hex_digits(fill))
+    margins = OxmlElement("w:tcMar")
+    for side, twips in (("top", 113), ("left", 227), ("bottom", 113), ("right", 170)):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), str(twips))
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    for el in (borders, shd, margins):
+        tcpr.append(el)
+    _order_tcpr(tcpr)
+
+
+def no_borders(table: Table) -> None:
+    """Remove every border of ``table`` (a layout table: only its cells' own borders show)."""
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_val(f"w:{side}", "nil"))
+    tblpr.append(borders)
+    _order(tblpr, _TBLPR_ORDER)
+
+
+def tidy_cell(cell: _Cell) -> None:
+    """Drop the empty paragraph a new cell starts with, once other content follows it.
+
+    A cell must end with a paragraph, so one is kept after a nested table.
+    """
+    tc = cell._tc
+    first = tc.find(qn("w:p"))
+    if first is not None and len(tc.findall(qn("w:p"))) + len(tc.findall(qn("w:tbl"))) > 1 \
+            and not first.xpath("string(.)") and not first.findall(".//" + qn("w:drawing")):
+        tc.remove(first)
+    if tc[-1].tag == qn("w:tbl"):
+        tc.append(OxmlElement("w:p"))
+
+
+def keep_with_next_row(row: _Row) -> None:
+    """Keep ``row`` on the page of the row after it (Word: keep-with-next on its paragraphs)."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _begin_field(parent: object, instruction: str) -> None:
+    _field_char(parent, "begin")
+    run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run.append(instr)
+    parent.append(run)  # type: ignore[attr-defined]
+    _field_char(parent, "separate")
+
+
+def _field_char(p: object, kind: str) -> None:
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run.append(char)
+    p.append(run)  # type: ignore[attr-defined]
+
+
+_TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders",
+               "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+               "w:hideMark")
+_TBLPR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+                "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                "w:tblCaption", "w:tblDescription")
+
+
+def _order_tcpr(tcpr: object) -> None:
+    _order(tcpr, _TCPR_ORDER)
+
+
+def _order(parent: object, order: tuple[str, ...]) -> None:
+    rank = {qn(tag): i for i, tag in enumerate(order)}
+    children = sorted(parent, key=lambda el: rank.get(el.tag, len(order)))  # type: ignore[attr-defined]
+    for child in children:
+        parent.append(child)  # type: ignore[attr-defined]
+
+
+def delete_paragraph(paragraph: Paragraph) -> None:
+    """Remove ``paragraph`` from its document."""
+    paragraph._p.getparent().remove(paragraph._p)
+
+
+def row_element(row: _Row) -> object:
+    """Return the ``w:tr`` element of ``row``."""
+    return row._tr
+
+
+def mark_built_in(style: BaseStyle) -> None:
+    """Drop the custom mark python-docx gives a new style, for one of Word's own names."""
+    style.element.attrib.pop(qn("w:customStyle"), None)
+
+
+def clear_runs(paragraph: Paragraph) -> None:
+    """Remove every run of ``paragraph``, keeping its properties."""
+    for run in paragraph._p.r_lst:
+        paragraph._p.remove(run)
