@@ -224,3 +224,15 @@ def test_template_check_reports_the_same_fallback(tmp_path: Path) -> None:
     assert "Cannot build statement" not in shown and "Cannot build break" not in shown
     codes = [d.code for d in result.diagnostics]
     assert codes.count("PG410") == 2
+
+
+@pytest.mark.parametrize("pack", ("council-and-citizens", "staff-intro"))
+def test_the_standard_decks_use_every_slide_kind_where_it_fits(decks, pack) -> None:
+    tp, prs = decks[pack]
+    kinds = {s.kind for s in tp.slides}
+    expected = {"title", "agenda", "section", "content", "columns", "picture", "quote",
+                "table", "activity", "diagram", "statement", "closing"}
+    assert expected <= kinds, expected - kinds
+    assert ("break" in kinds) == any(e.kind == "break" for e in tp.timetable.entries)
+    layouts = {s.slide_layout.name for s in prs.slides}
+    assert {"Picture", "Quote", "Statement", "Activity", "Two Content"} <= layouts

@@ -41,6 +41,8 @@ STATEMENT_PT = 44
 """A statement slide's sentence, before it is fitted to its box."""
 BREAK_PT = 40
 """A break slide's length and return time, before they are fitted to the box."""
+QUOTE_PT = 44
+"""A quotation, at most: it starts beside the Quote layout's accent bar, at the top."""
 CLOSING_PICTURE = 2286000
 """Easy read: the closing slide's picture, at most 2.5 in square."""
 SIDE = 4114800
@@ -168,7 +170,7 @@ def _break(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     blocks = planned.slide.blocks
     inner = blocks[0].blocks if len(blocks) == 1 and isinstance(blocks[0], Quote) else blocks
-    _write_blocks(ctx, slide, inner, 36)
+    _write_blocks(ctx, slide, inner, QUOTE_PT, anchor="t")
 
 
 def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
