@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from packgen.model import (
     Activity,
@@ -46,19 +46,18 @@ def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
     easy = tp.pack.deck_style == "easy-read"
     breaks = _breaks_after(tp)
     last = _without_thanks(tp.modules[-1], easy) if tp.modules else None
-    drafts: list[_Draft] = [
-        _Draft("title", tp.pack.title),
-        _Draft("agenda", "Agenda" if not easy else "What we will do"),
+    drafts: list[PlannedSlide] = [
+        _draft("title", tp.pack.title),
+        _draft("agenda", "Agenda" if not easy else "What we will do"),
         *breaks.get(None, ()),
     ]
     for i, module in enumerate(tp.modules):
         shown = last if last is not None and i == len(tp.modules) - 1 else module
-        drafts.append(_Draft("section", module.title, module))
+        drafts.append(_draft("section", module.title, module))
         drafts.extend(replace(d, module=module) for d in _module_drafts(shown, easy))
         drafts.extend(breaks.get(module.id, ()))
     drafts.append(_closing(tp.modules[-1] if tp.modules else None, easy))
-    return tuple(PlannedSlide(n, d.kind, d.title, d.module, d.slide, d.row, d.entry)
-                 for n, d in enumerate(drafts, start=1))
+    return tuple(replace(d, number=n) for n, d in enumerate(drafts, start=1))
 
 
 def closing_of(module: Module, easy: bool) -> Slide | EasyReadRow | None:
@@ -137,23 +136,20 @@ CLOSING_TITLE = "Thank you"
 """The closing slide's title when the content has no thank-you of its own."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    kind: str
-    title: str
-    module: Module | None = None
-    slide: Slide | None = None
-    row: EasyReadRow | None = None
-    entry: TimetableEntry | None = None
+def _draft(kind: str, title: str, module: Module | None = None, slide: Slide | None = None,
+           row: EasyReadRow | None = None, entry: TimetableEntry | None = None
+           ) -> PlannedSlide:
+    """Return a planned slide not yet numbered (``plan`` numbers them in deck order)."""
+    return PlannedSlide(0, kind, title, module, slide, row, entry)
 
 
-def _breaks_after(tp: TailoredPack) -> dict[str | None, list[_Draft]]:
+def _breaks_after(tp: TailoredPack) -> dict[str | None, list[PlannedSlide]]:
     """Return the break slides by the module each follows in the timetable (None: none)."""
-    after: dict[str | None, list[_Draft]] = {}
+    after: dict[str | None, list[PlannedSlide]] = {}
     previous: str | None = None
     for entry in tp.timetable.entries:
         if entry.kind == "break":
-            after.setdefault(previous, []).append(_Draft("break", entry.title, entry=entry))
+            after.setdefault(previous, []).append(_draft("break", entry.title, entry=entry))
         else:
             previous = entry.module_id
     return after
@@ -172,23 +168,23 @@ def _without_thanks(module: Module, easy: bool) -> Module | None:
     return replace(module, slides=module.slides[:-1])
 
 
-def _closing(module: Module | None, easy: bool) -> _Draft:
+def _closing(module: Module | None, easy: bool) -> PlannedSlide:
     own = closing_of(module, easy) if module is not None else None
     if isinstance(own, Slide):
-        return _Draft("closing", plain(own.title), module, own)
+        return _draft("closing", plain(own.title), module, own)
     if isinstance(own, EasyReadRow):
-        return _Draft("closing", CLOSING_TITLE, module, row=own)
-    return _Draft("closing", CLOSING_TITLE)
+        return _draft("closing", CLOSING_TITLE, module, row=own)
+    return _draft("closing", CLOSING_TITLE)
 
 
-def _module_drafts(module: Module, easy: bool) -> list[_Draft]:
+def _module_drafts(module: Module, easy: bool) -> list[PlannedSlide]:
     if easy:
-        return [_Draft(*row) for row in _easy_rows(module)]
+        return [_draft(*row) for row in _easy_rows(module)]
     return _content(module)
 
 
-def _content(module: Module) -> list[_Draft]:
-    return [_Draft(slide_kind(s), plain(s.title), module, s) for s in module.slides]
+def _content(module: Module) -> list[PlannedSlide]:
+    return [_draft(slide_kind(s), plain(s.title), module, s) for s in module.slides]
 
 
 def _easy_rows(module: Module) -> list[tuple[str, str, Module, None, EasyReadRow]]:
