@@ -39,7 +39,7 @@ def notes_for(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
 
 def clock_for(tp: TailoredPack, minutes: int) -> str:
     """Return a clock time as the pack's deck shows it: ``10:05``, or ``10:05am`` in easy read."""
-    return clock_easy_read(minutes) if _easy(tp) else clock(minutes)
+    return clock_easy_read(minutes) if is_easy_read(tp) else clock(minutes)
 
 
 def section_lines(tp: TailoredPack, item: PlannedSlide) -> tuple[str, ...]:
@@ -54,7 +54,7 @@ def section_lines(tp: TailoredPack, item: PlannedSlide) -> tuple[str, ...]:
     entry = next((e for e in tp.timetable.entries if e.module_id == module.id), None)
     length = _minutes(entry.minutes if entry is not None else module.duration)
     when = f"{clock_for(tp, entry.start)}, {length}" if entry is not None else length
-    if _easy(tp) or not module.objectives:
+    if is_easy_read(tp) or not module.objectives:
         return (when,)
     return (when, module.objectives[0])
 
@@ -67,6 +67,11 @@ def break_lines(tp: TailoredPack, entry: TimetableEntry) -> tuple[str, str]:
 def group_label(activity: Activity) -> str:
     """Return an activity's grouping as a slide shows it: ``Groups of 3 or 4``."""
     return activity.group[:1].upper() + activity.group[1:]
+
+
+def is_easy_read(tp: TailoredPack) -> bool:
+    """Return True when the pack's deck is in the easy-read style."""
+    return tp.pack.deck_style == "easy-read"
 
 
 # --- notes written from the pack ---------------------------------------------------------
@@ -126,9 +131,11 @@ def _closing_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _section_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
+    return _module_notes(item) if item.module is not None else ()
+
+
 def _nothing(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
-    if item.kind == "section" and item.module is not None:
-        return _module_notes(item)
     return ()
 
 
@@ -163,10 +170,6 @@ def _has_evaluation(tp: TailoredPack) -> bool:
     return any("evaluation" in name.casefold() for name in names)
 
 
-def _easy(tp: TailoredPack) -> bool:
-    return tp.pack.deck_style == "easy-read"
-
-
 def _minutes(count: int) -> str:
     return f"{count} minute" if count == 1 else f"{count} minutes"
 
@@ -189,7 +192,8 @@ def _list(texts: list[str] | tuple[str, ...], loc: Loc) -> ListBlock:
 
 
 _WRITTEN: dict[str, Callable[[TailoredPack, PlannedSlide], tuple[Block, ...]]] = {
-    "title": _title_notes, "agenda": _agenda_notes, "break": _break_notes,
-    "closing": _closing_notes,
+    "title": _title_notes, "agenda": _agenda_notes, "section": _section_notes,
+    "break": _break_notes, "closing": _closing_notes,
 }
-"""Slide kinds whose notes packgen writes from the pack; every other kind says nothing."""
+"""Slide kinds whose notes packgen writes from the pack (a section slide: its module's aims);
+every other kind without content of its own says nothing."""

@@ -203,16 +203,6 @@ def add_hyperlink(paragraph: Paragraph, url: str, text: str, colour: str) -> Non
     run._r.getparent().replace(run._r, link)
 
 
-def shade_paragraph(paragraph: Paragraph, fill: str) -> None:
-    """Give a paragraph a background fill, like a box in the HTML guide."""
-    ppr = paragraph._p.get_or_add_pPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), hex_digits(fill))
-    _insert_ppr(ppr, shd)
-
-
 def header_text(cell: object, colour: str) -> None:
     """Make a header cell's text bold in ``colour`` (the theme's text on accent)."""
     for run in cell.paragraphs[0].runs:  # type: ignore[attr-defined]
@@ -279,18 +269,6 @@ def remove_border(style: BaseStyle) -> None:
     if ppr is not None:
         for border in ppr.findall(qn("w:pBdr")):
             ppr.remove(border)
-
-
-def _insert_ppr(ppr: object, child: object) -> None:
-    ppr.insert_element_before(child, *_PPR_AFTER)  # type: ignore[attr-defined]
-
-
-_PPR_AFTER = (
-    "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _table_props() -> object:
@@ -447,13 +425,6 @@ def tidy_cell(cell: _Cell) -> None:
         tc.remove(first)
     if tc[-1].tag == qn("w:tbl"):
         tc.append(OxmlElement("w:p"))
-
-
-def keep_with_next_row(row: _Row) -> None:
-    """Keep ``row`` on the page of the row after it (Word: keep-with-next on its paragraphs)."""
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
 
 
 def _begin_field(parent: object, instruction: str) -> None:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from docx.document import Document
 
+from packgen.writers.docx.oxml import qn
+
 EM_WIDTH = 0.52
 """Average width of a character in ems for the sans fonts the guide uses."""
 TWIPS_PER_PT = 20
-NAMESPACES = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-              "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
 LINE_HEIGHT = 1.16
 """A line of single-spaced text, in ems (ascent plus descent of those fonts)."""
 
@@ -142,12 +142,6 @@ def _look(style: object) -> _Look:
                   s.paragraph_format.space_after.pt, 0.0)
     keep = bool(first(lambda s: s.paragraph_format.keep_with_next, False))
     return _Look(size, line, before, after, keep)
-
-
-def qn(tag: str) -> str:
-    """Return the Clark name (``{namespace}local``) of a ``w:`` or ``wp:`` tag."""
-    prefix, local = tag.split(":")
-    return f"{{{NAMESPACES[prefix]}}}{local}"
 
 
 def _flag(p: object, tag: str) -> bool:

@@ -21,8 +21,8 @@ from packgen.model import (
     plain,
 )
 from packgen.tailor.slideplan import activity_task
-from packgen.views.deck import break_lines, clock_for, group_label, section_lines
-from packgen.wording import clock, date_long, join_names
+from packgen.views.deck import break_lines, clock_for, group_label, is_easy_read, section_lines
+from packgen.wording import date_long, join_names
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
 from packgen.writers.pptx import fit, media
@@ -123,17 +123,16 @@ def _agenda_lines(tp: TailoredPack) -> list[Line]:
     Easy-read decks show the 12-hour time rounded to 5 minutes and no lengths
     (``10:30am  Welcome``); standard decks the 24-hour time and the minutes.
     """
-    if _easy(tp):
-        return [Line((Span(clock_for(tp, e.start), bold=True), Span(f"\t{e.title}")))
-                for e in tp.timetable.entries]
-    return [Line((Span(clock(e.start), bold=True), Span(f"\t{e.title} ({e.minutes}\u00a0min)")))
+    easy = is_easy_read(tp)
+    return [Line((Span(clock_for(tp, e.start), bold=True),
+                  Span(f"\t{e.title}" if easy else f"\t{e.title} ({e.minutes}\u00a0min)")))
             for e in tp.timetable.entries]
 
 
 def _agenda_column(ctx: Ctx, frame: Any, items: list[Line], size: int) -> None:
     frame.word_wrap = True
     pptx_blocks.write_lines(frame, items, ctx.lang, size)
-    tab = EASY_TAB_EMU if _easy(ctx.tp) else TAB_EMU
+    tab = EASY_TAB_EMU if is_easy_read(ctx.tp) else TAB_EMU
     for paragraph in frame.paragraphs:
         elements.set_tab_stop(paragraph, tab, hanging=True)
 
@@ -186,7 +185,7 @@ def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     bodies = placeholders(slide, "body")
     box = ctx.box(slide, bodies[0]) if bodies else ctx.area
     media.fill_area(slide, planned.slide.blocks, box, bodies[0] if bodies else None,
-                         ctx.root, ctx.lang)
+                    ctx.root, ctx.lang)
 
 
 def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -239,8 +238,7 @@ def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         raise PackgenError(f"no space '{unknown[0]}' to highlight (spaces in the model: "
                            f"{', '.join(s.id for s in spaces)})", diagram.loc.path,
                            diagram.loc.line, UNKNOWN_SPACE)
-    draw = (spaces_diagram.draw_easy_spaces if ctx.tp.pack.deck_style == "easy-read"
-            else spaces_diagram.draw_spaces)
+    draw = spaces_diagram.draw_easy_spaces if is_easy_read(ctx.tp) else spaces_diagram.draw_spaces
     draw(slide, spaces, ctx.tp.project.theme, box, ctx.lang, diagram.highlight)
 
 
@@ -306,13 +304,7 @@ def _fill_body(ctx: Ctx, slide: Any, body: Any, items: list[Line], base: int) ->
 def _write_first(ctx: Ctx, slide: Any, items: list[Line], base: int) -> None:
     bodies = placeholders(slide, "body")
     if bodies:
-        body = bodies[0]
-        size = pptx_blocks.fit_size(items, int(body.width), int(body.height), base)
-        pptx_blocks.write_lines(body.text_frame, items, ctx.lang, size)
-
-
-def _easy(tp: TailoredPack) -> bool:
-    return tp.pack.deck_style == "easy-read"
+        _fill_body(ctx, slide, bodies[0], items, base)
 
 
 def _write_blocks(ctx: Ctx, slide: Any, blocks: tuple[Block, ...], most: int | None = None,
