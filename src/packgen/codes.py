@@ -591,19 +591,24 @@ CATALOGUE: tuple[Code, ...] = (
          "Save the template again from PowerPoint or Word, or fix the template at the line "
          "given."),
     Code("PG401", E, "missing-layout",
-         "the deck template has no layout for a slide kind the deck uses",
-         "The template has a layout, by name, for every slide kind the deck uses and for every "
-         "{layout=\"...\"} the content asks for. The message lists its layouts and suggests a "
-         "close name.",
+         "no layout of the deck template fits a slide kind the deck uses",
+         "Each slide kind the deck uses gets a layout whose placeholders fit it: the one "
+         "theme.yaml's layouts: names, else the kind's default name, else a common name for "
+         "such a layout ('Title, Content', 'Picture with Caption' ...), else one whose "
+         "placeholders suit it. A name that theme.yaml or a {layout=\"...\"} gives must exist; "
+         "the message suggests the closest name among the layouts that fit.",
          "Without the layout the slide cannot be built.",
-         "Add or rename the layout in the template's slide master."),
+         "Add a layout with the placeholders the message names, or map the kind to one of your "
+         "layouts under layouts: in templates/theme.yaml."),
     Code("PG402", E, "missing-placeholder",
-         "a layout lacks a placeholder its slide kind needs",
-         "Each layout has the placeholders its slide kind needs: a title on every kind; a body "
-         "for agenda, content, quote, activity and easy-read slides; two bodies for columns; a "
-         "picture placeholder for easy-read slides.",
+         "a layout named for a slide kind lacks a placeholder the kind needs",
+         "A layout that theme.yaml maps to a kind, a {layout=\"...\"} asks for, or that has "
+         "the kind's default name, has the placeholders the kind needs: a title on every kind; "
+         "a body for agenda, content, quote, activity and easy-read slides; two bodies for "
+         "columns; a picture placeholder for easy-read slides.",
          "The text or picture would have nowhere to go.",
-         "Add the placeholder to the layout in PowerPoint's slide master view."),
+         "Add the placeholder to the layout in PowerPoint's slide master view, or map the kind "
+         "to another layout."),
     Code("PG403", W, "small-text",
          "template text smaller than 24 pt body, 36 pt titles or 18 pt footers",
          "Sizes are read from the layouts and the master, for bullets and one nested level, "
@@ -648,14 +653,29 @@ CATALOGUE: tuple[Code, ...] = (
          "Without them the guide could not be formatted.",
          "Start from a copy of packgen's own reference.docx and restyle that."),
     Code("PG410", I, "layout-fallback",
-         "a slide kind borrows another layout because the template lacks its own",
+         "statement or break slides borrow another layout because the template lacks theirs",
          "Statement and break slides look for the layouts 'Statement' and 'Break' (or the "
-         "names theme.yaml gives them). A template without the default layout lends them "
-         "'Section Header', else 'Title Only'; one line per missing layout says so.",
+         "names theme.yaml gives them). A template without them lends them 'Section Header', "
+         "else 'Title Only'; one line per borrowed layout says so.",
          "The slides still build, but they look like section dividers rather than designed "
          "statement or break slides.",
          "Add a layout with that name to the template (a title and one body placeholder), or "
          "map the kind to one of your layouts in theme.yaml's layouts:."),
+    Code("PG411", I, "layouts-matched",
+         "slide kinds use layouts matched by name or placeholders, not their default names",
+         "When a template lacks a kind's default layout name and exactly one of its layouts "
+         "fits best (a common name such as 'Title, Content', else its placeholders), the deck "
+         "uses it; one line per template counts the kinds. packgen template check lists each "
+         "choice and prints a layouts: block to paste into templates/theme.yaml.",
+         "A matched layout may not be the one the designer meant for that kind.",
+         "Look at the choices in packgen template check; paste its layouts: block into "
+         "templates/theme.yaml to pin them (or rename the layouts)."),
+    Code("PG412", E, "ambiguous-layout",
+         "two or more layouts fit a slide kind equally well",
+         "A kind without its default layout name takes the best-fitting layout; when several "
+         "different layouts tie (by common name or by placeholders) packgen does not guess.",
+         "Guessing would give slides a layout the designer did not mean.",
+         "Choose one under layouts: in templates/theme.yaml, as the message shows."),
     # --- overflow ------------------------------------------------------------------------
     Code("PG501", W, "text-overflow",
          "text that does not fit its box on a built slide",

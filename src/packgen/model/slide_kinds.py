@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -25,7 +25,8 @@ FALLBACKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "break": ("Section Header", "Title Only"),
 })
 """Kinds added after templates were designed, and the layouts they borrow, in order of
-preference, when a template lacks their default layout (an info finding, never an error)."""
+preference, when a template lacks their default layout (``rules.layouts`` tries these names
+last; borrowing one is an info finding, PG410, never an error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +91,3 @@ def missing_roles(kind: str, roles: Iterable[str]) -> tuple[str, ...]:
             lacking.append(need)
     return tuple(lacking)
 
-
-def fallback_layout(kind: str, names: Collection[str]) -> str | None:
-    """Return the layout a kind borrows when a template lacks its default one, or None.
-
-    Only the kinds in ``FALLBACKS`` borrow; the first of their fallbacks the template has wins.
-    """
-    return next((name for name in FALLBACKS.get(kind, ()) if name in names), None)

@@ -6,7 +6,7 @@ runs the same rules for one tailored pack, on the layouts its deck uses.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,13 +14,13 @@ from pathlib import Path
 from packgen import paths
 from packgen.colours import AA_NORMAL, EASY_READ
 from packgen.errors import Diagnostic, PackgenError, error, info
-from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
+from packgen.model import PlannedSlide, TailoredPack, Theme
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
+from packgen.rules import layouts as resolver
 from packgen.rules import templatestyle as style
 from packgen.rules.base import described
 from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
-from packgen.wording import closest
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,8 @@ class LayoutInfo:
     name: str
     master: str
     placeholders: tuple[PlaceholderInfo, ...]
+    master_number: int = 1
+    """Which slide master holds it, counted from 1 (masters' names are often empty or alike)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,13 @@ class TemplateReport:
     kinds: tuple[tuple[str, str], ...]
     """Each slide kind the template can build, with the layout it uses."""
     missing: tuple[tuple[str, str], ...]
-    """Each slide kind it cannot build, with what is missing."""
+    """Each slide kind it cannot build, with a few words on why (the finding says more)."""
     slides: int
     diagnostics: tuple[Diagnostic, ...]
+    choices: tuple[resolver.Choice, ...] = ()
+    """Every slide kind's choice, in ``KINDS`` order: which layout, and how it was chosen."""
+    mapping: tuple[tuple[str, str], ...] = ()
+    """The theme's ``layouts:`` mapping the choices were made with."""
 
 
 def template_report(path: Path, theme: Theme, language: str = "en-GB", *,
@@ -83,11 +89,13 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
         doc = _doc(str(path), path.stat().st_mtime_ns, shown)
     except PackgenError as exc:
         return list(exc.diagnostics)
-    layouts = tp.project.theme.layouts
     planned = tp.slides
-    diags = dropped_warnings(path, shown) + _pack_layouts(planned, doc, shown, layouts)
-    names = set(_used_names(planned, layouts))
-    names |= {fallback_for(doc, p.kind, layouts) or "" for p in planned}
+    mapping = tp.project.theme.layouts
+    choices = resolver.resolve(described_layouts(doc), mapping,
+                               dict.fromkeys(p.kind for p in planned))
+    diags = dropped_warnings(path, shown) + _pack_layouts(planned, doc, shown, choices)
+    names = {c.layout for c in choices.values()}
+    names |= {p.slide.layout for p in planned if p.slide and p.slide.layout}
     used = [lay for lay in doc.layouts if lay.name in names]
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
@@ -103,29 +111,57 @@ def find_template(tp: TailoredPack) -> tuple[Path, str] | Diagnostic:
         return exc.diagnostics[0]
 
 
-def layout_for(kind: str, overrides: Mapping[str, str]) -> str:
-    """Return the layout name a slide kind uses, after ``theme.yaml`` overrides."""
-    return overrides.get(kind, DEFAULT_LAYOUTS[kind])
+def described_layouts(doc: TemplateDoc) -> tuple[resolver.Layout, ...]:
+    """Return the template's layouts as the layout resolver sees them, in master order."""
+    return tuple(resolver.Layout(lay.name, lay.master_name,
+                                 tuple(_slot(i) for i in _infos(lay))) for lay in doc.layouts)
 
 
 def missing_roles(layout: LayoutDoc | LayoutInfo, kind: str) -> list[str]:
     """Return the placeholder roles a kind needs that the layout lacks (``body`` may repeat)."""
-    return list(slide_kinds.missing_roles(kind, (info.role for info in _infos(layout))))
+    described = resolver.Layout(layout.name, "", tuple(_slot(i) for i in _infos(layout)))
+    return list(resolver.lacking(described, kind))
 
 
 def describe(report: TemplateReport) -> list[str]:
-    """Return the report as lines of text: layouts, placeholders, kinds it can and cannot build."""
-    lines = [f"{report.path}: {len(report.layouts)} layouts, {report.slides} slides"]
-    for layout in report.layouts:
-        lines.append(f"  {layout.name}")
-        lines += [f"    {p.idx:>3} {p.type:<9} {p.name} ({p.size})" for p in layout.placeholders]
-    lines.append("Slide kinds it can build: "
-                 + (", ".join(f"{k} ({lay})" for k, lay in report.kinds) or "none"))
-    lines += [f"Cannot build {kind}: {why}" for kind, why in report.missing]
+    """Return the report as lines of text: layouts by master, each kind's layout, the paste block.
+
+    Problems are named only briefly here: the findings (printed after) say them in full.
+    """
+    masters = dict.fromkeys((lay.master_number, lay.master) for lay in report.layouts)
+    lines = [f"{report.path}: {len(report.layouts)} layouts in {len(masters)} slide "
+             f"master{'s' if len(masters) != 1 else ''}, {report.slides} slides"]
+    for number, master in masters:
+        own = [lay for lay in report.layouts if lay.master_number == number]
+        named = f" '{master}'" if master else ""
+        lines.append(f"Slide master {number}{named} ({len(own)} layouts):")
+        for layout in own:
+            lines.append(f"  {layout.name or '(unnamed)'}")
+            lines += [f"    {p.idx:>3} {p.type:<9} {p.name} ({p.size})"
+                      for p in layout.placeholders]
+    lines.append("Slide kinds:")
+    width = max(len(kind) for kind in KINDS)
+    lines += [f"  {c.kind:<{width}}  {_how(c)}" for c in report.choices]
+    block = resolver.paste_block({c.kind: c for c in report.choices}, dict(report.mapping))
+    if block:
+        lines += ["Paste into templates/theme.yaml to pin these choices:", *block]
     return lines
 
 
 # --- private -----------------------------------------------------------------------------
+
+
+def _how(choice: resolver.Choice) -> str:
+    if choice.layout is None:
+        return f"cannot: {choice.reason} [{choice.code}]"
+    if choice.matched:
+        return f"'{choice.layout}' ({choice.how}: no '{DEFAULT_LAYOUTS[choice.kind]}' layout)"
+    return f"'{choice.layout}' ({choice.how})"
+
+
+def _slot(placeholder: PlaceholderInfo) -> resolver.Slot:
+    p = placeholder
+    return resolver.Slot(p.type, p.role, p.left, p.top, p.width, p.height)
 
 
 @lru_cache(maxsize=16)
@@ -138,73 +174,41 @@ def _report(path: str, mtime: int, size: int, display: str,
             overrides: tuple[tuple[str, str], ...], language: str, minimum: float
             ) -> TemplateReport:
     doc = _doc(path, mtime, display)
-    layouts = dict(overrides)
-    kinds, missing, diags = [], [], []
-    for kind in KINDS:
-        problem = _kind_problem(doc, kind, layouts)
-        if problem is None:
-            kinds.append((kind, _shown_layout(doc, kind, layouts)))
-        else:
-            missing.append((kind, problem[1]))
-            diags.append(error(problem[1], display, None, problem[0]))
-    diags = dropped_warnings(Path(path), display) + _merge(diags)
-    diags += _fallback_infos(doc, KINDS, layouts, display)
+    choices = resolver.resolve(described_layouts(doc), dict(overrides))
+    kinds = [(c.kind, c.layout) for c in choices.values() if c.layout is not None]
+    missing = [(c.kind, c.reason) for c in choices.values() if c.layout is None]
+    diags = dropped_warnings(Path(path), display) + _choice_findings(choices.values(), display)
     diags += style.text_sizes(doc.layouts, display)
     diags += style.text_contrast(doc.layouts, display, minimum)
     diags += style.languages(doc, display, language) + _slides(doc, display)
-    infos = tuple(LayoutInfo(lay.name, lay.master_name, tuple(i for _, i in lay.placeholders))
-                  for lay in doc.layouts)
+    numbers = {id(el): n for n, (_, el) in enumerate(doc.masters, 1)}
+    infos = tuple(LayoutInfo(lay.name, lay.master_name, tuple(i for _, i in lay.placeholders),
+                             numbers.get(id(lay.master), 1)) for lay in doc.layouts)
     return TemplateReport(display, infos, tuple(kinds), tuple(missing), doc.slide_count,
-                          tuple(diags))
+                          tuple(diags), tuple(choices.values()), overrides)
 
 
-def fallback_for(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]) -> str | None:
-    """Return the layout a kind borrows in this template (its default one is missing), or None."""
-    name = layout_for(kind, overrides)
-    if doc.layout(name) is not None or name != DEFAULT_LAYOUTS[kind]:
-        return None
-    return slide_kinds.fallback_layout(kind, [lay.name for lay in doc.layouts])
-
-
-def _kind_problem(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]
-                  ) -> tuple[str, str] | None:
-    name = fallback_for(doc, kind, overrides) or layout_for(kind, overrides)
-    layout = doc.layout(name)
-    if layout is None:
-        return "PG401", _no_layout(doc, name, kind)
-    lacking = missing_roles(layout, kind)
-    if lacking:
-        return "PG402", _no_placeholder(layout, kind, lacking)
-    return None
+def _choice_findings(choices: Collection[resolver.Choice], shown: str) -> list[Diagnostic]:
+    """Return an error per kind without a layout, then the infos on matched layouts."""
+    diags = [error(c.problem, shown, None, c.code) for c in choices if c.layout is None]
+    diags += _fallback_infos(resolver.borrowed(choices), shown)
+    matched = resolver.matched_info(choices)
+    if matched:
+        diags.append(info(matched, shown, None, LAYOUTS_MATCHED))
+    return diags
 
 
 def _pack_layouts(planned: Sequence[PlannedSlide], doc: TemplateDoc, shown: str,
-                  overrides: Mapping[str, str]) -> list[Diagnostic]:
-    diags = []
-    kinds = tuple(dict.fromkeys(p.kind for p in planned))
-    for kind in kinds:
-        problem = _kind_problem(doc, kind, overrides)
-        if problem:
-            diags.append(error(problem[1], shown, None, problem[0]))
-    diags += _fallback_infos(doc, kinds, overrides, shown)
+                  choices: Mapping[str, resolver.Choice]) -> list[Diagnostic]:
+    diags = _choice_findings(list(choices.values()), shown)
+    layouts = described_layouts(doc)
     for p in planned:
         if p.slide is None or not p.slide.layout:
             continue
-        chosen = doc.layout(p.slide.layout)
-        loc = p.slide.loc
-        if chosen is None:
-            diags.append(error(_no_layout(doc, p.slide.layout, p.kind), loc.path, loc.line,
-                               "PG401"))
-        elif missing_roles(chosen, p.kind):
-            diags.append(error(_no_placeholder(chosen, p.kind, missing_roles(chosen, p.kind)),
-                               loc.path, loc.line, "PG402"))
+        chosen = resolver.explicit(layouts, p.slide.layout, p.kind)
+        if chosen.layout is None:
+            diags.append(error(chosen.problem, p.slide.loc.path, p.slide.loc.line, chosen.code))
     return _merge(diags)
-
-
-def _used_names(planned: Sequence[PlannedSlide], overrides: Mapping[str, str]
-                ) -> Collection[str]:
-    names = {layout_for(p.kind, overrides) for p in planned}
-    return names | {p.slide.layout for p in planned if p.slide and p.slide.layout}
 
 
 def _minimum_contrast(tp: TailoredPack) -> float:
@@ -214,24 +218,20 @@ def _minimum_contrast(tp: TailoredPack) -> float:
     return float(limits.get("contrast", AA_NORMAL))
 
 
-def _shown_layout(doc: TemplateDoc, kind: str, overrides: Mapping[str, str]) -> str:
-    borrowed = fallback_for(doc, kind, overrides)
-    return f"{borrowed}, standing in for '{layout_for(kind, overrides)}'" if borrowed else \
-        layout_for(kind, overrides)
+def _fallback_infos(borrowed: Sequence[resolver.Choice], shown: str) -> list[Diagnostic]:
+    """Return one info finding (PG410) per layout statement or break slides borrow."""
+    by_layout: dict[str, list[str]] = {}
+    for choice in borrowed:
+        by_layout.setdefault(choice.layout or "", []).append(choice.kind)
+    return [info(f"template has no {_names(DEFAULT_LAYOUTS[k] for k in kinds)} layout for "
+                 f"{' and '.join(kinds)} slides: using '{stand_in}' instead (add "
+                 f"{'a layout' if len(kinds) == 1 else 'layouts'} with that name to design "
+                 "them)", shown, None, LAYOUT_FALLBACK)
+            for stand_in, kinds in by_layout.items()]
 
 
-def _fallback_infos(doc: TemplateDoc, kinds: Sequence[str], overrides: Mapping[str, str],
-                    shown: str) -> list[Diagnostic]:
-    """Return one info finding (PG410) per missing layout a kind borrows another for."""
-    borrowed: dict[tuple[str, str], list[str]] = {}
-    for kind in kinds:
-        stand_in = fallback_for(doc, kind, overrides)
-        if stand_in is not None:
-            borrowed.setdefault((layout_for(kind, overrides), stand_in), []).append(kind)
-    return [info(f"template has no layout '{missing}' for {' and '.join(used)} slides: using "
-                 f"'{stand_in}' instead (add a layout named '{missing}' to design them)",
-                 shown, None, LAYOUT_FALLBACK)
-            for (missing, stand_in), used in borrowed.items()]
+def _names(names: Iterable[str]) -> str:
+    return " or ".join(f"'{name}'" for name in names)
 
 
 def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
@@ -240,21 +240,6 @@ def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
     return [error(f"template holds {doc.slide_count} slides: a deck template should hold only "
                     "masters and layouts (delete the slides, keep the layouts)", shown, None,
                     "PG406")]
-
-
-def _no_layout(doc: TemplateDoc, name: str, kind: str) -> str:
-    names = [lay.name for lay in doc.layouts]
-    close = closest(name, names)
-    hint = f" (did you mean '{close}'?)" if close else ""
-    return (f"template has no layout '{name}' for {kind} slides{hint}; it has: "
-            + ", ".join(f"'{n}'" for n in names))
-
-
-def _no_placeholder(layout: LayoutDoc, kind: str, lacking: list[str]) -> str:
-    have = ", ".join(f"{i.type} '{i.name}'" for _, i in layout.placeholders) or "none"
-    need = " and ".join(f"a {r}" for r in lacking)
-    return (f"layout '{layout.name}' lacks {need} placeholder for {kind} slides; "
-            f"its placeholders: {have}")
 
 
 def _infos(layout: LayoutDoc | LayoutInfo) -> list[PlaceholderInfo]:
@@ -268,9 +253,10 @@ def _merge(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 LAYOUT_FALLBACK = "PG410"
+LAYOUTS_MATCHED = "PG411"
 
 RULES = described("packgen.rules.template", [
     "PG400", "PG401", "PG402", "PG403", "PG404", "PG405", "PG406", "PG407", "PG408", "PG409",
-    LAYOUT_FALLBACK])
+    LAYOUT_FALLBACK, LAYOUTS_MATCHED, resolver.AMBIGUOUS])
 """The template rules, in code order."""
 

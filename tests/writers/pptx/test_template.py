@@ -128,5 +128,5 @@ def test_easy_read_slides_need_a_picture_placeholder_so_text_stays_clear(
     prs.save(str(root / "templates" / "deck.pptx"))
     report = rules_template.template_report(root / "templates" / "deck.pptx", theme_with())
     assert [kind for kind, _ in report.missing] == ["easy-read"]
-    with pytest.raises(PackgenError, match='layout "Easy Read" has no picture placeholder'):
+    with pytest.raises(PackgenError, match="layout 'Easy Read' lacks a picture placeholder"):
         _build(sample(deck_style="easy-read", root=root), tmp_path / "easy")

@@ -34,7 +34,7 @@ def build_deck(tp: TailoredPack) -> Any:
     footers: dict[str, list[Any]] = {}
     adder = speed.SlideAdder(prs)
     for item in planned:
-        slide = adder.add(layouts[template.layout_name(tp, item)])
+        slide = adder.add(layouts.for_slide(item))
         _fill_slide(ctx, slide, item, footers)
         _write_notes(slide, notes_for(tp, item), tp.language, notes_master)
     _finish(prs, tp, packaged)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,8 @@ from pptx.exc import PythonPptxError
 from packgen import errors
 from packgen.errors import PackgenError
 from packgen.model import PlannedSlide, TailoredPack, slide_kinds
-from packgen.model.slide_kinds import DEFAULT_LAYOUTS
 from packgen.paths import deck_template
+from packgen.rules import layouts as resolver
 from packgen.safety import check_pptx_file
 from packgen.writers.pptx.oxml.links import drop_external_relationships
 
@@ -64,57 +65,46 @@ def open_template(path: Path, shown: str) -> Any:
     return prs
 
 
-def layout_name(tp: TailoredPack, planned: PlannedSlide) -> str:
-    """Return the layout name a planned slide uses: its own choice, the theme's, the default."""
-    if planned.slide is not None and planned.slide.layout:
-        return planned.slide.layout
-    return tp.project.theme.layouts.get(planned.kind, DEFAULT_LAYOUTS[planned.kind])
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The layouts a deck's slides use: by slide kind, and by the names slides ask for."""
+
+    by_kind: Mapping[str, Any]
+    by_name: Mapping[str, Any]
+
+    def for_slide(self, planned: PlannedSlide) -> Any:
+        """Return the layout a planned slide uses: its own ``{layout=...}``, else its kind's."""
+        if planned.slide is not None and planned.slide.layout:
+            return self.by_name[planned.slide.layout]
+        return self.by_kind[planned.kind]
 
 
-def check(prs: Any, tp: TailoredPack, planned: Iterable[PlannedSlide],
-          shown: str) -> dict[str, Any]:
-    """Return the layouts the slides need, by name; raise once listing every problem.
+def check(prs: Any, tp: TailoredPack, planned: Sequence[PlannedSlide], shown: str) -> Chosen:
+    """Return the layouts the slides use; raise once listing every problem.
 
-    A kind with fallbacks (``slide_kinds.FALLBACKS``) whose default layout the template lacks
-    gets its fallback under the default's name; the rules report that once, as info.
+    Layouts are chosen by ``rules.layouts``, as ``packgen template check`` chooses them: the
+    theme's mapping, the kind's default name, common names, then placeholders.
     """
-    layouts = {layout.name: layout for master in prs.slide_masters
-               for layout in master.slide_layouts}
-    layouts.update(_fallbacks(tp, planned, layouts))
-    found: dict[str, Any] = {}
-    problems: dict[str, errors.Diagnostic] = {}
-    lacking: dict[tuple[str, str], list[str]] = {}
-    for slide in planned:
-        name = layout_name(tp, slide)
-        if name not in layouts:
-            key = f"layout:{name}"
-            problems.setdefault(key, _missing_layout(name, slide, layouts, shown))
-            continue
-        found[name] = layouts[name]
-        if (name, slide.kind) not in lacking:
-            lacking[name, slide.kind] = _missing_roles(layouts[name], slide.kind)
-        missing = lacking[name, slide.kind]
-        if missing:
-            key = f"ph:{name}:{slide.kind}"
-            problems.setdefault(key, _missing_placeholder(name, slide.kind, missing,
-                                                          layouts[name], shown))
+    first = _first_layouts(prs)
+    described = [describe_layout(layout, master) for layout, master in first.values()]
+    choices = resolver.resolve(described, tp.project.theme.layouts,
+                               dict.fromkeys(p.kind for p in planned))
+    problems = [errors.error(c.problem, shown, None, c.code)
+                for c in choices.values() if c.layout is None]
+    for slide in (p.slide for p in planned if p.slide is not None and p.slide.layout):
+        chosen = resolver.explicit(described, slide.layout, _kind_of(planned, slide))
+        if chosen.layout is None:
+            problems.append(errors.error(f"{chosen.problem} (template: {shown})",
+                                         slide.loc.path, slide.loc.line, chosen.code))
     if problems:
-        raise PackgenError.many(list(problems.values()))
-    return found
+        raise PackgenError.many(list(dict.fromkeys(problems)))
+    return Chosen({k: first[c.layout][0] for k, c in choices.items() if c.layout},
+                  {name: layout for name, (layout, _) in first.items()})
 
 
-def _fallbacks(tp: TailoredPack, planned: Iterable[PlannedSlide],
-               layouts: dict[str, Any]) -> dict[str, Any]:
-    """Return the borrowed layouts, by the missing default name they stand in for."""
-    borrowed: dict[str, Any] = {}
-    for slide in planned:
-        name = layout_name(tp, slide)
-        if name in layouts or name != DEFAULT_LAYOUTS[slide.kind]:
-            continue
-        stand_in = slide_kinds.fallback_layout(slide.kind, layouts)
-        if stand_in is not None:
-            borrowed[name] = layouts[stand_in]
-    return borrowed
+def describe_layout(layout: Any, master: str = "") -> resolver.Layout:
+    """Return a python-pptx layout as the layout resolver sees it."""
+    return resolver.Layout(layout.name, master, tuple(_slot(ph) for ph in layout.placeholders))
 
 
 def roles(layout: Any) -> list[str]:
@@ -123,23 +113,23 @@ def roles(layout: Any) -> list[str]:
 
 
 def _missing_roles(layout: Any, kind: str) -> list[str]:
-    return list(slide_kinds.missing_roles(kind, roles(layout)))
+    return list(resolver.lacking(describe_layout(layout), kind))
 
 
-def _missing_layout(name: str, slide: PlannedSlide, layouts: dict[str, Any],
-                    shown: str) -> errors.Diagnostic:
-    have = ", ".join(f'"{n}"' for n in layouts) or "none"
-    message = (f'the deck template has no layout named "{name}" (needed for {slide.kind} '
-               f"slides); its layouts are: {have}")
-    if slide.slide is not None and slide.slide.layout:
-        return errors.error(message + f" (template: {shown})", slide.slide.loc.path,
-                            slide.slide.loc.line, "PG401")
-    return errors.error(message, shown, None, "PG401")
+def _first_layouts(prs: Any) -> dict[str, tuple[Any, str]]:
+    """Return each layout name to the first layout with it, and its master's name."""
+    found: dict[str, tuple[Any, str]] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            found.setdefault(layout.name, (layout, master.name))
+    return found
 
 
-def _missing_placeholder(name: str, kind: str, missing: list[str], layout: Any,
-                         shown: str) -> errors.Diagnostic:
-    have = ", ".join(roles(layout)) or "none"
-    return errors.error(
-        f'layout "{name}" has no {" and no ".join(missing)} placeholder, which {kind} slides '
-        f"need; it has: {have}", shown, None, "PG402")
+def _slot(ph: Any) -> resolver.Slot:
+    kind = ph.placeholder_format.type
+    return resolver.Slot(getattr(kind, "xml_value", "") or "obj", ROLES.get(kind, "other"),
+                         ph.left or 0, ph.top or 0, ph.width or 0, ph.height or 0)
+
+
+def _kind_of(planned: Sequence[PlannedSlide], slide: Any) -> str:
+    return next(p.kind for p in planned if p.slide is slide)
