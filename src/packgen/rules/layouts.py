@@ -297,15 +297,20 @@ def _side_by_side(bodies: Sequence[Slot]) -> bool:
                for a in bodies for b in bodies if a is not b)
 
 
-def _score(layout: Layout, kind: str) -> tuple[int, int, int]:
-    """Return how well a fitting layout suits ``kind``: lower is better."""
+def _score(layout: Layout, kind: str) -> tuple[int, int, int, int]:
+    """Return how well a fitting layout suits ``kind``: lower is better.
+
+    A centred title first (title slides only), then fewest placeholders the slide would leave
+    empty, then fewest optional ones the layout lacks, then the largest body.
+    """
+    centred = kind == "title" and not any(s.type == "ctrTitle" for s in layout.slots)
     contract = PLACEHOLDERS[kind]
     used = list(contract.needs) + list(contract.optional)
     roles = [s.role for s in layout.slots if s.role in ("title", "body", "picture")]
     extras = len(roles) - sum(min(roles.count(r), used.count(r)) for r in set(used))
     unfilled = sum(max(0, used.count(r) - roles.count(r)) for r in set(used))
     body = max((s.area for s in layout.slots if s.role == "body"), default=0)
-    return extras, unfilled, -body
+    return int(centred), extras, unfilled, -body
 
 
 def _ambiguous(kind: str, names: Sequence[str]) -> Choice:

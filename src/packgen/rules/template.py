@@ -131,10 +131,14 @@ def describe(report: TemplateReport) -> list[str]:
     masters = dict.fromkeys((lay.master_number, lay.master) for lay in report.layouts)
     lines = [f"{report.path}: {len(report.layouts)} layouts in {len(masters)} slide "
              f"master{'s' if len(masters) != 1 else ''}, {report.slides} slides"]
+    seen: set[str] = set()
     for number, master in masters:
         own = [lay for lay in report.layouts if lay.master_number == number]
         named = f" '{master}'" if master else ""
-        lines.append(f"Slide master {number}{named} ({len(own)} layouts):")
+        hidden = sum(lay.name in seen for lay in own)
+        note = f"; {hidden} named like an earlier layout, which packgen uses" if hidden else ""
+        seen |= {lay.name for lay in own}
+        lines.append(f"Slide master {number}{named} ({len(own)} layouts{note}):")
         for layout in own:
             lines.append(f"  {layout.name or '(unnamed)'}")
             lines += [f"    {p.idx:>3} {p.type:<9} {p.name} ({p.size})"
@@ -223,10 +227,10 @@ def _fallback_infos(borrowed: Sequence[resolver.Choice], shown: str) -> list[Dia
     by_layout: dict[str, list[str]] = {}
     for choice in borrowed:
         by_layout.setdefault(choice.layout or "", []).append(choice.kind)
-    return [info(f"template has no {_names(DEFAULT_LAYOUTS[k] for k in kinds)} layout for "
-                 f"{' and '.join(kinds)} slides: using '{stand_in}' instead (add "
-                 f"{'a layout' if len(kinds) == 1 else 'layouts'} with that name to design "
-                 "them)", shown, None, LAYOUT_FALLBACK)
+    return [info(f"template has no {_names(DEFAULT_LAYOUTS[k] for k in kinds)} layout: "
+                 f"{' and '.join(kinds)} slides use '{stand_in}' instead (add "
+                 f"{'it' if len(kinds) == 1 else 'them'} to design these slides)",
+                 shown, None, LAYOUT_FALLBACK)
             for stand_in, kinds in by_layout.items()]
 
 

@@ -91,9 +91,9 @@ def languages(doc: TemplateDoc, display: str, language: str) -> list[Diagnostic]
         return []
     langs = ", ".join(sorted(wrong))
     return [warning(
-        f"template marks text as {langs} in {sum(wrong.values())} places ({_short(where)}); "
-        f"this pack is in {language}: set lang=\"{language}\" (in PowerPoint: Review > "
-        "Language, with the slide master open)", display, None, "PG405")]
+        f"template marks text as {langs}, not {language}, in {sum(wrong.values())} places "
+        f"({_short(where, 1)}): set lang=\"{language}\" (Review > Language, in Slide Master "
+        "view)", display, None, "PG405")]
 
 
 def theme_contrast(theme: Theme, minimum: float) -> list[Diagnostic]:
@@ -223,7 +223,7 @@ def _layouts(names: list[str]) -> str:
     return f"{label} " + _short([f"'{n}'" for n in unique])
 
 
-def _short(items: list[str], most: int = 4) -> str:
+def _short(items: list[str], most: int = 2) -> str:
     if len(items) <= most:
         return ", ".join(items)
     return ", ".join(items[:most]) + f" and {len(items) - most} more"
