@@ -189,5 +189,5 @@ def test_template_check_prints_one_line_for_each_layout(tmp_path: Path) -> None:
                        cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "packgen:deck.pptx: 13 layouts, 0 slides"
+    assert lines[0] == "packgen:deck.pptx: 13 layouts in 1 slide master, 0 slides"
     assert "  Title Slide" in lines

@@ -41,7 +41,7 @@ def _check(root: Path, template: Path) -> tuple[list[str], list[str]]:
 def _kinds(lines: list[str]) -> dict[str, str]:
     start = lines.index("Slide kinds:") + 1
     rows = [line.split(None, 1) for line in lines[start:start + len(layouts.KINDS)]]
-    return dict((kind, rest) for kind, rest in rows)
+    return {kind: rest for kind, rest in rows}
 
 
 def _paste(lines: list[str], root: Path) -> None:
@@ -59,9 +59,9 @@ def test_python_pptx_default_template_has_a_layout_for_every_kind(tmp_path: Path
     assert kinds["easy-read"].startswith("'Picture with Caption'")
     assert kinds["closing"].startswith("'Title Slide'")
     assert not any(k.startswith("cannot") for k in kinds.values())
-    assert [m for m in messages if "matched by their placeholders" in m] == [
-        "6 slide kinds use layouts matched by their placeholders (packgen template check shows "
-        "them, and the layouts: mapping to pin them)"]
+    matched = ("6 slide kinds use layouts matched by their placeholders (packgen template "
+               "check shows them, and the layouts: mapping to pin them)")
+    assert [m for m in messages if "matched by their placeholders" in m] == [matched]
 
 
 @pytest.mark.parametrize("template", ["python-pptx", "impress"])

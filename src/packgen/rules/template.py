@@ -96,7 +96,10 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     diags = dropped_warnings(path, shown) + _pack_layouts(planned, doc, shown, choices)
     names = {c.layout for c in choices.values()}
     names |= {p.slide.layout for p in planned if p.slide and p.slide.layout}
-    used = [lay for lay in doc.layouts if lay.name in names]
+    first: dict[str, LayoutDoc] = {}
+    for lay in doc.layouts:
+        first.setdefault(lay.name, lay)
+    used = [lay for name, lay in first.items() if name in names]
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
     diags += style.languages(doc, shown, tp.language) + _slides(doc, shown)
@@ -129,8 +132,10 @@ def describe(report: TemplateReport) -> list[str]:
     Problems are named only briefly here: the findings (printed after) say them in full.
     """
     masters = dict.fromkeys((lay.master_number, lay.master) for lay in report.layouts)
-    lines = [f"{report.path}: {len(report.layouts)} layouts in {len(masters)} slide "
-             f"master{'s' if len(masters) != 1 else ''}, {report.slides} slides"]
+    plural = "s" if len(masters) != 1 else ""
+    head = (f"{report.path}: {len(report.layouts)} layouts in {len(masters)} slide "
+            f"master{plural}, {report.slides} slides")
+    lines = [head]
     seen: set[str] = set()
     for number, master in masters:
         own = [lay for lay in report.layouts if lay.master_number == number]

@@ -210,9 +210,9 @@ def test_a_template_without_statement_and_break_layouts_falls_back_with_one_info
     used = {s.slide_layout.name for s in prs.slides}
     assert "Section Header" in used and not {"Statement", "Break"} & used
     infos = [d for d in check_pack_template(tp) if d.code == "PG410"]
-    assert [(d.severity, d.message) for d in infos] == [
-        ("info", "template has no 'Statement' or 'Break' layout: statement and break slides "
-                 "use 'Section Header' instead (add them to design these slides)")]
+    borrowed = ("template has no 'Statement' or 'Break' layout: statement and break slides "
+                "use 'Section Header' instead (add them to design these slides)")
+    assert [(d.severity, d.message) for d in infos] == [("info", borrowed)]
 
 
 def test_template_check_reports_the_same_fallback(tmp_path: Path) -> None:

@@ -58,6 +58,16 @@ def test_check_verdict_is_the_writers_verdict_for_every_kind(name: str) -> None:
         assert (kind in buildable) == writer_builds, kind
 
 
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_the_writer_uses_the_layout_the_check_names_for_every_kind(name: str) -> None:
+    path = TEMPLATES[name]
+    report = rules_template.template_report(path, theme_with(), display=name)
+    prs = Presentation(str(path))
+    for choice in report.choices:
+        chosen = deck_template.check(prs, sample(), [PlannedSlide(1, choice.kind, "A")], name)
+        assert chosen.by_kind[choice.kind].name == choice.layout, choice.kind
+
+
 def test_a_deck_builds_on_layouts_with_only_the_placeholders_the_check_needs(
         tmp_path: Path) -> None:
     root = _project(tmp_path)
