@@ -68,8 +68,9 @@ def text_contrast(layouts: Sequence[LayoutDoc], display: str, minimum: float
                 groups[(kind, to_hex(text[:3]), back, f"{ratio:.2f}")].append(layout.name)
     found = [warning(_contrast_message(key, names, minimum), display, None, "PG404")
              for key, names in groups.items()]
-    found += [info(f"contrast not checked where text sits on {what} ({', '.join(where)}): "
-                   "check it by eye", display, None, "PG404") for what, where in unknown.items()]
+    found += [info(f"contrast not checked where text sits on {what} "
+                   f"({_short(list(dict.fromkeys(where)))}): check it by eye", display, None,
+                   "PG404") for what, where in unknown.items()]
     return found
 
 
