@@ -28,12 +28,12 @@ def _run(*args: str):
 def test_packaged_template_can_build_every_slide_kind(tmp_path: Path) -> None:
     result = _run("--project", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "packgen:deck.pptx: 13 layouts, 0 slides" in result.output
-    assert "Cannot build" not in result.output
-    assert "easy-read (Easy Read)" in result.output
+    assert "packgen:deck.pptx: 13 layouts in 1 slide master, 0 slides" in result.output
+    assert "cannot:" not in result.output and "Paste into" not in result.output
+    assert "  easy-read  'Easy Read' (default name)" in result.output
 
 
-def test_missing_layout_is_named_with_what_is_missing(tmp_path: Path) -> None:
+def test_a_missing_layout_is_matched_and_a_missing_mapped_one_is_named(tmp_path: Path) -> None:
     deck = tmp_path / "templates" / "deck.pptx"
     deck.parent.mkdir()
     shutil.copy(packaged_templates() / "deck.pptx", deck)
@@ -42,9 +42,16 @@ def test_missing_layout_is_named_with_what_is_missing(tmp_path: Path) -> None:
     prs.slide_layouts.remove(quote)
     prs.save(str(deck))
     result = _run("--project", str(tmp_path))
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
     assert "templates/deck.pptx: 12 layouts" in result.output
-    assert "Cannot build quote" in result.output
+    assert "  quote      'Title and Content' (matched by name: no 'Quote' layout)" in result.output
+    assert '  quote: "Title and Content"' in result.output
+    (tmp_path / "templates" / "theme.yaml").write_text('layouts:\n  quote: "Quote"\n',
+                                                       encoding="utf-8")
+    result = _run("--project", str(tmp_path))
+    assert result.exit_code == 1
+    assert "  quote      cannot: 'Quote' (theme.yaml) not found [PG401]" in result.output
+    assert "maps quote slides to layout 'Quote', which the template lacks" in result.output
 
 
 def test_a_file_that_is_not_a_template_is_one_error_line(tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ from types import MappingProxyType
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, FALLBACKS, KINDS, PLACEHOLDERS
 from packgen.wording import closest
 
-THEMED, DEFAULT, BY_NAME, BY_PLACEHOLDERS, NONE = (
-    "named in theme.yaml", "default name", "matched by name", "matched by placeholders",
-    "cannot")
+THEMED, ASKED, DEFAULT, BY_NAME, BY_PLACEHOLDERS, NONE = (
+    "named in theme.yaml", "asked for by the slide", "default name", "matched by name",
+    "matched by placeholders", "cannot")
 """How a kind's layout was chosen, as ``packgen template check`` words it."""
 
 NO_LAYOUT, NO_PLACEHOLDER, AMBIGUOUS = "PG401", "PG402", "PG412"
@@ -94,7 +94,7 @@ class Choice:
     kind: str
     layout: str | None
     how: str
-    """One of ``THEMED``, ``DEFAULT``, ``BY_NAME``, ``BY_PLACEHOLDERS`` or ``NONE``."""
+    """One of ``THEMED``, ``ASKED``, ``DEFAULT``, ``BY_NAME``, ``BY_PLACEHOLDERS`` or ``NONE``."""
     problem: str = ""
     """The finding's message when ``layout`` is None."""
     code: str = ""
@@ -189,7 +189,7 @@ def explicit(layouts: Sequence[Layout], name: str, kind: str) -> Choice:
                      + _did_you_mean(name, kind, named), "layout not found")
     if not fits(layout, kind):
         return _lacks(layout, kind)
-    return Choice(kind, name, THEMED)
+    return Choice(kind, name, ASKED)
 
 
 def matched_info(choices: Iterable[Choice]) -> str | None:
