@@ -23,6 +23,9 @@ from packgen.output import scaffold
 from packgen.paths import packaged_templates
 
 REPO = Path(__file__).resolve().parents[2]
+LIST_STARTER = ("import packgen, packgen.output.scaffold as s; print(packgen.__file__); "
+                "print(*sorted(name for name, _ in s._starter_files()), sep='\\n')")
+"""Print where packgen was imported from, then each starter file it finds."""
 NINE = ("deck.pptx", "theme.yaml", "guide.typ", "handout.typ", "guide.html", "guide.css",
         "handout.html", "handout.css", "reference.docx")
 
@@ -126,8 +129,9 @@ def test_new_refuses_a_folder_name_no_pack_id_can_be_made_from(tmp_path: Path) -
     assert listing(tmp_path) == []
 
 
-def test_a_failed_new_leaves_nothing_behind(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("empty", [False, True])
+def test_a_failed_new_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            empty: bool) -> None:
     calls = []
     real = scaffold._write_starter_file
 
@@ -138,10 +142,12 @@ def test_a_failed_new_leaves_nothing_behind(tmp_path: Path,
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(scaffold, "_write_starter_file", failing)
+    if empty:
+        (tmp_path / "full").mkdir()
     done = packgen("new", tmp_path / "full")
     assert done.exit_code == 1
     assert "No space left on device" in done.stdout and "[PG034]" in done.stdout
-    assert listing(tmp_path) == []
+    assert listing(tmp_path) == (["full"] if empty else [])
 
 
 def test_new_is_one_subprocess_away_from_a_clean_build(tmp_path: Path) -> None:
@@ -169,10 +175,8 @@ def test_an_installed_packgen_carries_the_starter_files(tmp_path: Path) -> None:
     expected = sorted(p.relative_to(starter).as_posix() for p in starter.rglob("*")
                       if p.is_file() and "__pycache__" not in p.parts)
     env = {**os.environ, "PYTHONPATH": str(lib)}
-    found = subprocess.run(
-        [sys.executable, "-c", "import packgen.output.scaffold as s, packgen; "
-         "print(packgen.__file__); print('\\n'.join(sorted(n for n, _ in s._starter_files())))"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=True)
+    found = subprocess.run([sys.executable, "-c", LIST_STARTER], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=120, check=True)
     where, *names = found.stdout.splitlines()
     assert Path(where).is_relative_to(lib)
     assert names == expected and "content/modules/welcome.md" in names
@@ -286,3 +290,19 @@ def test_an_edited_exported_theme_recolours_the_deck_and_the_word_guide(tmp_path
         assert '<a:accent1><a:srgbClr val="7A1F5C"/>' in deck.read("ppt/theme/theme1.xml").decode()
     guide = docx.Document(str(out / "p/p-guide.docx"))
     assert str(guide.styles["Heading 1"].font.color.rgb) == "7A1F5C"
+
+
+def test_new_dot_fills_the_empty_current_folder_in_place(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "Café Talk"
+    folder.mkdir()
+    inode = folder.stat().st_ino
+    monkeypatch.chdir(folder)
+    done = packgen("new", ".")
+    assert done.exit_code == 0, done.output
+    assert folder.stat().st_ino == inode
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".gitignore", "README.md", "content", "templates"]
+    assert (folder / "content/packs/cafe-talk.yaml").is_file()
+    (tmp_path / "plain").mkdir()
+    assert (folder / "content").stat().st_mode == (tmp_path / "plain").stat().st_mode

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import unicodedata
 import uuid
 from collections.abc import Iterator, Sequence
@@ -128,13 +127,22 @@ def _check_empty(target: Path, shown: str) -> None:
 
 
 def _write_project(target: Path, pack_id: str) -> list[str]:
-    """Stage the starter beside ``target``, then rename the staged folder into its place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    """Stage the starter in a hidden folder, then move it into place: renamed to ``target``
+    when that does not exist, else staged inside the empty ``target`` and its entries moved
+    up (so the folder itself, maybe the current one, stays where it is)."""
+    held = target.is_dir()
+    if not held:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    stage = (target if held else target.parent) / f".{target.name}.new-{uuid.uuid4().hex[:8]}"
+    stage.mkdir()
     try:
         written = [_write_starter_file(stage, rel, source, pack_id)
                    for rel, source in _starter_files()]
-        _rename_into(stage, target)
+        if held:
+            _move_entries(stage, target)
+            stage.rmdir()
+        else:
+            os.rename(stage, target)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -168,17 +176,18 @@ def _write_starter_file(stage: Path, rel: str, source: Traversable, pack_id: str
     return name
 
 
-def _rename_into(stage: Path, target: Path) -> None:
-    """Move the staged folder to ``target``, which is absent or an empty folder."""
-    emptied = target.is_dir()
-    if emptied:
-        target.rmdir()
+def _move_entries(stage: Path, target: Path) -> None:
+    """Move every entry of ``stage`` into ``target``, or none: those moved go back on a
+    failure."""
+    moved: list[str] = []
     try:
-        os.rename(stage, target)
-    except OSError:
-        if emptied:
+        for name in sorted(os.listdir(stage)):
+            os.rename(stage / name, target / name)
+            moved.append(name)
+    except BaseException:
+        for name in moved:
             with contextlib.suppress(OSError):
-                target.mkdir()
+                os.rename(target / name, stage / name)
         raise
 
 
