@@ -165,8 +165,10 @@ def template_check(path: Path | None, project: Path, strict: bool, fmt: str,
 @cli.command("new")
 @click.argument("folder", type=click.Path(path_type=Path))
 def new_command(folder: Path) -> None:
-    """Start a project in FOLDER (new or empty): one module, one pack, notes on what goes
-    where. Its pack is named after the folder."""
+    """Start a new project in FOLDER.
+
+    FOLDER must not exist or be empty. The project holds one module, one pack named after
+    the folder and a README of what goes where; it builds at once."""
     from packgen import api
 
     written, result = api.new_project(folder)
@@ -187,8 +189,11 @@ def new_command(folder: Path) -> None:
 @PATH_BASE
 def template_export(names: tuple[str, ...], project: Path, to: Path | None, fmt: str,
                     path_base: Path | None) -> None:
-    """Copy packgen's default templates NAMES (all when none) into the project to edit;
-    an existing file is never overwritten."""
+    """Copy packgen's templates into the project to edit.
+
+    NAMES picks some of deck.pptx, theme.yaml, guide.typ, handout.typ, guide.html,
+    guide.css, handout.html, handout.css and reference.docx (all when none). An existing
+    file is never overwritten: then nothing is written."""
     from packgen import api
 
     written, result = api.export_templates(project, names, to)
