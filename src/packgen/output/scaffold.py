@@ -43,9 +43,10 @@ def new_project(target: Path, shown: str) -> list[str]:
     posix paths inside it.
 
     The folder must not exist or be empty (PG030); its name, made an id, names the pack
-    (PG031 when no letter or digit is left). Everything is written in a hidden folder beside
-    it and renamed into place at the end, so a failure (PG034) leaves nothing behind.
-    ``shown`` is how findings name the folder (as the user wrote it).
+    (PG031 when no letter or digit is left). Everything is written in a hidden folder (beside
+    a new folder, inside an empty one) and moved into place at the end, so a failure (PG034)
+    leaves the folder as it was. ``shown`` is how findings name the folder (as the user
+    wrote it).
     """
     target = Path(os.path.abspath(target))
     _check_empty(target, shown)
