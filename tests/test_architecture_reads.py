@@ -27,6 +27,8 @@ ALLOWED = {
     "rules/easy_read_words.py": "reads packgen's own shipped word data (rules/data)",
     "live/server.py": "serves packgen's own outputs (only those a manifest lists) and slide "
                       "pictures from the output folder, opened without following a link",
+    "output/scaffold.py": "reads packgen's own starter project (package data) to write a "
+                          "new one; it reads nothing of a project",
     "rules/ooxml/links.py": "lists the relationships of a template found by find_template "
                             "(contained) once safety.check_office_file has passed it",
 }

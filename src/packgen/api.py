@@ -34,7 +34,8 @@ UNKNOWN_CODE = "PG019"
 TEMPLATE_MISSING = "PG407"
 
 __all__ = ["BuildResult", "Shown", "build", "check", "deck_outline", "describe_template",
-           "inspect_template", "list_project", "report", "rules", "tailored", "template_check"]
+           "export_templates", "inspect_template", "list_project", "new_project", "report",
+           "rules", "tailored", "template_check"]
 
 if TYPE_CHECKING:
     from packgen.rules.template import TemplateReport
@@ -186,6 +187,38 @@ def deck_outline(path: Path) -> tuple[SlideOutline, ...]:
     from packgen.writers.pptx.outline import outline
 
     return outline(path)
+
+
+# --- new projects and exported templates ------------------------------------------------
+
+
+def new_project(target: Path) -> tuple[list[str], BuildResult]:
+    """Return the files of a new project written into the folder ``target`` (as posix paths
+    inside it), with the findings: a folder that holds anything, a name no pack id can be
+    made from, or a failed write is one error, and then nothing is written."""
+    from packgen.output.scaffold import new_project as write_project
+
+    try:
+        return write_project(target, target.as_posix()), BuildResult()
+    except PackgenError as exc:
+        return [], BuildResult(list(exc.diagnostics))
+
+
+def export_templates(root: Path, names: Sequence[str] = (),
+                     to: Path | None = None) -> tuple[list[str], BuildResult]:
+    """Return the packaged templates ``names`` (every one when none) copied into ``to``
+    (default: the project's ``templates/``), as paths shown from the project, with the
+    findings: an unknown name, or a file that exists (never overwritten), is an error and
+    then nothing is written."""
+    from packgen.output.scaffold import export_templates as export
+
+    folder = to if to is not None else root / "templates"
+    shown = relative(root, folder, follow_links=False) if to is None else folder.as_posix()
+    try:
+        written = export(names, folder, shown)
+    except PackgenError as exc:
+        return [], BuildResult(list(exc.diagnostics))
+    return [f"{shown}/{path.name}" for path in written], BuildResult()
 
 
 def _reported(command: Callable[[], BuildResult]) -> BuildResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -141,7 +142,7 @@ def serve_command(packs: tuple[str, ...], project: Path, out: Path | None, port:
 
 @cli.group()
 def template() -> None:
-    """Inspect deck templates."""
+    """Inspect deck templates, or export packgen's templates to edit."""
 
 
 @template.command("check")
@@ -159,6 +160,46 @@ def template_check(path: Path | None, project: Path, strict: bool, fmt: str,
     if described:
         click.echo(described, err=fmt != "text")
     _finish(project, result, "template check", api.Shown(fmt, "verbose", strict, path_base))
+
+
+@cli.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_command(folder: Path) -> None:
+    """Start a new project in FOLDER.
+
+    FOLDER must not exist or be empty. The project holds one module, one pack named after
+    the folder and a README of what goes where; it builds at once."""
+    from packgen import api
+
+    written, result = api.new_project(folder)
+    for name in written:
+        click.echo(f"wrote {(folder / name).as_posix()}", err=True)
+    if written:
+        click.echo(f"next: cd {shlex.quote(folder.as_posix())} && packgen build --strict",
+                   err=True)
+    _finish(Path("."), result, "new", api.Shown())
+
+
+@template.command("export")
+@click.argument("names", nargs=-1)
+@PROJECT
+@click.option("--to", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the copies in  [default: PROJECT/templates]")
+@FORMAT
+@PATH_BASE
+def template_export(names: tuple[str, ...], project: Path, to: Path | None, fmt: str,
+                    path_base: Path | None) -> None:
+    """Copy packgen's templates into the project to edit.
+
+    NAMES picks some of deck.pptx, theme.yaml, guide.typ, handout.typ, guide.html,
+    guide.css, handout.html, handout.css and reference.docx (all when none). An existing
+    file is never overwritten: then nothing is written."""
+    from packgen import api
+
+    written, result = api.export_templates(project, names, to)
+    for name in written:
+        click.echo(f"wrote {name}", err=True)
+    _finish(project, result, "template export", api.Shown(fmt, "verbose", False, path_base))
 
 
 @cli.command("rules")

@@ -278,6 +278,43 @@ CATALOGUE: tuple[Code, ...] = (
          "Each key of [silence] is a code such as PG108.",
          "A misspelt code would silence nothing, and the warnings would seem to be ignored.",
          "Write the code as packgen prints it (packgen rules lists them)."),
+    Code("PG030", E, "new-folder-not-empty",
+         "packgen new was given a folder that holds something",
+         "packgen new writes only into a folder that does not exist yet or is empty; a file "
+         "of that name counts as not empty.",
+         "Writing beside files already there could mix a new project into something else, or "
+         "replace a file of yours with a starter one.",
+         "Choose a new folder name, or empty the folder first."),
+    Code("PG031", E, "new-folder-no-pack-id",
+         "packgen new cannot make a pack id from the folder's name",
+         "The new project's pack is named after its folder: accents are folded, other runs of "
+         "characters become '-', and the rest is lower case (My Workshop gives my-workshop). "
+         "A name with no ASCII letter or digit left gives no id.",
+         "A pack id names output folders, files and links on every system, so it is ASCII.",
+         "Name the folder with letters or digits, such as my-workshop."),
+    Code("PG032", E, "template-exists",
+         "packgen template export would overwrite a file",
+         "Each template to export is checked first; when any already exists in the target "
+         "folder, each is one error and nothing at all is written.",
+         "The file there may be a designer's edited copy: overwriting it would lose their "
+         "work.",
+         "Move the file away (or delete it to go back to packgen's), or export into another "
+         "folder with --to."),
+    Code("PG033", E, "unknown-template",
+         "packgen template export was given a name it has no template for",
+         "The names are those of the packaged templates: deck.pptx, theme.yaml, guide.typ, "
+         "handout.typ, guide.html, guide.css, handout.html, handout.css and reference.docx. "
+         "The packaged fonts are not exported: they are always available.",
+         "A misspelt name would otherwise export nothing and seem to work.",
+         "Use the name the error suggests, or give no name to export every template."),
+    Code("PG034", E, "scaffold-write-failed",
+         "packgen new or packgen template export could not write its files",
+         "The files are written in a hidden folder or file beside their place and moved in "
+         "at the end; when the disk is full or the folder cannot be written, what was staged "
+         "is removed.",
+         "A half-written project or a half-copied template would build wrongly later, far "
+         "from the cause.",
+         "Free some space, or choose a folder you may write to."),
     Code("PG101", W, "slide-without-title",
          "a slide without a title",
          "Every slide has a title. A slide started with --- has none on screen.",

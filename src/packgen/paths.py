@@ -52,8 +52,13 @@ class TemplateFile(NamedTuple):
 
     @property
     def packaged(self) -> bool:
-        """Return True for a packaged default, False for the project's own file."""
-        return self.display.startswith(PACKAGED)
+        """Return True for a packaged default, or a project file with exactly its bytes (a
+        copy ``packgen template export`` wrote and nobody edited since); False for the
+        project's own file. A copy is then treated as the default is (the theme restyles it),
+        so exporting the templates changes no output."""
+        if self.display.startswith(PACKAGED):
+            return True
+        return same_as_packaged(self.path, self.display.removeprefix("templates/"))
 
     def read_text(self, limit: int = MAX_TEMPLATE_BYTES) -> str:
         """Return the template's text, as ``read_text`` reads a project file."""
@@ -165,6 +170,18 @@ def packaged_template(name: str) -> TemplateFile:
     if not path.is_file():
         raise _missing(name, None, None)
     return TemplateFile(path, PACKAGED + name)
+
+
+def same_as_packaged(path: Path, name: str) -> bool:
+    """Return True when the file ``path`` holds exactly the bytes of packgen's default
+    ``name``; False when there is no such default or either cannot be read."""
+    default = packaged_templates() / name
+    try:
+        if not default.is_file() or path.stat().st_size != default.stat().st_size:
+            return False
+        return path.read_bytes() == default.read_bytes()
+    except (OSError, ValueError):
+        return False
 
 
 def list_templates(root: Path, folder: str) -> list[list[str]]:
