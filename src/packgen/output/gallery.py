@@ -50,6 +50,14 @@ def default_target(root: Path) -> Path:
     return root.resolve() / "build" / "gallery.pptx"
 
 
+def work_folder(root: Path, deck: Path) -> Path:
+    """Return the folder the sample is copied to and the files are written in first: the
+    deck's own folder when it lies inside the project (so the moves are renames), else
+    ``build/``. Either way inside the project, where the sample's pictures must be read."""
+    folder = deck.parent.resolve()
+    return folder if folder.is_relative_to(root) and folder != root else root / "build"
+
+
 def page_path(deck: Path, kind: str, fmt: str) -> Path:
     """Return the file a gallery page is written to, beside the deck: ``gallery-guide.pdf``."""
     return deck.with_name(f"{deck.stem}-{kind}.{fmt}")
@@ -68,14 +76,14 @@ def build_gallery(root: Path, target: Path | None = None) -> Gallery:
         raise PackgenError(f"the gallery is a PowerPoint deck: give --out a file name ending "
                            f".pptx, not '{deck.name}'", str(target), code=NOT_PPTX)
     project = load_design(root)
-    made = not (root / "build").exists()
+    made = not work_folder(root, deck).exists()
     try:
         return _build(root, project, deck)
     except PackgenError:
-        _tidy(root / "build", made)
+        _tidy(work_folder(root, deck), made)
         raise
     except OSError as exc:
-        _tidy(root / "build", made)
+        _tidy(work_folder(root, deck), made)
         reason = REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
         shown = relative(root, Path(exc.filename)) if exc.filename else relative(root, deck)
         raise PackgenError(f"cannot write the gallery: {reason}", shown,
@@ -83,8 +91,8 @@ def build_gallery(root: Path, target: Path | None = None) -> Gallery:
 
 
 def _build(root: Path, project: Project, deck: Path) -> Gallery:
-    work_root = root / "build"
-    work_root.mkdir(exist_ok=True)
+    work_root = work_folder(root, deck)
+    work_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".gallery-", dir=work_root) as tmp:
         work = Path(tmp)
         shutil.copytree(packaged_templates() / "gallery", work / "sample")
