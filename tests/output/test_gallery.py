@@ -208,3 +208,13 @@ def test_json_format_is_one_valid_document_and_the_files_go_to_stderr(tmp_path: 
     assert json.loads(result.stdout) == []
     assert "wrote build/gallery.pptx (14 slides)" in result.stderr or \
         "gallery.pptx (14 slides)" in result.stderr
+
+
+def test_a_kind_borrowing_a_layout_says_which_it_stands_in_for(tmp_path: Path) -> None:
+    renamed_template(tmp_path, "Statement", "Big Words")
+    made, found = gallery(tmp_path)
+    assert found == []
+    layout, notes = slides(made.deck)[KINDS.index("statement")]
+    assert layout == "Section Header"
+    assert notes == ("Slide kind: statement. Layout: Section Header, standing in for Statement "
+                     "(from templates/deck.pptx).")

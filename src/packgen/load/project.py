@@ -289,5 +289,5 @@ def load_design(root: Path) -> Project:
     config = files.config()
     if files.errors:
         raise PackgenError.many(files.errors)
-    empty: Mapping[str, object] = MappingProxyType({})
-    return Project(root, empty, empty, empty, spaces, glossary, theme, config)  # type: ignore[arg-type]
+    return Project(root, MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
+                   spaces, glossary, theme, config)

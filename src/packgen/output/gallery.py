@@ -76,22 +76,20 @@ def build_gallery(root: Path, target: Path | None = None) -> Gallery:
         raise PackgenError(f"the gallery is a PowerPoint deck: give --out a file name ending "
                            f".pptx, not '{deck.name}'", str(target), code=NOT_PPTX)
     project = load_design(root)
-    made = not work_folder(root, deck).exists()
+    work = work_folder(root, deck)
+    made = not work.exists()
     try:
-        return _build(root, project, deck)
-    except PackgenError:
-        _tidy(work_folder(root, deck), made)
-        raise
+        return _build(root, project, deck, work)
     except OSError as exc:
-        _tidy(work_folder(root, deck), made)
         reason = REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
         shown = relative(root, Path(exc.filename)) if exc.filename else relative(root, deck)
         raise PackgenError(f"cannot write the gallery: {reason}", shown,
                            code=WRITE_FAILED) from None
+    finally:
+        _tidy(work, made)
 
 
-def _build(root: Path, project: Project, deck: Path) -> Gallery:
-    work_root = work_folder(root, deck)
+def _build(root: Path, project: Project, deck: Path, work_root: Path) -> Gallery:
     work_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".gallery-", dir=work_root) as tmp:
         work = Path(tmp)
@@ -123,7 +121,8 @@ def _write_deck(tp: TailoredPack, staged: Path) -> tuple[TailoredPack, list[Diag
 
 
 def _tidy(folder: Path, made: bool) -> None:
-    """Remove the ``build/`` folder a failed gallery made, when it is still empty."""
+    """Remove the folder the gallery made to work in, when it is left empty (a failed
+    gallery, or one written outside the project)."""
     if made:
         with contextlib.suppress(OSError):
             folder.rmdir()
