@@ -34,10 +34,11 @@ UNKNOWN_CODE = "PG019"
 TEMPLATE_MISSING = "PG407"
 
 __all__ = ["BuildResult", "Shown", "build", "check", "deck_outline", "describe_template",
-           "export_templates", "inspect_template", "list_project", "new_project", "report",
-           "rules", "tailored", "template_check"]
+           "export_templates", "gallery", "inspect_template", "list_project", "new_project",
+           "report", "rules", "tailored", "template_check"]
 
 if TYPE_CHECKING:
+    from packgen.output.gallery import Gallery
     from packgen.rules.template import TemplateReport
 
 
@@ -232,6 +233,30 @@ def _reported(command: Callable[[], BuildResult]) -> BuildResult:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+# --- the gallery -------------------------------------------------------------------------
+
+
+def gallery(root: Path, out: Path | None = None) -> tuple[Gallery | None, BuildResult]:
+    """Build the gallery (every slide kind, a guide and a handout from packgen's sample, in
+    the project's template and theme) at ``out`` (default ``build/gallery.pptx``).
+
+    Return what was written (None when nothing was: a broken theme or template) and the
+    findings, in one case named ``gallery``: the kinds the template cannot build are left out
+    of the deck, one finding each.
+    """
+    from packgen.output.gallery import build_gallery
+
+    try:
+        made = build_gallery(root, out)
+    except PackgenError as exc:
+        found = list(exc.diagnostics)
+        return None, BuildResult(found, [PackResult(
+            "gallery", Path("gallery"), ok=False, status=FAILED,
+            reason=failure_reason(found), findings=found)])
+    found = list(made.diagnostics)
+    return made, BuildResult(found, [PackResult("gallery", made.deck.parent, findings=found)])
 
 
 # --- templates ---------------------------------------------------------------------------

@@ -202,6 +202,25 @@ def template_export(names: tuple[str, ...], project: Path, to: Path | None, fmt:
     _finish(project, result, "template export", api.Shown(fmt, "verbose", False, path_base))
 
 
+@cli.command("gallery")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="The gallery deck; its guide and handout pages go beside it  "
+                   "[default: PROJECT/build/gallery.pptx]")
+@PROJECT
+@FORMAT
+@PATH_BASE
+def gallery_command(out: Path | None, project: Path, fmt: str, path_base: Path | None) -> None:
+    """Build one deck showing every slide kind, with a guide and a handout, in the project's
+    template and theme, to review a template change in one file."""
+    from packgen import api
+
+    made, result = api.gallery(project, out)
+    if made is not None:
+        click.echo(f"wrote {_here(made.deck)} ({made.slides} slides) and "
+                   f"{', '.join(_here(p) for p in made.pages)}", err=True)
+    _finish(project, result, "gallery", api.Shown(fmt, "verbose", False, path_base))
+
+
 @cli.command("rules")
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -312,6 +331,14 @@ def _shard(value: str | None) -> tuple[int, int] | None:
         raise click.BadParameter(f"expected I/N with 1 <= I <= N, such as 2/8, but received: "
                                  f"{value}")
     return int(index), int(count)
+
+
+def _here(path: Path) -> str:
+    """Return ``path`` as written from the current folder when it lies inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _status(line: str) -> None:

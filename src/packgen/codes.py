@@ -315,6 +315,13 @@ CATALOGUE: tuple[Code, ...] = (
          "A half-written project or a half-copied template would build wrongly later, far "
          "from the cause.",
          "Free some space, or choose a folder you may write to."),
+    Code("PG035", E, "gallery-not-a-deck",
+         "packgen gallery --out names a file that is not a .pptx deck",
+         "The gallery's --out names the deck; its guide and handout pages go beside it with "
+         "the same stem (look.pptx, look-guide.pdf, look-handout.pdf).",
+         "The deck is a PowerPoint file: under another name it would not open, and the pages "
+         "beside it could overwrite files the name was meant for.",
+         "Give --out a file name ending .pptx, or leave it out for build/gallery.pptx."),
     Code("PG101", W, "slide-without-title",
          "a slide without a title",
          "Every slide has a title. A slide started with --- has none on screen.",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from packgen.live.changes import relevant, shown
+from packgen.live.changes import gallery_due, relevant, shown
 
 ROOT = Path("/work/project")
 
@@ -54,3 +54,21 @@ def test_a_file_outside_the_project_does_not_rebuild() -> None:
 def test_changed_paths_are_shown_relative_to_the_project_and_sorted() -> None:
     assert shown({ROOT / "packgen.toml", ROOT / "content" / "a.md"}, ROOT) == [
         "content/a.md", "packgen.toml"]
+
+
+@pytest.mark.parametrize("changed", [
+    ["templates/theme.yaml"], ["templates/deck.pptx"], ["templates/fonts/Brand.ttf"],
+    ["content/model.yaml"], ["content/glossary.yaml"], ["packgen.toml"],
+    ["content/modules/welcome.md", "templates/theme.yaml"],
+])
+def test_the_gallery_is_rebuilt_when_its_template_theme_or_model_changes(
+        changed: list[str]) -> None:
+    assert gallery_due(changed)
+
+
+@pytest.mark.parametrize("changed", [
+    ["content/modules/welcome.md"], ["content/packs/staff-intro.yaml"],
+    ["content/images/hello.png"], ["content/audiences.yaml"], ["templatesX/deck.pptx"],
+])
+def test_the_gallery_is_left_alone_when_only_content_changes(changed: list[str]) -> None:
+    assert not gallery_due(changed)

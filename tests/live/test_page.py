@@ -9,7 +9,7 @@ import pytest
 
 from packgen.api import BuildResult, PackResult
 from packgen.errors import Diagnostic, Severity
-from packgen.live.page import Outlines, allowed_files, page_state
+from packgen.live.page import Outlines, allowed_files, gallery_entry, page_state
 from packgen.model import SlideOutline
 
 SHA = "a" * 64
@@ -113,3 +113,29 @@ def test_a_manifest_naming_a_file_outside_its_folder_allows_nothing_there(
                                     ("guide", "pdf", "/etc/passwd"), ("deck", "pptx", "ok.pptx")])
     page = page_state(tmp_path, out, ["p"], [], None, Outlines(Reader()))
     assert list(allowed_files(page)) == ["/files/p/ok.pptx"]
+
+
+def test_the_gallery_entry_lists_the_gallery_files_at_the_top_of_the_output_folder(
+        tmp_path: Path, out: Path) -> None:
+    for name in ("gallery.pptx", "gallery-guide.html", "gallery-handout.pdf"):
+        (out / name).write_bytes(b"x")
+    reader = Reader()
+    entry = gallery_entry(out, [warning("no layout", "templates/deck.pptx")], True,
+                          Outlines(reader))
+    assert entry["title"] == "Template gallery" and entry["built"] is True
+    assert [(o["label"], o["url"], o["inline"]) for o in entry["outputs"]] == [
+        ("Slides (PPTX)", "/files/template-gallery/gallery.pptx", False),
+        ("Facilitator guide (HTML)", "/files/template-gallery/gallery-guide.html", True),
+        ("Easy-read handout (PDF)", "/files/template-gallery/gallery-handout.pdf", False)]
+    assert entry["outline"][0]["layout"] == "Title Slide" and reader.read == [
+        out / "gallery.pptx"]
+    assert entry["findings"] == [{"severity": "warning",
+                                  "text": "templates/deck.pptx:3: warning: no layout [PG101]"}]
+    page = state(tmp_path, out, [])
+    page["packs"].append(entry)
+    assert allowed_files(page)["/files/template-gallery/gallery.pptx"] == out / "gallery.pptx"
+
+
+def test_without_a_gallery_built_the_entry_lists_nothing(tmp_path: Path) -> None:
+    entry = gallery_entry(tmp_path, [], False, Outlines(Reader()))
+    assert entry["outputs"] == [] and entry["deck"] is None and entry["outline"] == []

@@ -122,6 +122,49 @@ def test_the_page_reloads_itself_and_shows_an_edit(page: Any, served: Served) ->
         served.rebuilt()
 
 
+def test_the_template_gallery_is_one_more_entry_with_its_deck_pages_and_outline(
+        page: Any) -> None:
+    section = page.locator("#pack-template-gallery")
+    expect(section.locator("h2")).to_contain_text("Template gallery")
+    expect(page.locator("nav a[href='#pack-template-gallery']")).to_have_text(
+        "Template gallery")
+    expect(section.get_by_role("link", name="Slides (PPTX)")).to_have_attribute(
+        "href", "/files/template-gallery/gallery.pptx")
+    expect(section.locator("iframe")).to_have_count(2)
+    expect(section.locator("table.outline tbody tr")).to_have_count(14)
+    row = section.locator("table.outline tr", has_text="Consultation or coproduction?")
+    expect(row).to_contain_text("Two Content")
+    expect(row.locator("td.notes")).to_contain_text(
+        "Slide kind: columns. Layout: Two Content (from packgen's own deck.pptx).")
+    handout = page.frame_locator("iframe[title='template-gallery handout']")
+    expect(handout.locator("body")).to_contain_text("is where we make choices together")
+
+
+def test_the_gallery_is_rebuilt_for_a_theme_change_not_for_a_module_edit(
+        page: Any, served: Served) -> None:
+    edit(served.root, NOTES, "Greet each person at the door")
+    try:
+        assert "template gallery rebuilt" not in served.rebuilt()
+    finally:
+        edit(served.root, "Greet each person at the door", NOTES)
+        served.rebuilt()
+    theme = served.root / "templates" / "theme.yaml"
+    theme.parent.mkdir(exist_ok=True)
+    time.sleep(1)  # the watcher watches a new folder once it has seen it made
+    theme.write_text("layouts:\n  quote: Pull Quote\n", encoding="utf-8")
+    try:
+        line = served.running.wait_for(r"template gallery rebuilt")
+        assert "templates/theme.yaml" in line
+        finding = page.locator("#pack-template-gallery li.error")
+        expect(finding).to_contain_text('no layout named "Pull Quote"', timeout=WAIT)
+        expect(page.locator("#pack-template-gallery table.outline tbody tr")).to_have_count(13)
+    finally:
+        theme.unlink()
+        served.running.wait_for(r"template gallery rebuilt")
+    expect(page.locator("#pack-template-gallery table.outline tbody tr")).to_have_count(
+        14, timeout=WAIT)
+
+
 def test_a_broken_module_shows_its_diagnostic_and_the_server_keeps_going(
         page: Any, served: Served) -> None:
     edit(served.root, *BROKEN)

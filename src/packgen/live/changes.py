@@ -14,6 +14,9 @@ WATCHED = ("content", "templates")
 """The project folders whose files a pack is built from."""
 WATCHED_FILES = ("packgen.toml",)
 """Files at the top of the project that a build reads."""
+GALLERY_INPUTS = ("templates/", "content/model.yaml", "content/glossary.yaml", "packgen.toml")
+"""What the template gallery is built from (the deck template, theme.yaml, the spaces, the
+glossary, the settings): a change to a module or a pack leaves it as it is."""
 TEMPORARY_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".part", ".crdownload")
 """Endings of the files editors and downloads write while they work."""
 TEMPORARY_NAMES = ("4913",)
@@ -33,6 +36,13 @@ def relevant(path: Path, root: Path, out: Path) -> bool:
     if any(_hidden_or_temporary(part) for part in parts):
         return False
     return parts[0] in WATCHED if len(parts) > 1 else parts[0] in WATCHED_FILES
+
+
+def gallery_due(changed: Iterable[str]) -> bool:
+    """Return True when a change in ``changed`` (project-relative paths) can change the
+    gallery: one of the ``GALLERY_INPUTS``."""
+    return any(path == name or (name.endswith("/") and path.startswith(name))
+               for path in changed for name in GALLERY_INPUTS)
 
 
 def shown(paths: Iterable[Path], root: Path) -> list[str]:

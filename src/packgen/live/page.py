@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from packgen.errors import Diagnostic, PackgenError
+from packgen.output.reproducible import sha256_file
 from packgen.output.staging import previous_entries, read_manifest
 from packgen.paths import relative
 
@@ -77,15 +78,49 @@ def page_state(root: Path, out: Path, pack_ids: Sequence[str], findings: Sequenc
 
 def allowed_files(state: Mapping[str, Any]) -> dict[str, Path]:
     """Return the address of every file the page may link to, with its path: the outputs
-    the packs' manifests list, nothing else."""
+    the packs' manifests list and the gallery's files, nothing else."""
     out = Path(state["out"])
-    return {output["url"]: out / pack["id"] / output["name"]
+    return {output["url"]: out / pack_folder(pack) / output["name"]
             for pack in state["packs"] for output in pack["outputs"]}
+
+
+def pack_folder(pack: Mapping[str, Any]) -> str:
+    """Return the folder of the output folder a page entry's files lie in ("" for the top)."""
+    return str(pack.get("folder", pack["id"]))
 
 
 def file_url(pack_id: str, name: str) -> str:
     """Return the address the server serves one output of a pack at."""
     return f"/files/{pack_id}/{name}"
+
+
+# --- the template gallery ----------------------------------------------------------------
+
+GALLERY_ID = "template-gallery"
+"""The gallery's entry on the page (its address ``#pack-template-gallery``)."""
+GALLERY_DECK = "gallery.pptx"
+"""The gallery's deck at the top of the output folder; its pages lie beside it."""
+GALLERY_FILES = (("deck", "pptx", GALLERY_DECK), ("guide", "html", "gallery-guide.html"),
+                 ("guide", "pdf", "gallery-guide.pdf"),
+                 ("handout", "html", "gallery-handout.html"),
+                 ("handout", "pdf", "gallery-handout.pdf"))
+"""Kind, format and name of each gallery file the page lists, when it exists."""
+
+
+def gallery_entry(out: Path, findings: Sequence[Diagnostic], built: bool,
+                  outlines: Outlines) -> dict[str, Any]:
+    """Return the page's "Template gallery" entry: the gallery files now in ``out`` (as a
+    pack's outputs are listed), the deck's outline, and what its last build found."""
+    outputs = [_output(GALLERY_ID, {"kind": kind, "format": fmt, "name": name,
+                                    "sha256": sha256_file(out / name)})
+               for kind, fmt, name in GALLERY_FILES if (out / name).is_file()]
+    deck = next((o for o in outputs if o["format"] == "pptx"), None)
+    outline, why = outlines.get(out / deck["name"], deck["sha256"]) if deck else ([], "")
+    return {
+        "id": GALLERY_ID, "folder": "", "title": "Template gallery", "built": built,
+        "findings": [_finding(d) for d in _unique(findings)], "outputs": outputs,
+        "deck": deck, "outline": outline, "outline_error": why,
+    }
 
 
 # --- one pack ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from packgen.errors import InternalError, PackgenError
-from packgen.live.page import State, allowed_files
+from packgen.live.page import State, allowed_files, pack_folder
 from packgen.live.thumbnails import HINT, Thumbnails
 from packgen.paths import TemplateFile
 
@@ -112,7 +112,7 @@ class Site:
         """Show a new state, then tell open pages to reload."""
         with self.changed:
             self.state, self.is_building = state, False
-        self.thumbnails.want((p["deck"]["sha256"], out_path(self.out, p["id"], p["deck"]))
+        self.thumbnails.want((p["deck"]["sha256"], out_path(self.out, pack_folder(p), p["deck"]))
                              for p in state["packs"] if p["deck"])
         self.bump()
 
@@ -173,9 +173,10 @@ def _stop(_signal: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def out_path(out: Path, pack_id: str, output: dict[str, str]) -> Path:
-    """Return where one output of a pack lies in the output folder."""
-    return out / pack_id / output["name"]
+def out_path(out: Path, folder: str, output: dict[str, str]) -> Path:
+    """Return where one output lies in the output folder: in its pack's ``folder`` ("" for
+    the gallery's, at the top)."""
+    return out / folder / output["name"]
 
 
 def thumb_url(sha: str, name: str) -> str:

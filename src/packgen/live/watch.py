@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from packgen import api
 from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.live import server as http
-from packgen.live.changes import watch_project
+from packgen.live.changes import gallery_due, watch_project
 from packgen.live.children import Child
-from packgen.live.page import Outlines, page_state
+from packgen.live.page import GALLERY_DECK, Outlines, gallery_entry, page_state
 
 NO_PROJECT = "PG012"
 WATCHER_STOPPED = "PG018"
@@ -44,6 +44,8 @@ Report = Callable[[Rebuilt], None]
 """Called after each build, in order; the CLI prints the findings and the summary."""
 Say = Callable[[str], None]
 """Called with a line to show once everything has started, before the first build."""
+GALLERY_SAID = "template gallery rebuilt"
+"""Added to the summary of a ``serve`` build that rebuilt the gallery too."""
 WATCHING = "watching content/, templates/ and packgen.toml; press Ctrl-C to stop"
 
 
@@ -58,9 +60,14 @@ class Loop:
     server: Child | None = None
     """The web server process, sent each new page state (``serve`` only)."""
 
+    gallery: bool = False
+    """Also build the template gallery (``serve``): first, then when its inputs change."""
+
     def __post_init__(self) -> None:
         self.outlines = Outlines(api.deck_outline)
         self.shown: list[str] = list(self.pack_ids)
+        self.gallery_findings: tuple[Diagnostic, ...] = ()
+        self.gallery_built = False
 
     @property
     def out(self) -> Path:
@@ -85,8 +92,12 @@ class Loop:
             self.server.pipe.send(("building", None))
         started = time.monotonic()
         result, findings = self._build()
-        rebuilt = Rebuilt(tuple(findings), summary(changed, result, findings,
-                                                   time.monotonic() - started))
+        again = self.gallery and (not changed or gallery_due(changed))
+        if again:
+            self._build_gallery()
+        line = summary(changed, result, findings, time.monotonic() - started)
+        line += f"; {GALLERY_SAID}" if again else ""
+        rebuilt = Rebuilt(tuple(dict.fromkeys(findings + list(self.gallery_findings))), line)
         if self.server is not None:  # first, so the page is new when the terminal says so
             self.server.pipe.send(("state", self._state(result, findings, rebuilt.summary)))
         self.report(rebuilt)
@@ -99,9 +110,18 @@ class Loop:
         self.shown = [p.pack_id for p in result.packs] or self.shown
         return result, list(dict.fromkeys(result.diagnostics))
 
+    def _build_gallery(self) -> None:
+        """Build the gallery beside the packs; keep what it found for the page."""
+        made, result = api.gallery(self.root, self.out / GALLERY_DECK)
+        self.gallery_findings = tuple(result.diagnostics)
+        self.gallery_built = made is not None
+
     def _state(self, result: BuildResult | None, findings: list[Diagnostic],
                line: str) -> dict[str, object]:
         state = page_state(self.root, self.out, self.shown, findings, result, self.outlines)
+        if self.gallery:
+            state["packs"].append(gallery_entry(self.out, self.gallery_findings,
+                                                self.gallery_built, self.outlines))
         return {**state, "summary": line}
 
 
@@ -122,13 +142,14 @@ def watch(root: Path, pack_ids: Sequence[str], out_dir: Path | None, report: Rep
 def serve(root: Path, pack_ids: Sequence[str], out_dir: Path | None, port: int,
           report: Report, ready: Say) -> None:
     """Serve a preview of the packs on 127.0.0.1:``port`` (0: any free port) and rebuild
-    them as ``watch`` does, until Ctrl-C.
+    them as ``watch`` does, until Ctrl-C. The page also shows the template gallery, built
+    first and again whenever ``templates/`` (or the spaces, glossary or settings) change.
 
     ``ready`` gets the line naming the page's address (``serving http://127.0.0.1:PORT/``)
     once the port is open and the helpers run, before the first build; each build is
     reported through ``report`` and shown on the page, which reloads itself.
     """
-    loop = Loop(checked_root(root), tuple(pack_ids), out_dir, report)
+    loop = Loop(checked_root(root), tuple(pack_ids), out_dir, report, gallery=True)
     listening = http.listen(port)
     try:
         loop.server = Child.start(http.run, listening, loop.out)

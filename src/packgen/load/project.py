@@ -272,3 +272,22 @@ _LEAVES = (str, int, float, bool, type(None))
 @functools.cache
 def _walked_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("root", "inputs", "loc"))
+
+
+def load_design(root: Path) -> Project:
+    """Return the project's look alone, for the gallery: theme, spaces, glossary, settings.
+
+    Modules, packs and audiences are not read, so a broken module never stops it; a problem in
+    ``templates/theme.yaml``, ``content/model.yaml``, ``content/glossary.yaml`` or
+    ``packgen.toml`` is raised, every one together, in one PackgenError.
+    """
+    root = root.resolve()
+    files = _Files(root)
+    theme = files.theme()
+    spaces = files.data("content/model.yaml", lambda r: read_spaces(r, theme), DEFAULT_SPACES)
+    glossary = files.data("content/glossary.yaml", read_glossary, NO_GLOSSARY)
+    config = files.config()
+    if files.errors:
+        raise PackgenError.many(files.errors)
+    return Project(root, MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
+                   spaces, glossary, theme, config)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from packgen.model.content import EMPTY, EasyReadRow, Module, Slide
+from packgen.model.content import EMPTY, Block, EasyReadRow, Module, Slide
 from packgen.model.project import Pack, Project
 
 # --- tailored result ---------------------------------------------------------------------
@@ -24,6 +24,8 @@ class PlannedSlide:
     row: EasyReadRow | None = None
     entry: TimetableEntry | None = None
     """The timetable part a break slide stands for (None on every other kind)."""
+    about: tuple[Block, ...] = ()
+    """Speaker notes put before the slide's own: the gallery says what each slide shows."""
 
 
 @dataclass(frozen=True, slots=True)

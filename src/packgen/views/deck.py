@@ -27,7 +27,12 @@ def notes_for(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
 
     The title, agenda, break and closing slides get notes written from the pack: who is
     presenting, the day's shape and breaks, the access arrangements, contact and evaluation.
+    A slide's ``about`` notes come first.
     """
+    return item.about + _notes(tp, item)
+
+
+def _notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     if item.row is not None:
         own = item.row.notes
     elif item.slide is not None:
