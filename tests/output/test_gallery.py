@@ -130,13 +130,14 @@ def test_a_project_template_with_a_renamed_layout_and_its_theme_mapping_is_used(
 def test_a_template_missing_a_layout_gives_the_other_kinds_and_one_finding(
         tmp_path: Path) -> None:
     renamed_template(tmp_path, "Quote", "Pull Quote")
+    (tmp_path / "templates" / "theme.yaml").write_text("layouts:\n  quote: Big Quote\n")
     made, found = gallery(tmp_path)
     assert made is not None
     kinds = [notes.split(".")[0].removeprefix("Slide kind: ") for _, notes in slides(made.deck)]
     assert kinds == [k for k in KINDS if k != "quote"]
     assert len(found) == 1
-    assert found[0].startswith('templates/deck.pptx: error: the deck template has no layout '
-                               'named "Quote" (needed for quote slides)')
+    assert found[0].startswith("templates/deck.pptx: error: theme.yaml maps quote slides to "
+                               "layout 'Big Quote', which the template lacks")
     assert found[0].endswith("[PG401]")
 
 

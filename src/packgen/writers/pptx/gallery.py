@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
 from packgen.errors import Diagnostic, PackgenError
 from packgen.model import Paragraph, PlannedSlide, Span, TailoredPack
+from packgen.model.slide_kinds import DEFAULT_LAYOUTS
 from packgen.writers.pptx import deck, template
 from packgen.writers.pptx.oxml import speed
 
@@ -48,9 +47,10 @@ def about_line(kind: str, layout: str, source: str, stands_in: str = "") -> str:
     return f"Slide kind: {kind}. Layout: {layout}{borrowed} (from {source})."
 
 
-def _about(tp: TailoredPack, item: PlannedSlide, layouts: dict[str, Any],
+def _about(tp: TailoredPack, item: PlannedSlide, layouts: template.Chosen,
            source: str) -> Paragraph:
-    wanted = template.layout_name(tp, item)
-    real = layouts[wanted].name
+    wanted = (item.slide.layout if item.slide is not None and item.slide.layout else
+              tp.project.theme.layouts.get(item.kind, DEFAULT_LAYOUTS[item.kind]))
+    real = layouts.for_slide(item).name
     line = about_line(item.kind, real, source, wanted if real != wanted else "")
     return Paragraph((Span(line, bold=True),), tp.pack.loc)
