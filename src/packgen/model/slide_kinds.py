@@ -62,7 +62,8 @@ there is one; a section slide its start time and length, a break slide its lengt
 time people come back, a statement slide its sentence (else in the master's content area). Picture and table slides use a picture or body
 placeholder's box when there is one, else the master's content area. An activity writes its
 time and group in a second body, else above its instructions; columns fill a body per column.
-An easy-read slide needs its picture placeholder: without it the picture would cover the text.
+An easy-read slide needs a place for its picture beside its body: a picture placeholder, or a
+second content placeholder (``can_hold_picture``); without one the picture would cover the text.
 """
 
 PLACEHOLDER_ROLES: Mapping[str, str] = MappingProxyType({
@@ -79,16 +80,48 @@ def placeholder_role(ph_type: str) -> str:
     return PLACEHOLDER_ROLES.get(ph_type, "other")
 
 
+PICTURE_HOLDERS = ("pic", "clipArt", "obj")
+"""Placeholder types a slide's picture can go in: picture placeholders, and content (``obj``)
+placeholders, which PowerPoint fills with text, a table or a picture alike."""
+
+
+def can_hold_picture(ph_type: str) -> bool:
+    """Return True when a placeholder of XML type ``ph_type`` can hold a slide's picture.
+
+    The deck writer then places the picture in that placeholder's box (fitted, centred) and
+    removes the placeholder; an easy-read layout with two content placeholders and no picture
+    placeholder (as LibreOffice templates have) shows the picture in one, the text in the other.
+    """
+    return ph_type in PICTURE_HOLDERS
+
+
 def missing_roles(kind: str, roles: Iterable[str]) -> tuple[str, ...]:
-    """Return the roles slide ``kind`` needs that a layout with ``roles`` lacks, in order."""
+    """Return the roles slide ``kind`` needs that a layout with ``roles`` lacks, in order.
+
+    ``roles`` may be roles (``body``) or placeholder types as the XML spells them (``obj``);
+    with types, a content placeholder left over once the bodies are found stands in for a
+    picture (``can_hold_picture``).
+    """
     have = list(roles)
-    lacking = []
-    for need in PLACEHOLDERS[kind].needs:
-        if need in have:
-            have.remove(need)
-        else:
-            lacking.append(need)
-    return tuple(lacking)
+    needs = PLACEHOLDERS[kind].needs
+    found = {i: _take(have, need) for i, need in enumerate(needs) if need != "picture"}
+    found |= {i: _take(have, need) for i, need in enumerate(needs) if need == "picture"}
+    return tuple(need for i, need in enumerate(needs) if not found[i])
+
+
+def _take(have: list[str], need: str) -> bool:
+    """Remove from ``have`` one role or type that meets ``need``; return whether there was one.
+
+    A body takes a text-only placeholder before a content one, keeping that for a picture.
+    """
+    fits = [h for h in have if PLACEHOLDER_ROLES.get(h, h) == need]
+    if need == "body":
+        fits.sort(key=can_hold_picture)
+    elif need == "picture" and not fits:
+        fits = [h for h in have if can_hold_picture(h)]
+    if fits:
+        have.remove(fits[0])
+    return bool(fits)
 
 
 def fallback_layout(kind: str, names: Collection[str]) -> str | None:

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from packgen import paths
 from packgen.colours import AA_NORMAL, EASY_READ
-from packgen.errors import Diagnostic, PackgenError, error, info
+from packgen.errors import Diagnostic, PackgenError, error, info, warning
 from packgen.model import PlannedSlide, TailoredPack, Theme, slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 from packgen.rules import templatestyle as style
 from packgen.rules.base import described
 from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
+from packgen.rules.template_geometry import check_geometry
 from packgen.wording import closest
 
 
@@ -92,6 +93,7 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
     diags += style.languages(doc, shown, tp.language) + _slides(doc, shown)
+    diags += check_geometry(doc, used, shown)
     return diags + style.theme_contrast(tp.project.theme, minimum)
 
 
@@ -110,7 +112,7 @@ def layout_for(kind: str, overrides: Mapping[str, str]) -> str:
 
 def missing_roles(layout: LayoutDoc | LayoutInfo, kind: str) -> list[str]:
     """Return the placeholder roles a kind needs that the layout lacks (``body`` may repeat)."""
-    return list(slide_kinds.missing_roles(kind, (info.role for info in _infos(layout))))
+    return list(slide_kinds.missing_roles(kind, (info.type for info in _infos(layout))))
 
 
 def describe(report: TemplateReport) -> list[str]:
@@ -152,6 +154,7 @@ def _report(path: str, mtime: int, size: int, display: str,
     diags += style.text_sizes(doc.layouts, display)
     diags += style.text_contrast(doc.layouts, display, minimum)
     diags += style.languages(doc, display, language) + _slides(doc, display)
+    diags += check_geometry(doc, doc.layouts, display)
     infos = tuple(LayoutInfo(lay.name, lay.master_name, tuple(i for _, i in lay.placeholders))
                   for lay in doc.layouts)
     return TemplateReport(display, infos, tuple(kinds), tuple(missing), doc.slide_count,
@@ -237,9 +240,9 @@ def _fallback_infos(doc: TemplateDoc, kinds: Sequence[str], overrides: Mapping[s
 def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
     if not doc.slide_count:
         return []
-    return [error(f"template holds {doc.slide_count} slides: a deck template should hold only "
-                    "masters and layouts (delete the slides, keep the layouts)", shown, None,
-                    "PG406")]
+    return [warning(f"template holds {doc.slide_count} sample slides: packgen leaves them out "
+                      "of every deck (delete them from the template to silence this)", shown,
+                    None, "PG406")]
 
 
 def _no_layout(doc: TemplateDoc, name: str, kind: str) -> str:
