@@ -33,3 +33,15 @@ def test_every_kind_needs_a_title_and_optional_roles_are_known_roles() -> None:
     for kind, contract in PLACEHOLDERS.items():
         assert contract.needs[0] == "title", kind
         assert set(contract.needs + contract.optional) <= {"title", "body", "picture"}, kind
+
+
+def test_a_content_placeholder_can_hold_an_easy_read_picture() -> None:
+    from packgen.model.slide_kinds import can_hold_picture, missing_roles
+
+    assert can_hold_picture("obj") and can_hold_picture("pic")
+    assert not can_hold_picture("body") and not can_hold_picture("title")
+    assert missing_roles("easy-read", ("title", "obj", "obj")) == ()
+    assert missing_roles("easy-read", ("title", "body", "obj")) == ()
+    assert missing_roles("easy-read", ("title", "obj")) == ("picture",)
+    assert missing_roles("easy-read", ("title", "body", "body")) == ("picture",)
+    assert missing_roles("easy-read", ("title", "body")) == ("picture",)
