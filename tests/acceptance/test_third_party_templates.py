@@ -63,7 +63,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run([sys.executable, "-m", "packgen", "build", "--project", str(project),
                            "--out", str(work / "out"), "--only", "deck"],
-                          capture_output=True, text=True, timeout=600, env=env)
+                          capture_output=True, text=True, timeout=600, env=env, check=False)
     return Built(work / "out", done.stdout + done.stderr, done.returncode,
                  len(Presentation(str(template)).slides))
 

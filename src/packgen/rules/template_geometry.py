@@ -27,22 +27,28 @@ def check_geometry(doc: TemplateDoc, layouts: Iterable[LayoutDoc], shown: str
                    ) -> list[Diagnostic]:
     """Return the geometry findings of ``layouts`` (of ``doc``), each said once.
 
-    Two masters holding the same layouts give the same lines, said once; a layout name the
-    template uses twice with different boxes is told apart by its master's name.
+    Masters holding the same layouts with the same problem give one line; when only some of
+    the layouts of one name have it, the line names the master (``master 2``).
     """
     chosen = list(layouts)
     names = [lay.name for lay in doc.layouts]
-    found: list[Diagnostic] = []
-    for layout in chosen:
+    found = [(layout, code, message) for layout in chosen
+             for code, message in _problems(doc, layout)]
+    diags = []
+    for layout, code, message in found:
+        alike = sum(1 for other, c, m in found if other.name == layout.name
+                    and (c, m) == (code, message))
         label = f"layout '{layout.name}'"
-        if names.count(layout.name) > 1:
-            label += f" (master '{layout.master_name}')"
-        infos = [i for _, i in layout.placeholders]
-        found += [warning(f"{label}: {m}", shown, None, OVERLAP) for m in overlaps(infos)]
-        found += [warning(f"{label}: {m}", shown, None, OFF_SLIDE)
-                  for m in off_slide(infos, doc.slide_size)]
-    found += shared_idx(chosen, shown)
-    return _once(found)
+        if alike < names.count(layout.name):
+            label += f" ({_master(doc, layout)})"
+        diags.append(warning(f"{label}: {message}", shown, None, code))
+    return _once(diags + shared_idx(chosen, shown))
+
+
+def _problems(doc: TemplateDoc, layout: LayoutDoc) -> list[tuple[str, str]]:
+    infos = [i for _, i in layout.placeholders]
+    return ([(OVERLAP, m) for m in overlaps(infos)]
+            + [(OFF_SLIDE, m) for m in off_slide(infos, doc.slide_size)])
 
 
 def overlaps(infos: Sequence[PlaceholderInfo]) -> list[str]:
@@ -84,6 +90,14 @@ def shared_idx(layouts: Sequence[LayoutDoc], shown: str) -> list[Diagnostic]:
     return [info(f"placeholders share an idx on {count} layout(s) (e.g. '{first.name}': idx "
                  f"{_repeated(first)[0]} for {example}); packgen writes each box on its slides",
                  shown, None, SHARED_IDX)]
+
+
+def _master(doc: TemplateDoc, layout: LayoutDoc) -> str:
+    """Return how to tell the layout's master apart: its name, else its place (``master 2``)."""
+    if layout.master_name:
+        return f"master '{layout.master_name}'"
+    place = next((n for n, (_, el) in enumerate(doc.masters, start=1) if el is layout.master), 0)
+    return f"master {place}"
 
 
 def _repeated(layout: LayoutDoc) -> list[int]:
