@@ -38,7 +38,7 @@ IMPRESS_LAYOUTS = {
     "content": "Title, Content", "statement": "Title, Content", "columns": "Title, 2 Content",
     "picture": "Title, Content", "quote": "Title, Content", "table": "Title, Content",
     "activity": "Title, Content", "easy-read": "Title, 2 Content", "diagram": "Title Only",
-    "break": "Title Slide", "closing": "Title Slide",
+    "break": "Title Slide", "closing": "Title, 2 Content",
 }
 TEMPLATES = {"python-pptx default": DEFAULT_LAYOUTS, "Beehive": IMPRESS_LAYOUTS,
              "Blue_Curve": IMPRESS_LAYOUTS}

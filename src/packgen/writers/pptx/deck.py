@@ -10,7 +10,7 @@ from packgen.rules.fontmetrics import lines_needed
 from packgen.tailor import slideplan
 from packgen.views.deck import notes_for
 from packgen.wording import date_long
-from packgen.writers.pptx import blocks, slides, template
+from packgen.writers.pptx import blocks, fit, slides, template
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements, speed, text, theme
 from packgen.writers.pptx.template import ROLES
@@ -82,8 +82,9 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
     title = item.title or slideplan.untitled_name(item.module, item.number)
     lines = [blocks.Line((Span(title),))]
     box = ctx.box(slide, shape)
-    size = blocks.fit_size(lines, box.w, box.h, TITLE_PT,
-                                blocks.MIN_TITLE_PT) if item.title else None
+    size = fit.size_or_base(slide, shape, blocks.fit_size(
+        lines, box.w, box.h, TITLE_PT, blocks.MIN_TITLE_PT), TITLE_PT, "title") if item.title \
+        else None
     blocks.write_lines(shape.text_frame, lines, lang, size)
     if not item.title:
         elements.move_off_slide(shape)

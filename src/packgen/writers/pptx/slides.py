@@ -237,7 +237,8 @@ def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     task = activity_task(activity) or planned.slide.blocks
     if len(bodies) > 1:
         box = ctx.box(slide, bodies[1])
-        size = pptx_blocks.fit_size(meta_lines, box.w, box.h, 28)
+        size = fit.size_or_base(slide, bodies[1], pptx_blocks.fit_size(
+            meta_lines, box.w, box.h, 28), 28)
         pptx_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang, size)
     else:
         summary = " \u00b7 ".join(plain(line.text) for line in meta_lines)
@@ -324,7 +325,7 @@ def _closing_content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> list[Line]:
 
 def _fill_body(ctx: Ctx, slide: Any, body: Any, items: list[Line], base: int) -> None:
     box = ctx.box(slide, body)
-    size = pptx_blocks.fit_size(items, box.w, box.h, base)
+    size = fit.size_or_base(slide, body, pptx_blocks.fit_size(items, box.w, box.h, base), base)
     pptx_blocks.write_lines(body.text_frame, items, ctx.lang, size)
 
 
