@@ -673,11 +673,13 @@ CATALOGUE: tuple[Code, ...] = (
          "PowerPoint's en-US.",
          "Spelling checks and screen readers use the marked language.",
          "Set the language of the master's and layouts' text in PowerPoint, then save."),
-    Code("PG406", E, "template-has-slides",
-         "the deck template holds slides",
-         "A deck template holds masters and layouts only.",
-         "packgen cannot remove slides, so they would appear in every deck.",
-         "Delete the template's slides and save it again."),
+    Code("PG406", W, "template-has-slides",
+         "the deck template holds sample slides",
+         "A deck template holds masters and layouts; designers' templates (and templates "
+         "converted from LibreOffice Impress) often keep a few sample slides as well.",
+         "packgen leaves the template's slides out of every deck it builds, so what you see in "
+         "the template is not what the deck shows; one line says so.",
+         "Delete the template's slides and save it again (keep the masters and layouts)."),
     Code("PG407", E, "template-not-found",
          "a template that is neither in templates/ nor among packgen's defaults",
          "A template named by a pack, a template file or the command line is looked for in the "
@@ -720,6 +722,32 @@ CATALOGUE: tuple[Code, ...] = (
          "different layouts tie (by common name or by placeholders) packgen does not guess.",
          "Guessing would give slides a layout the designer did not mean.",
          "Choose one under layouts: in templates/theme.yaml, as the message shows."),
+    Code("PG416", W, "placeholders-overlap",
+         "two placeholders of a layout lie on top of each other",
+         "On each layout packgen uses (every layout, in template check) the title and each "
+         "body, picture or content placeholder, and every two of those, are compared by their "
+         "boxes (their own, else the master's of their type); an overlap of more than 0.25 cm "
+         "each way is reported once, naming the layout and both placeholders.",
+         "Text written into one placeholder would sit on the text or picture of the other.",
+         "Move or resize the placeholders on that layout so they no longer overlap, or map "
+         "the slide kind to another layout in theme.yaml's layouts:."),
+    Code("PG417", W, "placeholder-off-slide",
+         "a placeholder that lies partly off the slide",
+         "Each placeholder's box is compared with the slide size (presentation.xml); more than "
+         "0.25 cm outside it on any side is reported once per layout and placeholder.",
+         "Text or pictures placed in it are cut off at the slide's edge.",
+         "Move the placeholder inside the slide, or make it smaller."),
+    Code("PG418", I, "placeholders-share-idx",
+         "placeholders of a layout that share an idx",
+         "Placeholders are matched to the layout by their idx number. Templates converted "
+         "from LibreOffice Impress give every placeholder idx 0; one line says how many "
+         "layouts do so.",
+         "A slide placeholder without its own position takes the box of the first layout "
+         "placeholder with its idx, so body text would sit on the title. packgen writes each "
+         "placeholder's box on every slide it builds, so its decks are right; other tools "
+         "using the template may not be.",
+         "Nothing is needed for packgen. To fix the template, give each placeholder its own "
+         "idx (re-insert it in PowerPoint's slide master view)."),
     # --- overflow ------------------------------------------------------------------------
     Code("PG501", W, "text-overflow",
          "text that does not fit its box on a built slide",
@@ -729,6 +757,20 @@ CATALOGUE: tuple[Code, ...] = (
          "are too many. It is an estimate: PowerPoint may break a line a word earlier or later.",
          "Text running off a slide, or shrunk to fit, cannot be read.",
          "Shorten the text, split the slide, or move detail into the notes."),
+    Code("PG502", W, "text-boxes-overlap",
+         "text boxes that overlap on a built slide",
+         "Each slide of a built deck is read back: every shape with text (title, body, table, "
+         "text box) is compared with the others by its box (its own, else its layout's); an "
+         "overlap of more than 0.25 cm each way is one finding per slide.",
+         "Text printed over other text cannot be read.",
+         "Check the layout the slide uses (packgen template check warns about overlapping "
+         "placeholders, PG416) or map the slide kind to another layout."),
+    Code("PG503", W, "text-off-slide",
+         "a text box that falls off a built slide",
+         "Each text shape of a built deck (title, body, table, text box) is compared with the "
+         "slide size; more than 0.25 cm outside it is one finding per slide.",
+         "Text outside the slide is cut off or never shown.",
+         "Check the layout's placeholders (PG417), or shorten what the slide holds."),
 )
 """Every code, in code order."""
 

@@ -146,18 +146,6 @@ def _non_pptx_zip(root: Path) -> tuple[str, int | None]:
     return template(root, data)
 
 
-def _template_with_slides(root: Path) -> tuple[str, int | None]:
-    from pptx import Presentation
-
-    prs = Presentation(str(PACKAGED_PPTX))
-    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Left behind"
-    tmp = root / "with-slides.pptx"
-    prs.save(str(tmp))
-    data = tmp.read_bytes()
-    tmp.unlink()
-    return template(root, data)
-
-
 def _image_not_an_image(root: Path) -> tuple[str, int | None]:
     (root / "content" / "images").mkdir(parents=True, exist_ok=True)
     (root / "content" / "images" / "fake.png").write_text("I am text, not a picture\n")
@@ -222,7 +210,6 @@ CASES: dict[str, Case] = {
     "deep-divs": _deep_divs,
     "corrupt-template": _corrupt_template,
     "non-pptx-zip-template": _non_pptx_zip,
-    "template-with-slides": _template_with_slides,
     "image-not-an-image": _image_not_an_image,
     "image-absolute": _image("/etc/hostname"),
     "image-escape": _image_escape,
@@ -235,5 +222,5 @@ CASES: dict[str, Case] = {
 }
 
 
-SHARED = frozenset({"corrupt-template", "non-pptx-zip-template", "template-with-slides"})
+SHARED = frozenset({"corrupt-template", "non-pptx-zip-template"})
 """The cases that break a file every pack reads: no pack is built."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -63,7 +63,8 @@ there is one; a section slide its start time and length, a break slide its lengt
 time people come back, a statement slide its sentence (else in the master's content area). Picture and table slides use a picture or body
 placeholder's box when there is one, else the master's content area. An activity writes its
 time and group in a second body, else above its instructions; columns fill a body per column.
-An easy-read slide needs its picture placeholder: without it the picture would cover the text.
+An easy-read slide needs a place for its picture beside its body: a picture placeholder, or a
+second content placeholder (``can_hold_picture``); without one the picture would cover the text.
 """
 
 PLACEHOLDER_ROLES: Mapping[str, str] = MappingProxyType({
@@ -80,14 +81,17 @@ def placeholder_role(ph_type: str) -> str:
     return PLACEHOLDER_ROLES.get(ph_type, "other")
 
 
-def missing_roles(kind: str, roles: Iterable[str]) -> tuple[str, ...]:
-    """Return the roles slide ``kind`` needs that a layout with ``roles`` lacks, in order."""
-    have = list(roles)
-    lacking = []
-    for need in PLACEHOLDERS[kind].needs:
-        if need in have:
-            have.remove(need)
-        else:
-            lacking.append(need)
-    return tuple(lacking)
+PICTURE_HOLDERS = ("pic", "clipArt", "obj")
+"""Placeholder types a slide's picture can go in: picture placeholders, and content (``obj``)
+placeholders, which PowerPoint fills with text, a table or a picture alike."""
+
+
+def can_hold_picture(ph_type: str) -> bool:
+    """Return True when a placeholder of XML type ``ph_type`` can hold a slide's picture.
+
+    The deck writer then places the picture in that placeholder's box (fitted, centred) and
+    removes the placeholder; an easy-read layout with two content placeholders and no picture
+    placeholder (as LibreOffice templates have) shows the picture in one, the text in the other.
+    """
+    return ph_type in PICTURE_HOLDERS
 

@@ -295,9 +295,12 @@ def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
 
 
 def _rendered_rules(tp: TailoredPack, deck: Output, display: str) -> list[Diagnostic]:
+    from packgen.rules.deck_geometry import check_deck_geometry
     from packgen.rules.overflow import check_deck_overflow, slide_sources
 
-    return check_deck_overflow(deck.path, f"{display}/{deck.path.name}", slide_sources(tp))
+    shown, sources = f"{display}/{deck.path.name}", slide_sources(tp)
+    return (check_deck_overflow(deck.path, shown, sources)
+            + check_deck_geometry(deck.path, shown, sources))
 
 
 def _silenced(diags: Sequence[Diagnostic], project: Project, pack_id: str) -> list[Diagnostic]:

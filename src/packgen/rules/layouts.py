@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from packgen.model import slide_kinds
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, FALLBACKS, KINDS, PLACEHOLDERS
 from packgen.wording import closest
 
@@ -111,10 +112,10 @@ class Choice:
 def can_hold_picture(slot: Slot) -> bool:
     """Return whether the deck writer can put a slide's picture in this placeholder.
 
-    Picture placeholders can; a body can too once this says so (the one place to widen when
-    the writer learns to place a picture in a content, ``obj``, placeholder).
+    Picture placeholders can, and so can a content (``obj``) placeholder: the writer places
+    the picture in its box (``slide_kinds.can_hold_picture``).
     """
-    return slot.role == "picture"
+    return slot.role == "picture" or slide_kinds.can_hold_picture(slot.type)
 
 
 def lacking(layout: Layout, kind: str) -> tuple[str, ...]:

@@ -144,6 +144,15 @@ def check_deck_overflow(pptx_path: Path, rel_path_for_diags: str,
         return _findings(_Deck.read(package), rel_path_for_diags, sources)
 
 
+Deck = _Deck
+"""A built deck's slides and what their shapes inherit (``read_deck`` reads one)."""
+
+
+def read_deck(package: Package) -> _Deck:
+    """Return a built deck's slides, each with its layout and master, for the deck rules."""
+    return _Deck.read(package)
+
+
 def slide_sources(tp: TailoredPack) -> dict[int, Loc]:
     """Return where each deck slide comes from: its Markdown slide or easy-read row, the
     module for a section slide, the pack file for the title, agenda and closing slides."""

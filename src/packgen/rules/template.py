@@ -13,7 +13,7 @@ from pathlib import Path
 
 from packgen import paths
 from packgen.colours import AA_NORMAL, EASY_READ
-from packgen.errors import Diagnostic, PackgenError, error, info
+from packgen.errors import Diagnostic, PackgenError, error, info, warning
 from packgen.model import PlannedSlide, TailoredPack, Theme
 from packgen.model.slide_kinds import DEFAULT_LAYOUTS, KINDS
 from packgen.rules import layouts as resolver
@@ -21,6 +21,7 @@ from packgen.rules import templatestyle as style
 from packgen.rules.base import described
 from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
+from packgen.rules.template_geometry import check_geometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
     diags += style.languages(doc, shown, tp.language) + _slides(doc, shown)
+    diags += check_geometry(doc, used, shown)
     return diags + style.theme_contrast(tp.project.theme, minimum)
 
 
@@ -190,6 +192,7 @@ def _report(path: str, mtime: int, size: int, display: str,
     diags += style.text_sizes(doc.layouts, display)
     diags += style.text_contrast(doc.layouts, display, minimum)
     diags += style.languages(doc, display, language) + _slides(doc, display)
+    diags += check_geometry(doc, doc.layouts, display)
     numbers = {id(el): n for n, (_, el) in enumerate(doc.masters, 1)}
     infos = tuple(LayoutInfo(lay.name, lay.master_name, tuple(i for _, i in lay.placeholders),
                              numbers.get(id(lay.master), 1)) for lay in doc.layouts)
@@ -246,9 +249,9 @@ def _names(names: Iterable[str]) -> str:
 def _slides(doc: TemplateDoc, shown: str) -> list[Diagnostic]:
     if not doc.slide_count:
         return []
-    return [error(f"template holds {doc.slide_count} slides: a deck template should hold only "
-                    "masters and layouts (delete the slides, keep the layouts)", shown, None,
-                    "PG406")]
+    return [warning(f"template holds {doc.slide_count} sample slides: packgen leaves them out "
+                      "of every deck (delete them from the template to silence this)", shown,
+                    None, "PG406")]
 
 
 def _infos(layout: LayoutDoc | LayoutInfo) -> list[PlaceholderInfo]:

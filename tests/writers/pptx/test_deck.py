@@ -232,10 +232,19 @@ def test_easy_read_deck_has_one_slide_per_row_picture_left(tmp_path):
     assert rows[0].notes_slide.notes_text_frame.text == "Point at the picture."
 
 
-def test_template_with_slides_is_rejected(tmp_path):
-    root = project_with_template(tmp_path, with_slide=True)
-    with pytest.raises(PackgenError, match="holds 1 slide"):
-        build(sample(root=root, template="deck.pptx"), tmp_path)
+def test_a_templates_sample_slides_are_left_out_of_the_deck(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "project")
+    root = project_with_template(tmp_path / "project", with_slide=True)
+    tp = sample(root=root, template="deck.pptx")
+    path = build(tp, tmp_path)
+    prs = Presentation(str(path))
+    assert titles(prs)[0] == tp.pack.title and "Sample slide" not in titles(prs)
+    assert len(prs.slides) == len(slideplan.plan(tp))
+    with zipfile.ZipFile(path) as archive:
+        parts = [n for n in archive.namelist() if n.startswith("ppt/slides/slide")]
+        assert not any(b"Sample slide" in archive.read(n) for n in archive.namelist()
+                       if n.endswith(".xml"))
+    assert len(parts) == len(prs.slides)
 
 
 def test_corrupt_template_is_one_line_error(tmp_path):
@@ -285,7 +294,9 @@ def project_with_template(tmp_path: Path, with_slide: bool) -> Path:
     shutil.copy(packaged_templates() / "deck.pptx", target)
     if with_slide:
         prs = Presentation(str(target))
-        prs.slides.add_slide(prs.slide_layouts[0])
+        slide = prs.slides.add_slide(prs.slide_layouts[0])
+        slide.shapes.title.text = "Sample slide"
+        slide.notes_slide.notes_text_frame.text = "Sample slide notes"
         prs.save(str(target))
     return tmp_path
 

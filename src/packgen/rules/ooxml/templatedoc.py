@@ -50,6 +50,12 @@ class PlaceholderInfo:
         return role(self.type)
 
     @property
+    def box(self) -> tuple[int, int, int, int]:
+        """Return the effective box (x, y, width, height in EMU): the placeholder's own, else
+        its master placeholder's of the same type (a layout placeholder's idx says nothing)."""
+        return self.left, self.top, self.width, self.height
+
+    @property
     def size(self) -> str:
         """Return the size in centimetres, for example ``25.4 x 3.2 cm``."""
         return f"{self.width / 360000:.1f} x {self.height / 360000:.1f} cm"
@@ -86,6 +92,8 @@ class TemplateDoc:
     themes: tuple[etree._Element, ...]
     presentation: etree._Element
     slide_count: int
+    slide_size: tuple[int, int] = (0, 0)
+    """The slide's width and height (EMU), from ``p:sldSz``; (0, 0) when it is missing."""
 
     def layout(self, name: str) -> LayoutDoc | None:
         """Return the first layout called ``name`` exactly, or None."""
@@ -122,7 +130,14 @@ def _read(package: Package) -> TemplateDoc:
         layouts += [_layout(package.part(lay), master_el, theme, defaults)
                     for lay in _listed(package, name, "p:sldLayoutIdLst/p:sldLayoutId")]
     slide_count = len(xpath(pres_el, "p:sldIdLst/p:sldId"))
-    return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, slide_count)
+    return TemplateDoc(tuple(layouts), tuple(masters), tuple(themes), pres_el, slide_count,
+                       _slide_size(pres_el))
+
+
+def _slide_size(pres_el: etree._Element) -> tuple[int, int]:
+    size = first(pres_el, "p:sldSz")
+    values = (size.get("cx", ""), size.get("cy", "")) if size is not None else ("", "")
+    return (int(values[0]), int(values[1])) if all(v.isdigit() for v in values) else (0, 0)
 
 
 def _bad_colours(doc: TemplateDoc) -> list[str]:

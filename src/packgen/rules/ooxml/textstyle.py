@@ -94,12 +94,18 @@ def master_placeholder(master: etree._Element, kind: str) -> etree._Element | No
 
 
 def layout_placeholder(layout: etree._Element, sp: etree._Element) -> etree._Element | None:
-    """Return the layout placeholder a slide placeholder inherits from (same idx, else type)."""
+    """Return the layout placeholder a slide placeholder inherits from (same idx, else type).
+
+    Where several share the idx (converted templates give every placeholder idx 0), the one
+    of the same role is chosen: a body inherits from the body, not from the title.
+    """
     idx, kind = ph_idx(sp), ph_type(sp)
     candidates = [s for s in shapes(layout) if placeholder(s) is not None]
-    for other in candidates:
-        if ph_idx(other) == idx:
-            return other
+    same = [other for other in candidates if ph_idx(other) == idx]
+    if len(same) > 1:
+        return next((o for o in same if role(ph_type(o)) == role(kind)), same[0])
+    for other in same:
+        return other
     return next((s for s in candidates if role(ph_type(s)) == role(kind) == "title"), None)
 
 

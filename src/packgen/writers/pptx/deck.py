@@ -6,16 +6,21 @@ from pathlib import Path
 from typing import Any
 
 from packgen.model import Block, PlannedSlide, Span, TailoredPack
+from packgen.rules.fontmetrics import lines_needed
 from packgen.tailor import slideplan
 from packgen.views.deck import notes_for
 from packgen.wording import date_long
-from packgen.writers.pptx import blocks, slides, template
+from packgen.writers.pptx import blocks, fit, slides, template
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements, speed, text, theme
 from packgen.writers.pptx.template import ROLES
 
 TITLE_PT = 40
 """The packaged template's title size; long titles step down to 36 pt, never below."""
+FOOTER_PT = 18
+"""The footer size the footer text is measured at (the packaged template's; others use less)."""
+FOOTER_INSETS_PT = 14.4
+"""A text box's default left and right insets together (0.1 in each)."""
 BAND = 228600
 """Tolerance (a quarter inch) when deciding whether a shape starts a new reading row."""
 DEFAULT_AREA = (685800, 1828800, 10820400, 4206240)
@@ -30,7 +35,8 @@ def build_deck(tp: TailoredPack) -> Any:
     layouts = template.check(prs, tp, planned, shown)
     speed.speed_up(prs)
     notes_master = speed.notes_master_of(prs)
-    ctx = slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs))
+    ctx = slides.Ctx(tp, tp.project.root, tp.language, _content_area(prs),
+                     slide_width=prs.slide_width or slides.PACKAGED_WIDTH)
     footers: dict[str, list[Any]] = {}
     adder = speed.SlideAdder(prs)
     for item in planned:
@@ -49,9 +55,22 @@ def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, lis
     slides.render(ctx, slide, item)
     _drop_empty_placeholders(slide)
     _order_for_reading(slide, ctx)
-    texts = {"ftr": f"{tp.pack.title} \u00b7 {tp.pack.organisation}",
-             "dt": date_long(tp.pack.date)}
+    texts = {"ftr": _footer_text(tp, slide.slide_layout), "dt": date_long(tp.pack.date)}
     elements.copy_footers(slide, texts, tp.language, footers)
+
+
+def _footer_text(tp: TailoredPack, layout: Any) -> str:
+    """Return the footer: the pack's title and organisation, else the one of them that fits
+    the layout's footer placeholder on one line (a narrow footer would wrap out of its box)."""
+    choices = (f"{tp.pack.title} \u00b7 {tp.pack.organisation}", tp.pack.title,
+               tp.pack.organisation)
+    width = next((ph.width for ph in layout.placeholders
+                  if ROLES.get(ph.placeholder_format.type) == "footer"), None)
+    if not width:
+        return choices[0]
+    room = width / 12700 - FOOTER_INSETS_PT
+    return next((text for text in choices if lines_needed(text, room, FOOTER_PT) == 1),
+                choices[-1])
 
 
 def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
@@ -63,8 +82,9 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
     title = item.title or slideplan.untitled_name(item.module, item.number)
     lines = [blocks.Line((Span(title),))]
     box = ctx.box(slide, shape)
-    size = blocks.fit_size(lines, box.w, box.h, TITLE_PT,
-                                blocks.MIN_TITLE_PT) if item.title else None
+    size = fit.size_or_base(slide, shape, blocks.fit_size(
+        lines, box.w, box.h, TITLE_PT, blocks.MIN_TITLE_PT), TITLE_PT, "title") if item.title \
+        else None
     blocks.write_lines(shape.text_frame, lines, lang, size)
     if not item.title:
         elements.move_off_slide(shape)
@@ -79,8 +99,10 @@ def _write_notes(slide: Any, notes: tuple[Block, ...], lang: str, master: Any) -
 
 def _drop_empty_placeholders(slide: Any) -> None:
 
-    for element in elements.placeholder_elements(elements.shape_tree(slide)):
-        if elements.ph_idx(element) == 0 or not elements.is_text_shape(element):
+    tree = elements.shape_tree(slide)
+    title = elements.title_element(tree)
+    for element in elements.placeholder_elements(tree):
+        if element is title or not elements.is_text_shape(element):
             continue
         if not elements.shape_text(element).strip():
             elements.remove_element(element)
@@ -124,11 +146,11 @@ def _box(slide: Any, element: Any, ctx: Any) -> Any:
 
 
 def _content_area(prs: Any) -> Any:
-
-    for shape in prs.slide_masters[0].placeholders:
-        if ROLES.get(shape.placeholder_format.type) == "body" and shape.width:
-            return Box.of(shape)
-    return Box(*DEFAULT_AREA)
+    """Return the largest body placeholder of the slide masters (a converted LibreOffice
+    template's first master is its title master, whose body is a short subtitle strip)."""
+    bodies = [Box.of(shape) for master in prs.slide_masters for shape in master.placeholders
+              if ROLES.get(shape.placeholder_format.type) == "body" and shape.width]
+    return max(bodies, key=lambda b: b.w * b.h, default=Box(*DEFAULT_AREA))
 
 
 def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:

@@ -111,3 +111,19 @@ def apply(frame: Any, setting: Setting) -> None:
 
 def _before(level: int, size: int, nested: int, share: float) -> int:
     return round((size if level == 1 else nested) * share)
+
+
+def size_or_base(slide: Any, shape: Any, size: int | None, base: int, role: str = "body"
+                 ) -> int | None:
+    """Return ``size``, or ``base`` where ``size`` is None (keep the template's size) and the
+    size ``shape`` inherits is below PG403's minimum for ``role``.
+
+    ``fit_size`` returns None when the text fits at ``base``, trusting the template to set that
+    size; a template saved by another program (18 pt everywhere) does not, so ``base`` is
+    written instead. A template PG403 accepts keeps its own size.
+    """
+    if size is not None:
+        return size
+    inherited = text_level(style.chain(slide, shape), 1).size
+    return base if inherited < MINIMUM_PT[role] else None
+

@@ -19,6 +19,7 @@ from packgen.model import (
     Span,
     TailoredPack,
     plain,
+    slide_kinds,
 )
 from packgen.tailor.slideplan import activity_task
 from packgen.views.deck import break_lines, clock_for, group_label, is_easy_read, section_lines
@@ -47,6 +48,10 @@ CLOSING_PICTURE = 2286000
 """Easy read: the closing slide's picture, at most 2.5 in square."""
 SIDE = 4114800
 """Easy read: picture square (4.5 in) when the layout has no picture placeholder."""
+PACKAGED_WIDTH = 12192000
+"""The packaged template's slide width (13.33 in, EMU), which the sizes here are chosen for."""
+SMALLEST_PT = 18
+"""No text the writer fits is set smaller, on any slide size."""
 EASY_MOST, EASY_LEAST = 40, 32
 """Easy read: the largest and smallest sizes of a row's sentences, centred beside the picture."""
 
@@ -62,6 +67,13 @@ class Ctx:
     """The content area of the template (its master's body placeholder)."""
     boxes: dict[tuple[str, int], Box] = field(default_factory=dict)
     """Inherited placeholder boxes by (layout part name, placeholder index)."""
+    slide_width: int = PACKAGED_WIDTH
+    """The template's slide width (EMU): sizes scale with it where the slide is too small."""
+
+    def floor(self, size: int) -> int:
+        """Return ``size`` (points) scaled to this slide as it looks on the packaged template's
+        13.33 in slide (24 pt there is 20 pt on a 28 cm slide), never larger, at least 18."""
+        return max(min(size, round(size * self.slide_width / PACKAGED_WIDTH)), SMALLEST_PT)
 
     def box(self, slide: Any, shape: Any) -> Box:
         """Return where a placeholder sits, reading its layout's geometry only once."""
@@ -84,6 +96,17 @@ def placeholders(slide: Any, role: str) -> list[Any]:
              if _ROLE_OF_TYPE.get(elements.ph_type(el)) == role]
     found.sort(key=elements.ph_idx)
     return [elements.shape_for(slide, el) for el in found]
+
+
+def picture_holders(slide: Any) -> list[Any]:
+    """Return the slide's picture placeholders; without one, a content placeholder that can
+    hold a picture (``slide_kinds.can_hold_picture``) when another body is left for text."""
+    pictures = placeholders(slide, "picture")
+    bodies = placeholders(slide, "body")
+    if pictures or len(bodies) < 2:
+        return pictures
+    spare = [b for b in bodies if slide_kinds.can_hold_picture(elements.ph_type(b.element))]
+    return spare[:1]
 
 
 def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -113,8 +136,10 @@ def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     second.name = "Agenda, continued"
     elements.copy_list_style(slide.slide_layout.placeholders.get(
         idx=bodies[0].placeholder_format.idx), second)
-    _agenda_column(ctx, bodies[0].text_frame, items[:half], 24)
-    _agenda_column(ctx, second.text_frame, items[half:], 24)
+    size = min(pptx_blocks.fit_size(column, width, box.h, 24, ctx.floor(24)) or 24
+               for column in (items[:half], items[half:]))
+    _agenda_column(ctx, bodies[0].text_frame, items[:half], size)
+    _agenda_column(ctx, second.text_frame, items[half:], size)
 
 
 def _agenda_lines(tp: TailoredPack) -> list[Line]:
@@ -212,7 +237,8 @@ def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     task = activity_task(activity) or planned.slide.blocks
     if len(bodies) > 1:
         box = ctx.box(slide, bodies[1])
-        size = pptx_blocks.fit_size(meta_lines, box.w, box.h, 28)
+        size = fit.size_or_base(slide, bodies[1], pptx_blocks.fit_size(
+            meta_lines, box.w, box.h, 28), 28)
         pptx_blocks.write_lines(bodies[1].text_frame, meta_lines, ctx.lang, size)
     else:
         summary = " \u00b7 ".join(plain(line.text) for line in meta_lines)
@@ -243,8 +269,10 @@ def _diagram(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _easy_read(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    """Place the row's picture in the picture placeholder (else a content one beside the
+    text's body) and its sentences, fitted and centred, in the body."""
     row = planned.row
-    pictures = placeholders(slide, "picture")
+    pictures = picture_holders(slide)
     if row.image is not None:
         box = ctx.box(slide, pictures[0]) if pictures else Box(ctx.area.x, ctx.area.y, SIDE, SIDE)
         media.add_picture(slide, row.image, ctx.root, box, honour_width=False)
@@ -297,7 +325,7 @@ def _closing_content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> list[Line]:
 
 def _fill_body(ctx: Ctx, slide: Any, body: Any, items: list[Line], base: int) -> None:
     box = ctx.box(slide, body)
-    size = pptx_blocks.fit_size(items, box.w, box.h, base)
+    size = fit.size_or_base(slide, body, pptx_blocks.fit_size(items, box.w, box.h, base), base)
     pptx_blocks.write_lines(body.text_frame, items, ctx.lang, size)
 
 

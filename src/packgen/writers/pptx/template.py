@@ -20,9 +20,9 @@ from packgen.paths import deck_template
 from packgen.rules import layouts as resolver
 from packgen.safety import check_pptx_file
 from packgen.writers.pptx.oxml.links import drop_external_relationships
+from packgen.writers.pptx.oxml.sample_slides import drop_slides
 
 UNREADABLE_TEMPLATE = "PG400"
-HAS_SLIDES = "PG406"
 
 BAD_FILE = (zipfile.BadZipFile, PythonPptxError, XMLSyntaxError, KeyError, ValueError,
             OSError, AttributeError, TypeError, IndexError)
@@ -48,7 +48,8 @@ def open_template(path: Path, shown: str) -> Any:
     """Return the template as a Presentation; a file that is not a deck is a PackgenError.
 
     The zip is checked first (size, member names, no DOCTYPE) so a zip bomb or an entity is
-    refused before python-pptx reads it; external relationships are dropped once it is open.
+    refused before python-pptx reads it; external relationships are dropped once it is open,
+    and so are the template's own sample slides (the rules warn about them, PG406).
     """
     check_pptx_file(path, shown)
     try:
@@ -58,10 +59,7 @@ def open_template(path: Path, shown: str) -> Any:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise PackgenError(f"not a PowerPoint template (.pptx): {reason}", shown,
                            code=UNREADABLE_TEMPLATE) from None
-    if len(prs.slides):
-        raise PackgenError(
-            f"the deck template holds {len(prs.slides)} slide(s); a template must hold layouts "
-            "only (delete its slides and save it again)", shown, code=HAS_SLIDES)
+    drop_slides(prs)
     return prs
 
 

@@ -93,8 +93,34 @@ def is_placeholder(element: Any) -> bool:
 
 
 def title_element(tree: Any) -> Any | None:
-    """Return the shape tree's title placeholder (idx 0) as ``shapes.title`` finds it."""
-    return next((el for el in placeholder_elements(tree) if ph_idx(el) == 0), None)
+    """Return the shape tree's title placeholder: the first of a title type, else idx 0.
+
+    A template converted from another program may give every placeholder idx 0 (its body
+    too), so the type decides first; ``shapes.title`` looks at idx 0 only.
+    """
+    holders = placeholder_elements(tree)
+    return next((el for el in holders if ph_type(el) in _TITLE_TYPES),
+                next((el for el in holders if ph_idx(el) == 0), None))
+
+
+def pin_shared_boxes(slide: Any, layout: Any) -> None:
+    """Write each new slide placeholder's box from its layout placeholder, when two of the
+    layout's placeholders share an idx.
+
+    A slide placeholder without its own ``a:xfrm`` takes the box of the layout placeholder
+    with its idx; when several share it (converted templates give all of them idx 0) that is
+    the first, the title, and the body would sit on it. The slide's placeholders are the
+    layout's cloneable ones, cloned in order, so each is paired with its own source.
+    """
+    sources = list(layout.iter_cloneable_placeholders())
+    indexes = [ph.placeholder_format.idx for ph in sources]
+    if len(set(indexes)) == len(indexes):
+        return
+    for element, source in zip(placeholder_elements(shape_tree(slide)), sources):
+        if not sets_own_xfrm(element):
+            shape = shape_for(slide, element)
+            shape.left, shape.top = source.left, source.top
+            shape.width, shape.height = source.width, source.height
 
 
 def shape_id(element: Any) -> int:
@@ -158,6 +184,7 @@ _SP, _TX_BODY, _BR, _FLD = (qn(t) for t in ("p:sp", "p:txBody", "a:br", "a:fld")
 _SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
                                                 "contentPart"))
 _PH = etree.XPath("./*[1]/p:nvPr/p:ph", namespaces=namespaces("p"))
+_TITLE_TYPES = ("title", "ctrTitle")
 _C_NV_PR, _OFF, _EXT = qn("p:cNvPr"), qn("a:off"), qn("a:ext")
 _SP_XFRM = f"{qn('p:spPr')}/{qn('a:xfrm')}"
 _XFRM_AT = {qn("p:graphicFrame"): qn("p:xfrm"), qn("p:grpSp"): f"{qn('p:grpSpPr')}/{qn('a:xfrm')}"}

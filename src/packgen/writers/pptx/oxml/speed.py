@@ -24,6 +24,8 @@ from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.shapes.placeholder import NotesSlidePlaceholder
 
+from packgen.writers.pptx.oxml.elements import pin_shared_boxes
+
 NOTES_TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
 
 
@@ -89,6 +91,7 @@ class SlideAdder:
         id_list = self._slides._sldIdLst
         if key not in self._clones:
             slide = self._slides.add_slide(layout)
+            pin_shared_boxes(slide, layout)
             self._clones[key] = [copy.deepcopy(el) for el in slide.shapes._spTree.iter_shape_elms()]
             self._next_id = int(id_list[-1].get("id")) + 1
             return slide
