@@ -47,19 +47,18 @@ def test_names_compare_without_case_punctuation_and_or_two(name: str, same: str)
     assert layouts.normalise(name) == layouts.normalise(same)
 
 
-def test_an_impress_template_gets_a_layout_for_every_kind_but_easy_read() -> None:
+def test_an_impress_template_gets_a_layout_for_every_kind() -> None:
     choices = layouts.resolve(IMPRESS, {})
     chosen = {kind: c.layout for kind, c in choices.items()}
     assert chosen == {
         "title": "Title Slide", "agenda": "Title, Content", "section": "Title Only",
         "content": "Title, Content", "statement": "Title Only", "columns": "Title, 2 Content",
         "picture": "Title, Content", "quote": "Title, Content", "table": "Title Only",
-        "activity": "Title, 2 Content", "easy-read": None, "diagram": "Title Only",
+        "activity": "Title, 2 Content", "easy-read": "Title, 2 Content", "diagram": "Title Only",
         "break": "Title Only", "closing": "Title Slide"}
     assert choices["content"].how == layouts.BY_NAME
     assert choices["title"].how == layouts.DEFAULT
-    assert choices["easy-read"].code == "PG401"
-    assert "a title, a picture and a body placeholder" in choices["easy-read"].problem
+    assert choices["easy-read"].how == layouts.BY_PLACEHOLDERS
 
 
 def test_the_theme_mapping_wins_over_every_name() -> None:
@@ -113,7 +112,7 @@ def test_statement_and_break_borrow_a_divider_and_the_rest_are_counted_once() ->
     choices = layouts.resolve(IMPRESS, {}).values()
     assert [c.kind for c in layouts.borrowed(choices)] == ["statement", "break"]
     assert layouts.matched_info(choices).startswith(
-        "8 slide kinds use layouts matched by their placeholders")
+        "9 slide kinds use layouts matched by name or placeholders")
 
 
 def test_the_paste_block_pins_every_match_and_keeps_the_mapping() -> None:
@@ -121,7 +120,7 @@ def test_the_paste_block_pins_every_match_and_keeps_the_mapping() -> None:
     block = layouts.paste_block(choices, {"table": "Title Only"})
     assert block[0] == "layouts:"
     assert '  content: "Title, Content"' in block and '  table: "Title Only"' in block
-    assert "  # easy-read: no layout has a title, a picture and a body placeholder" in block
+    assert '  easy-read: "Title, 2 Content"' in block
     assert not any("title:" in line for line in block)
 
 
@@ -133,3 +132,11 @@ def test_a_template_with_every_default_name_needs_no_paste_block() -> None:
     assert {c.how for c in choices.values()} == {layouts.DEFAULT}
     assert layouts.paste_block(choices, {}) == [] and layouts.matched_info(choices.values()) is None
     assert list(choices) == list(KINDS)
+
+
+def test_a_kind_no_layout_fits_is_a_comment_in_the_paste_block() -> None:
+    plain = (Layout("Title Only", "m", (TITLE,)), Layout("Title, Content", "m", (TITLE, WIDE)))
+    choices = layouts.resolve(plain, {})
+    assert choices["easy-read"].layout is None
+    block = layouts.paste_block(choices, {})
+    assert "  # easy-read: no layout has a title, a picture and a body placeholder" in block

@@ -38,6 +38,12 @@ _COLUMNS = ("Two Content", "Title and 2 Content", "Two Columns", "Title and Two 
 _PICTURE = ("Picture with Caption", "Title and Picture", "Title and Photo", "Photo",
             "Title Bullets and Photo", "Caption")
 
+TEXT_HEIGHTS: Mapping[str, int] = MappingProxyType({
+    "easy-read": 1_440_000,   # 4 cm: three lines at 32 pt
+    "closing": 2_160_000,     # 6 cm: six lines of contact details at 24 pt
+})
+"""The least height, in EMU, of the text placeholder a matched layout gives these kinds."""
+
 COMMON_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "title": ("Title Slide", "Title", "Title Page", "Cover", "Title Center"),
     "agenda": ("Agenda", *_CONTENT),
@@ -50,10 +56,10 @@ COMMON_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "quote": ("Quote", *_CONTENT),
     "table": ("Title Only", "Table", "Title and Table", *_CONTENT),
     "activity": ("Activity", *_COLUMNS, *_CONTENT),
-    "easy-read": ("Easy Read", *_PICTURE, "Content with Caption"),
+    "easy-read": ("Easy Read", *_PICTURE, "Two Content", "Title and 2 Content"),
     "diagram": ("Title Only", "Diagram", *_CONTENT),
     "break": ("Break", *FALLBACKS["break"]),
-    "closing": ("Closing", "Title Slide", "Section Header"),
+    "closing": ("Closing", "Title Slide", "Section Header", *_CONTENT),
 })
 """Slide kind to the layout names tried, in order, after its default name: PowerPoint's,
 LibreOffice Impress's ('Title, Content'), Google Slides' ('Title and body') and Keynote's
@@ -122,16 +128,17 @@ def lacking(layout: Layout, kind: str) -> tuple[str, ...]:
     """Return the roles slide ``kind`` needs that ``layout`` lacks, in order (may repeat).
 
     A body placeholder that ``can_hold_picture`` serves as the picture when there is no
-    picture placeholder for it, and as a body otherwise.
+    picture placeholder for it and the text keeps a body of its own, and as a body otherwise.
     """
     slots = layout.slots
     pictures = sum(s.role == "picture" for s in slots)
     either = sum(s.role == "body" and can_hold_picture(s) for s in slots)
     needs = PLACEHOLDERS[kind].needs
+    bodies = sum(s.role == "body" for s in slots)
     short = max(0, needs.count("picture") - pictures)
-    lent = min(either, short)
+    lent = min(either, short, max(0, bodies - needs.count("body")))
     have = {"title": sum(s.role == "title" for s in slots), "picture": pictures + lent,
-            "body": sum(s.role == "body" for s in slots) - lent}
+            "body": bodies - lent}
     missing = []
     for need in needs:
         if have.get(need, 0) > 0:
@@ -144,6 +151,22 @@ def lacking(layout: Layout, kind: str) -> tuple[str, ...]:
 def fits(layout: Layout, kind: str) -> bool:
     """Return whether ``layout`` has every placeholder slide ``kind`` needs."""
     return not lacking(layout, kind)
+
+
+def roomy(layout: Layout, kind: str) -> bool:
+    """Return whether a layout's text placeholder is tall enough for what ``kind`` writes.
+
+    Only layouts found by name or placeholders are held to this: a caption strip (python-pptx's
+    'Picture with Caption') cannot take an easy-read row, nor a title slide's subtitle a
+    closing slide's contact details. A box of unknown size passes.
+    """
+    lowest = TEXT_HEIGHTS.get(kind)
+    if lowest is None:
+        return True
+    heights = sorted((s.height for s in layout.slots if s.role == "body"), reverse=True)
+    if kind == "easy-read" and not any(s.role == "picture" for s in layout.slots):
+        heights = heights[1:]  # the tallest content placeholder holds the picture
+    return not heights or heights[0] == 0 or heights[0] >= lowest
 
 
 def needs_text(kind: str) -> str:
@@ -202,7 +225,7 @@ def matched_info(choices: Iterable[Choice]) -> str | None:
     if not count:
         return None
     kinds = "1 slide kind uses a layout" if count == 1 else f"{count} slide kinds use layouts"
-    return (f"{kinds} matched by their placeholders (packgen template check shows them, and "
+    return (f"{kinds} matched by name or placeholders (packgen template check shows them, and "
             "the layouts: mapping to pin them)")
 
 
@@ -239,7 +262,7 @@ def _choose(kind: str, named: Mapping[str, Layout], mapping: Mapping[str, str]) 
     if default is not None:
         return Choice(kind, default.name, DEFAULT) if fits(default, kind) else \
             _lacks(default, kind)
-    fitting = [lay for lay in named.values() if fits(lay, kind)]
+    fitting = [lay for lay in named.values() if fits(lay, kind) and roomy(lay, kind)]
     return _by_name(kind, fitting) or _by_placeholders(kind, fitting)
 
 

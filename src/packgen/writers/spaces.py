@@ -33,6 +33,8 @@ PAD = 0.06
 """Space kept between a label and the edge of its area, in oval radii."""
 NAME_PT, HOLDER_PT, MIN_NAME_PT, MIN_HOLDER_PT = 28.0, 20.0, 20.0, 18.0
 EASY_NAME_PT = 40.0
+LAST_RESORT_PT = 10.0
+"""The least size a name takes when its words do not fit its area at ``MIN_NAME_PT``."""
 CONTRAST = 4.5
 
 
@@ -265,9 +267,23 @@ def _label(space: Space, box: tuple[float, float, float, float], under: str, col
                              holder_pt)
         if rest is not None:
             break
+    if any(text_width(n, size, True) > w for n in name):
+        size, name = _smallest_fit(space.name, w, size)
     lines = tuple(TextLine(n, size, True, name_ink) for n in name) + tuple(rest or ())
     used = sum(line_height(line.size) for line in lines)
     return Label(space, x, y, w, h, lines, y + (h - used) / 2, shared)
+
+
+def _smallest_fit(text: str, width: float, size: float) -> tuple[float, list[str]]:
+    """Return the largest size under ``size`` (down to ``LAST_RESORT_PT``) at which every word
+    of ``text`` fits ``width``, and its lines: a small diagram (a 4:3 template) never breaks a
+    name inside a word."""
+    while size > LAST_RESORT_PT:
+        size -= 1
+        lines = wrap(text, width, size, True)
+        if all(text_width(n, size, True) <= width for n in lines):
+            break
+    return size, wrap(text, width, size, True)
 
 
 def _holder_lines(text: str, w: float, room: float, ink: str, under: str,

@@ -46,7 +46,7 @@ def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lan
         if lens.outline:
             _lens(group, diagram, lens, at, fill=False)
     for label in diagram.labels:
-        _label(group, label, at, lang)
+        _label(group, label, at, lang, theme.fonts.get("body", ""))
     elements.set_alt_text(group, diagram.alt)
     group.name = "Spaces diagram"
     return group
@@ -101,7 +101,9 @@ def _lens(group: Any, diagram: layout.Diagram, lens: layout.Lens, at: tuple[int,
     elements.mark_decorative(shape)
 
 
-def _label(group: Any, label: layout.Label, at: tuple[int, int], lang: str) -> None:
+def _label(group: Any, label: layout.Label, at: tuple[int, int], lang: str, font: str) -> None:
+    """Add one label in the theme's body font, the font its lines were measured in (a
+    template's own font may be wider and break a name inside a word)."""
     used = sum(layout.line_height(line.size) for line in label.lines)
     height = min(used * 1.08, label.y + label.h - label.top)
     shape = group.shapes.add_textbox(_emu(label.x, at[0]), _emu(label.top, at[1]),
@@ -117,6 +119,7 @@ def _label(group: Any, label: layout.Label, at: tuple[int, int], lang: str) -> N
         run = paragraph.add_run()
         run.text = line.text
         run.font.size, run.font.bold = Pt(line.size), line.bold
+        run.font.name = font or None
         run.font.color.rgb = _rgb(line.ink)
         text_xml.set_run_lang(run, lang)
 
