@@ -156,7 +156,7 @@ def test_the_gallery_is_rebuilt_for_a_theme_change_not_for_a_module_edit(
         line = served.running.wait_for(r"template gallery rebuilt")
         assert "templates/theme.yaml" in line
         finding = page.locator("#pack-template-gallery li.error")
-        expect(finding).to_contain_text('no layout named "Pull Quote"', timeout=WAIT)
+        expect(finding).to_contain_text("maps quote slides to layout 'Pull Quote'", timeout=WAIT)
         expect(page.locator("#pack-template-gallery table.outline tbody tr")).to_have_count(13)
     finally:
         theme.unlink()

@@ -58,7 +58,7 @@ def test_an_impress_template_gets_a_layout_for_every_kind() -> None:
         "break": "Title Only", "closing": "Title Slide"}
     assert choices["content"].how == layouts.BY_NAME
     assert choices["title"].how == layouts.DEFAULT
-    assert choices["easy-read"].how == layouts.BY_PLACEHOLDERS
+    assert choices["easy-read"].how == layouts.BY_NAME
 
 
 def test_the_theme_mapping_wins_over_every_name() -> None:

@@ -56,8 +56,8 @@ def test_python_pptx_default_template_has_a_layout_for_every_kind(tmp_path: Path
     kinds = _kinds(lines)
     assert kinds["content"] == "'Title and Content' (default name)"
     assert kinds["picture"] == "'Picture with Caption' (matched by name: no 'Picture' layout)"
-    assert kinds["easy-read"].startswith("'Picture with Caption'")
-    assert kinds["closing"].startswith("'Title Slide'")
+    assert kinds["easy-read"].startswith("'Two Content'")  # the caption strip is too low
+    assert kinds["closing"].startswith("'Title and Content'")  # so is the subtitle
     assert not any(k.startswith("cannot") for k in kinds.values())
     matched = ("6 slide kinds use layouts matched by name or placeholders (packgen template "
                "check shows them, and the layouts: mapping to pin them)")
@@ -91,7 +91,7 @@ def test_an_impress_template_reads_in_short_lines_that_say_each_problem_once(
     kinds = _kinds(lines)
     assert kinds["content"].startswith("'Title, Content' (matched by name")
     assert kinds["columns"].startswith("'Title, 2 Content' (matched by name")
-    assert kinds["easy-read"].startswith("'Title, 2 Content' (matched by placeholders")
+    assert kinds["easy-read"].startswith("'Title, 2 Content' (matched by name")
 
 
 def test_an_impress_template_suggests_its_own_spelling_of_a_mapped_name(
