@@ -27,7 +27,7 @@ from packgen.markdown.divs import (
     model_blocks,
 )
 from packgen.markdown.easy_read import build_easy_read
-from packgen.markdown.inline import spans_of, strip_spans
+from packgen.markdown.inline import pandoc_inline, spans_of, strip_spans
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -98,11 +98,12 @@ def _check_brackets(text: str, ctx: Context) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes."""
+    """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes,
+    and Pandoc's inline extras (strikeout, sub/superscript, bracketed spans)."""
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    return md.enable("table").use(fenced_div_plugin)
+    return md.enable(["table", "strikethrough"]).use(fenced_div_plugin).use(pandoc_inline)
 
 
 def _every_link(url: str) -> bool:

@@ -1,4 +1,5 @@
-"""Inline Markdown (emphasis, code, links, line breaks) to model spans.
+"""Inline Markdown (emphasis, code, links, line breaks, Pandoc's strikeout, sub/superscript
+and bracketed spans) to model spans.
 
 Works on markdown-it syntax tree nodes, read through the small ``Node`` protocol, so that only
 ``packgen.markdown`` imports markdown-it.
@@ -12,6 +13,10 @@ from dataclasses import replace
 from typing import Any, Protocol
 from urllib.parse import unquote
 
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
+
 from packgen.markdown.divs import Context
 from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
@@ -21,6 +26,11 @@ UNSUPPORTED = "PG128"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 """A URL scheme (two letters at least: ``C:`` is a Windows drive, not a scheme)."""
 _PLAIN = Span("")
+_SMART_CHARS = frozenset("'\"-.")
+"""Characters smart typography changes: written with a backslash, they are kept as typed."""
+_SPAN_CLASSES = {"smallcaps": "smallcaps", "underline": "underline", "ul": "underline",
+                 "mark": "mark"}
+"""A bracketed span's class to the ``Span`` style it turns on (Pandoc's own classes)."""
 
 
 class Node(Protocol):
@@ -48,6 +58,27 @@ def spans_of(nodes: list[Node], ctx: Context, loc: Loc,
                 _append(out, span)
         loc = _after_breaks(node, loc)
     return tuple(out)
+
+
+def pandoc_inline(md: Any) -> None:
+    """Add Pandoc's inline extras to a markdown-it parser.
+
+    ``~~strikeout~~``, ``H~2~O``, ``2^10^`` (no unescaped spaces inside, as Pandoc), bracketed
+    spans ``[text]{.smallcaps}`` (tried before links, so a span wins over a reference of the
+    same name, as in Pandoc; ``[text](url)`` and ``{{ variables }}`` are not spans), and
+    backslash-escaped quotes, hyphens and dots kept apart so smart typography leaves them.
+    """
+    md.use(sub_plugin).use(superscript_plugin)
+    attrs_plugin(md, after=(), spans=True, span_after="emphasis")
+    md.core.ruler.before("text_join", "literal_escapes", _literal_escapes)
+
+
+def _literal_escapes(state: Any) -> None:
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type == "text_special" and child.info == "escape" \
+                    and child.content in _SMART_CHARS:
+                child.type = "literal"
 
 
 def link_problem(href: str) -> str | None:
@@ -86,8 +117,9 @@ def _append(out: list[Span], span: Span) -> None:
         out.append(span)
 
 
-def _style(span: Span) -> tuple[bool, bool, bool, str | None]:
-    return span.bold, span.italic, span.code, span.link
+def _style(span: Span) -> tuple[object, ...]:
+    return (span.bold, span.italic, span.code, span.link, span.strike, span.sub, span.sup,
+            span.smallcaps, span.underline, span.mark, span.attrs, span.literal)
 
 
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]
@@ -111,6 +143,31 @@ def _strong(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 def _em(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
     return spans_of(node.children, ctx, loc, replace(style, italic=True))
+
+
+def _literal(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return (replace(style, text=node.content, literal=True),)
+
+
+def _strike(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, strike=True))
+
+
+def _sub(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, sub=True))
+
+
+def _sup(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return spans_of(node.children, ctx, loc, replace(style, sup=True))
+
+
+def _span(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Return a bracketed span's text with the styles of its known classes; every other
+    attribute is kept on the spans, unshown."""
+    attrs = tuple((str(k), str(v)) for k, v in node.attrs.items())
+    flags = {_SPAN_CLASSES[c]: True for c in dict(attrs).get("class", "").split()
+             if c in _SPAN_CLASSES}
+    return spans_of(node.children, ctx, loc, replace(style, **flags, attrs=style.attrs + attrs))
 
 
 def _link(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
@@ -147,4 +204,9 @@ _INLINE: dict[str, InlineConverter] = {
     "em": _em,
     "link": _link,
     "image": _inline_image,
+    "literal": _literal,
+    "s": _strike,
+    "sub": _sub,
+    "sup": _sup,
+    "span": _span,
 }

@@ -33,6 +33,24 @@ class Span:
     """Target URL when the span is (part of) a link."""
     soft_break: bool = False
     """True for a line break inside a paragraph (the span's text is empty)."""
+    strike: bool = False
+    """``~~struck out~~``."""
+    sub: bool = False
+    """``H~2~O``: subscript."""
+    sup: bool = False
+    """``2^10^``: superscript."""
+    smallcaps: bool = False
+    """``[text]{.smallcaps}``."""
+    underline: bool = False
+    """``[text]{.underline}`` (or ``.ul``)."""
+    mark: bool = False
+    """``[text]{.mark}``: highlighted."""
+    attrs: tuple[tuple[str, str], ...] = ()
+    """Other attributes of a bracketed span (``id``, ``class``, ``lang`` ...) as written; no
+    output shows them (as Pandoc's PowerPoint writer drops them)."""
+    literal: bool = False
+    """True for characters written with a backslash (``\\'``, ``\\-``): shown as typed, never
+    turned into curly quotes or dashes."""
 
 
 Text = tuple[Span, ...]

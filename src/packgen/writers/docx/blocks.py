@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from docx.document import Document
+from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -22,6 +24,7 @@ from packgen.model import (
     Paragraph,
     Quote,
     SpacesDiagram,
+    Span,
     Table,
     TailoredPack,
     Text,
@@ -76,17 +79,14 @@ class DocxBlocks:
         return table
 
     def runs(self, paragraph: DocxParagraph, text: Text) -> None:
-        """Add a paragraph's spans as runs (bold, italic, code, links kept)."""
+        """Add a paragraph's spans as runs (every inline style and links kept)."""
         for span in text:
             if span.soft_break:
                 paragraph.add_run(" ")
             elif span.link and link_allowed(span.link):
                 oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
             else:
-                run = paragraph.add_run(span.text)
-                run.bold, run.italic = span.bold or None, span.italic or None
-                if span.code:
-                    run.font.name = "DejaVu Sans Mono"
+                _style_run(paragraph.add_run(span.text), span)
 
     def items(self, texts: list[str] | list[Text], ordered: bool) -> None:
         """Add a one-level list of strings or spans (numbered lists restart at 1)."""
@@ -187,3 +187,19 @@ DOCX_RENDERERS: BlockTable[Callable[[DocxBlocks, object, str | None], None]] = B
         Activity: _activity,
     })
 """Block type to its Word converter."""
+
+
+def _style_run(run: Any, span: Span) -> None:
+    """Give ``run`` the inline styles of ``span`` (Word's own: strike, vertAlign, smallCaps,
+    u, highlight)."""
+    run.bold, run.italic = span.bold or None, span.italic or None
+    font = run.font
+    if span.code:
+        font.name = "DejaVu Sans Mono"
+    for flag, name in ((span.strike, "strike"), (span.sub, "subscript"),
+                       (span.sup, "superscript"), (span.smallcaps, "small_caps"),
+                       (span.underline, "underline")):
+        if flag:
+            setattr(font, name, True)
+    if span.mark:
+        font.highlight_color = WD_COLOR_INDEX.YELLOW

@@ -70,12 +70,21 @@ def _span(span: Span) -> Markup:
     if span.soft_break:
         return Markup(" ")
     html = escape(span.text)
-    for flag, tag in ((span.code, "code"), (span.italic, "em"), (span.bold, "strong")):
+    for flag, tag in _wrappers(span):
         if flag:
-            html = Markup(f"<{tag}>{html}</{tag}>")
+            html = Markup(tag.format(html))
     if span.link and (span.link.startswith("#") or link_allowed(span.link)):
         html = Markup('<a href="{}">{}</a>').format(span.link, html)
     return html
+
+
+def _wrappers(span: Span) -> tuple[tuple[bool, str], ...]:
+    """Return each inline style with its HTML, innermost first (the text is escaped)."""
+    return ((span.code, "<code>{}</code>"), (span.sub, "<sub>{}</sub>"),
+            (span.sup, "<sup>{}</sup>"), (span.smallcaps, '<span class="smallcaps">{}</span>'),
+            (span.underline, "<u>{}</u>"), (span.strike, "<del>{}</del>"),
+            (span.mark, "<mark>{}</mark>"), (span.italic, "<em>{}</em>"),
+            (span.bold, "<strong>{}</strong>"))
 
 
 def _paragraph(r: HtmlRenderer, block: Paragraph) -> Markup:

@@ -63,7 +63,8 @@ class PrintData:
 
 
 def text(spans: Text) -> list[Data]:
-    """Return a run of spans as data: ``text``, ``bold``, ``italic``, ``code``, ``link``."""
+    """Return a run of spans as data: ``text``, ``bold``, ``italic``, ``code``, ``link``,
+    ``strike``, ``sub``, ``sup``, ``smallcaps``, ``underline``, ``mark``."""
     return [span(s) for s in spans]
 
 
@@ -71,7 +72,8 @@ def span(s: Span) -> Data:
     """Return one span as data (a soft line break is a space; only web, mail, phone links)."""
     link = s.link if s.link and link_allowed(s.link) else None
     return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
-            "code": s.code, "link": link}
+            "code": s.code, "link": link, "strike": s.strike, "sub": s.sub, "sup": s.sup,
+            "smallcaps": s.smallcaps, "underline": s.underline, "mark": s.mark}
 
 
 def picture(image: Image) -> Data:

@@ -31,6 +31,10 @@ from packgen.writers.pptx.oxml import text as text_xml
 MIN_BODY_PT = 24
 MIN_TITLE_PT = 36
 QUOTE_MARGIN = 457200
+SUB_BASELINE, SUP_BASELINE = "-25000", "30000"
+"""Baseline shifts in thousandths of a percent, as PowerPoint's own sub/superscript."""
+HIGHLIGHT = "FFFF00"
+"""The colour behind ``[text]{.mark}`` (PowerPoint's yellow text highlight)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,8 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
         for span in _merge_breaks(item.text):
-            text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size)
+            text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size,
+                             run_styles(span), HIGHLIGHT if span.mark else None)
         text_xml.end_lang(p, lang)
 
 
@@ -87,7 +92,7 @@ def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> Non
 
 
 def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) -> None:
-    """Append runs for ``text`` to ``paragraph``: bold, italic and links kept."""
+    """Append runs for ``text`` to ``paragraph``: every inline style and links kept."""
     for span in _merge_breaks(text):
         run = paragraph.add_run()
         run.text = span.text
@@ -96,11 +101,23 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
             run.font.bold = True
         if span.italic:
             run.font.italic = True
+        text_xml.style_run(run, run_styles(span), HIGHLIGHT if span.mark else None)
         if span.link and link_allowed(span.link):
             run.hyperlink.address = span.link
         if size:
             run.font.size = Pt(size)
     text_xml.set_end_lang(paragraph, lang)
+
+
+def run_styles(span: Span) -> dict[str, str]:
+    """Return the ``a:rPr`` attributes of a span's strikeout, sub/superscript, small capitals
+    and underline (what Pandoc's PowerPoint writer sets)."""
+    styles = {name: value for flag, name, value in (
+        (span.strike, "strike", "sngStrike"), (span.smallcaps, "cap", "small"),
+        (span.underline, "u", "sng")) if flag}
+    if span.sub or span.sup:
+        styles["baseline"] = SUB_BASELINE if span.sub else SUP_BASELINE
+    return styles
 
 
 def fit_size(items: list[Line], width_emu: int, height_emu: int, base: int,

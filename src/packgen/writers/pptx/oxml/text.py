@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.text.text import _Paragraph
 
+_NONE: Mapping[str, str] = MappingProxyType({})
 BULLETS = ("\u2022", "\u2013", "\u2022", "\u2013", "\u2022")
 """Bullet characters by list level."""
 
@@ -100,11 +102,14 @@ def end_mark(p: Any) -> Any:
 
 
 def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = False,
-            size: float | None = None) -> Any:
+            size: float | None = None, styles: Mapping[str, str] = _NONE,
+            highlight: str | None = None) -> Any:
     """Append a run to the ``a:p`` element ``p`` as python-pptx writes one; return it.
 
     The same XML as ``add_run``, ``run.text``, ``set_run_lang`` and ``font.bold``/``italic``/
-    ``size`` in that order, without a python-pptx object per step.
+    ``size`` in that order, without a python-pptx object per step; ``styles`` are more
+    ``a:rPr`` attributes (``strike``, ``baseline``, ``cap``, ``u``) and ``highlight`` a
+    ``RRGGBB`` colour behind the text.
     """
     run = etree.SubElement(p, _R)
     end = p.find(_END)
@@ -118,8 +123,27 @@ def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = Fal
         props.set("i", "1")
     if size:
         props.set("sz", str(int(size * 12700) // 127))
+    _style(props, styles, highlight)
     etree.SubElement(run, _T).text = _CONTROL.sub(_escape_control, text)
     return run
+
+
+def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None) -> None:
+    """Give a python-pptx run more ``a:rPr`` attributes and a highlight (as ``add_run``)."""
+    _style(run._r.get_or_add_rPr(), styles, highlight)
+
+
+def _style(props: Any, styles: Mapping[str, str], highlight: str | None) -> None:
+    for name, value in styles.items():
+        props.set(name, value)
+    if highlight:
+        mark = etree.Element(qn("a:highlight"))
+        etree.SubElement(mark, qn("a:srgbClr")).set("val", highlight)
+        later = next((c for c in props if c.tag in _AFTER_HIGHLIGHT), None)
+        if later is None:
+            props.append(mark)
+        else:
+            later.addprevious(mark)
 
 
 def new_paragraph(tx_body: Any) -> Any:
@@ -138,6 +162,10 @@ def fix_languages(elements: Iterable[Any], lang: str) -> None:
 _BULLET_TAGS = tuple(qn(t) for t in ("a:buAutoNum", "a:buChar", "a:buBlip", "a:buNone",
                                       "a:buFont", "a:buFontTx"))
 _AFTER_BULLETS = frozenset(qn(t) for t in ("a:tabLst", "a:defRPr", "a:extLst"))
+_AFTER_HIGHLIGHT = frozenset(qn(f"a:{t}") for t in (
+    "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
+    "hlinkMouseOver", "rtl", "extLst"))
+"""The ``a:rPr`` children that come after ``a:highlight`` in the schema."""
 _P, _PPR, _R, _RPR, _T, _END = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t", "endParaRPr"))
 _CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
