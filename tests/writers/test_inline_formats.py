@@ -120,3 +120,45 @@ def test_the_pdf_guide_shows_the_text_and_the_strikeout_line(built: Path) -> Non
     old = next(w for w in words if w["text"].startswith("Old"))
     assert any(old["x0"] - 1 <= ln["x0"] and ln["top"] > old["top"] and
                ln["bottom"] < old["bottom"] for ln in lines), "Old is struck through"
+
+
+HANDOUT = """\
+---
+title: Welcome
+duration: 10
+---
+
+## Hello
+
+Text.
+
+::: easy-read
+![People at a meeting](../images/pic.png)
+Water is H~2~O. The price was ~~ten~~ five pounds.
+You [must]{.mark} bring [your card]{.underline}. We say "hello" -- and [<b>x</b>]{.mark}.
+:::
+"""
+
+
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make(tmp_path_factory.mktemp("handout"), {"content/modules/welcome.md": HANDOUT})
+    api.build(root, out_dir=root / "out", kinds=("handout",), jobs=1)
+    return root / "out" / "p"
+
+
+def test_the_handout_pages_keep_the_inline_styles(handout: Path) -> None:
+    html = (handout / "p-easy-read.html").read_text(encoding="utf-8")
+    for element in ("H<sub>2</sub>O", "<del>ten</del>", "<mark>must</mark>",
+                    "<u>your card</u>", "<mark>&lt;b&gt;x&lt;/b&gt;</mark>",
+                    "\u201chello\u201d \u2013 and"):
+        assert element in html
+    document = docx.Document(str(handout / "p-easy-read.docx"))
+    runs = {r.text: r for t in document.tables for row in t.rows for c in row.cells
+            for p in c.paragraphs for r in p.runs}
+    assert runs["2"].font.subscript and runs["ten"].font.strike
+    assert runs["must"].font.highlight_color is not None and runs["your card"].font.underline
+    with pdfplumber.open(handout / "p-easy-read.pdf") as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    assert "The price was ten five pounds." in text and "<b>x</b>" in text
+    assert "\u201chello\u201d \u2013 and" in text

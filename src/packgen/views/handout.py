@@ -21,6 +21,13 @@ class Piece:
 
     text: str
     bold: bool = False
+    styles: tuple[str, ...] = ()
+    """The other inline styles of the text, by name: ``strike``, ``sub``, ``sup``,
+    ``smallcaps``, ``underline``, ``mark`` (``PIECE_STYLES``)."""
+
+
+PIECE_STYLES = ("strike", "sub", "sup", "smallcaps", "underline", "mark")
+"""The ``Span`` styles a handout piece carries besides bold, in the order writers wrap them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,20 +95,22 @@ class _FirstUse:
     def row(self, lines: tuple[Text, ...], picture: Image | None) -> RowView:
         """Return a row whose new glossary words are bold and explained under it."""
         before = len(self.used)
-        pieces = tuple(tuple(p for span in line for p in self.pieces(span.text, span.bold))
-                       for line in lines)
+        pieces = tuple(tuple(p for span in line for p in self.pieces(
+            span.text, span.bold, tuple(n for n in PIECE_STYLES if getattr(span, n))))
+            for line in lines)
         return RowView(pieces, picture, tuple(self.used[before:]))
 
-    def pieces(self, text: str, bold: bool) -> list[Piece]:
+    def pieces(self, text: str, bold: bool, styles: tuple[str, ...] = ()) -> list[Piece]:
         """Return ``text`` cut into pieces, glossary words used for the first time bold."""
         out, at = [], 0
         for match in glossary_matches(text, self.glossary):
             if match.entry in self.used:
                 continue
             self.used.append(match.entry)
-            out += [Piece(text[at:match.start], bold), Piece(text[match.start:match.end], True)]
+            out += [Piece(text[at:match.start], bold, styles),
+                    Piece(text[match.start:match.end], True, styles)]
             at = match.end
-        return [p for p in (*out, Piece(text[at:], bold)) if p.text]
+        return [p for p in (*out, Piece(text[at:], bold, styles)) if p.text]
 
 
 def about_section(tp: TailoredPack) -> SectionView:

@@ -190,16 +190,23 @@ DOCX_RENDERERS: BlockTable[Callable[[DocxBlocks, object, str | None], None]] = B
 
 
 def _style_run(run: Any, span: Span) -> None:
-    """Give ``run`` the inline styles of ``span`` (Word's own: strike, vertAlign, smallCaps,
-    u, highlight)."""
+    """Give ``run`` the inline styles of ``span``."""
     run.bold, run.italic = span.bold or None, span.italic or None
-    font = run.font
     if span.code:
-        font.name = "DejaVu Sans Mono"
-    for flag, name in ((span.strike, "strike"), (span.sub, "subscript"),
-                       (span.sup, "superscript"), (span.smallcaps, "small_caps"),
-                       (span.underline, "underline")):
-        if flag:
-            setattr(font, name, True)
-    if span.mark:
-        font.highlight_color = WD_COLOR_INDEX.YELLOW
+        run.font.name = "DejaVu Sans Mono"
+    style_font(run.font, [n for n in (*FONT_STYLES, "mark") if getattr(span, n)])
+
+
+FONT_STYLES = {"strike": "strike", "sub": "subscript", "sup": "superscript",
+               "smallcaps": "small_caps", "underline": "underline"}
+"""A ``Span`` style to the python-docx font property that shows it (Word's own ``w:strike``,
+``w:vertAlign``, ``w:smallCaps``, ``w:u``); ``mark`` is a yellow ``w:highlight``."""
+
+
+def style_font(font: Any, styles: Iterable[str]) -> None:
+    """Turn on the Word run properties of ``styles`` (``Span`` style names) on ``font``."""
+    for name in styles:
+        if name == "mark":
+            font.highlight_color = WD_COLOR_INDEX.YELLOW
+        else:
+            setattr(font, FONT_STYLES[name], True)

@@ -15,6 +15,7 @@ from packgen import paths
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.writers.docx import oxml
+from packgen.writers.docx.blocks import style_font
 
 UNSUPPORTED_PICTURE = "PG130"
 
@@ -230,6 +231,7 @@ def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:
     for piece in pieces:
         run = paragraph.add_run(piece.text)
         run.bold = piece.bold or None
+        style_font(run.font, piece.styles)
 
 
 def _rgb(colour: str) -> RGBColor:

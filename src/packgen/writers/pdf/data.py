@@ -99,7 +99,8 @@ def _section(section: SectionView) -> Data:
 
 def _row(row: RowView) -> Data:
     return {"picture": _picture(row.picture),
-            "lines": [[{"text": p.text, "bold": p.bold} for p in line] for line in row.lines],
+            "lines": [[{"text": p.text, "bold": p.bold, "styles": list(p.styles)}
+                   for p in line] for line in row.lines],
             "items": list(row.items), "explained": [_word(e) for e in row.explained]}
 
 
