@@ -135,7 +135,8 @@ def _glossary_pattern(entries: tuple[GlossaryEntry, ...]
             for form in hyphen_forms(variant.strip()):
                 lookup.setdefault(_key(form), entry)
     ordered = sorted(lookup, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in ordered)
+    body = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in form.split())
+                    for form in ordered)
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE), lookup
 
 

@@ -9,8 +9,9 @@ import pytest
 from project_support import make
 
 from packgen import api
-from packgen.model import Span
+from packgen.model import GlossaryEntry, Loc, Span
 from packgen.views.smart import smart_string, smart_text
+from packgen.wording import glossary_matches
 
 
 @pytest.mark.parametrize(("written", "shown"), [
@@ -77,3 +78,9 @@ def test_the_rules_read_the_text_as_written(tmp_path: Path) -> None:
     assert contractions == ["contraction 'can't': write the words in full"]
     html = (root / "out" / "p" / "p-easy-read.html").read_text(encoding="utf-8")
     assert "You can\u2019t park here." in html
+
+
+def test_a_glossary_word_with_an_apostrophe_is_found_in_the_smartened_text() -> None:
+    entry = GlossaryEntry("people's panel", "A group of local people.", Loc("g.yaml", 1))
+    shown = smart_string("Join the people's panel.")
+    assert [m.entry for m in glossary_matches(shown, [entry])] == [entry]
