@@ -26,6 +26,8 @@ from packgen.model import (
 )
 
 _DASHES = re.compile(r"---|--|\.\.\.")
+_QUOTES = re.compile("['\"]")
+_CHANGED = re.compile(r"['\"]|--|\.\.\.")
 _SHOWN = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 _OPENERS = frozenset("([{\u2018\u201c\u2014\u2013-/")
@@ -43,14 +45,23 @@ _STRINGS: dict[type, tuple[str, ...]] = {
     Pack: ("title",),
 }
 """The plain-text fields shown as prose, by model class; every ``Text`` field is smartened."""
+_LAST: list[TailoredPack] = []
+"""The last pack smartened and its smartened copy."""
 _SKIP = frozenset({"project", "context", "loc", "src", "id", "kind", "layout", "audiences",
                    "variables", "contact", "lines"})
 """Fields never walked: ids, paths, names the writers look up, the project as loaded."""
 
 
 def smart_pack(tp: TailoredPack) -> TailoredPack:
-    """Return ``tp`` with every shown text smartened (shared objects stay shared)."""
-    return _Walk().value(tp)
+    """Return ``tp`` with every shown text smartened (shared objects stay shared).
+
+    The last pack's copy is kept, so the formats of one kind written in turn smarten once.
+    """
+    if _LAST and _LAST[0] is tp:
+        return _LAST[1]
+    smart = _Walk().value(tp)
+    _LAST[:] = [tp, smart]
+    return smart
 
 
 def smart_text(text: Text) -> Text:
@@ -59,8 +70,10 @@ def smart_text(text: Text) -> Text:
     Quotes read their neighbours across span boundaries (``"*word*"`` is quoted); code spans,
     links whose text is their address, URLs and ``literal`` spans are kept as written.
     """
-    keep = [_kept(s) for s in text]
     context = "".join(_WORD if s.code else " " if s.soft_break else s.text for s in text)
+    if not _CHANGED.search(context):
+        return text
+    keep = [_kept(s) for s in text]
     curled = _curl(context)
     out, at = [], 0
     for span, kept in zip(text, keep, strict=True):
@@ -85,9 +98,10 @@ def _curl(text: str) -> str:
     """Return ``text`` with each straight quote outside URLs replaced by its curly form."""
     urls = [m.span() for m in _URL.finditer(text)]
     chars = list(text)
-    for i, c in enumerate(text):
-        if c in "'\"" and not any(a <= i < b for a, b in urls):
-            chars[i] = _double(text, i) if c == '"' else _single(text, i)
+    for quote in _QUOTES.finditer(text):
+        i = quote.start()
+        if not any(a <= i < b for a, b in urls):
+            chars[i] = _double(text, i) if text[i] == '"' else _single(text, i)
     return "".join(chars)
 
 
