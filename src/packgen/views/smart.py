@@ -12,18 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from packgen.model import (
-    Activity,
-    Image,
-    Material,
-    Module,
-    Pack,
-    PlannedSlide,
-    Span,
-    TailoredPack,
-    Text,
-    TimetableEntry,
-)
+from packgen.model import Span, TailoredPack, Text
 
 _DASHES = re.compile(r"---|--|\.\.\.")
 _QUOTES = re.compile("['\"]")
@@ -35,16 +24,17 @@ _CLOSERS = frozenset(".,;:!?)]}")
 _DECADE = re.compile(r"'\d\ds\b")
 _WORD = "\x00"
 """Stands for a code span in the quote context: a word, as Pandoc treats it."""
-_STRINGS: dict[type, tuple[str, ...]] = {
-    Module: ("title", "objectives", "key_messages"),
-    Activity: ("title", "group"),
-    Material: ("name",),
-    Image: ("alt", "caption"),
-    PlannedSlide: ("title",),
-    TimetableEntry: ("title",),
-    Pack: ("title",),
+_STRINGS: dict[str, tuple[str, ...]] = {
+    "Module": ("title", "objectives", "key_messages"),
+    "Activity": ("title", "group"),
+    "Material": ("name",),
+    "Image": ("alt", "caption"),
+    "PlannedSlide": ("title",),
+    "TimetableEntry": ("title",),
+    "Pack": ("title",),
 }
-"""The plain-text fields shown as prose, by model class; every ``Text`` field is smartened."""
+"""The plain-text fields shown as prose, by model class name; every ``Text`` field is
+smartened."""
 _LAST: list[TailoredPack] = []
 """The last pack smartened and its smartened copy."""
 _SKIP = frozenset({"project", "context", "loc", "src", "id", "kind", "layout", "audiences",
@@ -176,7 +166,7 @@ class _Walk:
         return self.done[key]
 
     def _object(self, obj: Any) -> Any:
-        strings = _STRINGS.get(type(obj), ())
+        strings = _STRINGS.get(type(obj).__name__, ())
         changes: dict[str, Any] = {}
         for f in dataclasses.fields(obj):
             if f.name in _SKIP:
