@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from typing import Any
 
 from packgen.model import Span, TailoredPack, Text
@@ -179,7 +178,7 @@ class _Walk:
 
 
 def _string(value: Any) -> Any:
-    convert: Callable[[str], str] = smart_string
+    """Return a shown plain-text field (a string or a tuple of strings) smartened."""
     if isinstance(value, str):
-        return convert(value)
-    return tuple(convert(v) for v in value) if isinstance(value, tuple) else value
+        return smart_string(value)
+    return tuple(smart_string(v) for v in value) if isinstance(value, tuple) else value
