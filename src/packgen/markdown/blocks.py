@@ -38,6 +38,7 @@ from packgen.markdown.pandoc_attrs import (
     width_problem,
 )
 from packgen.markdown.slides import carve
+from packgen.markdown.tex import math_span, use_dollar_math
 from packgen.model import (
     EasyReadRow,
     Image,
@@ -98,11 +99,12 @@ def _check_brackets(text: str, ctx: Context) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes."""
+    """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes
+    and dollar math."""
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    return md.enable("table").use(fenced_div_plugin)
+    return use_dollar_math(md.enable("table").use(fenced_div_plugin))
 
 
 def _every_link(url: str) -> bool:
@@ -309,6 +311,13 @@ def _code(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     return [Paragraph(tuple(spans), _loc(node, ctx))]
 
 
+def _math_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return display math (``$$`` opening its own line) as a paragraph of one equation."""
+    loc = _loc(node, ctx)
+    spans = math_span(node.content, True, ctx, loc)
+    return [Paragraph(spans, loc)] if spans else []
+
+
 def _div(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
     if not (node.meta or {}).get("closed") and ctx.depth == 0:
@@ -331,4 +340,5 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "fence": _code,
     "code_block": _code,
     "fenced_div": _div,
+    "math_block": _math_block,
 }

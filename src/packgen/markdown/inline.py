@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import unquote
 
 from packgen.markdown.divs import Context
+from packgen.markdown.tex import math_span
 from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
 
@@ -86,8 +87,8 @@ def _append(out: list[Span], span: Span) -> None:
         out.append(span)
 
 
-def _style(span: Span) -> tuple[bool, bool, bool, str | None]:
-    return span.bold, span.italic, span.code, span.link
+def _style(span: Span) -> tuple[bool, bool, bool, str | None, str]:
+    return span.bold, span.italic, span.code, span.link, span.math
 
 
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]
@@ -103,6 +104,10 @@ def _break(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 def _code_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
     return (replace(style, text=node.content, code=True),)
+
+
+def _math(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return math_span(node.content, node.type == "math_inline_double", ctx, loc)
 
 
 def _strong(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
@@ -147,4 +152,6 @@ _INLINE: dict[str, InlineConverter] = {
     "em": _em,
     "link": _link,
     "image": _inline_image,
+    "math_inline": _math,
+    "math_inline_double": _math,
 }

@@ -33,6 +33,9 @@ class Span:
     """Target URL when the span is (part of) a link."""
     soft_break: bool = False
     """True for a line break inside a paragraph (the span's text is empty)."""
+    math: str = ""
+    """``inline`` or ``display`` when the span is an equation: its text is then the TeX
+    (checked when read); empty for ordinary text."""
 
 
 Text = tuple[Span, ...]
@@ -40,8 +43,18 @@ Text = tuple[Span, ...]
 
 
 def plain(text: Text) -> str:
-    """Return the text of spans without formatting (soft breaks become spaces)."""
+    """Return the text of spans without formatting (soft breaks become spaces).
+
+    An equation counts as its TeX: about the room it takes, for the overflow measure; the
+    readability rules mask it with ``words``.
+    """
     return "".join(" " if s.soft_break else s.text for s in text)
+
+
+def words(text: Text) -> str:
+    """Return the text of spans as words to read: each equation becomes one placeholder word
+    (``formula``), so TeX never counts as hard words or long sentences."""
+    return "".join(" " if s.soft_break else "formula" if s.math else s.text for s in text)
 
 
 # --- blocks ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from packgen.model import (
     plain,
 )
 from packgen.safety import link_allowed
+from packgen.writers.pptx.oxml import equations
 from packgen.writers.pptx.oxml import text as text_xml
 
 MIN_BODY_PT = 24
@@ -73,11 +74,14 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
         p = first if i == 0 else text_xml.new_paragraph(body)
         run_size = nested if item.level and nested else size
         _format_paragraph(p, item, run_size)
-        if any(span.link for span in item.text):
+        if any(span.link and not span.math for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
         for span in _merge_breaks(item.text):
-            text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size)
+            if span.math:
+                equations.add_math(p, span.text, span.math == "display", lang, run_size)
+            else:
+                text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size)
         text_xml.end_lang(p, lang)
 
 
@@ -87,8 +91,11 @@ def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> Non
 
 
 def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) -> None:
-    """Append runs for ``text`` to ``paragraph``: bold, italic and links kept."""
+    """Append runs for ``text`` to ``paragraph``: bold, italic and links kept; equations."""
     for span in _merge_breaks(text):
+        if span.math:
+            equations.add_paragraph_math(paragraph, span.text, span.math == "display", lang, size)
+            continue
         run = paragraph.add_run()
         run.text = span.text
         text_xml.set_run_lang(run, lang)
