@@ -38,7 +38,7 @@ from packgen.markdown.pandoc_attrs import (
     width_problem,
 )
 from packgen.markdown.slides import carve
-from packgen.markdown.tex import math_span, use_dollar_math
+from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
 from packgen.model import (
     EasyReadRow,
     Image,
@@ -239,7 +239,7 @@ def _svg_problems(path: Path, where: str, line: int | None) -> tuple[Diagnostic,
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
     attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
-    text = strip_spans(spans_of(node.children[0].children, ctx, loc))
+    text = math_as_text(strip_spans(spans_of(node.children[0].children, ctx, loc)))
     return [Heading(int(node.tag[1]), text, attrs, loc)]
 
 

@@ -8,11 +8,13 @@ cannot be drawn is one warning at its line and stays visible as code text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from packgen import texmath
+from packgen.texmath.linear import linear
 from packgen.errors import LIMIT_EXCEEDED
 from packgen.markdown.divs import Context
 from packgen.model import Loc, Span, Text
@@ -38,6 +40,12 @@ def math_span(tex: str, display: bool, ctx: Context, loc: Loc) -> Text:
         ctx.warn(f"{problem}: the TeX '{_short(tex)}' is shown as code", loc, BAD_MATH)
         return (Span(tex, code=True),)
     return (Span(tex, math="display" if display else "inline"),)
+
+
+def math_as_text(text: Text) -> Text:
+    """Return ``text`` with each equation as its plain Unicode form (``x²``, ``a/b``): for
+    headings, which become slide titles, agenda lines and bookmarks that hold text only."""
+    return tuple(replace(s, text=linear(s.text), math="") if s.math else s for s in text)
 
 
 def _short(tex: str) -> str:

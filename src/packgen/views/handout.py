@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from packgen.model import GlossaryEntry, Image, Loc, Text
+from packgen.model import GlossaryEntry, Image, Loc, Span, Text
 from packgen.paths import resolve_in_project
 from packgen.wording import clock_easy_read, date_long, glossary_matches, join_names
 
@@ -21,6 +21,8 @@ class Piece:
 
     text: str
     bold: bool = False
+    math: str = ""
+    """``inline`` or ``display`` for an equation (``text`` is then its TeX)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,14 @@ class _FirstUse:
     def row(self, lines: tuple[Text, ...], picture: Image | None) -> RowView:
         """Return a row whose new glossary words are bold and explained under it."""
         before = len(self.used)
-        pieces = tuple(tuple(p for span in line for p in self.pieces(span.text, span.bold))
+        pieces = tuple(tuple(p for span in line for p in self._span_pieces(span))
                        for line in lines)
         return RowView(pieces, picture, tuple(self.used[before:]))
+
+    def _span_pieces(self, span: Span) -> list[Piece]:
+        if span.math:
+            return [Piece(span.text, math=span.math)]
+        return self.pieces(span.text, span.bold)
 
     def pieces(self, text: str, bold: bool) -> list[Piece]:
         """Return ``text`` cut into pieces, glossary words used for the first time bold."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from packgen import texmath
-from packgen.writers.equations import TOKENS, accent, kids, leaf, nary_base
+from packgen.texmath.nodes import TOKENS, accent, kids, leaf, nary_base
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _NS = {"m": M}

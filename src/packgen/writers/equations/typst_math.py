@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from packgen import texmath
-from packgen.writers.equations import TOKENS, accent, kids, leaf
+from packgen.texmath.nodes import TOKENS, accent, kids, leaf
 
 
 _EMPTY = '""'

@@ -95,7 +95,7 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
 def _write_notes(slide: Any, notes: tuple[Block, ...], lang: str, master: Any) -> None:
     items = blocks.lines(notes, notes=True)
     if items:
-        blocks.write_lines(speed.new_notes_frame(slide, master), items, lang)
+        blocks.write_lines(speed.new_notes_frame(slide, master), items, lang, equations=False)
 
 
 def _drop_empty_placeholders(slide: Any) -> None:

@@ -17,9 +17,9 @@ from typing import Any
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from packgen.writers.equations.linear import linear
+from packgen.texmath.linear import linear
 from packgen.writers.equations.omml import M, omml
-from packgen.writers.pptx.oxml.text import add_run
+from packgen.writers.pptx.oxml.text import add_run, paragraph_props
 
 A14 = "http://schemas.microsoft.com/office/drawing/2010/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -31,6 +31,7 @@ _MARK = "{urn:packgen:fallback}run"
 def add_math(p: Any, tex: str, display: bool, lang: str, size: float | None = None) -> None:
     """Append an equation for checked ``tex`` to the ``a:p`` element ``p``, with its
     fallback run (the formula as Unicode text) right after it."""
+    paragraph_props(p)  # first, so that python-pptx never adds one after the equation
     holder = etree.Element(_MATH, nsmap={"a14": A14})
     holder.append(omml(tex, display))
     run = add_run(p, linear(tex), lang, size=size)
@@ -45,15 +46,12 @@ def add_paragraph_math(paragraph: Any, tex: str, display: bool, lang: str,
 
 
 def wrap_equations(slide: Any) -> None:
-    """Wrap every shape of ``slide`` (and of its notes page) holding an equation in
-    ``mc:AlternateContent``: equations for PowerPoint, their text for other readers."""
-    trees = [slide.shapes._spTree]
-    if slide.has_notes_slide:
-        trees.append(slide.notes_slide.shapes._spTree)
-    for tree in trees:
-        for shape in [sp for sp in tree.iterchildren(qn("p:sp")) if sp.find(f".//{_MATH}")
-                      is not None]:
-            _wrap(shape)
+    """Wrap every shape or table of ``slide`` holding an equation in ``mc:AlternateContent``:
+    equations for PowerPoint, their text for other readers."""
+    tree = slide.shapes._spTree
+    for shape in [sp for sp in tree.iterchildren(qn("p:sp"), qn("p:graphicFrame"))
+                  if sp.find(f".//{_MATH}") is not None]:
+        _wrap(shape)
 
 
 def _wrap(shape: Any) -> None:

@@ -1,6 +1,7 @@
 """MathML to plain Unicode text in a linear form (``x^2``, ``(a)/(b)``, ``√(x)``).
 
-For readers that cannot draw equations: the deck's fallback, which LibreOffice shows.
+For places that hold text only: slide titles, notes pages, the deck's fallback that
+LibreOffice shows.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from packgen import texmath
-from packgen.writers.equations import TOKENS, accent, kids, leaf, nary_base
+from packgen.texmath.nodes import TOKENS, accent, kids, leaf, nary_base
 
 _UP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyz",
                "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
