@@ -10,7 +10,18 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from packgen import texmath
-from packgen.texmath.nodes import TOKENS, accent, kids, leaf, nary_base
+from packgen.texmath.nodes import (
+    TOKENS,
+    Fence,
+    accent,
+    fenced,
+    is_binomial,
+    kids,
+    leaf,
+    nary_base,
+    only,
+    space_ems,
+)
 
 _UP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyz",
                "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
@@ -25,7 +36,22 @@ def linear(tex: str) -> str:
 
 
 def _row(node: ET.Element) -> str:
-    return "".join(_text(child) for child in kids(node))
+    return "".join(_fence(item) if isinstance(item, Fence) else _text(item)
+                   for item in fenced(kids(node)))
+
+
+def _fence(fence: Fence) -> str:
+    table = only(fence, "mtable")
+    if is_binomial(fence):
+        frac = fence.inner[0]
+        return f"C({_text(frac[0])}, {_text(frac[1])})"
+    inner = _cells(table) if table is not None else "".join(
+        _fence(i) if isinstance(i, Fence) else _text(i) for i in fenced(list(fence.inner)))
+    return f"{fence.open}{inner}{fence.close}"
+
+
+def _cells(table: ET.Element) -> str:
+    return "; ".join(", ".join(_row(cell).strip() for cell in kids(row)) for row in kids(table))
 
 
 def _text(node: ET.Element) -> str:
@@ -96,13 +122,12 @@ def _over(node: ET.Element) -> str:
 
 
 def _table(node: ET.Element) -> str:
-    return "[" + "; ".join(", ".join(_row(cell).strip() for cell in kids(row))
-                           for row in kids(node)) + "]"
+    return f"[{_cells(node)}]"
 
 
 _CONVERT: dict[str, Callable[[ET.Element], str]] = {
     **{tag: _token for tag in TOKENS},
-    "mspace": lambda node: " ",
+    "mspace": lambda node: "  " if space_ems(node) > 1 else " ",
     "msup": _script("^"),
     "msub": _script("_"),
     "msubsup": _script("_", "^"),

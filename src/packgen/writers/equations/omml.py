@@ -12,7 +12,16 @@ from collections.abc import Callable
 from lxml import etree
 
 from packgen import texmath
-from packgen.texmath.nodes import TOKENS, accent, kids, leaf, nary_base
+from packgen.texmath.nodes import (
+    TOKENS,
+    Fence,
+    accent,
+    fenced,
+    kids,
+    leaf,
+    nary_base,
+    space_ems,
+)
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _NS = {"m": M}
@@ -45,22 +54,39 @@ def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 def _row(nodes: list[ET.Element], into: etree._Element) -> None:
     """Append ``nodes`` to ``into``; a large operator takes the term after it as its body."""
+    items = fenced(nodes)
     i = 0
-    while i < len(nodes):
-        node = nodes[i]
-        if nary_base(node) and i + 1 < len(nodes) and nodes[i + 1].tag != "mo":
-            _nary(node, into, [nodes[i + 1]])
+    while i < len(items):
+        item = items[i]
+        if isinstance(item, ET.Element) and nary_base(item) and i + 1 < len(items) and \
+                not _is_mo(items[i + 1]):
+            _nary(item, into, [items[i + 1]])
             i += 2
             continue
-        _node(node, into)
+        _item(item, into)
         i += 1
 
 
-def _node(node: ET.Element, into: etree._Element) -> None:
-    if nary_base(node):
-        _nary(node, into, [])
+def _is_mo(item: ET.Element | Fence) -> bool:
+    return isinstance(item, ET.Element) and item.tag == "mo"
+
+
+def _item(item: ET.Element | Fence, into: etree._Element) -> None:
+    if isinstance(item, Fence):
+        _fence(item, into)
+    elif nary_base(item):
+        _nary(item, into, [])
     else:
-        _CONVERT.get(node.tag, _children)(node, into)
+        _CONVERT.get(item.tag, _children)(item, into)
+
+
+def _fence(fence: Fence, into: etree._Element) -> None:
+    """Append brackets that grow with their content (``m:d``)."""
+    brackets = _sub(into, "d")
+    props = _sub(brackets, "dPr")
+    _sub(props, "begChr", val=fence.open)
+    _sub(props, "endChr", val=fence.close)
+    _row(list(fence.inner), _sub(brackets, "e"))
 
 
 def _part(node: ET.Element | None, parent: etree._Element, tag: str) -> None:
@@ -88,7 +114,7 @@ def _token(node: ET.Element, into: etree._Element) -> None:
 
 def _space(node: ET.Element, into: etree._Element) -> None:
     run = _sub(into, "r")
-    _sub(run, "t").text = "\u2009"
+    _sub(run, "t").text = "\u2003" * space_ems(node) or "\u2009"
 
 
 def _script(tags: tuple[str, ...], omml_tag: str) -> Callable[[ET.Element, etree._Element], None]:
@@ -152,7 +178,7 @@ def _underover(node: ET.Element, into: etree._Element) -> None:
     _part(parts[2], upper, "lim")
 
 
-def _nary(node: ET.Element, into: etree._Element, body: list[ET.Element]) -> None:
+def _nary(node: ET.Element, into: etree._Element, body: list[ET.Element | Fence]) -> None:
     """Append a large operator (``m:nary``) with its limits and the term it applies to."""
     nary = _sub(into, "nary")
     props = _sub(nary, "naryPr")
@@ -166,7 +192,9 @@ def _nary(node: ET.Element, into: etree._Element, body: list[ET.Element]) -> Non
         _sub(props, "supHide", val="1")
     _part(lower, nary, "sub")
     _part(upper, nary, "sup")
-    _row(body, _sub(nary, "e"))
+    element = _sub(nary, "e")
+    for item in body:
+        _item(item, element)
 
 
 def _limits(tag: str, parts: list[ET.Element]) -> tuple[ET.Element | None, ET.Element | None]:

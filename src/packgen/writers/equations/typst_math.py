@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from packgen import texmath
-from packgen.texmath.nodes import TOKENS, accent, kids, leaf
+from packgen.texmath.nodes import TOKENS, Fence, accent, fenced, is_binomial, kids, leaf, only, space_ems
 
 
 _EMPTY = '""'
@@ -22,7 +22,32 @@ def typst_math(tex: str) -> str:
 
 
 def _row(node: ET.Element) -> str:
-    return " ".join(part for part in (_text(child) for child in kids(node)) if part)
+    return _items(kids(node))
+
+
+def _items(nodes: list[ET.Element]) -> str:
+    parts = (_fence(item) if isinstance(item, Fence) else _text(item) for item in fenced(nodes))
+    return " ".join(part for part in parts if part)
+
+
+def _fence(fence: Fence) -> str:
+    """Return growing brackets: ``binom``, ``cases``, a matrix's own, else ``lr``."""
+    table = only(fence, "mtable")
+    if is_binomial(fence):
+        frac = fence.inner[0]
+        return f"binom({_text(_part(frac, 0))}, {_text(_part(frac, 1))})"
+    if table is not None and fence.open == "{" and not fence.close:
+        return f"cases({_rows(table, ', ', ' & ')})"
+    if table is not None:
+        delim = f"({_quoted(fence.open)}, {_quoted(fence.close) if fence.close else 'none'})"
+        return f"mat(delim: #{delim}, {_rows(table, '; ', ', ')})"
+    close = _char(fence.close) if fence.close else ""
+    return f"lr({_char(fence.open)} {_items(list(fence.inner)) or _EMPTY} {close})"
+
+
+def _rows(table: ET.Element, between_rows: str, between_cells: str) -> str:
+    return between_rows.join(between_cells.join(_row(cell) or _EMPTY for cell in kids(row))
+                             for row in kids(table))
 
 
 def _text(node: ET.Element | None) -> str:
@@ -48,9 +73,12 @@ def _char(char: str) -> str:
 
 def _token(node: ET.Element) -> str:
     text = leaf(node).strip()
-    if node.tag == "mtext" or (node.tag == "mi" and len(text) > 1) or \
-            (node.tag == "mo" and text.isalpha() and len(text) > 1):
+    if node.tag == "mtext":
         return _quoted(leaf(node))
+    if node.tag == "mo" and text.isalpha() and len(text) > 1:
+        return f"op({_quoted(text)}, limits: #true)"  # lim, max: limits below in display
+    if node.tag in ("mi", "mo") and len(text) > 1:
+        return f"op({_quoted(text)})"
     if node.tag == "mi" and node.get("mathvariant") == "normal":
         return f"upright({_quoted(text)})"
     return "".join(_char(c) for c in text)
@@ -86,14 +114,12 @@ def _over(node: ET.Element) -> str:
 
 
 def _table(node: ET.Element) -> str:
-    rows = ("; ".join(", ".join(_row(cell) or _EMPTY for cell in kids(row))
-                      for row in kids(node)))
-    return f"mat(delim: #none, {rows})"
+    return f"mat(delim: #none, {_rows(node, '; ', ', ')})"
 
 
 _CONVERT: dict[str, Callable[[ET.Element], str]] = {
     **{tag: _token for tag in TOKENS},
-    "mspace": lambda node: "thin",
+    "mspace": lambda node: {1: "quad", 2: "wide"}.get(space_ems(node), "thin"),
     "msup": _attach("t"),
     "msub": _attach("b"),
     "msubsup": _attach("b", "t"),
