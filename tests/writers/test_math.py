@@ -142,3 +142,15 @@ def _alts(node: object, found: list[str] | None = None) -> list[str]:
         for kid in node:
             _alts(kid, found)
     return found
+
+
+def test_the_deck_rules_measure_a_shape_holding_an_equation(tmp_path: Path) -> None:
+    from packgen.rules.overflow import check_deck_overflow
+
+    long = "- A long line about the sum $\\sum_{i=1}^n x_i$ that goes on and on\n" * 14
+    root = make(tmp_path, {"content/modules/welcome.md": MODULE.replace(
+        "$$\\sum_{i=1}^n x_i$$\n", long)})
+    result = api.build(root, ["p"], root / "out", jobs=1, kinds=["deck"])
+    assert not result.failed
+    found = check_deck_overflow(root / "out" / "p" / "p-slides.pptx", "p-slides.pptx")
+    assert [d.code for d in found] == ["PG501"]

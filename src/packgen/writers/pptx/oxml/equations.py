@@ -56,9 +56,8 @@ def wrap_equations(slide: Any) -> None:
 
 def _wrap(shape: Any) -> None:
     fallback = copy.deepcopy(shape)
-    for run in shape.iter(qn("a:r")):
-        if run.get(_MARK):
-            run.getparent().remove(run)
+    for run in [r for r in shape.iter(qn("a:r")) if r.get(_MARK)]:
+        run.getparent().remove(run)
     for holder in list(fallback.iter(_MATH)):
         holder.getparent().remove(holder)
     for run in fallback.iter(qn("a:r")):
