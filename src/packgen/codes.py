@@ -521,6 +521,15 @@ CATALOGUE: tuple[Code, ...] = (
          "people have to remember what to do.",
          "Write a short version of the task (two to four numbered steps, or the questions "
          "people answer) as the activity's first lines; the full steps stay in the guide."),
+    Code("PG160", W, "bad-math",
+         "TeX math packgen cannot draw as an equation",
+         "Each `$...$` and `$$...$$` formula is read as TeX: braces must balance, every command "
+         "must be one the TeX-to-MathML converter knows (\\frac, \\sqrt, \\sum, Greek "
+         "letters ...). A formula that fails is kept visible as code text.",
+         "An equation drawn wrongly, or a gap where it should be, misleads the reader; the "
+         "TeX as code at least shows what was meant.",
+         "Fix the TeX at that line (close the brace, spell the command), or escape the "
+         "dollars (\\$) when the text is not math."),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

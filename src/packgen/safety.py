@@ -330,3 +330,6 @@ def _verified_format(path: Path, display: str, line: int | None) -> str | None:
         raise PackgenError(f"'{path.name}' is a damaged picture ({exc})", display, line,
                            FAKE_FILE) from None
     return fmt
+
+MAX_MATH_CHARS = 2_000
+"""Longest TeX of one equation, in characters: far beyond any slide's formula."""

@@ -100,3 +100,17 @@ def test_easy_read_rules_run_when_the_build_shows_easy_read_text(
 def test_check_runs_the_easy_read_rules_on_every_pack() -> None:
     found = api.check(FIXTURE_PROJECT, ["staff-short"]).diagnostics
     assert any(d.code == "PG209" for d in found)
+
+
+def test_only_a_deck_with_math_loads_the_tex_converter(tmp_path: Path) -> None:
+    plain = imported(tmp_path, *build_args(tmp_path, "staff-short", "deck"))
+    project = tmp_path / "maths"
+    (project / "content" / "modules").mkdir(parents=True)
+    (project / "content" / "packs").mkdir()
+    module = PLAIN_MODULE + "- The mean is $\\frac{1}{n}\\sum_i x_i$\n"
+    (project / "content" / "modules" / "plain.md").write_text(module, encoding="utf-8")
+    (project / "content" / "packs" / "plain.yaml").write_text(PLAIN_PACK, encoding="utf-8")
+    maths = imported(tmp_path, "build", "plain", "--project", str(project), "--out",
+                     str(tmp_path / "out2"), "--only", "deck", "--force", "--jobs", "1")
+    assert "latex2mathml" not in plain
+    assert "latex2mathml" in maths

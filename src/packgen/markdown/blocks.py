@@ -38,6 +38,7 @@ from packgen.markdown.pandoc_attrs import (
     width_problem,
 )
 from packgen.markdown.slides import carve
+from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
 from packgen.model import (
     EasyReadRow,
     Image,
@@ -99,11 +100,12 @@ def _check_brackets(text: str, ctx: Context) -> None:
 @cache
 def _parser() -> MarkdownIt:
     """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes,
-    and Pandoc's inline extras (strikeout, sub/superscript, bracketed spans)."""
+    Pandoc's inline extras (strikeout, sub/superscript, bracketed spans) and dollar math."""
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    return md.enable(["table", "strikethrough"]).use(fenced_div_plugin).use(pandoc_inline)
+    return use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin)
+                           .use(pandoc_inline))
 
 
 def _every_link(url: str) -> bool:
@@ -238,7 +240,7 @@ def _svg_problems(path: Path, where: str, line: int | None) -> tuple[Diagnostic,
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
     attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
-    text = strip_spans(spans_of(node.children[0].children, ctx, loc))
+    text = math_as_text(strip_spans(spans_of(node.children[0].children, ctx, loc)))
     return [Heading(int(node.tag[1]), text, attrs, loc)]
 
 
@@ -310,6 +312,13 @@ def _code(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     return [Paragraph(tuple(spans), _loc(node, ctx))]
 
 
+def _math_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return display math (``$$`` opening its own line) as a paragraph of one equation."""
+    loc = _loc(node, ctx)
+    spans = math_span(node.content, True, ctx, loc)
+    return [Paragraph(spans, loc)] if spans else []
+
+
 def _div(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
     if not (node.meta or {}).get("closed") and ctx.depth == 0:
@@ -332,4 +341,5 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "fence": _code,
     "code_block": _code,
     "fenced_div": _div,
+    "math_block": _math_block,
 }

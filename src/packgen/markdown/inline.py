@@ -18,6 +18,7 @@ from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from packgen.markdown.divs import Context
+from packgen.markdown.tex import math_span
 from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
 
@@ -119,7 +120,7 @@ def _append(out: list[Span], span: Span) -> None:
 
 def _style(span: Span) -> tuple[object, ...]:
     return (span.bold, span.italic, span.code, span.link, span.strike, span.sub, span.sup,
-            span.smallcaps, span.underline, span.mark, span.attrs, span.literal)
+            span.smallcaps, span.underline, span.mark, span.attrs, span.literal, span.math)
 
 
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]
@@ -135,6 +136,10 @@ def _break(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 def _code_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
     return (replace(style, text=node.content, code=True),)
+
+
+def _math(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return math_span(node.content, node.type == "math_inline_double", ctx, loc)
 
 
 def _strong(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
@@ -209,4 +214,6 @@ _INLINE: dict[str, InlineConverter] = {
     "sub": _sub,
     "sup": _sup,
     "span": _span,
+    "math_inline": _math,
+    "math_inline_double": _math,
 }

@@ -27,6 +27,7 @@ from packgen.model.content import (
     Text,
     Tip,
     plain,
+    words,
 )
 from packgen.model.outline import SlideOutline
 from packgen.model.project import (
@@ -87,4 +88,5 @@ __all__ = [
     "TimetableEntry",
     "Tip",
     "plain",
+    "words",
 ]

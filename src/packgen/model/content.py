@@ -51,6 +51,9 @@ class Span:
     literal: bool = False
     """True for characters written with a backslash (``\\'``, ``\\-``): shown as typed, never
     turned into curly quotes or dashes."""
+    math: str = ""
+    """``inline`` or ``display`` when the span is an equation: its text is then the TeX
+    (checked when read); empty for ordinary text."""
 
 
 Text = tuple[Span, ...]
@@ -58,8 +61,18 @@ Text = tuple[Span, ...]
 
 
 def plain(text: Text) -> str:
-    """Return the text of spans without formatting (soft breaks become spaces)."""
+    """Return the text of spans without formatting (soft breaks become spaces).
+
+    An equation counts as its TeX: about the room it takes, for the overflow measure; the
+    readability rules mask it with ``words``.
+    """
     return "".join(" " if s.soft_break else s.text for s in text)
+
+
+def words(text: Text) -> str:
+    """Return the text of spans as words to read: each equation becomes one placeholder word
+    (``formula``), so TeX never counts as hard words or long sentences."""
+    return "".join(" " if s.soft_break else "formula" if s.math else s.text for s in text)
 
 
 # --- blocks ------------------------------------------------------------------------------

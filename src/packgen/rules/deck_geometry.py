@@ -16,7 +16,7 @@ from lxml import etree
 from packgen.errors import Diagnostic, warning
 from packgen.model import Loc
 from packgen.rules.base import described
-from packgen.rules.ooxml.package import NS, Package, first, xpath
+from packgen.rules.ooxml.package import NS, Package, first, shapes_of, xpath
 from packgen.rules.ooxml.textstyle import has_ph
 from packgen.rules.overflow import Deck, DeckSlide, read_deck
 
@@ -43,7 +43,7 @@ def text_boxes(slide: DeckSlide, deck: Deck) -> list[tuple[str, Box]]:
     table, in drawing order."""
     tree = first(slide.element, "p:cSld/p:spTree")
     found = []
-    for el in tree if tree is not None else ():
+    for el in shapes_of(tree) if tree is not None else ():
         if not _shows_text(el):
             continue
         inherit = el.tag == _SP and has_ph(el)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from packgen.errors import Diagnostic, info, warning
-from packgen.model import EasyReadRow, GlossaryEntry, Module, Pack, TailoredPack, plain
+from packgen.model import EasyReadRow, GlossaryEntry, Module, Pack, TailoredPack, words
 from packgen.rules import easy_read_words as ew
 from packgen.rules.easy_read_pictures import check_pictures, check_titles
 from packgen.wording import mask_glossary
@@ -127,7 +127,7 @@ def readability_info(module: Module, rules: Rules) -> Diagnostic | None:
 
 def row_sentences(row: EasyReadRow) -> list[str]:
     """Return the sentences of a row: one per line, split again at end punctuation."""
-    return [s for line in row.sentences for s in ew.split_sentences(plain(line))]
+    return [s for line in row.sentences for s in ew.split_sentences(words(line))]
 
 
 def pack_names(pack: Pack) -> set[str]:

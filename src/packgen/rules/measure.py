@@ -19,7 +19,7 @@ from packgen.model import (
     SpacesDiagram,
     Table,
     Text,
-    plain,
+    words,
 )
 
 
@@ -34,7 +34,7 @@ def measure(blocks: Sequence[Block]) -> tuple[int, int]:
 
 
 def _words(text: Text) -> int:
-    return len(plain(text).split())
+    return len(words(text).split())
 
 
 def _text_lines(text: Text) -> int:

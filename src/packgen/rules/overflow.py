@@ -18,7 +18,7 @@ from packgen.errors import Diagnostic, warning
 from packgen.model import Loc, TailoredPack
 from packgen.rules.base import described
 from packgen.rules.fontmetrics import lines_needed  # noqa: F401  (re-exported for tests)
-from packgen.rules.ooxml.package import NS, REL, Package, first, xpath
+from packgen.rules.ooxml.package import NS, REL, Package, first, shapes_of, xpath
 from packgen.rules.ooxml.textstyle import (
     Chain,
     TextLevel,
@@ -208,7 +208,7 @@ def _findings(deck: _Deck, rel_path: str, sources: Mapping[int, Loc] | None
 
 def _text_shapes(tree: etree._Element, top_level: bool
                  ) -> Iterator[tuple[etree._Element, bool]]:
-    for el in tree:
+    for el in shapes_of(tree):
         if el.tag == _GROUP:
             yield from _text_shapes(el, False)
         elif el.tag == _SP:

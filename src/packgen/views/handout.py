@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from packgen.model import GlossaryEntry, Image, Loc, Text
+from packgen.model import GlossaryEntry, Image, Loc, Span, Text
 from packgen.paths import resolve_in_project
 from packgen.wording import clock_easy_read, date_long, glossary_matches, join_names
 
@@ -24,6 +24,8 @@ class Piece:
     styles: tuple[str, ...] = ()
     """The other inline styles of the text, by name: ``strike``, ``sub``, ``sup``,
     ``smallcaps``, ``underline``, ``mark`` (``PIECE_STYLES``)."""
+    math: str = ""
+    """``inline`` or ``display`` for an equation (``text`` is then its TeX)."""
 
 
 PIECE_STYLES = ("strike", "sub", "sup", "smallcaps", "underline", "mark")
@@ -95,10 +97,15 @@ class _FirstUse:
     def row(self, lines: tuple[Text, ...], picture: Image | None) -> RowView:
         """Return a row whose new glossary words are bold and explained under it."""
         before = len(self.used)
-        pieces = tuple(tuple(p for span in line for p in self.pieces(
-            span.text, span.bold, tuple(n for n in PIECE_STYLES if getattr(span, n))))
-            for line in lines)
+        pieces = tuple(tuple(p for span in line for p in self._span_pieces(span))
+                       for line in lines)
         return RowView(pieces, picture, tuple(self.used[before:]))
+
+    def _span_pieces(self, span: Span) -> list[Piece]:
+        if span.math:
+            return [Piece(span.text, math=span.math)]
+        return self.pieces(span.text, span.bold,
+                           tuple(n for n in PIECE_STYLES if getattr(span, n)))
 
     def pieces(self, text: str, bold: bool, styles: tuple[str, ...] = ()) -> list[Piece]:
         """Return ``text`` cut into pieces, glossary words used for the first time bold."""

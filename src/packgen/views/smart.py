@@ -57,16 +57,18 @@ def smart_text(text: Text) -> Text:
     """Return spans with straight quotes curled, ``--``/``---`` as dashes, ``...`` as ``…``.
 
     Quotes read their neighbours across span boundaries (``"*word*"`` is quoted); code spans,
-    links whose text is their address, URLs and ``literal`` spans are kept as written.
+    links whose text is their address, URLs, equations and ``literal`` spans are kept as
+    written.
     """
-    context = "".join(_WORD if s.code else " " if s.soft_break else s.text for s in text)
+    context = "".join(_WORD if s.code or s.math else " " if s.soft_break else s.text
+                      for s in text)
     if not _CHANGED.search(context):
         return text
     keep = [_kept(s) for s in text]
     curled = _curl(context)
     out, at = [], 0
     for span, kept in zip(text, keep, strict=True):
-        size = 1 if span.code else len(span.text) if not span.soft_break else 1
+        size = 1 if span.code or span.math else len(span.text) if not span.soft_break else 1
         piece = curled[at:at + size]
         at += size
         out.append(span if kept or span.soft_break else
@@ -80,7 +82,7 @@ def smart_string(text: str) -> str:
 
 
 def _kept(span: Span) -> bool:
-    return span.code or span.literal or (bool(span.link) and span.text.strip() == span.link)
+    return span.code or bool(span.math) or span.literal or (bool(span.link) and span.text.strip() == span.link)
 
 
 def _curl(text: str) -> str:

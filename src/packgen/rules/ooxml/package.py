@@ -146,6 +146,23 @@ def first(el: etree._Element | None, path: str) -> etree._Element | None:
     return found[0] if found else None
 
 
+_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def shapes_of(tree: etree._Element) -> list[etree._Element]:
+    """Return the shapes of a shape tree, each ``mc:AlternateContent`` read as its fallback
+    (a shape holding an equation: the same box, with the formula as text)."""
+    found = []
+    for el in tree:
+        if el.tag == _ALTERNATE:
+            fallback = el.find(_FALLBACK)
+            found.extend(fallback if fallback is not None else ())
+        else:
+            found.append(el)
+    return found
+
+
 def local(el: etree._Element) -> str:
     """Return an element's tag without its namespace."""
     return etree.QName(el).localname

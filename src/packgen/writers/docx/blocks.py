@@ -79,10 +79,13 @@ class DocxBlocks:
         return table
 
     def runs(self, paragraph: DocxParagraph, text: Text) -> None:
-        """Add a paragraph's spans as runs (every inline style and links kept)."""
+        """Add a paragraph's spans as runs (every inline style and links kept; equations as
+        Word equations)."""
         for span in text:
             if span.soft_break:
                 paragraph.add_run(" ")
+            elif span.math:
+                oxml.add_math(paragraph, span.text, span.math == "display")
             elif span.link and link_allowed(span.link):
                 oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
             else:

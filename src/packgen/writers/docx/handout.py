@@ -229,6 +229,9 @@ def _centre(*cells: oxml.Cell) -> None:
 
 def _add_pieces(paragraph, pieces: tuple[Piece, ...]) -> None:
     for piece in pieces:
+        if piece.math:
+            oxml.add_math(paragraph, piece.text, piece.math == "display")
+            continue
         run = paragraph.add_run(piece.text)
         run.bold = piece.bold or None
         style_font(run.font, piece.styles)

@@ -15,6 +15,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from packgen.colours import hex_digits
+from packgen.writers.equations.omml import omml
 from packgen.writers.opc_oxml import drop_external
 
 Cell = _Cell
@@ -201,6 +202,12 @@ def add_hyperlink(paragraph: Paragraph, url: str, text: str, colour: str) -> Non
     run.font.color.rgb = RGBColor.from_string(hex_digits(colour))
     link.append(copy.deepcopy(run._r))
     run._r.getparent().replace(run._r, link)
+
+
+def add_math(paragraph: Paragraph, tex: str, display: bool = False) -> None:
+    """Append an equation for checked ``tex`` to the paragraph: Word's own ``m:oMath``
+    (``m:oMathPara``, centred on its line, for display math)."""
+    paragraph._p.append(omml(tex, display))
 
 
 def header_text(cell: object, colour: str) -> None:

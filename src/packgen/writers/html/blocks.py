@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from packgen import texmath
 from packgen.errors import BlockTable
 from packgen.model import (
     Activity,
@@ -69,6 +70,8 @@ class HtmlRenderer:
 def _span(span: Span) -> Markup:
     if span.soft_break:
         return Markup(" ")
+    if span.math:
+        return Markup(texmath.mathml(span.text, span.math == "display"))
     html = escape(span.text)
     for flag, tag in _wrappers(span):
         if flag:

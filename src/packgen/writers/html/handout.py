@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from packgen import paths, templating
+from packgen import paths, templating, texmath
 from packgen.writers.html.assets import (
     Pictures,
     font_faces,
@@ -17,7 +17,7 @@ from packgen.writers.html.assets import (
 
 if TYPE_CHECKING:
     from packgen.model import TailoredPack
-    from packgen.views.handout import HandoutView
+    from packgen.views.handout import HandoutView, Piece
 
 
 def render_html(tp: TailoredPack, view: HandoutView) -> str:
@@ -30,9 +30,15 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
     css = _render(root, "handout.css", colours=dict(theme.colours), font_faces=faces,
                   fonts=faces.upright)
     page = _render(root, "handout.html", view=view, css=Markup(css), font_faces=faces,
-                   picture_uri=Pictures(root).template_uri, theme=dict(theme.colours))
+                   picture_uri=Pictures(root).template_uri, theme=dict(theme.colours),
+                   equation=_equation)
     refuse_remote_page(page, paths.find_template(root, "handout.html").display)
     return page
+
+
+def _equation(piece: Piece) -> Markup:
+    """Return an equation piece as MathML (the TeX as its ``alttext``), for the template."""
+    return Markup(texmath.mathml(piece.text, piece.math == "display"))
 
 
 def _render(root: Path, name: str, **context: object) -> str:

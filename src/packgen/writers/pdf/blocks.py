@@ -25,6 +25,7 @@ from packgen.model import (
     Theme,
 )
 from packgen.safety import link_allowed
+from packgen.writers.equations.typst_math import typst_math
 from packgen.writers.spaces import describe
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
@@ -69,11 +70,19 @@ def text(spans: Text) -> list[Data]:
 
 
 def span(s: Span) -> Data:
-    """Return one span as data (a soft line break is a space; only web, mail, phone links)."""
+    """Return one span as data (a soft line break is a space; only web, mail, phone links;
+    ``math`` is None for text)."""
     link = s.link if s.link and link_allowed(s.link) else None
     return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
             "code": s.code, "link": link, "strike": s.strike, "sub": s.sub, "sup": s.sup,
-            "smallcaps": s.smallcaps, "underline": s.underline, "mark": s.mark}
+            "smallcaps": s.smallcaps, "underline": s.underline, "mark": s.mark,
+            "math": equation(s.text, s.math) if s.math else None}
+
+
+def equation(tex: str, kind: str) -> Data:
+    """Return an equation as data: ``typst`` (Typst math source for ``eval``), ``alt`` (the
+    TeX, read out by screen readers) and ``block`` (display math)."""
+    return {"typst": typst_math(tex), "alt": tex, "block": kind == "display"}
 
 
 def picture(image: Image) -> Data:

@@ -9,7 +9,7 @@ from packgen.paths import output_name
 from packgen.views import guide
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
-from packgen.writers.pdf.blocks import Data, PrintData, picture, text
+from packgen.writers.pdf.blocks import Data, PrintData, equation, picture, text
 
 if TYPE_CHECKING:
     from packgen.model import Activity, GlossaryEntry, Image, TailoredPack
@@ -99,8 +99,9 @@ def _section(section: SectionView) -> Data:
 
 def _row(row: RowView) -> Data:
     return {"picture": _picture(row.picture),
-            "lines": [[{"text": p.text, "bold": p.bold, "styles": list(p.styles)}
-                   for p in line] for line in row.lines],
+            "lines": [[{"text": p.text, "bold": p.bold, "styles": list(p.styles),
+                        "math": equation(p.text, p.math) if p.math else None} for p in line]
+                      for line in row.lines],
             "items": list(row.items), "explained": [_word(e) for e in row.explained]}
 
 

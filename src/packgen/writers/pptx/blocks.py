@@ -26,6 +26,8 @@ from packgen.model import (
     plain,
 )
 from packgen.safety import link_allowed
+from packgen.texmath.linear import linear
+from packgen.writers.pptx.oxml import equations as oxml_math
 from packgen.writers.pptx.oxml import text as text_xml
 
 MIN_BODY_PT = 24
@@ -64,11 +66,12 @@ def is_media(block: Block) -> bool:
 
 
 def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = None,
-                nested: int | None = None) -> None:
+                nested: int | None = None, equations: bool = True) -> None:
     """Fill ``frame`` with ``items`` (replacing its text), tagging every run with ``lang``.
 
     Runs are ``size`` points (nested list items ``nested``, when given); None keeps the
-    template's size.
+    template's size. ``equations=False`` writes each equation as plain text (notes pages:
+    PowerPoint cannot open a notes page holding an equation).
     """
     frame.clear()
     body = text_xml.text_body(frame)
@@ -77,12 +80,17 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
         p = first if i == 0 else text_xml.new_paragraph(body)
         run_size = nested if item.level and nested else size
         _format_paragraph(p, item, run_size)
-        if any(span.link for span in item.text):
+        if any(span.link and not span.math for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
         for span in _merge_breaks(item.text):
-            text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size,
-                             run_styles(span), HIGHLIGHT if span.mark else None)
+            if span.math and equations:
+                oxml_math.add_math(p, span.text, span.math == "display", lang, run_size)
+            elif span.math:
+                text_xml.add_run(p, linear(span.text), lang, span.bold, span.italic, run_size)
+            else:
+                text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size,
+                                 run_styles(span), HIGHLIGHT if span.mark else None)
         text_xml.end_lang(p, lang)
 
 
@@ -92,8 +100,12 @@ def write_text(frame: Any, text: str, lang: str, size: int | None = None) -> Non
 
 
 def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) -> None:
-    """Append runs for ``text`` to ``paragraph``: every inline style and links kept."""
+    """Append runs for ``text`` to ``paragraph``: every inline style and links kept;
+    equations."""
     for span in _merge_breaks(text):
+        if span.math:
+            oxml_math.add_paragraph_math(paragraph, span.text, span.math == "display", lang, size)
+            continue
         run = paragraph.add_run()
         run.text = span.text
         text_xml.set_run_lang(run, lang)

@@ -12,7 +12,7 @@ from packgen.views.deck import notes_for
 from packgen.wording import date_long
 from packgen.writers.pptx import blocks, fit, slides, template
 from packgen.writers.pptx.media import Box
-from packgen.writers.pptx.oxml import elements, speed, text, theme
+from packgen.writers.pptx.oxml import elements, equations, speed, text, theme
 from packgen.writers.pptx.template import ROLES
 
 TITLE_PT = 40
@@ -43,6 +43,7 @@ def build_deck(tp: TailoredPack) -> Any:
         slide = adder.add(layouts.for_slide(item))
         _fill_slide(ctx, slide, item, footers)
         _write_notes(slide, notes_for(tp, item), tp.language, notes_master)
+        equations.wrap_equations(slide)
     _finish(prs, tp, packaged)
     return prs
 
@@ -94,7 +95,7 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
 def _write_notes(slide: Any, notes: tuple[Block, ...], lang: str, master: Any) -> None:
     items = blocks.lines(notes, notes=True)
     if items:
-        blocks.write_lines(speed.new_notes_frame(slide, master), items, lang)
+        blocks.write_lines(speed.new_notes_frame(slide, master), items, lang, equations=False)
 
 
 def _drop_empty_placeholders(slide: Any) -> None:
