@@ -16,7 +16,8 @@ from packgen.markdown.blocks import Body, parse_body
 from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import plain
 
-CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md")
+CASE_FILES = ("slides.md", "blocks.md", "figures.md", "divs.md", "activity.md", "easy-read.md",
+              "errors.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
 
 
@@ -27,20 +28,22 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def parse(text: str, root: Path) -> Body:
+def parse(text: str, root: Path, implicit_figures: bool = False) -> Body:
     return parse_body(text, path="m.md", line_offset=0, root=root,
-                      base_dir=root / "content" / "modules")
+                      base_dir=root / "content" / "modules", implicit_figures=implicit_figures)
 
 
-def outline(text: str, root: Path) -> str:
-    body = parse(text, root)
+def outline(text: str, root: Path, implicit_figures: bool = False) -> str:
+    body = parse(text, root, implicit_figures)
     diagnostics = "".join("\n! " + str(d) for d in body.diagnostics)
     return (dump_slides(body.slides, body.easy_read) + diagnostics).strip()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_markdown_fixture_builds_the_expected_slides(case: Case, project: Path) -> None:
-    assert outline(case.source, project) == case.expected
+    """The cases of ``figures.md`` are read with Pandoc's implicit figures, the others with
+    packgen's alt-only pictures."""
+    assert outline(case.source, project, case.file == "figures.md") == case.expected
 
 
 def test_lines_count_from_the_top_of_the_file(project: Path) -> None:

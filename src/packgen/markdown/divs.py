@@ -46,6 +46,9 @@ class Context:
     base_dir: Path
     diagnostics: list[errors.Diagnostic] = field(default_factory=list)
     depth: int = 0
+    implicit_figures: bool = True
+    """Pandoc's ``implicit_figures``: a picture alone in its paragraph shows its ``![...]``
+    text as its caption."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""

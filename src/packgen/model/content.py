@@ -80,12 +80,18 @@ class Image:
     src: str
     """Path relative to the project root (posix separators), already checked to exist."""
     alt: str
+    """The description a screen reader says (``fig-alt`` when given, else the ``![...]``
+    text)."""
     loc: Loc
     width: str | None = None
     """Width as written (``40%``, ``8cm``, ``3in``, ``300px``), or None for the layout's size."""
     decorative: bool = False
     """True for ``{.decorative}``: no meaning, marked decorative for screen readers."""
     caption: str = ""
+    """Text shown under the picture: a figure's ``![...]`` text (implicit figures on), else
+    the title in quotes after the file name; empty for none."""
+    link: str | None = None
+    """Address a click on the picture opens (``[![alt](x.png)](https://...)``), or None."""
 
 
 @dataclass(frozen=True, slots=True)
