@@ -233,7 +233,7 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context, alone: bool = False,
     if ctx.implicit_figures and alone and alt.strip() and not decorative:
         caption = alt.strip()
     return Image(src, described or alt.strip(), loc, _width(attrs, loc, ctx), decorative,
-                 caption, link)
+                 caption, ctx.implicit_figures and bool(caption), link)
 
 
 def _width(attrs: Attrs, loc: Loc, ctx: Context) -> str | None:

@@ -90,6 +90,10 @@ class Image:
     caption: str = ""
     """Text shown under the picture: a figure's ``![...]`` text (implicit figures on), else
     the title in quotes after the file name; empty for none."""
+    figure: bool = False
+    """True when implicit figures are on: the caption is set as a figure's, right under the
+    picture; False keeps packgen's alt-only layout (a caption strip at the foot of the
+    picture's area)."""
     link: str | None = None
     """Address a click on the picture opens (``[![alt](x.png)](https://...)``), or None."""
 
