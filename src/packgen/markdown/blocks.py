@@ -22,6 +22,7 @@ from packgen.markdown.divs import (
     Notes,
     Raw,
     Rule,
+    SlidePicture,
     build_div,
     lift_notes,
     model_blocks,
@@ -144,7 +145,11 @@ def _attrs(text: str, loc: Loc, ctx: Context) -> Attrs:
 
 
 def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    """Return a paragraph as text, with each picture in it as its own Image block."""
+    """Return a paragraph as text, with each picture in it as its own Image block.
+
+    With implicit figures on, a slide's picture that starts its paragraph and is no figure
+    comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
+    """
     loc = _loc(node, ctx)
     _check_stray_fences(node.children[0].content, loc, ctx)
     out: list[Raw] = []
@@ -153,12 +158,15 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     children = node.children[0].children
     alone = sum(not _blank(c) and c.type not in ("softbreak", "hardbreak")
                 for c in children) == 1
-    for child in children:
+    for index, child in enumerate(children):
         picture = child if child.type == "image" else _linked_picture(child)
         if picture is not None:
             out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
             link = _picture_link(child, Loc(loc.path, line), ctx)
-            out.append(_image(picture, Loc(loc.path, line), ctx, alone, link))
+            image = _image(picture, Loc(loc.path, line), ctx, alone, link)
+            ends = index == 0 and not (alone and child.type == "image" and image.alt)
+            ends = ends and ctx.implicit_figures and ctx.depth == 0
+            out.append(SlidePicture(image, image.loc) if ends else image)
             pending = []
         else:
             pending.append(child)
