@@ -29,7 +29,7 @@ from packgen.model import (
 )
 from packgen.safety import check_svg_file, link_allowed
 from packgen.writers.docx import oxml
-from packgen.writers.pdf.engine import svg_png
+from packgen.writers.pdf.engine import svg_picture_png, svg_png
 from packgen.writers.spaces import describe
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
@@ -126,8 +126,8 @@ class DocxBlocks:
         paragraph = self.add_paragraph()
         width_cm = oxml.picture_width_cm(block.width)
         svg = _svg(path, block)
-        source = io.BytesIO(svg_png(svg.decode("utf-8"), width_cm / 2.54 * 72, SVG_PPI)) \
-            if svg is not None else str(path)
+        source = io.BytesIO(svg_picture_png(svg, width_cm / 2.54 * 72, SVG_PPI, block.loc.path,
+                                            block.loc.line)) if svg is not None else str(path)
         shape = paragraph.add_run().add_picture(source, width=Cm(width_cm))
         if svg is not None:
             oxml.add_svg(shape, paragraph.part, svg)

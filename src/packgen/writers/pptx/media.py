@@ -16,7 +16,7 @@ from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table, plain
 from packgen.rules.fontmetrics import lines_needed
 from packgen.safety import check_image_file, check_svg_file, link_allowed
-from packgen.writers.pdf.engine import svg_png
+from packgen.writers.pdf.engine import svg_picture_png
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import fit
 from packgen.writers.pptx.oxml import elements, style
@@ -100,7 +100,8 @@ class _Picture:
             return cls(str(path), picture_size(path, image))
         check_svg_file(path, image.loc.path, image.loc.line)
         svg = path.read_bytes()
-        png = svg_png(svg.decode("utf-8"), box.w / EMU_PT, _svg_ppi(box.w / EMU_PT))
+        png = svg_picture_png(svg, box.w / EMU_PT, _svg_ppi(box.w / EMU_PT), image.loc.path,
+                              image.loc.line)
         return cls(io.BytesIO(png), elements.picture_pixels(io.BytesIO(png)), svg)
 
     def fitted(self, image: Image, box: Box, honour_width: bool = True) -> tuple[int, int]:
