@@ -214,3 +214,15 @@ def test_svg_pictures_build_the_same_bytes_twice(tmp_path):
     second = built(root, tmp_path / "two", ("deck",)) / "p-slides.pptx"
     with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
+
+
+def test_a_layout_with_a_caption_placeholder_holds_the_caption_there(tmp_path):
+    root = project(tmp_path / "p")
+    (root / "templates").mkdir()
+    Presentation().save(str(root / "templates" / "deck.pptx"))  # has Picture with Caption
+    prs = Presentation(str(built(root, tmp_path / "out", ("deck",)) / "p-slides.pptx"))
+    shown = slide(prs, "A figure")
+    assert shown.slide_layout.name == "Picture with Caption"
+    body = next(s for s in shown.placeholders if s.placeholder_format.type == 2)  # BODY
+    assert body.text_frame.text == "Two hands shaking"
+    assert not [s for s in shown.shapes if s.name == "Caption"]
