@@ -502,8 +502,8 @@ CATALOGUE: tuple[Code, ...] = (
     Code("PG130", E, "picture-type-unsupported",
          "a picture type that an output format cannot hold",
          "Each writer accepts the picture types its format can show: the deck PNG, JPEG, GIF, "
-         "BMP, TIFF or SVG; the Word handout PNG or JPEG; HTML pages PNG, JPEG, GIF, SVG, WebP, "
-         "BMP or TIFF; print PNG, JPEG, GIF, SVG or WebP.",
+         "BMP, TIFF or SVG; the Word handout PNG, JPEG, GIF, BMP, TIFF or SVG; HTML pages PNG, "
+         "JPEG, GIF, SVG, WebP, BMP or TIFF; print PNG, JPEG, GIF, SVG or WebP.",
          "The picture would be missing, or the file would not open.",
          "Convert the picture to PNG or JPEG."),
     Code("PG131", E, "unknown-space",

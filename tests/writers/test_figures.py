@@ -226,3 +226,15 @@ def test_a_layout_with_a_caption_placeholder_holds_the_caption_there(tmp_path):
     body = next(s for s in shown.placeholders if s.placeholder_format.type == 2)  # BODY
     assert body.text_frame.text == "Two hands shaking"
     assert not [s for s in shown.shapes if s.name == "Caption"]
+
+
+def test_an_easy_read_svg_picture_goes_in_every_handout(tmp_path):
+    root = project(tmp_path / "p")
+    module = root / "content/modules/figures.md"
+    module.write_text(module.read_text().replace("![A person talking](../images/pic.png)",
+                                                 "![A person talking](../images/drawing.svg)"))
+    out = built(root, tmp_path / "out", ("handout",))
+    with zipfile.ZipFile(out / "p-easy-read.docx") as docx:
+        assert SVG.encode() in [docx.read(n) for n in docx.namelist() if n.endswith(".svg")]
+    assert 'alt="A person talking"' in (out / "p-easy-read.html").read_text()
+    assert (out / "p-easy-read.pdf").stat().st_size > 0

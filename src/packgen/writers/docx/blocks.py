@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
@@ -27,15 +26,14 @@ from packgen.model import (
     TailoredPack,
     Text,
 )
-from packgen.safety import check_svg_file, link_allowed
+from packgen.safety import link_allowed
 from packgen.writers.docx import oxml
-from packgen.writers.pdf.engine import svg_picture_png, svg_png
+from packgen.writers.docx.pictures import add_picture_run
+from packgen.writers.pdf.engine import svg_png
 from packgen.writers.spaces import describe
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 DIAGRAM_WIDTH_CM = 16.0
-SVG_PPI = 144
-"""Resolution of the PNG drawn for an SVG picture: twice its size on the page."""
 
 
 class DocxBlocks:
@@ -124,13 +122,7 @@ class DocxBlocks:
         root = self.tp.project.root
         path = paths.contained(root, root / block.src, block.loc.path, block.loc.line)
         paragraph = self.add_paragraph()
-        width_cm = oxml.picture_width_cm(block.width)
-        svg = _svg(path, block)
-        source = io.BytesIO(svg_picture_png(svg, width_cm / 2.54 * 72, SVG_PPI, block.loc.path,
-                                            block.loc.line)) if svg is not None else str(path)
-        shape = paragraph.add_run().add_picture(source, width=Cm(width_cm))
-        if svg is not None:
-            oxml.add_svg(shape, paragraph.part, svg)
+        shape = add_picture_run(paragraph, path, block, Cm(oxml.picture_width_cm(block.width)))
         oxml.set_alt_text(shape, block.alt, False)
         if block.link and link_allowed(block.link):
             oxml.link_picture(shape, paragraph.part, block.link)
@@ -148,14 +140,6 @@ class DocxBlocks:
         for row in block.rows:
             for cell, text in zip(table.add_row().cells, row):
                 self.runs(cell.paragraphs[0], text)
-
-
-def _svg(path: Path, image: Image) -> bytes | None:
-    """Return an SVG picture's bytes, checked to refer to nothing outside it; None for others."""
-    if path.suffix.lower() != ".svg":
-        return None
-    check_svg_file(path, image.loc.path, image.loc.line)
-    return path.read_bytes()
 
 
 def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:
