@@ -502,8 +502,8 @@ CATALOGUE: tuple[Code, ...] = (
     Code("PG130", E, "picture-type-unsupported",
          "a picture type that an output format cannot hold",
          "Each writer accepts the picture types its format can show: the deck PNG, JPEG, GIF, "
-         "BMP or TIFF; the Word handout PNG or JPEG; HTML pages PNG, JPEG, GIF, SVG, WebP, BMP "
-         "or TIFF; print PNG, JPEG, GIF, SVG or WebP.",
+         "BMP, TIFF or SVG; the Word handout PNG, JPEG, GIF, BMP, TIFF or SVG; HTML pages PNG, "
+         "JPEG, GIF, SVG, WebP, BMP or TIFF; print PNG, JPEG, GIF, SVG or WebP.",
          "The picture would be missing, or the file would not open.",
          "Convert the picture to PNG or JPEG."),
     Code("PG131", E, "unknown-space",
@@ -521,6 +521,12 @@ CATALOGUE: tuple[Code, ...] = (
          "people have to remember what to do.",
          "Write a short version of the task (two to four numbered steps, or the questions "
          "people answer) as the activity's first lines; the full steps stay in the guide."),
+    Code("PG150", E, "svg-not-drawable",
+         "an SVG picture that cannot be drawn",
+         "The deck and the Word guide store an SVG picture with a PNG drawn from it, for the "
+         "programs that show no SVG; the SVG must be UTF-8 XML the drawing engine can read.",
+         "The picture would be missing from the slide, or the file would not open.",
+         "Open the SVG in a browser or a drawing program and save it again as plain SVG."),
     Code("PG160", W, "bad-math",
          "TeX math packgen cannot draw as an equation",
          "Each `$...$` and `$$...$$` formula is read as TeX: braces must balance, every command "

@@ -53,7 +53,8 @@ def test_the_known_keys_are_listed_in_alphabetical_order_everywhere(tmp_path: Pa
     module = MODULE.replace("duration: 10", "duration: 10\nlang: cy")
     assert findings(make(tmp_path / "a", {"content/modules/welcome.md": module})) == [
         ("content/modules/welcome.md:4: warning: unknown key 'lang' is ignored (expected one "
-         "of: audiences, duration, id, key_messages, materials, objectives, title) [PG115]")]
+         "of: audiences, duration, id, implicit_figures, key_messages, materials, objectives, "
+         "title) [PG115]")]
     assert findings(make(tmp_path / "b", {"templates/theme.yaml": THEME + "logos: x\n"})) == [
         ("templates/theme.yaml:2: error: unknown key 'logos'; did you mean 'logo'? (expected "
          "one of: colours, fonts, layouts, logo) [PG025]")]
@@ -134,7 +135,7 @@ def test_a_misspelt_key_in_packgen_toml_gets_a_suggestion_too(tmp_path: Path) ->
     root = make(tmp_path, {"packgen.toml": "[silense]\nPG101 = ['x']\n\n[easy-read]\nalow = []\n"})
     assert findings(root) == [
         ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
-         "one of: easy-read, rules, silence) [PG025]"),
+         "one of: easy-read, markdown, rules, silence) [PG025]"),
         ("packgen.toml:5: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
          "(expected one of: allow) [PG025]"),
     ]

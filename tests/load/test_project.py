@@ -155,7 +155,7 @@ def test_toml_tables_and_codes_are_checked(tmp_path: Path) -> None:
                                            "\n[easy-read]\nallow = 'coproduction'\nalow = []\n"})
     assert errors_of(root) == [
         ("packgen.toml:1: error: unknown table [silense]; did you mean [silence]? (expected "
-        "one of: easy-read, rules, silence) [PG025]"),
+        "one of: easy-read, markdown, rules, silence) [PG025]"),
         ("packgen.toml:9: error: unknown key 'alow' in [easy-read]; did you mean 'allow'? "
         "(expected one of: allow) [PG025]"),
         "packgen.toml:5: error: [silence] key 'PG1' is not a rule code like PG301 [PG028]",

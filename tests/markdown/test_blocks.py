@@ -14,9 +14,10 @@ from markdown_dump import CASE_DIR, Case, dump_slides, make_project, read_cases
 from packgen.errors import PackgenError
 from packgen.markdown.blocks import Body, parse_body
 from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
-from packgen.model import plain
+from packgen.model import Paragraph, plain
 
-CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md")
+CASE_FILES = ("slides.md", "blocks.md", "figures.md", "divs.md", "activity.md", "easy-read.md",
+              "errors.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
 
 
@@ -27,20 +28,22 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def parse(text: str, root: Path) -> Body:
+def parse(text: str, root: Path, implicit_figures: bool = False) -> Body:
     return parse_body(text, path="m.md", line_offset=0, root=root,
-                      base_dir=root / "content" / "modules")
+                      base_dir=root / "content" / "modules", implicit_figures=implicit_figures)
 
 
-def outline(text: str, root: Path) -> str:
-    body = parse(text, root)
+def outline(text: str, root: Path, implicit_figures: bool = False) -> str:
+    body = parse(text, root, implicit_figures)
     diagnostics = "".join("\n! " + str(d) for d in body.diagnostics)
     return (dump_slides(body.slides, body.easy_read) + diagnostics).strip()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_markdown_fixture_builds_the_expected_slides(case: Case, project: Path) -> None:
-    assert outline(case.source, project) == case.expected
+    """The cases of ``figures.md`` are read with Pandoc's implicit figures, the others with
+    packgen's alt-only pictures."""
+    assert outline(case.source, project, case.file == "figures.md") == case.expected
 
 
 def test_lines_count_from_the_top_of_the_file(project: Path) -> None:
@@ -125,7 +128,8 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def _pandoc_slides(pandoc: str, source: Path, out: Path) -> list[tuple[str, str]]:
+def _pandoc_slides(pandoc: str, source: Path, out: Path) -> list[tuple[str, str, str]]:
+    """Return each slide Pandoc writes: its title, notes and body words (captions left out)."""
     pptx = pytest.importorskip("pptx")
     subprocess.run([pandoc, str(source), "--slide-level", "2", "-o", str(out),
                     "--resource-path", str(source.parent)], check=True, capture_output=True)
@@ -133,7 +137,9 @@ def _pandoc_slides(pandoc: str, source: Path, out: Path) -> list[tuple[str, str]
     for slide in pptx.Presentation(str(out)).slides:
         title = slide.shapes.title.text if slide.shapes.title is not None else ""
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        slides.append((title, _words(notes)))
+        body = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame
+                        and s != slide.shapes.title and not s.name.startswith("TextBox"))
+        slides.append((title, _words(notes), _words(body)))
     return slides
 
 
@@ -141,22 +147,30 @@ def _notes_words(blocks: tuple) -> str:
     return _words(" ".join(dump_slides_notes(blocks)))
 
 
+def _body_words(blocks: tuple) -> str:
+    return _words(" ".join(plain(b.text) for b in blocks if isinstance(b, Paragraph)))
+
+
 def dump_slides_notes(blocks: tuple) -> list[str]:
     from markdown_dump import dump_block
     return [line for block in blocks for line in dump_block(block)]
 
 
-def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(project: Path,
+@pytest.mark.parametrize("name", ["pandoc-deck.md", "pandoc-pictures.md"])
+def test_a_pandoc_deck_gives_pandocs_titles_order_and_notes(name: str, project: Path,
                                                               tmp_path: Path) -> None:
+    """Read with Pandoc's implicit figures, as Pandoc reads Markdown; the body words are
+    compared for the pictures' deck (the other holds text Pandoc writes differently)."""
     pandoc = _pandoc()
     if pandoc is None:
         pytest.skip("Pandoc is not installed (bench extra)")
-    source = project / "content" / "modules" / "pandoc-deck.md"
-    source.write_text((CASE_DIR / "pandoc-deck.md").read_text(encoding="utf-8"),
-                      encoding="utf-8")
-    expected = _pandoc_slides(pandoc, source, tmp_path / "deck.pptx")
-    ours = [(plain(s.title), _notes_words(s.notes))
-            for s in parse(source.read_text(encoding="utf-8"), project).slides]
+    source = project / "content" / "modules" / name
+    source.write_text((CASE_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    with_body = name == "pandoc-pictures.md"
+    expected = [(t, n, b if with_body else "")
+                for t, n, b in _pandoc_slides(pandoc, source, tmp_path / "deck.pptx")]
+    ours = [(plain(s.title), _notes_words(s.notes), _body_words(s.blocks) if with_body else "")
+            for s in parse(source.read_text(encoding="utf-8"), project, True).slides]
     assert ours == expected
 
 

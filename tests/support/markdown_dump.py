@@ -153,7 +153,8 @@ def _image(block: Image) -> list[str]:
     width = f" width={block.width}" if block.width else ""
     decorative = " decorative" if block.decorative else ""
     caption = f" caption=\"{block.caption}\"" if block.caption else ""
-    return [f"image {block.src} \"{block.alt}\"{width}{decorative}{caption}"]
+    link = f" link={block.link}" if block.link else ""
+    return [f"image {block.src} \"{block.alt}\"{width}{decorative}{caption}{link}"]
 
 
 def _table(block: Table) -> list[str]:

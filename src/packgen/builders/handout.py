@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from packgen.builders import KindBuilder
 from packgen.model import Image, TailoredPack
-from packgen.safety import check_image_file
+from packgen.safety import check_image_file, check_svg_file
 from packgen.views.handout import handout_view
 
 
@@ -23,6 +23,9 @@ class HandoutBuilder(KindBuilder):
 
 
 def check_pictures(root: Path, pictures: list[Image]) -> None:
-    """Raise PackgenError at the first picture that is not a real PNG, JPEG, GIF or BMP."""
+    """Raise PackgenError at the first picture that is not a real PNG, JPEG, GIF or BMP, or
+    an SVG that refers to anything outside it."""
     for picture in {p.src: p for p in pictures}.values():
-        check_image_file(root / picture.src, picture.loc.path, picture.loc.line)
+        path = root / picture.src
+        check = check_svg_file if path.suffix.lower() == ".svg" else check_image_file
+        check(path, picture.loc.path, picture.loc.line)

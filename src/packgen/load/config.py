@@ -15,8 +15,9 @@ from packgen.model.project import THRESHOLDS, WHOLE_THRESHOLDS
 from packgen.wording import closest
 
 PATH = "packgen.toml"
-TABLES = ("rules", "easy-read", "silence")
+TABLES = ("rules", "easy-read", "silence", "markdown")
 EASY_READ_KEYS = ("allow",)
+MARKDOWN_KEYS = ("implicit_figures",)
 WRONG_TYPE = "PG026"
 """A setting of the wrong type or out of range."""
 NOT_A_CODE = "PG028"
@@ -47,7 +48,7 @@ def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic],
     allow = _allow(check, tables["easy-read"])
     silence = _silence(check, tables["silence"], codes)
     return Config(MappingProxyType(thresholds), frozenset(w.lower() for w in allow),
-                  MappingProxyType(silence))
+                  MappingProxyType(silence), _implicit_figures(check, tables["markdown"]))
 
 
 def unknown_codes(silenced: Collection[str], text: str,
@@ -139,6 +140,20 @@ def _allow(check: _Check, table: Mapping[str, object]) -> tuple[str, ...]:
             check.fail(unknown_key(key, EASY_READ_KEYS, within="[easy-read]"), key, "easy-read",
                        UNKNOWN_KEY)
     return check.strings(table.get("allow", []), "allow", "easy-read")
+
+
+def _implicit_figures(check: _Check, table: Mapping[str, object]) -> bool:
+    """Return ``[markdown] implicit_figures`` (Pandoc's default, true, when absent)."""
+    for key in table:
+        if key not in MARKDOWN_KEYS:
+            check.fail(unknown_key(key, MARKDOWN_KEYS, within="[markdown]"), key, "markdown",
+                       UNKNOWN_KEY)
+    value = table.get("implicit_figures", True)
+    if not isinstance(value, bool):
+        check.fail(f"'implicit_figures' in [markdown] must be true or false; found {value!r}",
+                   "implicit_figures", "markdown", WRONG_TYPE)
+        return True
+    return value
 
 
 def _silence(check: _Check, table: Mapping[str, object],

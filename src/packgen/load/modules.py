@@ -29,15 +29,19 @@ UNKNOWN_KEY = "PG115"
 CONTROL_CHARACTER = "PG116"
 SAME_ID = "PG124"
 
-KEYS = ("id", "title", "duration", "audiences", "objectives", "key_messages", "materials")
+KEYS = ("id", "title", "duration", "audiences", "objectives", "key_messages", "materials",
+        "implicit_figures")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FENCE_END = ("---", "...")
 
 
-def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic],
-                                      dict[str, tuple[Diagnostic, ...]]]:
+def load_modules(root: Path, implicit_figures: bool = True) -> tuple[
+        dict[str, Module], list[Diagnostic], dict[str, tuple[Diagnostic, ...]]]:
     """Return every module in ``root/content/modules`` by id, the warnings found, and the
     errors of each module that failed, by the id packs know it by.
+
+    ``implicit_figures`` is the project's setting (``packgen.toml``); a module's front matter
+    may override it.
 
     A broken module fails only the packs that use it: its errors are kept apart, by its
     ``id:`` when the front matter gives one, else by its file name. Two files claiming one id
@@ -48,7 +52,7 @@ def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic],
     broken: dict[str, list[Diagnostic]] = {}
     for path in sorted((root / "content" / "modules").glob("*.md")):
         try:
-            module, warnings = load_module(path, root)
+            module, warnings = load_module(path, root, implicit_figures)
         except ModuleFailed as exc:
             broken.setdefault(exc.module_id, []).extend(exc.diagnostics)
             continue
@@ -73,8 +77,13 @@ class ModuleFailed(PackgenError):
     module_id: str = ""
 
 
-def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
-    """Return one module and its warnings; raise ModuleFailed with every error in the file."""
+def load_module(path: Path, root: Path,
+                implicit_figures: bool = True) -> tuple[Module, list[Diagnostic]]:
+    """Return one module and its warnings; raise ModuleFailed with every error in the file.
+
+    A picture alone in its paragraph is a figure with a visible caption when
+    ``implicit_figures`` is true, unless the front matter's ``implicit_figures`` says not.
+    """
     where = relative(root, path, follow_links=False)
     module_id = path.stem
     try:
@@ -82,7 +91,9 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
         front, offset, body = _split_front_matter(text, where)
         check = Fields(root, _front_matter(front, where))
         module_id = _module_id(check, _mapping(check.doc), path.stem)
-        module, found = _read_module(check, (path, root, module_id), (body, offset), found)
+        figures = _implicit_figures(check, _mapping(check.doc), implicit_figures)
+        module, found = _read_module(check, (path, root, module_id), (body, offset, figures),
+                                     found)
     except PackgenError as exc:
         failed = ModuleFailed.many(exc.diagnostics)
         failed.module_id = module_id
@@ -90,15 +101,15 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
     return module, found
 
 
-def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, int],
+def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, int, bool],
                  found: list[Diagnostic]) -> tuple[Module, list[Diagnostic]]:
     """Return the module (file, project root, id) whose front matter ``check`` holds, and
-    the findings in its file."""
-    (path, root, module_id), (text, offset) = file, body
+    the findings in its file (``body``: its text, the lines before it, implicit figures)."""
+    (path, root, module_id), (text, offset, figures) = file, body
     where = check.doc.path
     try:
         parsed = parse_body(text, path=where, line_offset=offset, root=root,
-                            base_dir=path.parent)
+                            base_dir=path.parent, implicit_figures=figures)
     except RecursionError:
         raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1,
                            LIMIT_EXCEEDED) from None
@@ -207,6 +218,17 @@ def _duration(check: Fields, meta: dict[Any, Any]) -> int:
         _missing(check, "front matter needs duration: (whole minutes, activities included)")
         return 0
     return check.positive(meta["duration"], ("duration",), "minutes")
+
+
+def _implicit_figures(check: Fields, meta: dict[Any, Any], default: bool) -> bool:
+    """Return the front matter's ``implicit_figures`` (true or false), else ``default``."""
+    if "implicit_figures" not in meta:
+        return default
+    value = meta["implicit_figures"]
+    if isinstance(value, bool):
+        return value
+    check.fail(f"'implicit_figures' must be true or false; found {value!r}", "implicit_figures")
+    return default
 
 
 def _module_id(check: Fields, meta: dict[Any, Any], stem: str) -> str:

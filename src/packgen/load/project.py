@@ -69,13 +69,15 @@ def load(root: Path) -> Loaded:
     if unreadable:
         raise PackgenError.many(unreadable)
     files = _Files(root)
-    modules, found, broken = _modules(root)
+    config = files.config()  # first: modules read its implicit_figures
+    config_errors, files.errors = files.errors, []
+    modules, found, broken = _modules(root, config.implicit_figures)
     no_audiences: dict[str, Audience] = {}
     audiences = files.data("content/audiences.yaml", read_audiences, no_audiences)
     theme = files.theme()
     spaces = files.data("content/model.yaml", lambda r: read_spaces(r, theme), DEFAULT_SPACES)
     glossary = files.data("content/glossary.yaml", read_glossary, NO_GLOSSARY)
-    config = files.config()
+    files.errors.extend(config_errors)
     credits = files.data("content/images/CREDITS.yaml", read_credits, NO_CREDITS)
     packs, pack_errors = _packs(root, files, (modules, broken), audiences)
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
@@ -115,9 +117,10 @@ Broken = Mapping[str, tuple[Diagnostic, ...]]
 """Module id to the errors in its file."""
 
 
-def _modules(root: Path) -> tuple[dict[str, Module] | None, list[Diagnostic], Broken]:
+def _modules(root: Path, implicit_figures: bool) -> tuple[dict[str, Module] | None,
+                                                         list[Diagnostic], Broken]:
     try:
-        return load_modules(root)
+        return load_modules(root, implicit_figures)
     except PackgenError as exc:
         return None, list(exc.diagnostics), {}
 

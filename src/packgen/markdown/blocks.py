@@ -22,12 +22,19 @@ from packgen.markdown.divs import (
     Notes,
     Raw,
     Rule,
+    SlidePicture,
     build_div,
     lift_notes,
     model_blocks,
 )
 from packgen.markdown.easy_read import build_easy_read
-from packgen.markdown.inline import pandoc_inline, spans_of, strip_spans
+from packgen.markdown.inline import (
+    LINK_SCHEME,
+    link_problem,
+    pandoc_inline,
+    spans_of,
+    strip_spans,
+)
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -75,9 +82,14 @@ class Body:
     """Errors and warnings, in the order found; errors mean the module cannot be used."""
 
 
-def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: Path) -> Body:
-    """Build the slides of a module body; ``line_offset`` lines precede it in the file."""
-    ctx = Context(path, line_offset, root, base_dir)
+def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: Path,
+               implicit_figures: bool = True) -> Body:
+    """Build the slides of a module body; ``line_offset`` lines precede it in the file.
+
+    With ``implicit_figures`` (Pandoc's extension of that name), a picture alone in its
+    paragraph with alt text is a figure: its ``![...]`` text is also its visible caption.
+    """
+    ctx = Context(path, line_offset, root, base_dir, implicit_figures=implicit_figures)
     _check_brackets(text, ctx)
     tree = SyntaxTreeNode(_parser().parse(text))
     carved = carve(convert_blocks(tree.children, ctx), ctx)
@@ -142,16 +154,28 @@ def _attrs(text: str, loc: Loc, ctx: Context) -> Attrs:
 
 
 def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    """Return a paragraph as text, with each picture in it as its own Image block."""
+    """Return a paragraph as text, with each picture in it as its own Image block.
+
+    With implicit figures on, a slide's picture that starts its paragraph and is no figure
+    comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
+    """
     loc = _loc(node, ctx)
     _check_stray_fences(node.children[0].content, loc, ctx)
     out: list[Raw] = []
     pending: list[SyntaxTreeNode] = []
     line = loc.line or 0
-    for child in node.children[0].children:
-        if child.type == "image":
+    children = node.children[0].children
+    alone = sum(not _blank(c) and c.type not in ("softbreak", "hardbreak")
+                for c in children) == 1
+    for index, child in enumerate(children):
+        picture = child if child.type == "image" else _linked_picture(child)
+        if picture is not None:
             out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
-            out.append(_image(child, Loc(loc.path, line), ctx))
+            link = _picture_link(child, Loc(loc.path, line), ctx)
+            image = _image(picture, Loc(loc.path, line), ctx, alone, link)
+            ends = index == 0 and not (alone and child.type == "image" and image.alt)
+            ends = ends and ctx.implicit_figures and ctx.depth == 0
+            out.append(SlidePicture(image, image.loc) if ends else image)
             pending = []
         else:
             pending.append(child)
@@ -183,7 +207,30 @@ def _blank(node: SyntaxTreeNode) -> bool:
     return node.type == "text" and not node.content.strip()
 
 
-def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
+def _linked_picture(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """Return the picture a link holds and nothing else (``[![alt](x.png)](url)``), if so."""
+    if node.type != "link":
+        return None
+    inside = [c for c in node.children if not _blank(c)]
+    return inside[0] if len(inside) == 1 and inside[0].type == "image" else None
+
+
+def _picture_link(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> str | None:
+    """Return a linked picture's address, checked as every link is (PG119); else None."""
+    if node.type != "link":
+        return None
+    href = str(node.attrs.get("href", ""))
+    problem = link_problem(href)
+    if problem:
+        ctx.error(problem, loc, LINK_SCHEME)
+        return None
+    return href
+
+
+def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context, alone: bool = False,
+           link: str | None = None) -> Image:
+    """Return a picture; ``alone`` in its paragraph, with alt text, it is a figure whose
+    ``![...]`` text is its caption (implicit figures on) and ``fig-alt`` its description."""
     attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
     alt = "".join(s.text if not s.soft_break else " " for s in spans_of(node.children, ctx, loc))
     decorative = "decorative" in attrs.classes
@@ -198,8 +245,12 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
     else:
         _check_bounds(ctx, src, loc)
         ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))
-    title = str(node.attrs.get("title") or "")
-    return Image(src, alt.strip(), loc, _width(attrs, loc, ctx), decorative, title)
+    caption = str(node.attrs.get("title") or "")
+    described = attrs.values.get("fig-alt", "").strip()
+    if ctx.implicit_figures and alone and alt.strip() and not decorative:
+        caption = alt.strip()
+    return Image(src, described or alt.strip(), loc, _width(attrs, loc, ctx), decorative,
+                 caption, ctx.implicit_figures and bool(caption), link)
 
 
 def _width(attrs: Attrs, loc: Loc, ctx: Context) -> str | None:

@@ -17,6 +17,7 @@ from packgen.model import (
     Columns,
     Conditional,
     EasyReadRow,
+    Image,
     Loc,
     Paragraph,
     SpacesDiagram,
@@ -46,6 +47,9 @@ class Context:
     base_dir: Path
     diagnostics: list[errors.Diagnostic] = field(default_factory=list)
     depth: int = 0
+    implicit_figures: bool = True
+    """Pandoc's ``implicit_figures``: a picture alone in its paragraph shows its ``![...]``
+    text as its caption."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""
@@ -128,7 +132,16 @@ class Part:
     loc: Loc
 
 
-Raw = Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part
+@dataclass(frozen=True, slots=True)
+class SlidePicture:
+    """A picture starting a paragraph of a slide that is no figure (no alt text, a link, or
+    text after it): with implicit figures on it ends its slide, as in Pandoc."""
+
+    image: Image
+    loc: Loc
+
+
+Raw = Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part | SlidePicture
 DivBuilder = Callable[[Attrs, list[Raw], Loc, Context], list[Raw]]
 
 PARENT_OF = {"column": "columns", "materials": "activity", "steps": "activity",
@@ -154,6 +167,8 @@ def model_blocks(raw: list[Raw], ctx: Context, where: str) -> tuple[Block, ...]:
         elif isinstance(item, Part):
             ctx.error(f"'::: {item.kind}' belongs inside '::: {PARENT_OF[item.kind]}', "
                       f"not in {where}", item.loc)
+        elif isinstance(item, SlidePicture):
+            out.append(item.image)
         elif isinstance(item, (Rule, Notes, ActivitySlide, EasyReadBlock)):
             ctx.error(f"{describe(item)} cannot stand in {where}", item.loc)
         else:

@@ -66,7 +66,7 @@ def _heading(state: _Rows, item: Heading, audiences: tuple[str, ...], ctx: Conte
 
 def _image(state: _Rows, item: Image, audiences: tuple[str, ...], ctx: Context) -> None:
     _flush_image(state, ctx)
-    state.image = item
+    state.image = replace(item, caption="", figure=False)  # a row's picture stands for its sentence alone
 
 
 def _paragraph(state: _Rows, item: Paragraph, audiences: tuple[str, ...],

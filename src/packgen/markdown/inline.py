@@ -195,8 +195,8 @@ def _breaks_in(node: Node) -> int:
 
 
 def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
-    ctx.error("a picture must stand in a paragraph of its own, not inside a heading, list, "
-              "link or table", loc)
+    ctx.error("a picture must stand in a paragraph of its own (or be a link's only content), "
+              "not inside a heading, list, table or a link with text", loc)
     return ()
 
 

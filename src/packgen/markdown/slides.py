@@ -11,7 +11,11 @@
   diagram join a slide only straight after its heading, else they get an untitled slide of
   their own. Content after any of them starts a new untitled slide; notes directly after them
   go with them. (Pandoc 3's PowerPoint writer does the same for tables and columns.)
-- Pictures stay on the slide with the text around them.
+- A figure (a picture alone in its paragraph, with alt text) stays on the slide with the text
+  around it. With implicit figures on, a picture that starts its paragraph and is no figure (no
+  alt text, a link, or text after it) ends its slide as a table does, and the text after it
+  starts an untitled slide (Pandoc's rule for a paragraph starting with a picture); with them
+  off, every picture stays with the text around it.
 - Notes anywhere in a slide belong to that slide.
 - An activity ends the slide it stands in and becomes its own slide; notes directly after it
   go on it.
@@ -31,6 +35,7 @@ from packgen.markdown.divs import (
     Part,
     Raw,
     Rule,
+    SlidePicture,
     model_blocks,
     narrow,
 )
@@ -143,7 +148,13 @@ def _activity(carver: _Carver, item: ActivitySlide) -> None:
                            None, audiences, activity))
 
 
-def _table(carver: _Carver, item: Table) -> None:
+def _slide_picture(carver: _Carver, item: SlidePicture) -> None:
+    _table(carver, item.image)
+
+
+def _table(carver: _Carver, item: Table | Image) -> None:
+    """End the open slide with ``item``; one already holding a picture or table is closed
+    first, so ``item`` gets an untitled slide of its own."""
     draft = carver.draft
     if draft is not None and any(isinstance(b, (Image, Table)) for b in draft.blocks):
         carver.close()
@@ -184,6 +195,7 @@ _HANDLERS = {
     EasyReadBlock: _easy_read,
     Part: _part,
     Table: _table,
+    SlidePicture: _slide_picture,
     Columns: _filler,
     SpacesDiagram: _filler,
 }

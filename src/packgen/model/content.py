@@ -111,12 +111,22 @@ class Image:
     src: str
     """Path relative to the project root (posix separators), already checked to exist."""
     alt: str
+    """The description a screen reader says (``fig-alt`` when given, else the ``![...]``
+    text)."""
     loc: Loc
     width: str | None = None
     """Width as written (``40%``, ``8cm``, ``3in``, ``300px``), or None for the layout's size."""
     decorative: bool = False
     """True for ``{.decorative}``: no meaning, marked decorative for screen readers."""
     caption: str = ""
+    """Text shown under the picture: a figure's ``![...]`` text (implicit figures on), else
+    the title in quotes after the file name; empty for none."""
+    figure: bool = False
+    """True when implicit figures are on: the caption is set as a figure's, right under the
+    picture; False keeps packgen's alt-only layout (a caption strip at the foot of the
+    picture's area)."""
+    link: str | None = None
+    """Address a click on the picture opens (``[![alt](x.png)](https://...)``), or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,9 @@ class Config:
     allow_words: frozenset[str] = frozenset()
     silence: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)
     """Rule code to the file paths or pack ids it is silenced for (``*`` for everywhere)."""
+    implicit_figures: bool = True
+    """Pandoc's ``implicit_figures``: a picture alone in its paragraph shows its ``![...]``
+    text as a visible caption (``[markdown] implicit_figures`` in ``packgen.toml``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,3 +46,21 @@ def _unlink_part(part: Any, rid: str) -> None:
         unlink(root, rid)
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                     standalone=True)
+
+
+SVG_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+"""The ``a:ext`` uri Office gives the SVG behind a picture's PNG."""
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def add_svg_blip(blip: Any, rid: str) -> None:
+    """Point the picture ``blip`` (its PNG, for older readers) at the SVG part ``rid`` too, as
+    Office 2016 and later store an SVG picture (``a:extLst/a:ext/asvg:svgBlip``)."""
+    ext_lst = blip.find(f"{_A}extLst")
+    if ext_lst is None:
+        ext_lst = etree.SubElement(blip, f"{_A}extLst")
+    ext = etree.SubElement(ext_lst, f"{_A}ext", uri=SVG_URI)
+    svg = etree.SubElement(ext, f"{{{SVG_NS}}}svgBlip", nsmap={"asvg": SVG_NS})
+    svg.set(f"{{{R_NS}}}embed", rid)

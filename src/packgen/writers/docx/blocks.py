@@ -31,6 +31,7 @@ from packgen.model import (
 )
 from packgen.safety import link_allowed
 from packgen.writers.docx import oxml
+from packgen.writers.docx.pictures import add_picture_run
 from packgen.writers.pdf.engine import svg_png
 from packgen.writers.spaces import describe
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
@@ -123,9 +124,11 @@ class DocxBlocks:
             return
         root = self.tp.project.root
         path = paths.contained(root, root / block.src, block.loc.path, block.loc.line)
-        run = self.add_paragraph().add_run()
-        shape = run.add_picture(str(path), width=Cm(oxml.picture_width_cm(block.width)))
+        paragraph = self.add_paragraph()
+        shape = add_picture_run(paragraph, path, block, Cm(oxml.picture_width_cm(block.width)))
         oxml.set_alt_text(shape, block.alt, False)
+        if block.link and link_allowed(block.link):
+            oxml.link_picture(shape, paragraph.part, block.link)
         if block.caption:
             self.add_paragraph(block.caption, style="Caption")
 

@@ -16,6 +16,7 @@ from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.writers.docx import oxml
 from packgen.writers.docx.blocks import style_font
+from packgen.writers.docx.pictures import add_picture_run
 
 UNSUPPORTED_PICTURE = "PG130"
 
@@ -33,7 +34,7 @@ BOX_PICTURE_COLUMN = Cm(3.4)
 ROW_GAP = Pt(18)
 SMALL_PICTURE, SMALL_GAP = Cm(3.5), Pt(14)
 """The hard-words and end pages' tighter rows, as in the PDF handout."""
-WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
+WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".svg")
 SIZES = {"Normal": 16, "Heading 1": 32, "Heading 2": 24, "List Bullet": 16}
 
 
@@ -197,7 +198,7 @@ class _Writer:
             raise PackgenError(f"picture type '{path.suffix}' cannot go in the Word handout: "
                                "use PNG or JPEG", image.loc.path, image.loc.line,
                                UNSUPPORTED_PICTURE)
-        shape = paragraph.add_run().add_picture(str(path), width=width)
+        shape = add_picture_run(paragraph, path, image, width)
         oxml.set_alt_text(shape, image.alt, image.decorative)
         fmt = paragraph.paragraph_format
         fmt.line_spacing, fmt.space_after = 1.0, Pt(0)  # 1.5 lines would stretch the picture

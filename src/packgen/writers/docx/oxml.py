@@ -7,6 +7,7 @@ import re
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
@@ -16,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from packgen.colours import hex_digits
 from packgen.writers.equations.omml import omml
-from packgen.writers.opc_oxml import drop_external
+from packgen.writers.opc_oxml import add_svg_blip, drop_external
 
 Cell = _Cell
 """python-docx's table cell (a private class there), for type hints outside this module."""
@@ -178,6 +179,29 @@ def set_alt_text(inline_shape: object, alt: str, decorative: bool) -> None:
         ext.append(mark)
         ext_lst.append(ext)
         doc_pr.append(ext_lst)
+
+
+def link_picture(inline_shape: object, part: object, url: str) -> None:
+    """Make a click on the picture open ``url``, as Word stores a linked picture
+    (``a:hlinkClick`` on its ``wp:docPr``)."""
+    rid = part.relate_to(url, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+    click = OxmlElement("a:hlinkClick")
+    click.set(qn("r:id"), rid)
+    inline_shape._inline.docPr.insert(0, click)  # type: ignore[attr-defined]
+
+
+def add_svg(inline_shape: object, part: object, svg: bytes) -> None:
+    """Store ``svg`` behind the picture (whose blip holds its PNG), as Word 2016 and later
+    do: one ``/word/media/imageN.svg`` part per distinct SVG."""
+    package = part.package  # type: ignore[attr-defined]
+    found = next((p for p in package.iter_parts() if str(p.partname).endswith(".svg")
+                  and p.blob == svg), None)
+    if found is None:
+        found = Part(package.next_partname("/word/media/image%d.svg"), "image/svg+xml", svg,
+                     package)
+    rid = part.relate_to(found, RT.IMAGE)  # type: ignore[attr-defined]
+    blip = inline_shape._inline.graphic.graphicData.pic.blipFill.blip  # type: ignore[attr-defined]
+    add_svg_blip(blip, rid)
 
 
 def add_field(paragraph: Paragraph, instruction: str) -> None:

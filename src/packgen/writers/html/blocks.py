@@ -111,6 +111,8 @@ def _image(r: HtmlRenderer, block: Image) -> Markup:
     role = ' role="presentation"' if block.decorative else ""
     img = Markup('<img src="{}" alt="{}"{}{}>').format(
         r.pictures.uri(block), alt, Markup(style), Markup(role))
+    if block.link and link_allowed(block.link):
+        img = Markup('<a href="{}">{}</a>').format(block.link, img)
     caption = Markup("<figcaption>{}</figcaption>").format(block.caption) \
         if block.caption else Markup("")
     return Markup("<figure>{}{}</figure>").format(img, caption)

@@ -124,8 +124,9 @@ def _list(d: PrintData, block: ListBlock) -> Data:
 
 
 def _image(d: PrintData, block: Image) -> Data:
+    link = block.link if block.link and link_allowed(block.link) else None
     return {"type": "image", **picture(block), "width": width(block.width),
-            "caption": block.caption}
+            "caption": block.caption, "link": link}
 
 
 def _table(d: PrintData, block: Table) -> Data:

@@ -20,6 +20,8 @@ PDF_STANDARD = "ua-1"
 """Tagged PDF with a structure tree, ``/Lang``, alt text, and the title as the window title."""
 TEMPLATE_ERROR = "PG408"
 """The code of a print template that fails (or would download a package)."""
+BAD_SVG = "PG150"
+"""An SVG picture the engine cannot read (broken XML, not UTF-8)."""
 PACKAGE_IMPORT = re.compile(r"""["']@[A-Za-z0-9_-]+/""")
 """A Typst package spec (``"@preview/name:1.0.0"``): compiling it would download."""
 REMOTE = "PG021"
@@ -196,7 +198,7 @@ def _same(real: Path, target: Path) -> bool:
         one.st_size, one.st_mtime_ns) == (other.st_size, other.st_mtime_ns)
 
 
-def svg_png(svg: str, width_pt: float, ppi: int = 200) -> bytes:
+def svg_png(svg: str, width_pt: float, ppi: float = 200) -> bytes:
     """Return ``svg`` drawn as a PNG ``width_pt`` points wide (for formats without SVG)."""
     source = ("#set page(width: auto, height: auto, margin: 0pt)\n"
               f"#image(bytes({_typst_string(svg)}), width: {width_pt:g}pt)\n")
@@ -204,6 +206,21 @@ def svg_png(svg: str, width_pt: float, ppi: int = 200) -> bytes:
 
     fonts = [str(paths.packaged_templates() / "fonts")]
     return typst.compile(source.encode("utf-8"), format="png", ppi=ppi, font_paths=fonts)
+
+
+def svg_picture_png(svg: bytes, width_pt: float, ppi: float, where: str,
+                    line: int | None) -> bytes:
+    """Return the SVG picture ``svg`` drawn as a PNG ``width_pt`` points wide at ``ppi``; one
+    that is not UTF-8 or that the engine cannot read is PG150 at ``where:line``."""
+    import typst  # heavy: loaded only when an SVG picture is drawn
+
+    try:
+        return svg_png(svg.decode("utf-8"), width_pt, ppi)
+    except (UnicodeDecodeError, typst.TypstError) as exc:
+        reason = "it is not UTF-8" if isinstance(exc, UnicodeDecodeError) else \
+            str(getattr(exc, "message", exc)).strip().split("\n")[0]
+        raise PackgenError(f"the SVG picture cannot be drawn: {reason}", where, line,
+                           BAD_SVG) from None
 
 
 def _typst_string(text: str) -> str:

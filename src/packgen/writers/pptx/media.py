@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,8 @@ from packgen import paths
 from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table, plain
 from packgen.rules.fontmetrics import lines_needed
-from packgen.safety import check_image_file
+from packgen.safety import check_image_file, check_svg_file, link_allowed
+from packgen.writers.pdf.engine import svg_picture_png
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import fit
 from packgen.writers.pptx.oxml import elements, style
@@ -30,6 +32,13 @@ TABLE_LARGE_PT = 24
 CELL_MARGIN_PT = 8
 ROW_MAX_EMU = int(0.9 * EMU_IN)
 CAPTION_PT = 18
+CAPTION_LINES = 2
+"""Lines a caption may take before its text box stops growing (longer text still shows)."""
+CAPTION_GAP = int(0.08 * EMU_IN)
+CAPTION_INSET = int(0.03 * EMU_IN)
+EMU_PT = 12700
+SVG_MAX_PX = 2400
+"""Widest PNG drawn for an SVG picture, in pixels."""
 ROW_EMU = int(0.6 * EMU_IN)
 UNITS = {"in": EMU_IN, "cm": 360000, "mm": 36000, "px": EMU_IN / 96, "pt": 12700}
 ANCHOR = "ctr"
@@ -65,22 +74,65 @@ def width_emu(spec: str | None, area_width: int) -> int | None:
 
 def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bool = True,
                 centre: bool = True) -> Any:
-    """Add ``image`` inside ``box`` (its width honoured, aspect kept); set its alt text."""
-    path = paths.contained(root, root / image.src, image.loc.path, image.loc.line)
-    px_w, px_h = picture_size(path, image)
-    width = (width_emu(image.width, box.w) if honour_width else None) or box.w
-    width = min(width, box.w)
-    height = int(width * px_h / max(px_w, 1))
-    if height > box.h:
-        height, width = box.h, int(box.h * px_w / max(px_h, 1))
+    """Add ``image`` inside ``box`` (its width honoured, aspect kept); set its alt text and any
+    link. An SVG is stored as PowerPoint stores one: a PNG drawn for ``box``, and the SVG."""
+    picture = _Picture.of(image, root, box)
+    width, height = picture.fitted(image, box, honour_width)
     x = box.x + (box.w - width) // 2 if centre else box.x
     y = box.y + (box.h - height) // 2 if centre else box.y
-    picture = slide.shapes.add_picture(str(path), Emu(x), Emu(y), Emu(width), Emu(height))
-    if image.decorative:
-        elements.mark_decorative(picture)
-    else:
-        elements.set_alt_text(picture, image.alt)
-    return picture
+    return picture.add(slide, image, Box(x, y, width, height))
+
+
+@dataclass(frozen=True, slots=True)
+class _Picture:
+    """A picture file ready to place: what python-pptx embeds, its pixels, any SVG behind it."""
+
+    source: Any
+    """A path, or the PNG drawn from an SVG as a stream."""
+    pixels: tuple[int, int]
+    svg: bytes | None = None
+
+    @classmethod
+    def of(cls, image: Image, root: Path, box: Box) -> _Picture:
+        """Return the picture of ``image``; an SVG is drawn as a PNG twice ``box``'s width."""
+        path = paths.contained(root, root / image.src, image.loc.path, image.loc.line)
+        if path.suffix.lower() != ".svg":
+            return cls(str(path), picture_size(path, image))
+        check_svg_file(path, image.loc.path, image.loc.line)
+        svg = path.read_bytes()
+        png = svg_picture_png(svg, box.w / EMU_PT, _svg_ppi(box.w / EMU_PT), image.loc.path,
+                              image.loc.line)
+        return cls(io.BytesIO(png), elements.picture_pixels(io.BytesIO(png)), svg)
+
+    def fitted(self, image: Image, box: Box, honour_width: bool = True) -> tuple[int, int]:
+        """Return the picture's width and height in ``box``: its written width, aspect kept."""
+        px_w, px_h = self.pixels
+        width = (width_emu(image.width, box.w) if honour_width else None) or box.w
+        width = min(width, box.w)
+        height = int(width * px_h / max(px_w, 1))
+        if height > box.h:
+            height, width = box.h, int(box.h * px_w / max(px_h, 1))
+        return width, height
+
+    def add(self, slide: Any, image: Image, at: Box) -> Any:
+        """Add the picture at ``at`` with its alt text (or decorative mark) and link."""
+        picture = slide.shapes.add_picture(self.source, Emu(at.x), Emu(at.y), Emu(at.w),
+                                           Emu(at.h))
+        if self.svg is not None:
+            elements.add_svg(picture, self.svg)
+        if image.decorative:
+            elements.mark_decorative(picture)
+        else:
+            elements.set_alt_text(picture, image.alt)
+        if image.link and link_allowed(image.link):
+            picture.click_action.hyperlink.address = image.link
+        return picture
+
+
+def _svg_ppi(width_pt: float) -> float:
+    """Return the resolution that draws ``width_pt`` points at twice the size, at most
+    ``SVG_MAX_PX`` pixels wide."""
+    return min(144.0, SVG_MAX_PX * 72 / max(width_pt, 1.0))
 
 
 def picture_size(path: Path, image: Image) -> tuple[int, int]:
@@ -90,7 +142,7 @@ def picture_size(path: Path, image: Image) -> tuple[int, int]:
         return elements.picture_pixels(str(path))
     except (OSError, ValueError, SyntaxError):
         raise PackgenError(f"{image.src} is not a picture the deck can use (PNG, JPEG, GIF, "
-                           "BMP or TIFF)", image.loc.path, image.loc.line,
+                           "BMP, TIFF or SVG)", image.loc.path, image.loc.line,
                            UNSUPPORTED_PICTURE) from None
 
 
@@ -215,27 +267,87 @@ def _split_below(slide: Any, holder: Any, box: Box, text: list[pptx_blocks.Line]
 
 
 def stack_media(slide: Any, media: list[Block], box: Box, root: Path, lang: str) -> None:
-    share = (box.h - GAP * (len(media) - 1)) // max(len(media), 1)
-    y = box.y
-    for block in media:
-        cell = Box(box.x, y, box.w, share)
+    """Share ``box`` between ``media``: pictures side by side on a wide area, else one
+    under another; a picture with a caption has it just below, the two centred together
+    (side by side, the captions share one line)."""
+    count = max(len(media), 1)
+    across = count > 1 and all(isinstance(m, Image) for m in media) and box.w > 2 * box.h
+    if across:
+        share = (box.w - GAP * (count - 1)) // count
+        cells = [Box(box.x + i * (share + GAP), box.y, share, box.h) for i in range(count)]
+    else:
+        share = (box.h - GAP * (count - 1)) // count
+        cells = [Box(box.x, box.y + i * (share + GAP), box.w, share) for i in range(count)]
+    band = _row_band(media, cells, root) if across else None
+    for block, cell in zip(media, cells):
         if isinstance(block, Table):
             add_table(slide, block, cell, lang)
+        elif block.caption and block.figure:
+            add_captioned(slide, block, root, cell, lang, band)
         elif block.caption:
-            caption_h = int(0.5 * EMU_IN)
-            add_picture(slide, block, root, Box(cell.x, cell.y, cell.w, cell.h - caption_h))
-            _add_caption(slide, block.caption, Box(cell.x, cell.y + cell.h - caption_h, cell.w,
-                                                   caption_h), lang)
+            _add_caption_strip(slide, block, root, cell, lang)
         else:
             add_picture(slide, block, root, cell)
-        y += share + GAP
+
+
+def add_captioned(slide: Any, image: Image, root: Path, box: Box, lang: str,
+                  band: int | None = None) -> Any:
+    """Add ``image`` with its caption right under it (``CAPTION_PT``, centred, up to
+    ``CAPTION_LINES`` lines), the pair centred in ``box``; return the picture.
+
+    ``band`` is the height of the tallest picture of a row: the picture is centred in it and
+    the caption goes under it, so captions side by side share a line."""
+    room = _caption_room(image, box)
+    picture = _Picture.of(image, root, room)
+    width, height = picture.fitted(image, room)
+    band = max(band or height, height)
+    caption_h = _caption_height(image.caption, box.w)
+    top = box.y + max((box.h - band - CAPTION_GAP - caption_h) // 2, 0)
+    at = Box(box.x + (box.w - width) // 2, top + (band - height) // 2, width, height)
+    shape = picture.add(slide, image, at)
+    _add_caption(slide, image.caption, Box(box.x, top + band + CAPTION_GAP, box.w,
+                                           caption_h), lang)
+    return shape
+
+
+def _add_caption_strip(slide: Any, image: Image, root: Path, box: Box, lang: str) -> None:
+    """Add ``image`` with its caption in a strip at the foot of ``box`` (alt-only pictures)."""
+    strip = int(0.5 * EMU_IN)
+    add_picture(slide, image, root, Box(box.x, box.y, box.w, box.h - strip))
+    frame = slide.shapes.add_textbox(Emu(box.x), Emu(box.y + box.h - strip), Emu(box.w),
+                                     Emu(strip)).text_frame
+    frame.word_wrap = True
+    pptx_blocks.write_text(frame, image.caption, lang, CAPTION_PT)
+    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+
+
+def _caption_room(image: Image, box: Box) -> Box:
+    """Return the part of ``box`` left for a captioned picture, above its caption."""
+    caption_h = _caption_height(image.caption, box.w)
+    return Box(box.x, box.y, box.w, max(box.h - caption_h - CAPTION_GAP, box.h // 2))
+
+
+def _row_band(media: list[Block], cells: list[Box], root: Path) -> int:
+    """Return the height of the tallest captioned picture of a row, as placed in its cell."""
+    heights = [_Picture.of(m, root, _caption_room(m, c)).fitted(m, _caption_room(m, c))[1]
+               for m, c in zip(media, cells) if isinstance(m, Image) and m.caption and m.figure]
+    return max(heights, default=0)
+
+
+def _caption_height(text: str, width: int) -> int:
+    lines = min(lines_needed(text, (width - 2 * INSET) / EMU_PT, CAPTION_PT), CAPTION_LINES)
+    return int(max(lines, 1) * CAPTION_PT * 1.2 * EMU_PT) + 2 * CAPTION_INSET
 
 
 def _add_caption(slide: Any, text: str, box: Box, lang: str) -> None:
-    frame = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)).text_frame
+    shape = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+    shape.name = "Caption"
+    frame = shape.text_frame
     frame.word_wrap = True
+    frame.margin_top = frame.margin_bottom = Emu(CAPTION_INSET)
     pptx_blocks.write_text(frame, text, lang, CAPTION_PT)
     frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    style.set_anchor(frame, "t")
 
 
 def remove_shape(shape: Any | None) -> None:

@@ -198,12 +198,27 @@ def _quote(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _picture(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
-    holders = placeholders(slide, "picture") + placeholders(slide, "body")
+    """Place the slide's pictures in its picture area; a lone figure on a layout with a picture
+    placeholder and a text one (``Picture with Caption``) has its caption in the text one."""
+    pictures, bodies = placeholders(slide, "picture"), placeholders(slide, "body")
+    images = [b for b in planned.slide.blocks if isinstance(b, Image)]
+    if pictures and bodies and len(images) == 1 and images[0].figure and images[0].caption:
+        _captioned_picture(ctx, slide, images[0], pictures, bodies[0])
+        return
+    holders = pictures + bodies
     box = ctx.box(slide, holders[0]) if holders else ctx.area
     for holder in holders:
         media.remove_shape(holder)
-    images = [b for b in planned.slide.blocks if isinstance(b, Image)]
     media.stack_media(slide, images, box, ctx.root, ctx.lang)
+
+
+def _captioned_picture(ctx: Ctx, slide: Any, image: Image, pictures: list[Any],
+                       caption: Any) -> None:
+    box = ctx.box(slide, pictures[0])
+    for holder in pictures:
+        media.remove_shape(holder)
+    media.add_picture(slide, image, ctx.root, box)
+    pptx_blocks.write_text(caption.text_frame, image.caption, ctx.lang)
 
 
 def _table(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import namespaces, qn
 from pptx.parts.image import Image as PptxImage
+
+from packgen.writers.opc_oxml import add_svg_blip
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
+SVG_TYPE = "image/svg+xml"
 
 
 # --- pictures and shapes ------------------------------------------------------------------
@@ -52,7 +57,7 @@ def remove_shape(shape: Any) -> None:
     remove_element(shape._element)
 
 
-def picture_pixels(path: str) -> tuple[int, int]:
+def picture_pixels(path: str | IO[bytes]) -> tuple[int, int]:
     """Return a picture file's width and height in pixels, read as ``add_picture`` reads them.
 
     Raises OSError, ValueError or SyntaxError for a file that is no picture python-pptx knows.
@@ -333,3 +338,16 @@ def set_fill_alpha(shape: Any, opacity: float) -> None:
     """Make a shape's solid fill partly transparent (``opacity`` from 0 to 1)."""
     for colour in shape._element.spPr.xpath("./a:solidFill/a:srgbClr"):
         etree.SubElement(colour, qn("a:alpha"), val=str(int(opacity * 100000)))
+
+
+def add_svg(picture: Any, svg: bytes) -> None:
+    """Store ``svg`` behind ``picture`` (whose blip holds its PNG), as PowerPoint does: one
+    ``/ppt/media/imageN.svg`` part per distinct SVG, shared by every slide showing it."""
+    slide_part = picture.part
+    package = slide_part.package
+    part = next((p for p in package.iter_parts() if str(p.partname).endswith(".svg")
+                 and p.blob == svg), None)
+    if part is None:
+        part = Part(package.next_partname("/ppt/media/image%d.svg"), SVG_TYPE, package, svg)
+    rid = slide_part.relate_to(part, RT.IMAGE)
+    add_svg_blip(picture._element.blipFill.find(qn("a:blip")), rid)
