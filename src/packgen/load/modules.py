@@ -1,4 +1,5 @@
-"""Load workshop modules: ``content/modules/*.md`` files with YAML front matter."""
+"""Load workshop modules: ``content/modules/*.md`` (and Quarto ``*.qmd``) files with YAML
+front matter."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from packgen.load.yamldoc import YamlDoc, parse_yaml
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
-from packgen.paths import MAX_DATA_BYTES, read_text, relative
+from packgen.paths import MAX_DATA_BYTES, MODULE_SUFFIXES, read_text, relative
 from packgen.safety import MAX_LINE_CHARS
 
 INVALID_FIELD = "PG011"
@@ -30,6 +31,30 @@ CONTROL_CHARACTER = "PG116"
 SAME_ID = "PG124"
 
 KEYS = ("id", "title", "duration", "audiences", "objectives", "key_messages", "materials")
+DECK_KEYS = frozenset({
+    # Pandoc's metadata and slide variables
+    "subtitle", "author", "date", "institute", "abstract", "keywords", "subject",
+    "description", "category", "lang", "dir", "bibliography", "csl", "citation-style",
+    "link-citations", "nocite", "references", "toc", "toc-title", "toc-depth",
+    "header-includes", "include-before", "include-after", "css", "theme", "colortheme",
+    "fonttheme", "innertheme", "outertheme", "aspectratio", "navigation", "section-titles",
+    "slide-level", "incremental", "logo", "titlegraphic", "mainfont", "sansfont", "monofont",
+    "fontsize", "classoption", "documentclass", "geometry", "papersize", "linkcolor",
+    "urlcolor", "highlight-style", "reference-doc", "revealjs-url", "transition",
+    "slideNumber", "thanks", "copyright", "license", "metadata",
+    # Quarto
+    "format", "execute", "jupyter", "engine", "knitr", "editor", "filters", "crossref",
+    "lightbox", "echo", "warning", "message", "number-sections", "from", "params",
+    "resources", "embed-resources", "self-contained", "footer", "slide-number",
+    "chalkboard", "smaller", "scrollable", "preview-links", "title-slide-attributes",
+    "brand", "draft", "categories", "image", "citation", "affiliation", "authors",
+    "code-fold", "fig-cap-location", "cap-location", "keep-md", "shortcodes",
+    # R Markdown
+    "output", "runtime", "always_allow_html", "knit", "site", "vignette", "editor_options",
+})
+"""Front matter keys that Pandoc, Quarto and R Markdown decks carry and packgen does not
+read: ignored without a word, so that a deck dropped into ``content/modules/`` builds clean
+(packgen's title slide is made from the pack, not from a module's author or date)."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FENCE_END = ("---", "...")
 
@@ -46,7 +71,7 @@ def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic],
     modules: dict[str, Module] = {}
     found: list[Diagnostic] = []
     broken: dict[str, list[Diagnostic]] = {}
-    for path in sorted((root / "content" / "modules").glob("*.md")):
+    for path in module_files(root / "content" / "modules"):
         try:
             module, warnings = load_module(path, root)
         except ModuleFailed as exc:
@@ -65,6 +90,11 @@ def load_modules(root: Path) -> tuple[dict[str, Module], list[Diagnostic],
         else:
             modules[module.id] = module
     return modules, found, {k: tuple(v) for k, v in broken.items()}
+
+
+def module_files(folder: Path) -> list[Path]:
+    """Return the module files in ``folder`` (``*.md``, ``*.qmd``), sorted by name."""
+    return sorted(p for suffix in MODULE_SUFFIXES for p in folder.glob("*" + suffix))
 
 
 class ModuleFailed(PackgenError):
@@ -103,8 +133,8 @@ def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, i
         raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1,
                            LIMIT_EXCEEDED) from None
     found = found + list(parsed.diagnostics)
-    found += unknown_keys(check.doc, _mapping(check.doc), (), KEYS, errors.Severity.WARNING,
-                          UNKNOWN_KEY)
+    own = {k: v for k, v in _mapping(check.doc).items() if k not in DECK_KEYS}
+    found += unknown_keys(check.doc, own, (), KEYS, errors.Severity.WARNING, UNKNOWN_KEY)
     module = _module(check, parsed, Loc(where, offset), module_id)
     found += check.errors
     failed = [d for d in found if d.severity is errors.Severity.ERROR]

@@ -11,6 +11,7 @@ from pathlib import Path
 from packgen import errors
 from packgen.errors import LIMIT_EXCEEDED, PackgenError
 from packgen.markdown.pandoc_attrs import BAD_VALUE, Attrs, width_problem
+from packgen.markdown.raw import Dropped
 from packgen.model import (
     Activity,
     Block,
@@ -46,6 +47,8 @@ class Context:
     base_dir: Path
     diagnostics: list[errors.Diagnostic] = field(default_factory=list)
     depth: int = 0
+    dropped: Dropped = field(default_factory=Dropped)
+    """Raw input dropped so far (HTML, LaTeX, ``{=format}``), reported once per kind."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""
