@@ -16,7 +16,8 @@ from packgen.markdown.blocks import Body, parse_body
 from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import plain
 
-CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md")
+CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md",
+              "raw.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
 
 
@@ -215,3 +216,30 @@ def test_one_pass_fence_pairing_matches_pairing_each_div_on_its_own(seed: int) -
     choices = [":::", "::::", ":::::", "::: a", ":::: a", "::::: a", "text"]
     lines = [rng.choice(choices) for _ in range(rng.randint(1, 40))]
     assert _pair_fences(lines) == _scan_each(lines)
+
+
+def test_lines_after_a_comment_of_many_lines_stay_right(project: Path) -> None:
+    text = ("## A\n\n<!--\n## Old\n\nold\n-->\n\nKept\n\nFirst <!-- one\ntwo\nthree --> on\n"
+            "next ![pic](images/pic.png)\n\n## B\n")
+    body = parse(text, project)
+    assert [plain(s.title) for s in body.slides] == ["A", "B"]
+    kept, first, picture = body.slides[0].blocks
+    assert (kept.loc.line, first.loc.line, picture.loc.line) == (9, 11, 14)
+    assert body.slides[1].loc.line == 16
+    assert body.diagnostics == ()
+
+
+def test_raw_html_is_one_info_line_per_module_however_many_tags(project: Path) -> None:
+    text = "## A\n\n" + "x <b>y</b> <br> z\n\n" * 20 + "<div>w</div>\n"
+    found = parse(text, project).diagnostics
+    assert [(d.severity.value, d.line, d.code) for d in found] == [("info", 3, "PG145")]
+    assert "<b>, <br>, <div> (41 in this module, the first here)" in found[0].message
+
+
+@pytest.mark.parametrize("text, key", [
+    ('{fig.alt="A chart" fig-align="center"}', "fig.alt"),
+    ("{data.x-y:z_w=1}", "data.x-y:z_w"),
+    ("{width='50%'}", "width"),
+])
+def test_attribute_keys_are_read_as_pandoc_reads_them(text: str, key: str) -> None:
+    assert key in parse_attrs(text).values

@@ -83,7 +83,9 @@ def _append(out: list[Span], span: Span) -> None:
     last = out[-1] if out else None
     if last is not None and not last.soft_break and not span.soft_break and _style(last) == \
             _style(span):
-        out[-1] = replace(last, text=last.text + span.text)
+        joined = span.text[1:] if last.text.endswith(" ") and span.text.startswith(" ") \
+            and not span.code else span.text
+        out[-1] = replace(last, text=last.text + joined)
     else:
         out.append(span)
 
@@ -144,10 +146,18 @@ def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _html_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
-    """Drop an HTML tag (the text around it stays); a comment goes without a word."""
-    if not is_comment(node.content):
-        ctx.dropped.note(RAW_HTML, loc, "".join(f"<{n}>" for n in tag_names(node.content)))
-    return ()
+    """Drop an HTML tag (the text around it stays; ``<br>`` is a line break, as it shows in
+    a browser); a comment goes without a word.
+
+    Two text nodes meeting where a tag was dropped share one space (``Text  goes on`` is
+    written ``Text goes on``).
+    """
+    if is_comment(node.content):
+        return ()
+    names = tag_names(node.content)
+    if not node.content.startswith("</"):
+        ctx.dropped.note(RAW_HTML, loc, "".join(f"<{n}>" for n in names[:1]))
+    return (Span("", soft_break=True),) if names == ["br"] else ()
 
 
 def _raw_tex(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:

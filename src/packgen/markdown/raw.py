@@ -224,9 +224,12 @@ def _shortcode(state: Any, silent: bool) -> bool:
 
 
 def _raw_spans(state: Any) -> None:
-    """Turn `` `x`{=format} `` into a raw_inline token, its ``{=format}`` removed."""
+    """Turn `` `x`{=format} `` into a raw_inline token, its ``{=format}`` removed, and fold
+    what an inline ``<script>`` or ``<style>`` holds into its tag (dropped with it, as Pandoc
+    drops the whole element)."""
     for token in state.tokens:
         children = token.children or []
+        _fold_raw_elements(children)
         for index, child in enumerate(children[:-1]):
             following = children[index + 1]
             if child.type != "code_inline" or following.type != "text":
@@ -235,3 +238,26 @@ def _raw_spans(state: Any) -> None:
             if match:
                 child.type, child.info = "raw_inline", match[1]
                 following.content = following.content[match.end():]
+
+
+def _fold_raw_elements(children: list[Any]) -> None:
+    index = 0
+    while index < len(children):
+        child = children[index]
+        match = _INLINE_RAW_OPEN.match(child.content) if child.type == "html_inline" else None
+        if match:
+            closing = f"</{match[1].lower()}"
+            end = next((i for i in range(index + 1, len(children))
+                        if children[i].type == "html_inline"
+                        and children[i].content.lower().startswith(closing)), None)
+            if end is not None:
+                child.content = "".join(_source(c) for c in children[index:end + 1])
+                del children[index + 1:end + 1]
+        index += 1
+
+
+def _source(token: Any) -> str:
+    return "\n" if token.type in ("softbreak", "hardbreak") else token.content
+
+
+_INLINE_RAW_OPEN = re.compile(r"<(script|style)\b[^>]*(?<!/)>", re.IGNORECASE)
