@@ -142,9 +142,9 @@ def test_a_module_in_md_and_qmd_is_one_id_used_twice(project: Path) -> None:
     result = api.build(project, (PACK,), project / "build", jobs=1)
     assert result.failed == [PACK]
     refused = {str(d) for d in result.diagnostics if d.severity is Severity.ERROR}
-    assert refused == {"content/modules/welcome.qmd:1: error: module id 'welcome' is used by "
-                       "both content/modules/welcome.md and content/modules/welcome.qmd: give "
-                       "one of them another id [PG124]"}
+    assert refused == {("content/modules/welcome.qmd:1: error: module id 'welcome' is used by "
+                        "both content/modules/welcome.md and content/modules/welcome.qmd: give "
+                        "one of them another id [PG124]")}
 
 
 def test_packgen_list_sees_a_qmd_module(project: Path) -> None:

@@ -37,8 +37,16 @@ from packgen.markdown.pandoc_attrs import (
     parse_attrs,
     width_problem,
 )
-from packgen.markdown.raw import RAW_FORMAT, RAW_FORMAT_INFO, RAW_HTML, RAW_LATEX, html_text, \
-    is_comment, raw_plugin, tag_names
+from packgen.markdown.raw import (
+    RAW_FORMAT,
+    RAW_FORMAT_INFO,
+    RAW_HTML,
+    RAW_LATEX,
+    html_text,
+    is_comment,
+    raw_plugin,
+    tag_names,
+)
 from packgen.markdown.slides import carve
 from packgen.model import (
     EasyReadRow,
@@ -54,8 +62,8 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
-from packgen.wording import closest
 from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
+from packgen.wording import closest
 
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"

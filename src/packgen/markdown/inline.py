@@ -13,8 +13,15 @@ from typing import Any, Protocol
 from urllib.parse import unquote
 
 from packgen.markdown.divs import Context
-from packgen.markdown.raw import RAW_FORMAT, RAW_HTML, RAW_LATEX, SHORTCODE, is_comment, \
-    shortcode_text, tag_names
+from packgen.markdown.raw import (
+    RAW_FORMAT,
+    RAW_HTML,
+    RAW_LATEX,
+    SHORTCODE,
+    is_comment,
+    shortcode_text,
+    tag_names,
+)
 from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
 
