@@ -111,7 +111,7 @@ def load_module(path: Path, root: Path) -> tuple[Module, list[Diagnostic]]:
         text, found = _read_text(root, path, where)
         front, offset, body = _split_front_matter(text, where)
         check = Fields(root, _front_matter(front, where))
-        module_id = _module_id(check, _mapping(check.doc), path.stem)
+        module_id = _module_id(check, _mapping(check.doc), path)
         module, found = _read_module(check, (path, root, module_id), (body, offset), found)
     except PackgenError as exc:
         failed = ModuleFailed.many(exc.diagnostics)
@@ -239,13 +239,14 @@ def _duration(check: Fields, meta: dict[Any, Any]) -> int:
     return check.positive(meta["duration"], ("duration",), "minutes")
 
 
-def _module_id(check: Fields, meta: dict[Any, Any], stem: str) -> str:
+def _module_id(check: Fields, meta: dict[Any, Any], path: Path) -> str:
     """Return the front matter's ``id``, else the file name; report one breaking the id rule."""
+    stem, like = path.stem, id_like(path.stem)
     if "id" not in meta:
         if id_problem(stem):
             check.errors.append(errors.error(
                 f"the file name '{stem}' is not a module id (ids are letters, digits, '-' and "
-                f"'_'): rename the file to {id_like(stem)}.md, or give it 'id: {id_like(stem)}' "
+                f"'_'): rename the file to {like}{path.suffix}, or give it 'id: {like}' "
                 "in its front matter", check.doc.path, 1, BAD_ID))
         return stem
     module_id = check.text(meta["id"], ("id",))
