@@ -244,3 +244,16 @@ def test_raw_html_is_one_info_line_per_module_however_many_tags(project: Path) -
 ])
 def test_attribute_keys_are_read_as_pandoc_reads_them(text: str, key: str) -> None:
     assert key in parse_attrs(text).values
+
+
+def test_a_quarto_include_never_reads_its_file(project: Path) -> None:
+    (project / "content" / "modules" / "other.qmd").write_text("SECRET TEXT\n", "utf-8")
+    body = parse("## A\n\n{{< include other.qmd >}}\n", project)
+    assert plain(body.slides[0].blocks[0].text) == "{{< include other.qmd >}}"
+    assert "SECRET" not in outline("## A\n\n{{< include other.qmd >}}\n", project)
+    assert [d.code for d in body.diagnostics] == ["PG148"]
+
+
+def test_raw_latex_groups_nest_and_unclosed_braces_stay_text(project: Path) -> None:
+    text = "## A\n\nx \\textbf{a {b} \\{ c} y \\section[short]{Long} w \\bad{ v\n"
+    assert plain(parse(text, project).slides[0].blocks[0].text) == "x y w { v"

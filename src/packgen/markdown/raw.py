@@ -35,8 +35,10 @@ _RAW_ELEMENT = re.compile(r"<(script|style|pre|textarea)\b.*?(?:</\1\s*>|\Z)",
                           re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>|<\?.*?\?>", re.DOTALL)
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
-MAX_GROUP = 2_000
-"""Longest ``{...}`` or ``[...]`` argument read as part of a LaTeX command, in characters."""
+_INNER = r"(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.|\{(?:[^{}\\]|\\.)*\})*\})*"
+_GROUP = re.compile(r"\[[^\[\]{}]*\]|\{" + _INNER + r"\}", re.DOTALL)
+"""A command's ``[option]`` or ``{argument}``, braces nested three deep at most: a regular
+expression, so that text full of unclosed braces is read in one pass, never quadratically."""
 
 KINDS = {
     RAW_HTML: "raw HTML",
@@ -126,7 +128,7 @@ def _raw_tex_inline(state: Any, silent: bool) -> bool:
     match = _COMMAND.match(src, pos)
     if match is None or _in_math(state, pos):
         return False
-    end = _environment_end(src, pos) if match[1] == "begin" else None
+    end = _environment_end(state, pos) if match[1] == "begin" else None
     if end is None:
         end = _arguments_end(src, match.end())
         if end == match.end():
@@ -138,35 +140,27 @@ def _raw_tex_inline(state: Any, silent: bool) -> bool:
     return True
 
 
-def _environment_end(src: str, pos: int) -> int | None:
-    match = _ENV.match(src, pos)
+def _environment_end(state: Any, pos: int) -> int | None:
+    """Return where the environment opened at ``pos`` ends, None when it is never closed
+    (each environment name is looked for once per paragraph after it was not found)."""
+    match = _ENV.match(state.src, pos)
     if match is None:
         return None
-    close = src.find("\\end{" + match[1] + "}", match.end())
-    return None if close < 0 else close + len(match[1]) + 6
+    unclosed = state.env.setdefault("_packgen_unclosed", {}).setdefault(state.src, set())
+    if match[1] in unclosed:
+        return None
+    close = state.src.find("\\end{" + match[1] + "}", match.end())
+    if close < 0:
+        unclosed.add(match[1])
+        return None
+    return close + len(match[1]) + 6
 
 
 def _arguments_end(src: str, pos: int) -> int:
     """Return where the ``[...]`` and ``{...}`` groups right after a command end."""
-    while pos < len(src) and src[pos] in "[{":
-        end = _group_end(src, pos)
-        if end is None:
-            break
-        pos = end
+    while (match := _GROUP.match(src, pos)) is not None:
+        pos = match.end()
     return pos
-
-
-def _group_end(src: str, pos: int) -> int | None:
-    opening = src[pos]
-    closing = "]" if opening == "[" else "}"
-    depth, index, stop = 0, pos, min(len(src), pos + MAX_GROUP)
-    while index < stop:
-        char = src[index]
-        depth += (char == opening) - (char == closing)
-        if depth == 0:
-            return index + 1
-        index += 2 if char == "\\" else 1
-    return None
 
 
 def _in_math(state: Any, pos: int) -> bool:
@@ -190,8 +184,12 @@ def _raw_tex_block(state: Any, start: int, end: int, silent: bool) -> bool:
     if match is None:
         return False
     closing = "\\end{" + match[1] + "}"
+    unclosed = state.env.setdefault("_packgen_unclosed_blocks", set())
+    if closing in unclosed:
+        return False
     last = next((line for line in range(start, end) if closing in _line(state, line)), None)
     if last is None:
+        unclosed.add(closing)
         return False
     if silent:
         return True
@@ -241,16 +239,18 @@ def _raw_spans(state: Any) -> None:
 
 
 def _fold_raw_elements(children: list[Any]) -> None:
-    index = 0
+    index, unclosed = 0, set()
     while index < len(children):
         child = children[index]
         match = _INLINE_RAW_OPEN.match(child.content) if child.type == "html_inline" else None
-        if match:
+        if match and match[1].lower() not in unclosed:
             closing = f"</{match[1].lower()}"
             end = next((i for i in range(index + 1, len(children))
                         if children[i].type == "html_inline"
                         and children[i].content.lower().startswith(closing)), None)
-            if end is not None:
+            if end is None:
+                unclosed.add(match[1].lower())
+            else:
                 child.content = "".join(_source(c) for c in children[index:end + 1])
                 del children[index + 1:end + 1]
         index += 1
