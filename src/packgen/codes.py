@@ -487,7 +487,7 @@ CATALOGUE: tuple[Code, ...] = (
     Code("PG128", E, "unsupported-markdown",
          "a Markdown element packgen does not convert",
          "Every Markdown element is converted for every output; an element without a converter "
-         "(raw HTML, a footnote, inline markup packgen does not support) stops the pack at its "
+         "(a footnote, inline markup packgen does not support) stops the pack at its "
          "line.",
          "Dropping it silently would lose content from the outputs.",
          "Write the content with the Markdown packgen supports (docs/content.md)."),
