@@ -132,3 +132,20 @@ def test_a_changed_template_is_compiled_from_its_own_text(tmp_path, monkeypatch)
     monkeypatch.setattr(env, "compile", lambda *a, **k: compiled.append(a[1]) or real(*a, **k))
     env.get_template("handout.css")
     assert compiled == ["handout.css"]
+
+
+def test_a_quarto_shortcode_is_kept_as_written_and_the_variables_around_it_filled() -> None:
+    from packgen.templating import render_text
+
+    text = "{{ x }} {{< video https://example.org >}}\n{{< include other.qmd >}} {{ y.z }}"
+    assert render_text(text, {"x": "1", "y": {"z": "2"}}, "m.md", 3) == (
+        "1 {{< video https://example.org >}}\n{{< include other.qmd >}} 2")
+
+
+def test_a_variable_after_a_shortcode_is_reported_at_its_own_line() -> None:
+    from packgen.errors import PackgenError
+    from packgen.templating import render_text
+
+    with pytest.raises(PackgenError) as caught:
+        render_text("{{< meta title >}}\n\n{{ nope }}", {}, "m.md", 5)
+    assert str(caught.value) == "m.md:7: error: undefined variable 'nope' [PG110]"

@@ -487,7 +487,7 @@ CATALOGUE: tuple[Code, ...] = (
     Code("PG128", E, "unsupported-markdown",
          "a Markdown element packgen does not convert",
          "Every Markdown element is converted for every output; an element without a converter "
-         "(raw HTML, a footnote, inline markup packgen does not support) stops the pack at its "
+         "(a footnote, inline markup packgen does not support) stops the pack at its "
          "line.",
          "Dropping it silently would lose content from the outputs.",
          "Write the content with the Markdown packgen supports (docs/content.md)."),
@@ -521,6 +521,49 @@ CATALOGUE: tuple[Code, ...] = (
          "people have to remember what to do.",
          "Write a short version of the task (two to four numbered steps, or the questions "
          "people answer) as the activity's first lines; the full steps stay in the guide."),
+    Code("PG145", I, "raw-html-dropped",
+         "raw HTML in a module, dropped from every output",
+         "HTML tags written in Markdown (<div>, <br>, <span style=...>, <img>, <iframe>, "
+         "<script>) are dropped from the deck, the guide and the handout; the text between "
+         "tags stays, as Pandoc's slide writer keeps it. HTML comments (<!-- ... -->) are "
+         "dropped without a word. One line per module names the tags and the first place.",
+         "Raw HTML would reach only the HTML pages, and a hostile file could run script in "
+         "them; the deck and Word files cannot show it at all.",
+         "Write the content as Markdown: **bold**, ![alt](picture.png), a link, a ::: div."),
+    Code("PG146", I, "raw-latex-dropped",
+         "raw LaTeX in a module, dropped from every output",
+         "LaTeX commands (\\newpage, \\vspace{1em}, \\textbf{x}) with their arguments and "
+         "environments (\\begin{center} ... \\end{center}) are read as Pandoc's raw_tex "
+         "extension reads them and dropped, arguments included, as Pandoc's slide writer "
+         "drops them. TeX math between $ signs is not raw LaTeX. One line per module.",
+         "No output is made by LaTeX; the commands would show as code on the slides.",
+         "Write the content as Markdown: **bold** for \\textbf{x}, a ## heading for a new "
+         "slide."),
+    Code("PG147", I, "raw-format-dropped",
+         "a {=format} raw block or span, dropped from every output",
+         "Raw blocks (```{=html}, ```{=latex}, ```{=openxml}) and raw spans (`x`{=html}) "
+         "are dropped whatever their format: unlike Pandoc, which passes {=openxml} blocks "
+         "into its slides, packgen never copies raw output into a document. One line per "
+         "module.",
+         "Raw OpenXML or HTML from a content file could inject anything into a deck or page.",
+         "Write the content as Markdown, or in the deck template for layout."),
+    Code("PG148", W, "quarto-shortcode",
+         "a Quarto {{< shortcode >}}, kept as text",
+         "Quarto shortcodes ({{< video url >}}, {{< pagebreak >}}, {{< include x.qmd >}}, "
+         "{{< meta title >}}) are not run: each is kept as its text, with one line each. "
+         "{{< include >}} never reads a file. An escaped shortcode ({{</* x */>}}) shows as "
+         "{{< x >}}, as in Quarto, without a line.",
+         "The slide would show the shortcode instead of what Quarto puts in its place.",
+         "Replace it with what it stands for: a link to the video, a ## heading for a new "
+         "slide, the included text, the value (or a {{ variable }})."),
+    Code("PG149", W, "misspelt-attribute",
+         "an attribute key close to one packgen reads",
+         "Keys packgen does not read are ignored on pictures and headings, as Pandoc's slide "
+         "writer ignores them ({fig.alt=...}, {style=...}, {fig-align=center}), except one "
+         "that looks like a misspelling of a key packgen reads (widht for width, audiences "
+         "for audience), which is reported with the key it likely means.",
+         "A silent misspelling loses the setting: the picture keeps its full width.",
+         "Spell the key as the message suggests."),
     Code("PG150", E, "svg-not-drawable",
          "an SVG picture that cannot be drawn",
          "The deck and the Word guide store an SVG picture with a PNG drawn from it, for the "

@@ -39,6 +39,10 @@ MAX_DATA_BYTES = 1_000_000
 """Largest YAML, TOML or module Markdown file read, in bytes (1 MB)."""
 MAX_TEMPLATE_BYTES = 5_000_000
 """Largest text template read (CSS, HTML, Typst), in bytes (5 MB)."""
+MODULE_SUFFIXES = (".md", ".qmd")
+"""The endings of module files in ``content/modules/``: Markdown, and Quarto's Markdown read
+the same way. R Markdown (``.Rmd``) is not read: its slide formats (xaringan's ``---`` and
+``???``) break slides and notes their own way, not Pandoc's."""
 MAX_FILE_BYTES = 100_000_000
 """Largest binary file read whole (pictures, fonts, .pptx/.docx templates), in bytes (100 MB)."""
 

@@ -7,6 +7,7 @@ never loads it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,8 @@ from packgen.errors import LIMIT_EXCEEDED, PackgenError
 from packgen.wording import closest
 
 CONTENT_SYNTAX = "PG129"
+SHORTCODE = re.compile(r"\{\{<.*?>\}\}")
+"""A Quarto shortcode (``{{< video url >}}``): kept as written, never read as a variable."""
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment, Template, nodes
@@ -212,6 +215,8 @@ def render_text(text: str, context: Mapping[str, object], path: str, line: int |
     if "{" not in text:
         _check_room(len(text), limit, path, line)
         return text
+    if "{{<" in text:
+        return _around_shortcodes(text, context, path, line, limit)
     from jinja2 import nodes
 
     tree = _parse(text, path, line)
@@ -224,6 +229,21 @@ def render_text(text: str, context: Mapping[str, object], path: str, line: int |
             parts.append(_output(child, context, path, line))
             size += len(parts[-1])
             _check_room(size, limit, path, _line(line, child.lineno))
+    return "".join(parts)
+
+
+def _around_shortcodes(text: str, context: Mapping[str, object], path: str, line: int | None,
+                       limit: int | None) -> str:
+    """Return ``text`` with the variables between its shortcodes filled in, shortcodes kept."""
+    parts, start = [], 0
+    for match in [*SHORTCODE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        at = None if line is None else line + text.count("\n", 0, start)
+        room = None if limit is None else limit - sum(map(len, parts))
+        parts.append(render_text(text[start:end], context, path, at, room))
+        parts.append(match[0] if match else "")
+        start = match.end() if match else len(text)
+    _check_room(sum(map(len, parts)), limit, path, line)
     return "".join(parts)
 
 

@@ -13,6 +13,7 @@ ROOT = Path("/work/project")
 
 @pytest.mark.parametrize("name", [
     "content/modules/welcome.md",
+    "content/modules/welcome.qmd",
     "content/packs/staff-intro.yaml",
     "content/images/hello.png",
     "templates/deck.pptx",

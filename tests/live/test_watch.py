@@ -49,6 +49,21 @@ def test_watch_rebuilds_on_edits_keeps_going_through_errors_and_stops_on_ctrl_c(
         watching.stop()
 
 
+def test_watch_rebuilds_when_a_quarto_module_changes(project: Path) -> None:
+    modules = project / "content" / "modules"
+    (modules / "welcome.md").rename(modules / "welcome.qmd")
+    quarto = "content/modules/welcome.qmd"
+    watching = Running("watch", PACK, "--project", str(project), cwd=project)
+    try:
+        watching.wait_for(r"^built 1 of 1 pack in ")
+        edit(project, NOTES, "Greet everyone from the Quarto file", quarto)
+        watching.wait_for(rf"^{quarto} changed: built 1 of 1 pack")
+        assert "Greet everyone from the Quarto file" in guide(project)
+        assert watching.interrupt() == 0
+    finally:
+        watching.stop()
+
+
 def test_watch_ignores_the_output_folder_hidden_and_temporary_files(project: Path) -> None:
     watching = Running("watch", PACK, "--project", str(project), cwd=project)
     try:

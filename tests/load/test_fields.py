@@ -50,9 +50,9 @@ def test_a_misspelt_key_anywhere_gets_the_same_message_with_a_suggestion(
 
 
 def test_the_known_keys_are_listed_in_alphabetical_order_everywhere(tmp_path: Path) -> None:
-    module = MODULE.replace("duration: 10", "duration: 10\nlang: cy")
+    module = MODULE.replace("duration: 10", "duration: 10\nlanguage: cy")
     assert findings(make(tmp_path / "a", {"content/modules/welcome.md": module})) == [
-        ("content/modules/welcome.md:4: warning: unknown key 'lang' is ignored (expected one "
+        ("content/modules/welcome.md:4: warning: unknown key 'language' is ignored (expected one "
          "of: audiences, duration, id, implicit_figures, key_messages, materials, objectives, "
          "title) [PG115]")]
     assert findings(make(tmp_path / "b", {"templates/theme.yaml": THEME + "logos: x\n"})) == [

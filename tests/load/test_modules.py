@@ -111,11 +111,38 @@ def test_control_characters_are_dropped_with_a_warning_naming_the_line(modules: 
 
 
 def test_unknown_front_matter_keys_are_warnings(modules: Path) -> None:
-    text = GOOD.replace("duration: 15", "duration: 15\nauthor: Aled\nlang: en-GB")
+    text = GOOD.replace("duration: 15", "duration: 15\nauthr: Aled\ntitel: x")
     _, found = load_module(write(modules, "m.md", text), modules.parent.parent)
     assert [(d.severity, d.line, d.code) for d in found] == [
         (Severity.WARNING, 4, "PG115"), (Severity.WARNING, 5, "PG115")]
-    assert "'author'" in found[0].message
+    assert "'authr'" in found[0].message
+    assert "did you mean 'title'?" in found[1].message
+
+
+REAL_DECK = """\
+author:
+  - name: Aled Jones
+    affiliation: Council
+date: today
+subtitle: A first look
+format:
+  revealjs:
+    theme: simple
+    incremental: true
+output: ioslides_presentation
+lang: en-GB
+institute: Council
+bibliography: refs.bib
+editor: visual
+jupyter: python3
+"""
+
+
+def test_the_front_matter_keys_of_real_decks_are_ignored_without_a_word(modules: Path) -> None:
+    text = GOOD.replace("duration: 15\n", "duration: 15\n" + REAL_DECK)
+    module, found = load_module(write(modules, "m.md", text), modules.parent.parent)
+    assert found == []
+    assert module.duration == 15
 
 
 def test_pandoc_front_matter_may_end_with_dots(modules: Path) -> None:

@@ -11,13 +11,13 @@ import pytest
 from doc_examples import examples
 from markdown_dump import CASE_DIR, Case, dump_slides, make_project, read_cases
 
-from packgen.errors import PackgenError
+from packgen.errors import PackgenError, Severity
 from packgen.markdown.blocks import Body, parse_body
 from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import Paragraph, plain
 
 CASE_FILES = ("slides.md", "blocks.md", "figures.md", "divs.md", "activity.md", "easy-read.md",
-              "errors.md")
+              "errors.md", "raw.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
 
 
@@ -191,7 +191,8 @@ def test_every_example_in_the_content_format_docs_parses_without_problems(
     for name in re.findall(r"\]\(\.\./images/([\w.-]+)", example):
         (images / name).write_bytes((images / "pic.png").read_bytes())
     body = parse(example, project)
-    problems = [str(d) for d in body.diagnostics if d.code != "PG118"]
+    problems = [str(d) for d in body.diagnostics if d.code != "PG118"
+                and d.severity is not Severity.INFO]
     assert problems == []
     assert body.slides or body.has_easy_read
 
@@ -229,3 +230,43 @@ def test_one_pass_fence_pairing_matches_pairing_each_div_on_its_own(seed: int) -
     choices = [":::", "::::", ":::::", "::: a", ":::: a", "::::: a", "text"]
     lines = [rng.choice(choices) for _ in range(rng.randint(1, 40))]
     assert _pair_fences(lines) == _scan_each(lines)
+
+
+def test_lines_after_a_comment_of_many_lines_stay_right(project: Path) -> None:
+    text = ("## A\n\n<!--\n## Old\n\nold\n-->\n\nKept\n\nFirst <!-- one\ntwo\nthree --> on\n"
+            "next ![pic](images/pic.png)\n\n## B\n")
+    body = parse(text, project)
+    assert [plain(s.title) for s in body.slides] == ["A", "B"]
+    kept, first, picture = body.slides[0].blocks
+    assert (kept.loc.line, first.loc.line, picture.loc.line) == (9, 11, 14)
+    assert body.slides[1].loc.line == 16
+    assert body.diagnostics == ()
+
+
+def test_raw_html_is_one_info_line_per_module_however_many_tags(project: Path) -> None:
+    text = "## A\n\n" + "x <b>y</b> <br> z\n\n" * 20 + "<div>w</div>\n"
+    found = parse(text, project).diagnostics
+    assert [(d.severity.value, d.line, d.code) for d in found] == [("info", 3, "PG145")]
+    assert "<b>, <br>, <div> (41 in this module, the first here)" in found[0].message
+
+
+@pytest.mark.parametrize("text, key", [
+    ('{fig.alt="A chart" fig-align="center"}', "fig.alt"),
+    ("{data.x-y:z_w=1}", "data.x-y:z_w"),
+    ("{width='50%'}", "width"),
+])
+def test_attribute_keys_are_read_as_pandoc_reads_them(text: str, key: str) -> None:
+    assert key in parse_attrs(text).values
+
+
+def test_a_quarto_include_never_reads_its_file(project: Path) -> None:
+    (project / "content" / "modules" / "other.qmd").write_text("SECRET TEXT\n", "utf-8")
+    body = parse("## A\n\n{{< include other.qmd >}}\n", project)
+    assert plain(body.slides[0].blocks[0].text) == "{{< include other.qmd >}}"
+    assert "SECRET" not in outline("## A\n\n{{< include other.qmd >}}\n", project)
+    assert [d.code for d in body.diagnostics] == ["PG148"]
+
+
+def test_raw_latex_groups_nest_and_unclosed_braces_stay_text(project: Path) -> None:
+    text = "## A\n\nx \\textbf{a {b} \\{ c} y \\section[short]{Long} w \\bad{ v\n"
+    assert plain(parse(text, project).slides[0].blocks[0].text) == "x y w { v"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from packgen.errors import PackgenError
 from packgen.load.fields import Fields
-from packgen.load.modules import load_module
+from packgen.load.modules import load_module, module_files
 from packgen.load.packs import validate_pack
 from packgen.load.project_data import read_credits
 from packgen.load.yamldoc import parse_yaml
@@ -35,7 +35,7 @@ def load_sample(root: Path, folder: Path) -> Sample:
     """Return the sample content copied to ``folder`` (inside ``root``); a problem in it is a
     PackgenError, which would be a bug in packgen's own package data."""
     modules = {}
-    for path in sorted((folder / "content" / "modules").glob("*.md")):
+    for path in module_files(folder / "content" / "modules"):
         module, _ = load_module(path, root)
         modules[module.id] = module
     pack = _pack(root, folder, modules)

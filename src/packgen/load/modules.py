@@ -1,4 +1,5 @@
-"""Load workshop modules: ``content/modules/*.md`` files with YAML front matter."""
+"""Load workshop modules: ``content/modules/*.md`` (and Quarto ``*.qmd``) files with YAML
+front matter."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from packgen.load.yamldoc import YamlDoc, parse_yaml
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
-from packgen.paths import MAX_DATA_BYTES, read_text, relative
+from packgen.paths import MAX_DATA_BYTES, MODULE_SUFFIXES, read_text, relative
 from packgen.safety import MAX_LINE_CHARS
 
 INVALID_FIELD = "PG011"
@@ -31,6 +32,30 @@ SAME_ID = "PG124"
 
 KEYS = ("id", "title", "duration", "audiences", "objectives", "key_messages", "materials",
         "implicit_figures")
+DECK_KEYS = frozenset({
+    # Pandoc's metadata and slide variables
+    "subtitle", "author", "date", "institute", "abstract", "keywords", "subject",
+    "description", "category", "lang", "dir", "bibliography", "csl", "citation-style",
+    "link-citations", "nocite", "references", "toc", "toc-title", "toc-depth",
+    "header-includes", "include-before", "include-after", "css", "theme", "colortheme",
+    "fonttheme", "innertheme", "outertheme", "aspectratio", "navigation", "section-titles",
+    "slide-level", "incremental", "logo", "titlegraphic", "mainfont", "sansfont", "monofont",
+    "fontsize", "classoption", "documentclass", "geometry", "papersize", "linkcolor",
+    "urlcolor", "highlight-style", "reference-doc", "revealjs-url", "transition",
+    "slideNumber", "thanks", "copyright", "license", "metadata",
+    # Quarto
+    "format", "execute", "jupyter", "engine", "knitr", "editor", "filters", "crossref",
+    "lightbox", "echo", "warning", "message", "number-sections", "from", "params",
+    "resources", "embed-resources", "self-contained", "footer", "slide-number",
+    "chalkboard", "smaller", "scrollable", "preview-links", "title-slide-attributes",
+    "brand", "draft", "categories", "image", "citation", "affiliation", "authors",
+    "code-fold", "fig-cap-location", "cap-location", "keep-md", "shortcodes",
+    # R Markdown
+    "output", "runtime", "always_allow_html", "knit", "site", "vignette", "editor_options",
+})
+"""Front matter keys that Pandoc, Quarto and R Markdown decks carry and packgen does not
+read: ignored without a word, so that a deck dropped into ``content/modules/`` builds clean
+(packgen's title slide is made from the pack, not from a module's author or date)."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FENCE_END = ("---", "...")
 
@@ -50,7 +75,7 @@ def load_modules(root: Path, implicit_figures: bool = True) -> tuple[
     modules: dict[str, Module] = {}
     found: list[Diagnostic] = []
     broken: dict[str, list[Diagnostic]] = {}
-    for path in sorted((root / "content" / "modules").glob("*.md")):
+    for path in module_files(root / "content" / "modules"):
         try:
             module, warnings = load_module(path, root, implicit_figures)
         except ModuleFailed as exc:
@@ -69,6 +94,11 @@ def load_modules(root: Path, implicit_figures: bool = True) -> tuple[
         else:
             modules[module.id] = module
     return modules, found, {k: tuple(v) for k, v in broken.items()}
+
+
+def module_files(folder: Path) -> list[Path]:
+    """Return the module files in ``folder`` (``*.md``, ``*.qmd``), sorted by name."""
+    return sorted(p for suffix in MODULE_SUFFIXES for p in folder.glob("*" + suffix))
 
 
 class ModuleFailed(PackgenError):
@@ -90,7 +120,7 @@ def load_module(path: Path, root: Path,
         text, found = _read_text(root, path, where)
         front, offset, body = _split_front_matter(text, where)
         check = Fields(root, _front_matter(front, where))
-        module_id = _module_id(check, _mapping(check.doc), path.stem)
+        module_id = _module_id(check, _mapping(check.doc), path)
         figures = _implicit_figures(check, _mapping(check.doc), implicit_figures)
         module, found = _read_module(check, (path, root, module_id), (body, offset, figures),
                                      found)
@@ -114,8 +144,8 @@ def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, i
         raise PackgenError("the Markdown is nested too deeply to read", where, offset + 1,
                            LIMIT_EXCEEDED) from None
     found = found + list(parsed.diagnostics)
-    found += unknown_keys(check.doc, _mapping(check.doc), (), KEYS, errors.Severity.WARNING,
-                          UNKNOWN_KEY)
+    own = {k: v for k, v in _mapping(check.doc).items() if k not in DECK_KEYS}
+    found += unknown_keys(check.doc, own, (), KEYS, errors.Severity.WARNING, UNKNOWN_KEY)
     module = _module(check, parsed, Loc(where, offset), module_id)
     found += check.errors
     failed = [d for d in found if d.severity is errors.Severity.ERROR]
@@ -231,13 +261,14 @@ def _implicit_figures(check: Fields, meta: dict[Any, Any], default: bool) -> boo
     return default
 
 
-def _module_id(check: Fields, meta: dict[Any, Any], stem: str) -> str:
+def _module_id(check: Fields, meta: dict[Any, Any], path: Path) -> str:
     """Return the front matter's ``id``, else the file name; report one breaking the id rule."""
+    stem, like = path.stem, id_like(path.stem)
     if "id" not in meta:
         if id_problem(stem):
             check.errors.append(errors.error(
                 f"the file name '{stem}' is not a module id (ids are letters, digits, '-' and "
-                f"'_'): rename the file to {id_like(stem)}.md, or give it 'id: {id_like(stem)}' "
+                f"'_'): rename the file to {like}{path.suffix}, or give it 'id: {like}' "
                 "in its front matter", check.doc.path, 1, BAD_ID))
         return stem
     module_id = check.text(meta["id"], ("id",))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -30,6 +30,7 @@ from packgen.markdown.divs import (
 from packgen.markdown.easy_read import build_easy_read
 from packgen.markdown.inline import (
     LINK_SCHEME,
+    line_breaks,
     link_problem,
     pandoc_inline,
     spans_of,
@@ -43,6 +44,16 @@ from packgen.markdown.pandoc_attrs import (
     fenced_div_plugin,
     parse_attrs,
     width_problem,
+)
+from packgen.markdown.raw import (
+    RAW_FORMAT,
+    RAW_FORMAT_INFO,
+    RAW_HTML,
+    RAW_LATEX,
+    html_text,
+    is_comment,
+    raw_plugin,
+    tag_names,
 )
 from packgen.markdown.slides import carve
 from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
@@ -61,9 +72,15 @@ from packgen.model import (
 )
 from packgen.paths import resolve_in_project
 from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
+from packgen.wording import closest
 
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"
+MISSPELT_KEY = "PG149"
+PICTURE_KEYS = ("width", "height", "fig-alt")
+HEADING_KEYS = ("audience", "layout")
+"""The attribute keys packgen reads on pictures and headings; any other is ignored, as
+Pandoc's slide writer ignores it, unless it looks like a misspelling of one of these."""
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -93,7 +110,8 @@ def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: 
     _check_brackets(text, ctx)
     tree = SyntaxTreeNode(_parser().parse(text))
     carved = carve(convert_blocks(tree.children, ctx), ctx)
-    return Body(carved.slides, carved.easy_read, carved.has_easy_read, tuple(ctx.diagnostics))
+    found = (*ctx.diagnostics, *ctx.dropped.findings())
+    return Body(carved.slides, carved.easy_read, carved.has_easy_read, found)
 
 
 def _check_brackets(text: str, ctx: Context) -> None:
@@ -111,13 +129,17 @@ def _check_brackets(text: str, ctx: Context) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    """Return the shared parser: CommonMark, no raw HTML, pipe tables, Pandoc divs/attributes,
-    Pandoc's inline extras (strikeout, sub/superscript, bracketed spans) and dollar math."""
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
+    """Return the shared parser: CommonMark, pipe tables, Pandoc divs/attributes, Pandoc's
+    inline extras (strikeout, sub/superscript, bracketed spans), dollar math, and raw HTML,
+    LaTeX, ``{=format}`` and shortcodes read as tokens of their own (to be dropped).
+
+    Dollar math is added first, so that its rule runs before the raw LaTeX rule and the TeX
+    inside ``$...$`` is never taken for a LaTeX command."""
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    return use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin)
-                           .use(pandoc_inline))
+    md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
+    return md.use(raw_plugin).use(pandoc_inline)
 
 
 def _every_link(url: str) -> bool:
@@ -142,12 +164,19 @@ def _loc(node: SyntaxTreeNode, ctx: Context) -> Loc:
     return ctx.loc(node.map[0] if node.map else 0)
 
 
-def _attrs(text: str, loc: Loc, ctx: Context) -> Attrs:
+def _attrs(text: str, loc: Loc, ctx: Context, known: tuple[str, ...] = ()) -> Attrs:
+    """Return the attributes in ``text``; warn of keys that look like a misspelt ``known``."""
     try:
-        return parse_attrs(text)
+        attrs = parse_attrs(text)
     except AttrsError as exc:
         ctx.error(str(exc), loc)
         return Attrs()
+    for key in attrs.values:
+        close = None if key in known else closest(key, known, cutoff=0.75)
+        if close:
+            ctx.warn(f"attribute '{key}' is not one packgen reads: did you mean '{close}'?",
+                     loc, MISSPELT_KEY)
+    return attrs
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -179,7 +208,7 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
             pending = []
         else:
             pending.append(child)
-        line += child.type in ("softbreak", "hardbreak")
+        line += line_breaks(child)
     out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
     return out
 
@@ -192,7 +221,7 @@ def _check_stray_fences(content: str, loc: Loc, ctx: Context) -> None:
 
 
 def _breaks(nodes: list[SyntaxTreeNode]) -> int:
-    return sum(n.type in ("softbreak", "hardbreak") for n in nodes)
+    return sum(line_breaks(n) for n in nodes)
 
 
 def _text_paragraph(nodes: list[SyntaxTreeNode], line: int, ctx: Context) -> list[Raw]:
@@ -231,7 +260,7 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context, alone: bool = False,
            link: str | None = None) -> Image:
     """Return a picture; ``alone`` in its paragraph, with alt text, it is a figure whose
     ``![...]`` text is its caption (implicit figures on) and ``fig-alt`` its description."""
-    attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
+    attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx, PICTURE_KEYS)
     alt = "".join(s.text if not s.soft_break else " " for s in spans_of(node.children, ctx, loc))
     decorative = "decorative" in attrs.classes
     if not alt.strip() and not decorative:
@@ -290,7 +319,7 @@ def _svg_problems(path: Path, where: str, line: int | None) -> tuple[Diagnostic,
 
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     loc = _loc(node, ctx)
-    attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx)
+    attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx, HEADING_KEYS)
     text = math_as_text(strip_spans(spans_of(node.children[0].children, ctx, loc)))
     return [Heading(int(node.tag[1]), text, attrs, loc)]
 
@@ -357,6 +386,10 @@ def _rule(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _code(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    raw = RAW_FORMAT_INFO.fullmatch(node.info.strip()) if node.type == "fence" else None
+    if raw:
+        ctx.dropped.note(RAW_FORMAT, _loc(node, ctx), "{=" + raw[1] + "}")
+        return []
     spans: list[Span] = []
     for line in node.content.rstrip("\n").split("\n"):
         spans += ([Span("", soft_break=True)] if spans else []) + [Span(line, code=True)]
@@ -381,6 +414,27 @@ def _div(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     return build_div(attrs, raw, loc, ctx, DIVS)
 
 
+def _html_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Drop an HTML block's tags and read the text between them as Markdown, as Pandoc
+    does; a block of comments goes without a word."""
+    if is_comment(node.content):
+        return []
+    loc = _loc(node, ctx)
+    ctx.dropped.note(RAW_HTML, loc, "".join(f"<{n}>" for n in tag_names(node.content)[:1]))
+    text = html_text(node.content)
+    if not text.strip():
+        return []
+    with ctx.nested(loc):
+        inner = replace(ctx, offset=ctx.offset + (node.map[0] if node.map else 0))
+        return convert_blocks(SyntaxTreeNode(_parser().parse(text)).children, inner)
+
+
+def _raw_tex_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``)."""
+    ctx.dropped.note(RAW_LATEX, _loc(node, ctx), node.content.split("}")[0] + "}")
+    return []
+
+
 _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "paragraph": _paragraph,
     "heading": _heading,
@@ -393,4 +447,6 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "code_block": _code,
     "fenced_div": _div,
     "math_block": _math_block,
+    "html_block": _html_block,
+    "raw_tex_block": _raw_tex_block,
 }

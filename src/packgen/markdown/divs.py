@@ -11,6 +11,7 @@ from pathlib import Path
 from packgen import errors
 from packgen.errors import LIMIT_EXCEEDED, PackgenError
 from packgen.markdown.pandoc_attrs import BAD_VALUE, Attrs, width_problem
+from packgen.markdown.raw import Dropped
 from packgen.model import (
     Activity,
     Block,
@@ -50,6 +51,8 @@ class Context:
     implicit_figures: bool = True
     """Pandoc's ``implicit_figures``: a picture alone in its paragraph shows its ``![...]``
     text as its caption."""
+    dropped: Dropped = field(default_factory=Dropped)
+    """Raw input dropped so far (HTML, LaTeX, ``{=format}``), reported once per kind."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""

@@ -18,6 +18,15 @@ from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from packgen.markdown.divs import Context
+from packgen.markdown.raw import (
+    RAW_FORMAT,
+    RAW_HTML,
+    RAW_LATEX,
+    SHORTCODE,
+    is_comment,
+    shortcode_text,
+    tag_names,
+)
 from packgen.markdown.tex import math_span
 from packgen.model import Loc, Span, Text
 from packgen.safety import link_allowed
@@ -113,7 +122,9 @@ def _append(out: list[Span], span: Span) -> None:
     last = out[-1] if out else None
     if last is not None and not last.soft_break and not span.soft_break and _style(last) == \
             _style(span):
-        out[-1] = replace(last, text=last.text + span.text)
+        joined = span.text[1:] if last.text.endswith(" ") and span.text.startswith(" ") \
+            and not span.code else span.text
+        out[-1] = replace(last, text=last.text + joined)
     else:
         out.append(span)
 
@@ -185,19 +196,68 @@ def _link(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _after_breaks(node: Node, loc: Loc) -> Loc:
-    breaks = _breaks_in(node)
+    breaks = line_breaks(node)
     return Loc(loc.path, loc.line + breaks) if breaks and loc.line else loc
 
 
-def _breaks_in(node: Node) -> int:
-    own = node.type in ("softbreak", "hardbreak")
-    return own + sum(_breaks_in(child) for child in node.children or ())
+def line_breaks(node: Node) -> int:
+    """Return how many source lines ``node`` moves on: its line breaks, and the newlines of
+    raw content dropped with it (a comment over many lines)."""
+    own = 1 if node.type in ("softbreak", "hardbreak") else \
+        node.content.count("\n") if node.type in _RAW_INLINE else 0
+    return own + sum(line_breaks(child) for child in node.children or ())
 
 
 def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
     ctx.error("a picture must stand in a paragraph of its own (or be a link's only content), "
               "not inside a heading, list, table or a link with text", loc)
     return ()
+
+
+def _html_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Drop an HTML tag (the text around it stays; ``<br>`` is a line break, as it shows in
+    a browser); a comment goes without a word.
+
+    Two text nodes meeting where a tag was dropped share one space (``Text  goes on`` is
+    written ``Text goes on``).
+    """
+    if is_comment(node.content):
+        return ()
+    names = tag_names(node.content)
+    if not node.content.startswith("</"):
+        ctx.dropped.note(RAW_HTML, loc, "".join(f"<{n}>" for n in names[:1]))
+    return (Span("", soft_break=True),) if names == ["br"] else ()
+
+
+def _raw_tex(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Drop a raw LaTeX command with its arguments, as Pandoc's slide writer does."""
+    ctx.dropped.note(RAW_LATEX, loc, node.content.split("{")[0].split("[")[0].strip())
+    return ()
+
+
+def _raw_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Drop a `` `x`{=format} `` span: raw output is never passed into a document."""
+    ctx.dropped.note(RAW_FORMAT, loc, "{=" + str(getattr(node, "info", "")) + "}")
+    return ()
+
+
+def _shortcode(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Keep a Quarto shortcode as its text, with a warning: packgen does not run them."""
+    text, escaped = shortcode_text(node.content)
+    if not escaped:
+        name = (node.content[3:-3].split() or [""])[0]
+        ctx.warn(f"Quarto shortcode {node.content} kept as text: packgen does not run "
+                 f"shortcodes{_SHORTCODE_HINTS.get(name, '')}", loc, SHORTCODE)
+    return (replace(style, text=text),)
+
+
+_SHORTCODE_HINTS = {
+    "include": "; nothing is included: copy the text into this module",
+    "pagebreak": "; start a new slide with a ## heading",
+    "video": "; link to the video instead: [title](https://...)",
+    "meta": "; write the value, or a {{ variable }}",
+}
+_RAW_INLINE = frozenset({"html_inline", "raw_tex"})
 
 
 _INLINE: dict[str, InlineConverter] = {
@@ -216,4 +276,8 @@ _INLINE: dict[str, InlineConverter] = {
     "span": _span,
     "math_inline": _math,
     "math_inline_double": _math,
+    "html_inline": _html_inline,
+    "raw_tex": _raw_tex,
+    "raw_inline": _raw_inline,
+    "shortcode": _shortcode,
 }

@@ -23,7 +23,7 @@ _ATTR_TOKEN = re.compile(
     r"""\s*(?:\#(?P<id>[^\s}]+)
           |\.(?P<cls>[^\s}]+)
           |(?P<dash>-)(?=\s|$)
-          |(?P<key>[A-Za-z_][\w:-]*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'}]+)))""",
+          |(?P<key>[^\W\d][\w:.-]*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'}]+)))""",
     re.VERBOSE,
 )
 _WIDTH = re.compile(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)")

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from packgen.errors import Diagnostic, Severity
 from packgen.model import Project
-from packgen.paths import MAX_FILE_BYTES
+from packgen.paths import MAX_FILE_BYTES, MODULE_SUFFIXES
 
 SCHEMA = 2
 """The manifest's schema version: 2 added ``schema``, ``packgen`` and ``cache``."""
@@ -317,7 +317,8 @@ def _read_by_pack(path: str, own: set[str], pictures: set[str]) -> bool:
 
 
 def _is_picture(path: str) -> bool:
-    return path.startswith("content/") and not path.endswith((".md", ".yaml", ".yml"))
+    return path.startswith("content/") and not path.endswith((*MODULE_SUFFIXES, ".yaml",
+                                                               ".yml"))
 
 
 def _pictures_of(project: Project, pack_id: str) -> Iterable[str]:
