@@ -81,7 +81,8 @@ def make_project(root: Path) -> Path:
 
 
 def text(spans: Text) -> str:
-    """Return spans with markers: **bold**, *italic*, `code`, [link](url), / for breaks."""
+    """Return spans with markers: **bold**, *italic*, `code`, $math$ ($$display$$),
+    [link](url), / for breaks."""
     return "".join(_span(s) for s in spans)
 
 
@@ -90,6 +91,8 @@ def _span(span: Span) -> str:
         return " / "
     out = span.text
     out = f"`{out}`" if span.code else out
+    fence = {"inline": "$", "display": "$$"}.get(span.math, "")
+    out = f"{fence}{out}{fence}"
     out = f"*{out}*" if span.italic else out
     out = f"**{out}**" if span.bold else out
     return f"[{out}]({span.link})" if span.link else out

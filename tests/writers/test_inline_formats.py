@@ -21,7 +21,7 @@ Water is H~2~O and 2^10^ is 1024.
 
 "Don't," she said -- and left... `it's "code"` at http://example.org/a--b
 
-Hostile ~~#set page(width: 1cm) ] *x~~ and [<script>alert(1)</script>]{.mark}.
+Hostile ~~#set page(width: 1cm) ] *x~~ and [\\<script>alert(1)\\</script>]{.mark}.
 """
 MODULE = f"---\ntitle: Chemistry\nduration: 10\n---\n\n## Water\n\n{LINES}\n" \
          f"::: notes\n{LINES}\n:::\n"
@@ -135,7 +135,7 @@ Text.
 ::: easy-read
 ![People at a meeting](../images/pic.png)
 Water is H~2~O. The price was ~~ten~~ five pounds.
-You [must]{.mark} bring [your card]{.underline}. We say "hello" -- and [<b>x</b>]{.mark}.
+You [must]{.mark} bring [your card]{.underline}. We say "hello" -- and [\\<b>x\\</b>]{.mark}.
 :::
 """
 

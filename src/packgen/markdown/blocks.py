@@ -77,7 +77,7 @@ from packgen.wording import closest
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"
 MISSPELT_KEY = "PG149"
-PICTURE_KEYS = ("width", "height", "fig-alt")
+PICTURE_KEYS = ("width", "height")
 HEADING_KEYS = ("audience", "layout")
 """The attribute keys packgen reads on pictures and headings; any other is ignored, as
 Pandoc's slide writer ignores it, unless it looks like a misspelling of one of these."""
@@ -259,7 +259,8 @@ def _picture_link(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> str | None:
 def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context, alone: bool = False,
            link: str | None = None) -> Image:
     """Return a picture; ``alone`` in its paragraph, with alt text, it is a figure whose
-    ``![...]`` text is its caption (implicit figures on) and ``fig-alt`` its description."""
+    ``![...]`` text is its caption (implicit figures on) and ``fig-alt`` (Quarto) or
+    ``fig.alt`` (R Markdown) its description."""
     attrs = _attrs(str((node.meta or {}).get("attrs", "")), loc, ctx, PICTURE_KEYS)
     alt = "".join(s.text if not s.soft_break else " " for s in spans_of(node.children, ctx, loc))
     decorative = "decorative" in attrs.classes
@@ -275,7 +276,7 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context, alone: bool = False,
         _check_bounds(ctx, src, loc)
         ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))
     caption = str(node.attrs.get("title") or "")
-    described = attrs.values.get("fig-alt", "").strip()
+    described = (attrs.values.get("fig-alt") or attrs.values.get("fig.alt") or "").strip()
     if ctx.implicit_figures and alone and alt.strip() and not decorative:
         caption = alt.strip()
     return Image(src, described or alt.strip(), loc, _width(attrs, loc, ctx), decorative,
