@@ -38,6 +38,7 @@ from packgen.markdown.pandoc_attrs import (
     width_problem,
 )
 from packgen.markdown.slides import carve
+from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.model import (
     EasyReadRow,
     Image,
@@ -56,6 +57,7 @@ from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
 
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"
+TABLE_SPAN = "PG155"
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -102,7 +104,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    return md.enable("table").use(fenced_div_plugin)
+    return md.enable("table").use(fenced_div_plugin).use(pandoc_tables_plugin)
 
 
 def _every_link(url: str) -> bool:
@@ -285,12 +287,55 @@ def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _table(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return a pipe, simple, multiline or grid table (see ``markdown.tables_pandoc``)."""
     loc = _loc(node, ctx)
-    rows = [tr for section in node.children for tr in section.children]
-    cells = [tuple(strip_spans(spans_of(c.children[0].children if c.children else [], ctx, loc))
-                   for c in tr.children) for tr in rows]
-    align = tuple(_align(c) for c in rows[0].children)
-    return [Table(cells[0], tuple(cells[1:]), loc, align)]
+    meta = node.meta or {}
+    if meta.get("span_line") is not None:
+        ctx.error("a grid table cell spans rows or columns: packgen draws one cell per row and "
+                  "column (merged cells confuse screen readers); split it into whole cells",
+                  ctx.loc(meta["span_line"]), TABLE_SPAN)
+    sections = {section.type: [tr for tr in section.children] for section in node.children}
+    head = sections.get("thead", [])
+    rows = head + sections.get("tbody", [])
+    cells = [tuple(_cell(c, ctx, loc) for c in tr.children) for tr in rows]
+    align = tuple(_align(c) for c in rows[0].children) if rows else ()
+    caption = _caption(meta, ctx)
+    return [Table(cells[0] if head else (), tuple(cells[1:] if head else cells), loc, align,
+                  caption)]
+
+
+def _cell(cell: SyntaxTreeNode, ctx: Context, loc: Loc) -> Text:
+    """Return a cell's text; a grid cell's blocks are flattened as Pandoc's PowerPoint writer
+    does: paragraphs on their own lines, list items marked with a bullet."""
+    if not cell.children or cell.children[0].type == "inline":
+        children = cell.children[0].children if cell.children else []
+        return strip_spans(spans_of(children, ctx, loc))
+    out: Text = ()
+    for text in _flat_lines(convert_blocks(cell.children, ctx)):
+        out += ((Span("", soft_break=True),) if out else ()) + text
+    return out
+
+
+def _flat_lines(raw: list[Raw]) -> list[Text]:
+    lines: list[Text] = []
+    for item in raw:
+        if isinstance(item, Paragraph):
+            lines.append(item.text)
+        elif isinstance(item, ListBlock):
+            lines.extend((Span("• "), *i.text) for i in item.items)
+        elif isinstance(item, Quote):
+            lines.extend(_flat_lines(list(item.blocks)))
+    return lines
+
+
+def _caption(meta: dict[str, object], ctx: Context) -> Text:
+    source = meta.get("caption")
+    if not isinstance(source, str):
+        return ()
+    line = meta.get("caption_line")
+    loc = ctx.loc(line if isinstance(line, int) else 0)
+    tree = SyntaxTreeNode(_parser().parseInline(source))
+    return strip_spans(spans_of(tree.children[0].children, ctx, loc))
 
 
 def _align(cell: SyntaxTreeNode) -> str | None:

@@ -90,13 +90,26 @@ class Image:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A pipe table; the first row is always the header row."""
+    """A table: pipe, simple, multiline or grid; its header row is optional."""
 
     header: tuple[Text, ...]
+    """The header row's cells; empty for a table without a header row."""
     rows: tuple[tuple[Text, ...], ...]
     loc: Loc
     align: tuple[str | None, ...] = ()
     """Per column: ``left``, ``center``, ``right`` or None."""
+    caption: Text = ()
+    """The ``Table: ...`` caption written before or after the table; may be empty."""
+
+    @property
+    def has_header(self) -> bool:
+        """Return True when the table has a header row."""
+        return bool(self.header)
+
+    @property
+    def width(self) -> int:
+        """Return the number of columns (the widest row's)."""
+        return max((len(r) for r in (self.header, *self.rows)), default=0)
 
 
 @dataclass(frozen=True, slots=True)
