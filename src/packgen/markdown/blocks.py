@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
 from packgen.markdown.activity import build_activity
@@ -58,6 +60,7 @@ from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"
 TABLE_SPAN = "PG155"
+LIFTED = "PG156"
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -81,7 +84,10 @@ def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: 
     ctx = Context(path, line_offset, root, base_dir)
     _check_brackets(text, ctx)
     tree = SyntaxTreeNode(_parser().parse(text))
-    carved = carve(convert_blocks(tree.children, ctx), ctx)
+    nodes = [n for n in tree.children if n.type != "footnote_block"]
+    for block in (n for n in tree.children if n.type == "footnote_block"):
+        _read_footnotes(block, ctx)
+    carved = carve(convert_blocks(nodes, ctx), ctx)
     return Body(carved.slides, carved.easy_read, carved.has_easy_read, tuple(ctx.diagnostics))
 
 
@@ -104,7 +110,8 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    return md.enable("table").use(fenced_div_plugin).use(pandoc_tables_plugin)
+    return (md.enable("table").use(fenced_div_plugin).use(pandoc_tables_plugin)
+            .use(footnote_plugin).use(deflist_plugin))
 
 
 def _every_link(url: str) -> bool:
@@ -244,34 +251,91 @@ def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _list(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return a list, then what its items lift out: tables and pictures (shown after the
+    list, PG156) and speaker notes."""
     loc = _loc(node, ctx)
+    lifted: list[Raw] = []
     with ctx.nested(loc):
-        items = tuple(_item(child, ctx) for child in node.children)
+        items = tuple(_item(child, ctx, lifted) for child in node.children)
     ordered = node.type == "ordered_list"
     start = int(str(node.attrs.get("start", 1))) if ordered else 1
-    return [ListBlock(items, ordered, loc, start)]
+    return [ListBlock(items, ordered, loc, start), *lifted]
 
 
-def _item(node: SyntaxTreeNode, ctx: Context) -> ListItem:
+def _item(node: SyntaxTreeNode, ctx: Context, lifted: list[Raw]) -> ListItem:
     texts: list[Text] = []
     children: list[ListBlock] = []
+    blocks: list[Raw] = []
     for child in node.children:
-        if child.type == "paragraph" and not _has_image(child):
+        if child.type == "paragraph" and not blocks and not _has_image(child):
             texts.append(strip_spans(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
         elif child.type in ("bullet_list", "ordered_list"):
-            children.extend(_list(child, ctx))  # type: ignore[arg-type]
+            inner = _list(child, ctx)
+            children.append(inner[0])  # type: ignore[arg-type]
+            lifted.extend(inner[1:])
         else:
-            found = "a picture" if child.type == "paragraph" else _NODE_NAMES.get(child.type)
-            ctx.error(f"a list item may hold text and nested lists only, found "
-                      f"{found or child.type}", _loc(child, ctx))
+            blocks.extend(convert_blocks([child], ctx))
     joined: Text = ()
     for text in texts:
         joined += ((Span("", soft_break=True),) if joined else ()) + text
-    return ListItem(joined, tuple(children))
+    kept = _item_blocks(blocks, ctx, lifted)
+    return ListItem(task_box(joined), tuple(children), kept)
 
 
-_NODE_NAMES = {"blockquote": "a quote", "table": "a table", "fenced_div": "a div",
-               "fence": "code", "code_block": "code", "heading": "a heading", "hr": "'---'"}
+def _item_blocks(raw: list[Raw], ctx: Context, lifted: list[Raw]) -> tuple[Block, ...]:
+    """Return the blocks a list item keeps; move tables, pictures and notes to ``lifted``."""
+    rest, notes = lift_notes(raw)
+    kept: list[Raw] = []
+    for item in rest:
+        if isinstance(item, (Table, Image)):
+            what = "table" if isinstance(item, Table) else "picture"
+            ctx.info(f"a {what} in a list item is shown after the list (a slide's text cannot "
+                     f"hold it; Pandoc's PowerPoint writer leaves it out)", item.loc, LIFTED)
+            lifted.append(item)
+        else:
+            kept.append(item)
+    if notes:
+        lifted.append(Notes(notes, ctx.loc(0) if not rest else rest[0].loc))
+    return model_blocks(kept, ctx, "a list item")
+
+
+TASK_BOXES = {"[ ] ": "\u2610 ", "[x] ": "\u2612 ", "[X] ": "\u2612 "}
+"""A task list item's box as Pandoc shows it: ☐ open, ☒ done."""
+
+
+def task_box(text: Text) -> Text:
+    """Return a list item's text with a leading ``[ ]`` or ``[x]`` as Pandoc's ☐ or ☒."""
+    first = text[0] if text else None
+    if first is None or first.code or first.text[:4] not in TASK_BOXES:
+        return text
+    return (replace(first, text=TASK_BOXES[first.text[:4]] + first.text[4:]), *text[1:])
+
+
+def _definitions(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return a definition list as Pandoc's PowerPoint writer draws it: each term in bold,
+    its definitions indented under it (a quote)."""
+    out: list[Raw] = []
+    with ctx.nested(_loc(node, ctx)):
+        for child in node.children:
+            loc = _loc(child, ctx)
+            if child.type == "dt":
+                text = strip_spans(spans_of(child.children[0].children, ctx, loc))
+                out.append(Paragraph(tuple(replace(s, bold=True) for s in text), loc))
+            else:
+                rest, notes = lift_notes(convert_blocks(child.children, ctx))
+                out.append(Quote(model_blocks(rest, ctx, "a definition"), loc))
+                out.extend([Notes(notes, loc)] if notes else [])
+    return out
+
+
+def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
+    """Convert the module's footnotes (``[^1]: ...``) before the text that refers to them."""
+    for note in node.children:
+        loc = _loc(note, ctx)
+        rest, notes = lift_notes(convert_blocks(note.children, ctx))
+        if notes:
+            ctx.error("'::: notes' cannot stand in a footnote", loc)
+        ctx.footnotes[int((note.meta or {}).get("id", 0))] = model_blocks(rest, ctx, "a footnote")
 
 
 def _has_image(node: SyntaxTreeNode) -> bool:
@@ -376,4 +440,5 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "fence": _code,
     "code_block": _code,
     "fenced_div": _div,
+    "dl": _definitions,
 }

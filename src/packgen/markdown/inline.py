@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import unquote
 
 from packgen.markdown.divs import Context
-from packgen.model import Loc, Span, Text
+from packgen.model import Footnote, Loc, Span, Text
 from packgen.safety import link_allowed
 
 LINK_SCHEME = "PG119"
@@ -86,8 +86,8 @@ def _append(out: list[Span], span: Span) -> None:
         out.append(span)
 
 
-def _style(span: Span) -> tuple[bool, bool, bool, str | None]:
-    return span.bold, span.italic, span.code, span.link
+def _style(span: Span) -> tuple[bool, bool, bool, str | None, Footnote | None]:
+    return span.bold, span.italic, span.code, span.link, span.note
 
 
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]
@@ -138,7 +138,20 @@ def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
     return ()
 
 
+def _footnote_ref(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Return a footnote reference: its number, holding the note's blocks."""
+    number = int((getattr(node, "meta", None) or {}).get("id", 0)) + 1
+    note = Footnote(ctx.footnotes.get(number - 1, ()), number)
+    return (replace(_PLAIN, text=str(number), note=note),)
+
+
+def _nothing(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return ()
+
+
 _INLINE: dict[str, InlineConverter] = {
+    "footnote_ref": _footnote_ref,
+    "footnote_anchor": _nothing,
     "text": _text,
     "softbreak": _break,
     "hardbreak": _break,

@@ -33,6 +33,17 @@ class Span:
     """Target URL when the span is (part of) a link."""
     soft_break: bool = False
     """True for a line break inside a paragraph (the span's text is empty)."""
+    note: Footnote | None = None
+    """The footnote this span refers to (``text[^1]``, ``^[note]``); its text is the number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote's blocks and its number (in order of first reference, per deck once
+    tailored; per module as parsed)."""
+
+    blocks: tuple[Block, ...]
+    number: int
 
 
 Text = tuple[Span, ...]
@@ -57,10 +68,13 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    """One list item: its own text and any lists nested under it."""
+    """One list item: its own text, the blocks after it, and any lists nested under it."""
 
     text: Text
     children: tuple[ListBlock, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    """Quotes, code, a div's content and the paragraphs after them, in order; shown after the
+    item's text and before its nested lists. Tables and pictures are lifted out after the list."""
 
 
 @dataclass(frozen=True, slots=True)

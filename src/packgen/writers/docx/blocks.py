@@ -127,16 +127,21 @@ class DocxBlocks:
             self.add_paragraph(block.caption, style="Caption")
 
     def table(self, block: Table) -> None:
-        """Add a content table with a marked header row."""
-        table = self.add_table(len(block.header), "Guide Table")
-        oxml.set_table_look(table)
-        oxml.mark_header_row(table.rows[0])
-        for cell, text in zip(table.rows[0].cells, block.header):
-            self.runs(cell.paragraphs[0], text)
-            oxml.header_text(cell, self._on_accent)
-        for row in block.rows:
-            for cell, text in zip(table.add_row().cells, row):
+        """Add a content table with a marked header row (when it has one) and its caption."""
+        table = self.add_table(max(block.width, 1), "Guide Table")
+        oxml.set_table_look(table, header=block.has_header)
+        rows = iter(table.rows)
+        if block.has_header:
+            oxml.mark_header_row(table.rows[0])
+            for cell, text in zip(next(rows).cells, block.header):
                 self.runs(cell.paragraphs[0], text)
+                oxml.header_text(cell, self._on_accent)
+        for row in block.rows:
+            cells = next(rows, None) or table.add_row()
+            for cell, text in zip(cells.cells, row):
+                self.runs(cell.paragraphs[0], text)
+        if block.caption:
+            self.runs(self.add_paragraph(style="Caption"), block.caption)
 
 
 def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:

@@ -115,8 +115,12 @@ def _table(r: HtmlRenderer, block: Table) -> Markup:
     body = Markup("").join(
         Markup("<tr>{}</tr>").format(Markup("").join(cell("td", i, t) for i, t in enumerate(row)))
         for row in block.rows)
-    return Markup('<table class="content-table"><thead><tr>{}</tr></thead>'
-                  "<tbody>{}</tbody></table>").format(head, body)
+    caption = Markup("<caption>{}</caption>").format(r.text(block.caption)) \
+        if block.caption else Markup("")
+    thead = Markup("<thead><tr>{}</tr></thead>").format(head) if block.has_header \
+        else Markup("")
+    return Markup('<table class="content-table">{}{}<tbody>{}</tbody></table>').format(
+        caption, thead, body)
 
 
 def _quote(r: HtmlRenderer, block: Quote) -> Markup:

@@ -120,7 +120,8 @@ def _image(d: PrintData, block: Image) -> Data:
 def _table(d: PrintData, block: Table) -> Data:
     align = [a if a in ("left", "center", "right") else None for a in block.align]
     return {"type": "table", "header": [text(t) for t in block.header],
-            "rows": [[text(t) for t in row] for row in block.rows], "align": align}
+            "rows": [[text(t) for t in row] for row in block.rows], "align": align,
+            "columns": block.width, "caption": text(block.caption)}
 
 
 def _quote(d: PrintData, block: Quote) -> Data:

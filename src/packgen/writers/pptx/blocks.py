@@ -191,7 +191,7 @@ def _nested(block: Conditional | Columns, notes: bool) -> Iterator[Line]:
 
 def _table(block: Table, notes: bool) -> Iterator[Line]:
     if notes:
-        for row in (block.header, *block.rows):
+        for row in (block.header, *block.rows) if block.has_header else block.rows:
             yield Line((Span(" | ".join(plain(cell) for cell in row)),))
 
 
