@@ -259,6 +259,9 @@ class Module:
     easy_read: tuple[EasyReadRow, ...] = ()
     has_easy_read: bool = False
     """True when the module has an easy-read block (even if tailoring emptied it)."""
+    footnotes: tuple[Footnote, ...] = ()
+    """The footnotes its slides refer to, numbered per deck (set by tailoring; speaker notes'
+    footnotes stay in the notes)."""
 
     @property
     def activities(self) -> tuple[Activity, ...]:

@@ -17,11 +17,13 @@ from packgen.model import (
     Block,
     Columns,
     Conditional,
+    Footnote,
     Image,
     ListBlock,
     Paragraph,
     Quote,
     SpacesDiagram,
+    Span,
     Table,
     TailoredPack,
     Text,
@@ -45,13 +47,35 @@ class DocxBlocks:
         self.doc, self.tp = doc, tp
         self.target: Document | oxml.Cell = doc
         """Where paragraphs go: the document's body, or a table cell while ``into`` lasts."""
+        self._notes: list[Footnote] | None = None
+        """Footnotes referred to by the blocks being rendered, in order."""
         self.accent = tp.project.theme.colours.get("accent", "#005A70")
         self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
 
     def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
-        """Add blocks in order (an unknown block type is a bug: InternalError)."""
-        for block in blocks:
-            DOCX_RENDERERS[type(block)](self, block, style)
+        """Add blocks in order (an unknown block type is a bug: InternalError).
+
+        The footnotes they refer to follow them as numbered endnotes (``1. text``).
+        """
+        outer, self._notes = self._notes, []
+        try:
+            for block in blocks:
+                DOCX_RENDERERS[type(block)](self, block, style)
+            found = self._notes
+        finally:
+            self._notes = outer
+        if outer is not None:
+            outer.extend(found)
+            return
+        for note in found:
+            first = note.blocks[0] if note.blocks else None
+            mark = (Span(f"{note.number}. "),)
+            if isinstance(first, Paragraph):
+                self.runs(self.add_paragraph(style="Caption"), mark + first.text)
+                self.render(note.blocks[1:], "Caption")
+            else:
+                self.runs(self.add_paragraph(style="Caption"), mark)
+                self.render(note.blocks, "Caption")
 
     @contextmanager
     def into(self, cell: oxml.Cell) -> Iterator[None]:
@@ -80,6 +104,10 @@ class DocxBlocks:
         for span in text:
             if span.soft_break:
                 paragraph.add_run(" ")
+            elif span.note is not None:
+                paragraph.add_run(span.text).font.superscript = True
+                if self._notes is not None:
+                    self._notes.append(span.note)
             elif span.link and link_allowed(span.link):
                 oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
             else:
@@ -111,6 +139,7 @@ class DocxBlocks:
             self.runs(p, item.text)
             if num_id is not None:
                 oxml.set_num_id(p, num_id)
+            self.render(item.blocks, "List Continue" if depth == 1 else f"List Continue {min(depth, 3)}")
             for child in item.children:
                 self.list(child, depth + 1)
 
