@@ -16,7 +16,8 @@ from packgen.markdown.blocks import Body, parse_body
 from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import plain
 
-CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md")
+CASE_FILES = ("slides.md", "blocks.md", "divs.md", "activity.md", "easy-read.md", "errors.md",
+              "structure.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
 
 

@@ -259,7 +259,9 @@ def _list(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
         items = tuple(_item(child, ctx, lifted) for child in node.children)
     ordered = node.type == "ordered_list"
     start = int(str(node.attrs.get("start", 1))) if ordered else 1
-    return [ListBlock(items, ordered, loc, start), *lifted]
+    kept = tuple(i for i in items if i.text or i.blocks or i.children)
+    head: list[Raw] = [ListBlock(kept, ordered, loc, start)] if kept or not lifted else []
+    return head + lifted
 
 
 def _item(node: SyntaxTreeNode, ctx: Context, lifted: list[Raw]) -> ListItem:
@@ -270,9 +272,11 @@ def _item(node: SyntaxTreeNode, ctx: Context, lifted: list[Raw]) -> ListItem:
         if child.type == "paragraph" and not blocks and not _has_image(child):
             texts.append(strip_spans(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
         elif child.type in ("bullet_list", "ordered_list"):
-            inner = _list(child, ctx)
-            children.append(inner[0])  # type: ignore[arg-type]
-            lifted.extend(inner[1:])
+            for inner in _list(child, ctx):
+                if isinstance(inner, ListBlock):
+                    children.append(inner)
+                else:
+                    lifted.append(inner)
         else:
             blocks.extend(convert_blocks([child], ctx))
     joined: Text = ()

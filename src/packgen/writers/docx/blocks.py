@@ -42,13 +42,13 @@ class DocxBlocks:
 
     easy = False
     """Draw ``::: spaces`` as the easy-read diagram when the pack is easy read."""
+    _notes: list[Footnote] | None = None
+    """Footnotes referred to by the blocks being rendered, in order (None outside ``render``)."""
 
     def __init__(self, doc: Document, tp: TailoredPack) -> None:
         self.doc, self.tp = doc, tp
         self.target: Document | oxml.Cell = doc
         """Where paragraphs go: the document's body, or a table cell while ``into`` lasts."""
-        self._notes: list[Footnote] | None = None
-        """Footnotes referred to by the blocks being rendered, in order."""
         self.accent = tp.project.theme.colours.get("accent", "#005A70")
         self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
 
