@@ -25,6 +25,7 @@ from packgen.markdown.divs import (
     Raw,
     Rule,
     build_div,
+    describe,
     lift_notes,
     model_blocks,
 )
@@ -42,6 +43,8 @@ from packgen.markdown.pandoc_attrs import (
 from packgen.markdown.slides import carve
 from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.model import (
+    Block,
+    Columns,
     EasyReadRow,
     Image,
     ListBlock,
@@ -50,6 +53,7 @@ from packgen.model import (
     Paragraph,
     Quote,
     Slide,
+    SpacesDiagram,
     Span,
     Table,
     Text,
@@ -296,6 +300,9 @@ def _item_blocks(raw: list[Raw], ctx: Context, lifted: list[Raw]) -> tuple[Block
             ctx.info(f"a {what} in a list item is shown after the list (a slide's text cannot "
                      f"hold it; Pandoc's PowerPoint writer leaves it out)", item.loc, LIFTED)
             lifted.append(item)
+        elif isinstance(item, (Columns, SpacesDiagram)):
+            ctx.error(f"{describe(item)} cannot stand in a list item: put it after the list",
+                      item.loc)
         else:
             kept.append(item)
     if notes:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 _DASHES = re.compile(r"-+")
@@ -96,7 +97,7 @@ def _columns(dash_line: str) -> list[tuple[int, int]]:
 def _split(line: str, columns: list[tuple[int, int]]) -> list[str]:
     """Return a line cut at each column's start (the last column runs to the line's end)."""
     starts = [start for start, _ in columns] + [max(len(line), columns[-1][0]) + 1]
-    return [line[a:b] for a, b in zip(starts, starts[1:])]
+    return [line[a:b] for a, b in pairwise(starts)]
 
 
 def _align(texts: list[str], length: int) -> str | None:
@@ -238,7 +239,7 @@ def _bounds(line: str) -> list[int]:
 
 def _grid_align(line: str, bounds: list[int]) -> tuple[str | None, ...]:
     out: list[str | None] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         part = line[a + 1:b]
         left, right = part.startswith(":"), part.endswith(":")
         out.append({(True, False): "left", (False, True): "right", (True, True): "center"}
@@ -248,7 +249,7 @@ def _grid_align(line: str, bounds: list[int]) -> tuple[str | None, ...]:
 
 def _grid_cells(block: list[str], bounds: list[int]) -> tuple[str, ...]:
     cells = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         parts = [line[a + 1:b].rstrip() for line in block]
         indent = min((len(p) - len(p.lstrip()) for p in parts if p.strip()), default=0)
         cells.append("\n".join(p[indent:] for p in parts).strip("\n"))
