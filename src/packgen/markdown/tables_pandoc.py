@@ -48,10 +48,14 @@ def pandoc_tables_plugin(md: Any) -> None:
     md.core.ruler.after("block", "table_caption", _captions)
 
 
+MAX_TABLE_LINES = 2000
+"""The most lines one table may take; more stay text (every candidate is read this far)."""
+
+
 def _rule(state: Any, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_start(state, start, end):
         return False
-    lines = _lines(state, start, end)
+    lines = _lines(state, start, min(end, start + MAX_TABLE_LINES))
     parsed = read_table(lines, start)
     if parsed is None:
         return False
@@ -61,14 +65,33 @@ def _rule(state: Any, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _may_start(state: Any, start: int, end: int) -> bool:
+    """Return True when a table can start at ``start``: a border or dash line, or a line
+    with a dash line under it (checked before reading further)."""
+    if start + 1 >= end:
+        return False
+    first, second = (state.src[state.bMarks[n] + state.tShift[n]:state.eMarks[n]].rstrip()
+                     for n in (start, start + 1))
+    if not second:
+        return False  # a table's first two lines are never apart: a --- there ends a slide
+    if _GRID_SEP.fullmatch(first) or _is_dashes(first):
+        return True
+    return _is_dashes(second) and len(_columns(second)) >= 2
+
+
 def _lines(state: Any, start: int, end: int) -> list[str]:
-    """Return the lines from ``start`` to the first line less indented than the block."""
-    out = []
+    """Return the lines a table at ``start`` could take: up to a line less indented than the
+    block, a blank line after a dash or border line (where every form ends) or two blank lines."""
+    out: list[str] = []
     for line in range(start, end):
         raw = state.src[state.bMarks[line]:state.eMarks[line]]
         if raw.strip() and state.sCount[line] < state.blkIndent:
             break
-        out.append(raw[min(state.blkIndent, len(raw) - len(raw.lstrip(" "))):].rstrip())
+        text = raw[min(state.blkIndent, len(raw) - len(raw.lstrip(" "))):].rstrip()
+        if not text and out and (not out[-1] or _is_dashes(out[-1])
+                                 or _GRID_SEP.fullmatch(out[-1])):
+            break
+        out.append(text)
     return out
 
 
