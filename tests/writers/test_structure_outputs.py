@@ -17,6 +17,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from project_support import make
 
 from packgen.api import build
+from packgen.model import Loc, Span, Table
+from packgen.writers.docx.blocks import DocxBlocks
+from packgen.writers.html.blocks import HtmlRenderer
+from packgen.writers.pdf.blocks import PrintData
 
 BODY = """\
 ## Simple table
@@ -222,3 +226,41 @@ def test_the_word_guide_follows_notes_with_their_footnotes(built: Path) -> None:
     mention = next(i for i, t in enumerate(texts) if t.startswith("Mention the history"))
     assert texts[mention] == "Mention the history briefly1."
     assert "1. Only if asked." in texts[mention:]
+
+
+# --- one block at a time -------------------------------------------------------------------
+
+
+def _cells(*rows: str) -> tuple[tuple[tuple[Span, ...], ...], ...]:
+    return tuple(tuple((Span(cell),) for cell in row.split("|")) for row in rows)
+
+
+HEADERLESS = Table((), _cells("Hall|loop", "Chairs|20"), Loc("m.md", 1), ("left", "right"),
+                   (Span("What the room needs."),))
+
+
+def test_a_headerless_table_has_no_head_in_html_and_keeps_its_caption(tmp_path: Path) -> None:
+    html = str(HtmlRenderer(tmp_path).block(HEADERLESS))
+    assert "<thead>" not in html and "<th" not in html
+    assert html.startswith('<table class="content-table"><caption>What the room needs.</caption>')
+    assert '<td style="text-align:right">20</td>' in html
+
+
+def test_a_headerless_table_in_word_marks_no_header_row_and_keeps_its_caption() -> None:
+    from deck_sample import sample
+
+    from packgen.paths import packaged_templates
+    document = docx.Document(str(packaged_templates() / "reference.docx"))
+    DocxBlocks(document, sample()).render([HEADERLESS])
+    table = document.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["Hall", "loop"],
+                                                                    ["Chairs", "20"]]
+    assert table._tbl.xpath(".//w:tblHeader") == []
+    assert document.paragraphs[-1].text == "What the room needs."
+    assert document.paragraphs[-1].style.name == "Caption"
+
+
+def test_print_data_gives_the_column_count_and_caption_of_a_headerless_table() -> None:
+    data = PrintData().block(HEADERLESS)
+    assert data["header"] == [] and data["columns"] == 2
+    assert [s["text"] for s in data["caption"]] == ["What the room needs."]
