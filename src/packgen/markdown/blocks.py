@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -25,12 +25,12 @@ from packgen.markdown.divs import (
     Raw,
     Rule,
     build_div,
-    describe,
     lift_notes,
     model_blocks,
 )
 from packgen.markdown.easy_read import build_easy_read
 from packgen.markdown.inline import spans_of, strip_spans
+from packgen.markdown.lists import convert_definitions, convert_list
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -43,17 +43,13 @@ from packgen.markdown.pandoc_attrs import (
 from packgen.markdown.slides import carve
 from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.model import (
-    Block,
-    Columns,
     EasyReadRow,
     Image,
     ListBlock,
-    ListItem,
     Loc,
     Paragraph,
     Quote,
     Slide,
-    SpacesDiagram,
     Span,
     Table,
     Text,
@@ -64,7 +60,6 @@ from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"
 TABLE_SPAN = "PG155"
-LIFTED = "PG156"
 _STRAY_FENCE = re.compile(r":{3,}")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -255,88 +250,11 @@ def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _list(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    """Return a list, then what its items lift out: tables and pictures (shown after the
-    list, PG156) and speaker notes."""
-    loc = _loc(node, ctx)
-    lifted: list[Raw] = []
-    with ctx.nested(loc):
-        items = tuple(_item(child, ctx, lifted) for child in node.children)
-    ordered = node.type == "ordered_list"
-    start = int(str(node.attrs.get("start", 1))) if ordered else 1
-    kept = tuple(i for i in items if i.text or i.blocks or i.children)
-    head: list[Raw] = [ListBlock(kept, ordered, loc, start)] if kept or not lifted else []
-    return head + lifted
-
-
-def _item(node: SyntaxTreeNode, ctx: Context, lifted: list[Raw]) -> ListItem:
-    texts: list[Text] = []
-    children: list[ListBlock] = []
-    blocks: list[Raw] = []
-    for child in node.children:
-        if child.type == "paragraph" and not blocks and not _has_image(child):
-            texts.append(strip_spans(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
-        elif child.type in ("bullet_list", "ordered_list"):
-            for inner in _list(child, ctx):
-                if isinstance(inner, ListBlock):
-                    children.append(inner)
-                else:
-                    lifted.append(inner)
-        else:
-            blocks.extend(convert_blocks([child], ctx))
-    joined: Text = ()
-    for text in texts:
-        joined += ((Span("", soft_break=True),) if joined else ()) + text
-    kept = _item_blocks(blocks, ctx, lifted)
-    return ListItem(task_box(joined), tuple(children), kept)
-
-
-def _item_blocks(raw: list[Raw], ctx: Context, lifted: list[Raw]) -> tuple[Block, ...]:
-    """Return the blocks a list item keeps; move tables, pictures and notes to ``lifted``."""
-    rest, notes = lift_notes(raw)
-    kept: list[Raw] = []
-    for item in rest:
-        if isinstance(item, (Table, Image)):
-            what = "table" if isinstance(item, Table) else "picture"
-            ctx.info(f"a {what} in a list item is shown after the list (a slide's text cannot "
-                     f"hold it; Pandoc's PowerPoint writer leaves it out)", item.loc, LIFTED)
-            lifted.append(item)
-        elif isinstance(item, (Columns, SpacesDiagram)):
-            ctx.error(f"{describe(item)} cannot stand in a list item: put it after the list",
-                      item.loc)
-        else:
-            kept.append(item)
-    if notes:
-        lifted.append(Notes(notes, ctx.loc(0) if not rest else rest[0].loc))
-    return model_blocks(kept, ctx, "a list item")
-
-
-TASK_BOXES = {"[ ] ": "\u2610 ", "[x] ": "\u2612 ", "[X] ": "\u2612 "}
-"""A task list item's box as Pandoc shows it: ☐ open, ☒ done."""
-
-
-def task_box(text: Text) -> Text:
-    """Return a list item's text with a leading ``[ ]`` or ``[x]`` as Pandoc's ☐ or ☒."""
-    first = text[0] if text else None
-    if first is None or first.code or first.text[:4] not in TASK_BOXES:
-        return text
-    return (replace(first, text=TASK_BOXES[first.text[:4]] + first.text[4:]), *text[1:])
+    return convert_list(node, ctx, convert_blocks)
 
 
 def _definitions(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    """Return a definition list as Pandoc's PowerPoint writer draws it: each term in bold,
-    its definitions indented under it (a quote)."""
-    out: list[Raw] = []
-    with ctx.nested(_loc(node, ctx)):
-        for child in node.children:
-            loc = _loc(child, ctx)
-            if child.type == "dt":
-                text = strip_spans(spans_of(child.children[0].children, ctx, loc))
-                out.append(Paragraph(tuple(replace(s, bold=True) for s in text), loc))
-            else:
-                rest, notes = lift_notes(convert_blocks(child.children, ctx))
-                out.append(Quote(model_blocks(rest, ctx, "a definition"), loc))
-                out.extend([Notes(notes, loc)] if notes else [])
-    return out
+    return convert_definitions(node, ctx, convert_blocks)
 
 
 def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
@@ -347,10 +265,6 @@ def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
         if notes:
             ctx.error("'::: notes' cannot stand in a footnote", loc)
         ctx.footnotes[int((note.meta or {}).get("id", 0))] = model_blocks(rest, ctx, "a footnote")
-
-
-def _has_image(node: SyntaxTreeNode) -> bool:
-    return any(child.type == "image" for child in node.children[0].children)
 
 
 def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:

@@ -139,7 +139,8 @@ class DocxBlocks:
             self.runs(p, item.text)
             if num_id is not None:
                 oxml.set_num_id(p, num_id)
-            self.render(item.blocks, "List Continue" if depth == 1 else f"List Continue {min(depth, 3)}")
+            self.render(item.blocks, "List Continue" if depth == 1
+                        else f"List Continue {min(depth, 3)}")
             for child in item.children:
                 self.list(child, depth + 1)
 
