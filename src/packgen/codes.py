@@ -487,7 +487,7 @@ CATALOGUE: tuple[Code, ...] = (
     Code("PG128", E, "unsupported-markdown",
          "a Markdown element packgen does not convert",
          "Every Markdown element is converted for every output; an element without a converter "
-         "(a footnote, inline markup packgen does not support) stops the pack at its "
+         "(inline markup packgen does not support) stops the pack at its "
          "line.",
          "Dropping it silently would lose content from the outputs.",
          "Write the content with the Markdown packgen supports (docs/content.md)."),
@@ -570,6 +570,21 @@ CATALOGUE: tuple[Code, ...] = (
          "programs that show no SVG; the SVG must be UTF-8 XML the drawing engine can read.",
          "The picture would be missing from the slide, or the file would not open.",
          "Open the SVG in a browser or a drawing program and save it again as plain SVG."),
+    Code("PG155", E, "table-cell-span",
+         "a grid table cell that spans rows or columns",
+         "A grid table (+---+ borders) whose cell runs across a column border or a row "
+         "separator is refused at the line where the span is.",
+         "Every output draws one cell per row and column; merged cells are hard to follow with "
+         "a screen reader (and PowerPoint's accessibility checker flags them).",
+         "Split the cell into whole cells, repeating or shortening the text."),
+    Code("PG156", I, "moved-out-of-list",
+         "a table or picture in a list item, shown after the list",
+         "A table or picture indented under a list item is moved to just after the list, on the "
+         "same slide (in the guide too), and said once at its line.",
+         "A slide's text frame cannot hold a table or picture between bullets; Pandoc's "
+         "PowerPoint writer leaves them out, packgen keeps them.",
+         "Nothing to do; to silence it, move the table or picture after the list yourself.",
+         "content/modules"),
     Code("PG160", W, "bad-math",
          "TeX math packgen cannot draw as an equation",
          "Each `$...$` and `$$...$$` formula is read as TeX: braces must balance, every command "

@@ -17,7 +17,7 @@ from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import Paragraph, plain
 
 CASE_FILES = ("slides.md", "blocks.md", "figures.md", "divs.md", "activity.md", "easy-read.md",
-              "errors.md", "raw.md")
+              "errors.md", "raw.md", "structure.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
 
 

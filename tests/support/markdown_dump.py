@@ -95,6 +95,8 @@ def _span(span: Span) -> str:
     out = f"{fence}{out}{fence}"
     out = f"*{out}*" if span.italic else out
     out = f"**{out}**" if span.bold else out
+    if span.note is not None:
+        return f"[^{out}: " + " // ".join(" ".join(dump_block(b)) for b in span.note.blocks) + "]"
     return f"[{out}]({span.link})" if span.link else out
 
 
@@ -147,6 +149,7 @@ def _list(block: ListBlock, depth: int = 0) -> list[str]:
     for number, item in enumerate(block.items, start=block.start):
         mark = f"{number}." if block.ordered else "-"
         out.append("  " * depth + f"{mark} {text(item.text)}")
+        out.extend("  " * depth + "  > " + line for b in item.blocks for line in dump_block(b))
         for child in item.children:
             out.extend(_list(child, depth + 1))
     return out
@@ -161,8 +164,10 @@ def _image(block: Image) -> list[str]:
 
 
 def _table(block: Table) -> list[str]:
-    rows = [block.header, *block.rows]
+    rows = [block.header, *block.rows] if block.has_header else block.rows
     aligned = f" align={','.join(a or '-' for a in block.align)}"
+    aligned += "" if block.has_header else " headerless"
+    aligned += f" caption=\"{text(block.caption)}\"" if block.caption else ""
     return [f"table{aligned}"] + ["  | " + " | ".join(text(c) for c in row) for row in rows]
 
 

@@ -11,6 +11,8 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
 from packgen.markdown.activity import build_activity
@@ -36,6 +38,7 @@ from packgen.markdown.inline import (
     spans_of,
     strip_spans,
 )
+from packgen.markdown.lists import convert_definitions, convert_list
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -56,12 +59,12 @@ from packgen.markdown.raw import (
     tag_names,
 )
 from packgen.markdown.slides import carve
+from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
 from packgen.model import (
     EasyReadRow,
     Image,
     ListBlock,
-    ListItem,
     Loc,
     Paragraph,
     Quote,
@@ -77,6 +80,7 @@ from packgen.wording import closest
 MISSING_ALT = "PG105"
 UNSUPPORTED = "PG128"
 MISSPELT_KEY = "PG149"
+TABLE_SPAN = "PG155"
 PICTURE_KEYS = ("width", "height")
 HEADING_KEYS = ("audience", "layout")
 """The attribute keys packgen reads on pictures and headings; any other is ignored, as
@@ -109,7 +113,10 @@ def parse_body(text: str, *, path: str, line_offset: int, root: Path, base_dir: 
     ctx = Context(path, line_offset, root, base_dir, implicit_figures=implicit_figures)
     _check_brackets(text, ctx)
     tree = SyntaxTreeNode(_parser().parse(text))
-    carved = carve(convert_blocks(tree.children, ctx), ctx)
+    nodes = [n for n in tree.children if n.type != "footnote_block"]
+    for block in (n for n in tree.children if n.type == "footnote_block"):
+        _read_footnotes(block, ctx)
+    carved = carve(convert_blocks(nodes, ctx), ctx)
     found = (*ctx.diagnostics, *ctx.dropped.findings())
     return Body(carved.slides, carved.easy_read, carved.has_easy_read, found)
 
@@ -139,7 +146,8 @@ def _parser() -> MarkdownIt:
                                    "typographer": False})
     md.validateLink = _every_link
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
-    return md.use(raw_plugin).use(pandoc_inline)
+    return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(deflist_plugin)
+            .use(raw_plugin).use(pandoc_inline))
 
 
 def _every_link(url: str) -> bool:
@@ -326,38 +334,21 @@ def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _list(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    loc = _loc(node, ctx)
-    with ctx.nested(loc):
-        items = tuple(_item(child, ctx) for child in node.children)
-    ordered = node.type == "ordered_list"
-    start = int(str(node.attrs.get("start", 1))) if ordered else 1
-    return [ListBlock(items, ordered, loc, start)]
+    return convert_list(node, ctx, convert_blocks)
 
 
-def _item(node: SyntaxTreeNode, ctx: Context) -> ListItem:
-    texts: list[Text] = []
-    children: list[ListBlock] = []
-    for child in node.children:
-        if child.type == "paragraph" and not _has_image(child):
-            texts.append(strip_spans(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
-        elif child.type in ("bullet_list", "ordered_list"):
-            children.extend(_list(child, ctx))  # type: ignore[arg-type]
-        else:
-            found = "a picture" if child.type == "paragraph" else _NODE_NAMES.get(child.type)
-            ctx.error(f"a list item may hold text and nested lists only, found "
-                      f"{found or child.type}", _loc(child, ctx))
-    joined: Text = ()
-    for text in texts:
-        joined += ((Span("", soft_break=True),) if joined else ()) + text
-    return ListItem(joined, tuple(children))
+def _definitions(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    return convert_definitions(node, ctx, convert_blocks)
 
 
-_NODE_NAMES = {"blockquote": "a quote", "table": "a table", "fenced_div": "a div",
-               "fence": "code", "code_block": "code", "heading": "a heading", "hr": "'---'"}
-
-
-def _has_image(node: SyntaxTreeNode) -> bool:
-    return any(child.type == "image" for child in node.children[0].children)
+def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
+    """Convert the module's footnotes (``[^1]: ...``) before the text that refers to them."""
+    for note in node.children:
+        loc = _loc(note, ctx)
+        rest, notes = lift_notes(convert_blocks(note.children, ctx))
+        if notes:
+            ctx.error("'::: notes' cannot stand in a footnote", loc)
+        ctx.footnotes[int((note.meta or {}).get("id", 0))] = model_blocks(rest, ctx, "a footnote")
 
 
 def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
@@ -369,12 +360,55 @@ def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _table(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return a pipe, simple, multiline or grid table (see ``markdown.tables_pandoc``)."""
     loc = _loc(node, ctx)
-    rows = [tr for section in node.children for tr in section.children]
-    cells = [tuple(strip_spans(spans_of(c.children[0].children if c.children else [], ctx, loc))
-                   for c in tr.children) for tr in rows]
-    align = tuple(_align(c) for c in rows[0].children)
-    return [Table(cells[0], tuple(cells[1:]), loc, align)]
+    meta = node.meta or {}
+    if meta.get("span_line") is not None:
+        ctx.error("a grid table cell spans rows or columns: packgen draws one cell per row and "
+                  "column (merged cells confuse screen readers); split it into whole cells",
+                  ctx.loc(meta["span_line"]), TABLE_SPAN)
+    sections = {section.type: [tr for tr in section.children] for section in node.children}
+    head = sections.get("thead", [])
+    rows = head + sections.get("tbody", [])
+    cells = [tuple(_cell(c, ctx, loc) for c in tr.children) for tr in rows]
+    align = tuple(_align(c) for c in rows[0].children) if rows else ()
+    caption = _caption(meta, ctx)
+    return [Table(cells[0] if head else (), tuple(cells[1:] if head else cells), loc, align,
+                  caption)]
+
+
+def _cell(cell: SyntaxTreeNode, ctx: Context, loc: Loc) -> Text:
+    """Return a cell's text; a grid cell's blocks are flattened as Pandoc's PowerPoint writer
+    does: paragraphs on their own lines, list items marked with a bullet."""
+    if not cell.children or cell.children[0].type == "inline":
+        children = cell.children[0].children if cell.children else []
+        return strip_spans(spans_of(children, ctx, loc))
+    out: Text = ()
+    for text in _flat_lines(convert_blocks(cell.children, ctx)):
+        out += ((Span("", soft_break=True),) if out else ()) + text
+    return out
+
+
+def _flat_lines(raw: list[Raw]) -> list[Text]:
+    lines: list[Text] = []
+    for item in raw:
+        if isinstance(item, Paragraph):
+            lines.append(item.text)
+        elif isinstance(item, ListBlock):
+            lines.extend((Span("• "), *i.text) for i in item.items)
+        elif isinstance(item, Quote):
+            lines.extend(_flat_lines(list(item.blocks)))
+    return lines
+
+
+def _caption(meta: dict[str, object], ctx: Context) -> Text:
+    source = meta.get("caption")
+    if not isinstance(source, str):
+        return ()
+    line = meta.get("caption_line")
+    loc = ctx.loc(line if isinstance(line, int) else 0)
+    tree = SyntaxTreeNode(_parser().parseInline(source))
+    return strip_spans(spans_of(tree.children[0].children, ctx, loc))
 
 
 def _align(cell: SyntaxTreeNode) -> str | None:
@@ -450,4 +484,5 @@ _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {
     "math_block": _math_block,
     "html_block": _html_block,
     "raw_tex_block": _raw_tex_block,
+    "dl": _definitions,
 }

@@ -53,6 +53,8 @@ class Context:
     text as its caption."""
     dropped: Dropped = field(default_factory=Dropped)
     """Raw input dropped so far (HTML, LaTeX, ``{=format}``), reported once per kind."""
+    footnotes: dict[int, tuple[Block, ...]] = field(default_factory=dict)
+    """The module's footnotes by markdown-it's id (0-based, in order of first reference)."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""
@@ -66,6 +68,10 @@ class Context:
     def warn(self, message: str, loc: Loc, code: str) -> None:
         """Record a warning."""
         self.diagnostics.append(errors.warning(message, loc.path, loc.line, code))
+
+    def info(self, message: str, loc: Loc, code: str) -> None:
+        """Record an info finding: where packgen deliberately differs from Pandoc."""
+        self.diagnostics.append(errors.info(message, loc.path, loc.line, code))
 
     @contextmanager
     def nested(self, loc: Loc) -> Iterator[None]:

@@ -28,7 +28,7 @@ from packgen.markdown.raw import (
     tag_names,
 )
 from packgen.markdown.tex import math_span
-from packgen.model import Loc, Span, Text
+from packgen.model import Footnote, Loc, Span, Text
 from packgen.safety import link_allowed
 
 LINK_SCHEME = "PG119"
@@ -131,7 +131,8 @@ def _append(out: list[Span], span: Span) -> None:
 
 def _style(span: Span) -> tuple[object, ...]:
     return (span.bold, span.italic, span.code, span.link, span.strike, span.sub, span.sup,
-            span.smallcaps, span.underline, span.mark, span.attrs, span.literal, span.math)
+            span.smallcaps, span.underline, span.mark, span.attrs, span.literal, span.math,
+            span.note)
 
 
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]
@@ -260,7 +261,20 @@ _SHORTCODE_HINTS = {
 _RAW_INLINE = frozenset({"html_inline", "raw_tex"})
 
 
+def _footnote_ref(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Return a footnote reference: its number, holding the note's blocks."""
+    number = int((getattr(node, "meta", None) or {}).get("id", 0)) + 1
+    note = Footnote(ctx.footnotes.get(number - 1, ()), number)
+    return (replace(_PLAIN, text=str(number), note=note),)
+
+
+def _nothing(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    return ()
+
+
 _INLINE: dict[str, InlineConverter] = {
+    "footnote_ref": _footnote_ref,
+    "footnote_anchor": _nothing,
     "text": _text,
     "softbreak": _break,
     "hardbreak": _break,

@@ -54,6 +54,17 @@ class Span:
     math: str = ""
     """``inline`` or ``display`` when the span is an equation: its text is then the TeX
     (checked when read); empty for ordinary text."""
+    note: Footnote | None = None
+    """The footnote this span refers to (``text[^1]``, ``^[note]``); its text is the number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote's blocks and its number (in order of first reference, per deck once
+    tailored; per module as parsed)."""
+
+    blocks: tuple[Block, ...]
+    number: int
 
 
 Text = tuple[Span, ...]
@@ -88,10 +99,13 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    """One list item: its own text and any lists nested under it."""
+    """One list item: its own text, the blocks after it, and any lists nested under it."""
 
     text: Text
     children: tuple[ListBlock, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    """Quotes, code, a div's content and the paragraphs after them, in order; shown after the
+    item's text and before its nested lists. Tables and pictures are lifted out after the list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +145,26 @@ class Image:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A pipe table; the first row is always the header row."""
+    """A table: pipe, simple, multiline or grid; its header row is optional."""
 
     header: tuple[Text, ...]
+    """The header row's cells; empty for a table without a header row."""
     rows: tuple[tuple[Text, ...], ...]
     loc: Loc
     align: tuple[str | None, ...] = ()
     """Per column: ``left``, ``center``, ``right`` or None."""
+    caption: Text = ()
+    """The ``Table: ...`` caption written before or after the table; may be empty."""
+
+    @property
+    def has_header(self) -> bool:
+        """Return True when the table has a header row."""
+        return bool(self.header)
+
+    @property
+    def width(self) -> int:
+        """Return the number of columns (the widest row's)."""
+        return max((len(r) for r in (self.header, *self.rows)), default=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +300,9 @@ class Module:
     easy_read: tuple[EasyReadRow, ...] = ()
     has_easy_read: bool = False
     """True when the module has an easy-read block (even if tailoring emptied it)."""
+    footnotes: tuple[Footnote, ...] = ()
+    """The footnotes its slides refer to, numbered per deck (set by tailoring; speaker notes'
+    footnotes stay in the notes)."""
 
     @property
     def activities(self) -> tuple[Activity, ...]:

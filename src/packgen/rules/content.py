@@ -266,6 +266,9 @@ def _tables(slides: Sequence[Slide]) -> Iterator[Table]:
 
 
 def _header_problem(table: Table) -> str:
+    if not table.has_header:
+        return ("table has no header row: screen readers read every row as data; write a "
+                "header row if its columns have names")
     empty = [n for n, cell in enumerate(table.header, start=1) if not plain(cell).strip()]
     if empty and len(empty) == len(table.header):
         return "table has no header row: give each column a heading in the first row"

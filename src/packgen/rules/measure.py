@@ -60,7 +60,7 @@ def _list(block: ListBlock) -> tuple[int, int]:
 
 def _table(block: Table) -> tuple[int, int]:
     cells = [*block.header, *(cell for row in block.rows for cell in row)]
-    return 1 + len(block.rows), sum(_words(cell) for cell in cells)
+    return block.has_header + len(block.rows), sum(_words(cell) for cell in cells)
 
 
 def _columns(block: Columns) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from packgen.model import (
     Columns,
     Conditional,
     EasyReadRow,
+    Footnote,
     Image,
     ListBlock,
     ListItem,
@@ -28,6 +29,7 @@ from packgen.model import (
     Quote,
     Slide,
     SpacesDiagram,
+    Span,
     Table,
     TailoredPack,
     Text,
@@ -80,14 +82,18 @@ class _Job:
         self.errors: list[Diagnostic] = []
         self.room = MAX_EXPANDED_CHARS
         """Characters the module being tailored may still take once its variables are filled."""
+        self.numbers = _Numbers()
+        """Footnote numbers: per deck on slides, per slide in speaker notes."""
 
     def module(self, module: Module) -> Module:
         self.room = MAX_EXPANDED_CHARS
         self.check(module.audiences, module.loc)
+        first = len(self.numbers.found)
         slides = tuple(s for s in (self.slide(s) for s in module.slides) if s is not None)
         rows = tuple(r for r in (self.row(r) for r in module.easy_read) if r is not None)
         return dataclasses.replace(
-            module, title=self.string(module.title, module.loc.path, module.loc.line),
+            module, footnotes=tuple(self.numbers.found[first:]),
+            title=self.string(module.title, module.loc.path, module.loc.line),
             slides=slides,
             objectives=self.strings(module.objectives, module.loc),
             key_messages=self.strings(module.key_messages, module.loc),
@@ -99,7 +105,15 @@ class _Job:
         activity = self.activity(slide.activity) if slide.activity else None
         return dataclasses.replace(
             slide, title=self.text(slide.title, slide.loc), blocks=self.blocks(slide.blocks),
-            notes=self.blocks(slide.notes), activity=activity)
+            notes=self.notes(slide.notes), activity=activity)
+
+    def notes(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
+        """Return speaker notes tailored; their footnotes are numbered from 1 on their own."""
+        deck, self.numbers = self.numbers, _Numbers()
+        try:
+            return self.blocks(blocks)
+        finally:
+            self.numbers = deck
 
     def row(self, row: EasyReadRow) -> EasyReadRow | None:
         if not self.keeps(row.audiences, row.loc):
@@ -107,7 +121,7 @@ class _Job:
         first = row.loc.line + (1 if row.image else 0) if row.loc.line else None
         sentences = tuple(self.text(s, Loc(row.loc.path, first and first + i))
                           for i, s in enumerate(row.sentences))
-        return dataclasses.replace(row, sentences=sentences, notes=self.blocks(row.notes),
+        return dataclasses.replace(row, sentences=sentences, notes=self.notes(row.notes),
                                    image=self.image(row.image) if row.image else None)
 
     def activity(self, act: Activity) -> Activity:
@@ -119,7 +133,7 @@ class _Job:
             intro=self.blocks(act.intro), materials=self.materials(act.materials, act.loc),
             steps=tuple(self.text(s, act.loc) for s in act.steps),
             debrief=tuple(self.text(s, act.loc) for s in act.debrief), tips=tips,
-            notes=self.blocks(act.notes))
+            notes=self.notes(act.notes))
 
     def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
         return tuple(out for block in blocks for out in _BLOCKS[type(block)](self, block))
@@ -137,11 +151,20 @@ class _Job:
     def text(self, text: Text, loc: Loc) -> Text:
         spans, line = [], loc.line
         for span in text:
+            if span.note is not None:
+                spans.append(self.footnote(span))
+                continue
             filled = span.text if span.code else self.string(span.text, loc.path, line)
             spans.append(dataclasses.replace(span, text=filled))
             if span.soft_break and line is not None:
                 line += 1
         return tuple(spans)
+
+    def footnote(self, span: Span) -> Span:
+        """Return a footnote reference numbered in order, its note tailored."""
+        assert span.note is not None
+        note = self.numbers.add(self.blocks(span.note.blocks))
+        return dataclasses.replace(span, text=str(note.number), note=note)
 
     def string(self, text: str, path: str, line: int | None) -> str:
         if self.room < 0:
@@ -174,6 +197,18 @@ class _Job:
             caption=self.string(image.caption, image.loc.path, image.loc.line))
 
 
+class _Numbers:
+    """A footnote counter, and the footnotes numbered by it in order."""
+
+    def __init__(self) -> None:
+        self.found: list[Footnote] = []
+
+    def add(self, blocks: tuple[Block, ...]) -> Footnote:
+        """Return ``blocks`` as the next footnote, numbered from 1."""
+        self.found.append(Footnote(blocks, len(self.found) + 1))
+        return self.found[-1]
+
+
 def _paragraph(job: _Job, block: Paragraph) -> tuple[Block, ...]:
     return (dataclasses.replace(block, text=job.text(block.text, block.loc)),)
 
@@ -184,7 +219,8 @@ def _list(job: _Job, block: ListBlock) -> tuple[Block, ...]:
 
 def _items(job: _Job, items: Sequence[ListItem], loc: Loc) -> tuple[ListItem, ...]:
     return tuple(ListItem(job.text(item.text, loc), tuple(
-        dataclasses.replace(c, items=_items(job, c.items, c.loc)) for c in item.children))
+        dataclasses.replace(c, items=_items(job, c.items, c.loc)) for c in item.children),
+        job.blocks(item.blocks))
         for item in items)
 
 
@@ -195,7 +231,8 @@ def _image(job: _Job, block: Image) -> tuple[Block, ...]:
 def _table(job: _Job, block: Table) -> tuple[Block, ...]:
     header = tuple(job.text(cell, block.loc) for cell in block.header)
     rows = tuple(tuple(job.text(cell, block.loc) for cell in row) for row in block.rows)
-    return (dataclasses.replace(block, header=header, rows=rows),)
+    return (dataclasses.replace(block, header=header, rows=rows,
+                                caption=job.text(block.caption, block.loc)),)
 
 
 def _quote(job: _Job, block: Quote) -> tuple[Block, ...]:

@@ -24,6 +24,7 @@ from packgen.model import (
     Quote,
     Slide,
     SpacesDiagram,
+    Span,
     Table,
     TailoredPack,
     TimetableEntry,
@@ -51,10 +52,12 @@ def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
         _draft("agenda", "Agenda" if not easy else "What we will do"),
         *breaks.get(None, ()),
     ]
+    noted = sum(bool(m.footnotes) for m in tp.modules)
     for i, module in enumerate(tp.modules):
         shown = last if last is not None and i == len(tp.modules) - 1 else module
         drafts.append(_draft("section", module.title, module))
         drafts.extend(replace(d, module=module) for d in _module_drafts(shown, easy))
+        drafts.extend(_footnotes_slide(module, noted > 1) if not easy else ())
         drafts.extend(breaks.get(module.id, ()))
     drafts.append(_closing(tp.modules[-1] if tp.modules else None, easy))
     return tuple(replace(d, number=n) for n, d in enumerate(drafts, start=1))
@@ -175,6 +178,36 @@ def _closing(module: Module | None, easy: bool) -> PlannedSlide:
     if isinstance(own, EasyReadRow):
         return _draft("closing", CLOSING_TITLE, module, row=own)
     return _draft("closing", CLOSING_TITLE)
+
+
+FOOTNOTES_TITLE = "Notes"
+"""The title of the slide that holds a module's footnotes, as Pandoc's PowerPoint writer."""
+
+
+def footnotes_slide(module: Module, named: bool = False) -> Slide | None:
+    """Return the slide listing a module's footnotes (``1. text``), or None without any.
+
+    It is titled "Notes" (with the module's title when ``named``: several modules have
+    footnotes and slide titles stay unique).
+    """
+    if not module.footnotes:
+        return None
+    blocks: list[Block] = []
+    for note in module.footnotes:
+        mark = Span(f"{note.number}. ")
+        first = note.blocks[0] if note.blocks else None
+        if isinstance(first, Paragraph):
+            blocks.append(replace(first, text=(mark, *first.text)))
+            blocks.extend(note.blocks[1:])
+        else:
+            blocks.extend((Paragraph((mark,), module.loc), *note.blocks))
+    title = f"{FOOTNOTES_TITLE}: {module.title}" if named else FOOTNOTES_TITLE
+    return Slide((Span(title),), "content", tuple(blocks), module.loc)
+
+
+def _footnotes_slide(module: Module, named: bool) -> list[PlannedSlide]:
+    slide = footnotes_slide(module, named)
+    return [] if slide is None else [_draft("content", plain(slide.title), module, slide)]
 
 
 def _module_drafts(module: Module, easy: bool) -> list[PlannedSlide]:

@@ -10,13 +10,18 @@ from collections.abc import Callable
 from packgen.model import (
     Activity,
     Block,
+    Conditional,
+    Footnote,
     ListBlock,
     ListItem,
     Loc,
     Paragraph,
     PlannedSlide,
+    Quote,
     Span,
+    Table,
     TailoredPack,
+    Text,
     TimetableEntry,
 )
 from packgen.wording import clock, clock_easy_read, join_names
@@ -29,7 +34,46 @@ def notes_for(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     presenting, the day's shape and breaks, the access arrangements, contact and evaluation.
     A slide's ``about`` notes come first.
     """
-    return item.about + _notes(tp, item)
+    own = _notes(tp, item)
+    return item.about + own + _footnote_lines(own)
+
+
+def _footnote_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Return the footnotes that speaker notes refer to, as ``1. text`` paragraphs after them."""
+    out: list[Block] = []
+    for note in footnotes_in(blocks):
+        first = note.blocks[0] if note.blocks and isinstance(note.blocks[0], Paragraph) else None
+        mark = Span(f"{note.number}. ")
+        loc = first.loc if first is not None else Loc("", None)
+        out.append(Paragraph((mark, *(first.text if first else ())), loc))
+        out.extend(note.blocks[1:] if first is not None else note.blocks)
+    return tuple(out)
+
+
+def footnotes_in(blocks: tuple[Block, ...]) -> list[Footnote]:
+    """Return the footnotes referred to in ``blocks`` (text, lists, quotes, tables), in order."""
+    found: list[Footnote] = []
+    for block in blocks:
+        for text in _texts(block):
+            found.extend(s.note for s in text if s.note is not None)
+    return found
+
+
+def _texts(block: Block) -> list[Text]:
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, ListBlock):
+        return [t for i in block.items for t in
+                [i.text, *_all(i.blocks), *_all(i.children)]]
+    if isinstance(block, (Quote, Conditional)):
+        return _all(block.blocks)
+    if isinstance(block, Table):
+        return [*block.header, *(c for row in block.rows for c in row)]
+    return []
+
+
+def _all(blocks: tuple[Block, ...]) -> list[Text]:
+    return [t for b in blocks for t in _texts(b)]
 
 
 def _notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:

@@ -19,6 +19,7 @@ from packgen.model import (
     Block,
     Columns,
     Conditional,
+    Footnote,
     Image,
     ListBlock,
     Paragraph,
@@ -44,6 +45,8 @@ class DocxBlocks:
 
     easy = False
     """Draw ``::: spaces`` as the easy-read diagram when the pack is easy read."""
+    _notes: list[Footnote] | None = None
+    """Footnotes referred to by the blocks being rendered, in order (None outside ``render``)."""
 
     def __init__(self, doc: Document, tp: TailoredPack) -> None:
         self.doc, self.tp = doc, tp
@@ -53,9 +56,29 @@ class DocxBlocks:
         self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
 
     def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
-        """Add blocks in order (an unknown block type is a bug: InternalError)."""
-        for block in blocks:
-            DOCX_RENDERERS[type(block)](self, block, style)
+        """Add blocks in order (an unknown block type is a bug: InternalError).
+
+        The footnotes they refer to follow them as numbered endnotes (``1. text``).
+        """
+        outer, self._notes = self._notes, []
+        try:
+            for block in blocks:
+                DOCX_RENDERERS[type(block)](self, block, style)
+            found = self._notes
+        finally:
+            self._notes = outer
+        if outer is not None:
+            outer.extend(found)
+            return
+        for note in found:
+            first = note.blocks[0] if note.blocks else None
+            mark = (Span(f"{note.number}. "),)
+            if isinstance(first, Paragraph):
+                self.runs(self.add_paragraph(style="Caption"), mark + first.text)
+                self.render(note.blocks[1:], "Caption")
+            else:
+                self.runs(self.add_paragraph(style="Caption"), mark)
+                self.render(note.blocks, "Caption")
 
     @contextmanager
     def into(self, cell: oxml.Cell) -> Iterator[None]:
@@ -87,6 +110,10 @@ class DocxBlocks:
                 paragraph.add_run(" ")
             elif span.math:
                 oxml.add_math(paragraph, span.text, span.math == "display")
+            elif span.note is not None:
+                paragraph.add_run(span.text).font.superscript = True
+                if self._notes is not None:
+                    self._notes.append(span.note)
             elif span.link and link_allowed(span.link):
                 oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
             else:
@@ -115,6 +142,8 @@ class DocxBlocks:
             self.runs(p, item.text)
             if num_id is not None:
                 oxml.set_num_id(p, num_id)
+            self.render(item.blocks, "List Continue" if depth == 1
+                        else f"List Continue {min(depth, 3)}")
             for child in item.children:
                 self.list(child, depth + 1)
 
@@ -133,16 +162,21 @@ class DocxBlocks:
             self.add_paragraph(block.caption, style="Caption")
 
     def table(self, block: Table) -> None:
-        """Add a content table with a marked header row."""
-        table = self.add_table(len(block.header), "Guide Table")
-        oxml.set_table_look(table)
-        oxml.mark_header_row(table.rows[0])
-        for cell, text in zip(table.rows[0].cells, block.header):
-            self.runs(cell.paragraphs[0], text)
-            oxml.header_text(cell, self._on_accent)
-        for row in block.rows:
-            for cell, text in zip(table.add_row().cells, row):
+        """Add a content table with a marked header row (when it has one) and its caption."""
+        table = self.add_table(max(block.width, 1), "Guide Table")
+        oxml.set_table_look(table, header=block.has_header)
+        rows = iter(table.rows)
+        if block.has_header:
+            oxml.mark_header_row(table.rows[0])
+            for cell, text in zip(next(rows).cells, block.header):
                 self.runs(cell.paragraphs[0], text)
+                oxml.header_text(cell, self._on_accent)
+        for row in block.rows:
+            cells = next(rows, None) or table.add_row()
+            for cell, text in zip(cells.cells, row):
+                self.runs(cell.paragraphs[0], text)
+        if block.caption:
+            self.runs(self.add_paragraph(style="Caption"), block.caption)
 
 
 def _paragraph(r: DocxBlocks, block: Paragraph, style: str | None) -> None:

@@ -15,6 +15,7 @@ from packgen.model import (
     Block,
     Columns,
     Conditional,
+    Footnote,
     Image,
     ListBlock,
     Paragraph,
@@ -47,10 +48,30 @@ class HtmlRenderer:
         self.pictures = Pictures(root)
         self.easy = False
         """Draw ``::: spaces`` as the easy-read diagram (names only, large)."""
+        self._notes: list[tuple[str, Footnote]] | None = None
+        self._serial = 0
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
-        """Return the HTML of several blocks, in order."""
-        return Markup("\n").join(self.block(b) for b in blocks)
+        """Return the HTML of several blocks, in order, then the footnotes they refer to as
+        a list with links back to each reference."""
+        outer, self._notes = self._notes, []
+        try:
+            html = Markup("\n").join(self.block(b) for b in blocks)
+            found = self._notes
+        finally:
+            self._notes = outer
+        if outer is not None:
+            outer.extend(found)
+            return html
+        return html + self._footnotes(found) if found else html
+
+    def _footnotes(self, found: list[tuple[str, Footnote]]) -> Markup:
+        items = Markup("").join(
+            Markup('<li id="{0}" value="{1}">{2} <a href="#{0}-ref" class="footnote-back" '
+                   'aria-label="Back to the text">\u21a9</a></li>').format(
+                key, note.number, self.blocks(note.blocks)) for key, note in found)
+        return Markup('<aside class="footnotes" role="doc-endnotes"><ol>{}</ol></aside>'
+                      ).format(items)
 
     def block(self, block: Block) -> Markup:
         """Return the HTML of one block (an unknown block type is a bug: InternalError)."""
@@ -58,7 +79,17 @@ class HtmlRenderer:
 
     def text(self, text: Text) -> Markup:
         """Return inline HTML for a run of spans."""
-        return Markup("").join(_span(s) for s in text)
+        return Markup("").join(_span(s) if s.note is None else self._reference(s) for s in text)
+
+    def _reference(self, span: Span) -> Markup:
+        """Return a footnote's number linked to its note; remember the note for the list."""
+        assert span.note is not None
+        self._serial += 1
+        key = f"fn-{self._serial}"
+        if self._notes is not None:
+            self._notes.append((key, span.note))
+        return Markup('<sup class="footnote-ref"><a href="#{0}" id="{0}-ref" '
+                      'role="doc-noteref">{1}</a></sup>').format(key, span.text)
 
     def colour(self, name: str) -> str:
         """Return a theme colour as ``#RRGGBB`` (a literal, or looked up in the theme)."""
@@ -98,7 +129,7 @@ def _list(r: HtmlRenderer, block: ListBlock) -> Markup:
     tag = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
     items = Markup("").join(
-        Markup("<li>{}{}</li>").format(r.text(i.text), r.blocks(i.children))
+        Markup("<li>{}{}{}</li>").format(r.text(i.text), r.blocks(i.blocks), r.blocks(i.children))
         for i in block.items)
     return Markup(f"<{tag}{start}>{items}</{tag}>")
 
@@ -129,8 +160,12 @@ def _table(r: HtmlRenderer, block: Table) -> Markup:
     body = Markup("").join(
         Markup("<tr>{}</tr>").format(Markup("").join(cell("td", i, t) for i, t in enumerate(row)))
         for row in block.rows)
-    return Markup('<table class="content-table"><thead><tr>{}</tr></thead>'
-                  "<tbody>{}</tbody></table>").format(head, body)
+    caption = Markup("<caption>{}</caption>").format(r.text(block.caption)) \
+        if block.caption else Markup("")
+    thead = Markup("<thead><tr>{}</tr></thead>").format(head) if block.has_header \
+        else Markup("")
+    return Markup('<table class="content-table">{}{}<tbody>{}</tbody></table>').format(
+        caption, thead, body)
 
 
 def _quote(r: HtmlRenderer, block: Quote) -> Markup:

@@ -63,20 +63,22 @@ class PrintData:
         return self.theme.colours.get(name, "#000000")
 
 
-def text(spans: Text) -> list[Data]:
+def text(spans: Text, d: PrintData | None = None) -> list[Data]:
     """Return a run of spans as data: ``text``, ``bold``, ``italic``, ``code``, ``link``,
-    ``strike``, ``sub``, ``sup``, ``smallcaps``, ``underline``, ``mark``."""
-    return [span(s) for s in spans]
+    ``strike``, ``sub``, ``sup``, ``smallcaps``, ``underline``, ``mark``, ``math`` and
+    ``note`` (a footnote's blocks, with ``d`` to render them; else None)."""
+    return [span(s, d) for s in spans]
 
 
-def span(s: Span) -> Data:
+def span(s: Span, d: PrintData | None = None) -> Data:
     """Return one span as data (a soft line break is a space; only web, mail, phone links;
     ``math`` is None for text)."""
     link = s.link if s.link and link_allowed(s.link) else None
+    note = d.blocks(s.note.blocks) if s.note is not None and d is not None else None
     return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
             "code": s.code, "link": link, "strike": s.strike, "sub": s.sub, "sup": s.sup,
             "smallcaps": s.smallcaps, "underline": s.underline, "mark": s.mark,
-            "math": equation(s.text, s.math) if s.math else None}
+            "math": equation(s.text, s.math) if s.math else None, "note": note}
 
 
 def equation(tex: str, kind: str) -> Data:
@@ -115,11 +117,12 @@ def width(value: str | None) -> Data | None:
 
 
 def _paragraph(d: PrintData, block: Paragraph) -> Data:
-    return {"type": "paragraph", "text": text(block.text)}
+    return {"type": "paragraph", "text": text(block.text, d)}
 
 
 def _list(d: PrintData, block: ListBlock) -> Data:
-    items = [{"text": text(i.text), "children": d.blocks(i.children)} for i in block.items]
+    items = [{"text": text(i.text, d), "blocks": d.blocks(i.blocks),
+              "children": d.blocks(i.children)} for i in block.items]
     return {"type": "list", "ordered": block.ordered, "start": block.start, "items": items}
 
 
@@ -131,8 +134,9 @@ def _image(d: PrintData, block: Image) -> Data:
 
 def _table(d: PrintData, block: Table) -> Data:
     align = [a if a in ("left", "center", "right") else None for a in block.align]
-    return {"type": "table", "header": [text(t) for t in block.header],
-            "rows": [[text(t) for t in row] for row in block.rows], "align": align}
+    return {"type": "table", "header": [text(t, d) for t in block.header],
+            "rows": [[text(t, d) for t in row] for row in block.rows], "align": align,
+            "columns": block.width, "caption": text(block.caption, d)}
 
 
 def _quote(d: PrintData, block: Quote) -> Data:

@@ -80,7 +80,7 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
         p = first if i == 0 else text_xml.new_paragraph(body)
         run_size = nested if item.level and nested else size
         _format_paragraph(p, item, run_size)
-        if any(span.link and not span.math for span in item.text):
+        if any((span.link or span.note) and not span.math for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
         for span in _merge_breaks(item.text):
@@ -116,6 +116,8 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
         text_xml.style_run(run, run_styles(span), HIGHLIGHT if span.mark else None)
         if span.link and link_allowed(span.link):
             run.hyperlink.address = span.link
+        if span.note is not None:
+            text_xml.set_superscript(run)
         if size:
             run.font.size = Pt(size)
     text_xml.set_end_lang(paragraph, lang)
@@ -201,8 +203,13 @@ def _paragraph(block: Paragraph, notes: bool) -> Iterator[Line]:
 
 
 def _list(block: ListBlock, notes: bool, level: int = 0) -> Iterator[Line]:
+    """Yield a list's items; an item's own blocks (quotes, code, a div's text) follow it one
+    level in without a bullet, as Pandoc's PowerPoint writer shows them."""
     for item in block.items:
         yield Line(item.text, level, block.ordered, block.start)
+        for line in lines(item.blocks, notes):
+            yield Line(line.text, level + 1 + (line.level or 0) if line.level is not None
+                       else None, line.ordered, line.start, indent=line.level is None)
         for child in item.children:
             yield from _list(child, notes, level + 1)
 
@@ -220,7 +227,7 @@ def _nested(block: Conditional | Columns, notes: bool) -> Iterator[Line]:
 
 def _table(block: Table, notes: bool) -> Iterator[Line]:
     if notes:
-        for row in (block.header, *block.rows):
+        for row in (block.header, *block.rows) if block.has_header else block.rows:
             yield Line((Span(" | ".join(plain(cell) for cell in row)),))
 
 

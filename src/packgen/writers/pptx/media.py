@@ -150,9 +150,16 @@ def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
     """Add ``table`` in ``box`` with its header row marked, centred in the box's height.
 
     Text is 24 pt when every cell fits its column in two lines at that size, else 20 pt;
-    rows share the height, up to ``ROW_MAX_EMU`` each.
+    rows share the height, up to ``ROW_MAX_EMU`` each. A table without a header row has no
+    first-row styling. A caption goes in a text box under the table, as Pandoc places it.
     """
-    rows, cols = len(table.rows) + 1, max(len(table.header), 1)
+    if table.caption:
+        caption_h = int(0.5 * EMU_IN)
+        box = Box(box.x, box.y, box.w, box.h - caption_h)
+        _add_caption(slide, plain(table.caption), Box(box.x, box.y + box.h, box.w, caption_h),
+                     lang)
+    grid_rows = (table.header, *table.rows) if table.has_header else table.rows
+    rows, cols = len(grid_rows), max(table.width, 1)
     size = table_size(table, (box.w - 2 * INSET) // cols)
     row_h = max(min(box.h // rows, ROW_MAX_EMU), ROW_EMU if box.h >= ROW_EMU * rows else 0)
     height = min(row_h * rows, box.h)
@@ -161,15 +168,15 @@ def add_table(slide: Any, table: Table, box: Box, lang: str) -> Any:
                                    Emu(box.w - 2 * INSET), Emu(height))
     frame.name = "Table"
     grid = frame.table
-    grid.first_row = True
-    for r, row in enumerate((table.header, *table.rows)):
+    grid.first_row = table.has_header
+    for r, row in enumerate(grid_rows):
         grid.rows[r].height = Emu(height // rows)
         for c in range(cols):
             cell = grid.cell(r, c)
             _fill_cell(cell, row[c] if c < len(row) else (), lang,
                        table.align[c] if c < len(table.align) else None, size)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            if r == 0:
+            if r == 0 and table.has_header:
                 for run in cell.text_frame.paragraphs[0].runs:
                     run.font.bold = True
     return frame

@@ -188,3 +188,8 @@ def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
     later = [i for i, c in enumerate(children) if c.tag in _AFTER_BULLETS]
     ppr.insert(later[0] if later else len(children), element)
     return element
+
+
+def set_superscript(run: Any) -> None:
+    """Raise a python-pptx run as a superscript (a footnote's number), as PowerPoint does."""
+    run.font._rPr.set("baseline", "30000")
