@@ -181,7 +181,7 @@ def test_footnotes_are_numbered_in_the_text_and_listed_on_a_notes_slide(built: P
     assert raised == ["1", "2"]
     titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title is not None]
     assert titles.index("Notes") == titles.index("Words and tasks") + 1
-    assert _body(_slide(prs, "Notes")) == ["1. Ostrom's work in Indiana.",
+    assert _body(_slide(prs, "Notes")) == ["1. Ostrom’s work in Indiana.",
                                            "2. To health and care."]
 
 
