@@ -23,7 +23,7 @@ Words are compared normalised: whitespace runs, smart quotes and dashes made pla
 bullets and numbers dropped (each writer draws them as paragraph formatting, not text).
 
 packgen's own slides are mapped out, never matched loosely: the pack's title slide, the agenda
-and the closing slide (by the layouts packgen names them with, see ``OWN_SLIDES``), and the
+and the closing slide (by the layouts packgen draws them with, see ``OWN_LAYOUTS``), and the
 module's section slide made from the front matter ``title``, which stands where Pandoc puts its
 title slide made from the same ``title`` (Pandoc's is mapped out too; the two titles are
 compared as one difference of kind ``title slide``).
@@ -343,12 +343,13 @@ QMD_AS_MD = False
 needs while .qmd files are not read); never set by the tests."""
 
 
-def packgen_project(deck: str, root: Path) -> Path:
+def packgen_project(deck: str, root: Path, qmd_as_md: bool | None = None) -> Path:
     """Write a project whose one module is ``deck`` (its folder as content/modules/) and whose
-    one pack holds just that module; return the project folder."""
+    one pack holds just that module; return the project folder. ``qmd_as_md`` (default: the
+    ``--qmd-as-md`` switch) gives a .qmd deck as ``<deck>.md``."""
     source = _source(deck)
     shutil.copytree(CORPUS / deck, root / "content" / "modules")
-    if QMD_AS_MD and source.suffix == ".qmd":
+    if (QMD_AS_MD if qmd_as_md is None else qmd_as_md) and source.suffix == ".qmd":
         moved = root / "content" / "modules" / source.name
         moved.rename(moved.with_suffix(".md"))
     (root / "content" / "images").mkdir(parents=True)
@@ -388,8 +389,10 @@ def build_packgen(deck: str, work: Path) -> tuple[Path | None, tuple[str, ...]]:
 
 # --- comparing ---------------------------------------------------------------------------
 
-OWN_SLIDES = ("title", "agenda", "closing", "section")
-"""The kinds of slide packgen adds around a module's slides; matched by layout name below."""
+OWN_LAYOUTS = {"title": "Title Slide", "agenda": "Agenda", "section": "Section Header",
+               "closing": "Closing"}
+"""The layouts of the slides packgen adds around a module's slides, as the packaged template
+names them (the harness builds with it)."""
 
 
 def content_of_packgen(slides: Sequence[Slide], module_title: str) -> tuple[Slide | None,
@@ -414,10 +417,7 @@ def content_of_packgen(slides: Sequence[Slide], module_title: str) -> tuple[Slid
 
 
 def _is_layout(slide: Slide, kind: str) -> bool:
-    names = {"title": ("title slide", "title"), "agenda": ("agenda", "title and content"),
-             "closing": ("closing", "end", "title slide", "title only"),
-             "section": ("section header", "section")}[kind]
-    return slide.layout.lower() in names
+    return slide.layout == OWN_LAYOUTS[kind]
 
 
 def content_of_pandoc(slides: Sequence[Slide], has_title: bool) -> tuple[Slide | None,
