@@ -6,6 +6,8 @@ separate child processes, wall time (best of ``--runs``) and peak memory:
 
 * ``packgen build --only deck`` against ``pandoc in.md -o out.pptx`` for both sizes;
 * ``packgen build --only guide`` for the 40-slide module;
+* the largest real deck of the Pandoc parity corpus packgen builds (tests/fixtures/
+  pandoc_decks), ``packgen build --only deck`` against Pandoc's pptx of the same deck;
 * ``packgen list`` on the 40-slide project and ``packgen --version`` (start-up time).
 
 Then, side by side in the same run, the figures packgen is held to (``--pairs`` pairs, median
@@ -44,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_loop  # noqa: E402 - the loop's figures, beside this script
+import bench_loop
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = (40, 400)
@@ -177,10 +179,50 @@ def _measure_all(projects: dict[int, Path], packgen: list[str], pandoc: str | No
     small = projects[SIZES[0]]
     rows.append((f"guide, {SIZES[0]} slides",
                  _best(packgen + _build_args(small, SIZES[0], "guide"), runs, small), None))
+    rows.append(_corpus_deck(small.parent, packgen, pandoc, runs))
     rows.append(("packgen list", _best(packgen + ["list", "--project", str(small)], runs, small),
                  None))
     rows.append(("packgen --version", _best(packgen + ["--version"], runs, small), None))
     return rows
+
+
+def _corpus_deck(tmp: Path, packgen: list[str], pandoc: str | None,
+                 runs: int) -> tuple[str, Run, Run | None]:
+    """Time the largest real deck of the Pandoc parity corpus (tests/fixtures/pandoc_decks)
+    packgen builds, ``--only deck``, against Pandoc's pptx of the same deck.
+
+    Decks are tried largest first (by lines). A .qmd deck packgen does not read yet is given
+    as ``.md`` (the same Markdown; the speed is what is measured here); a deck packgen cannot
+    build either way is named and skipped, so the row always times a real deck. The project
+    and Pandoc's input are the ones the parity harness builds (tests/acceptance/
+    pandoc_parity.py).
+    """
+    sys.path.insert(0, str(REPO / "tests" / "acceptance"))
+    import pandoc_parity as parity
+
+    by_size = sorted(parity.decks(), key=lambda d: -len(
+        parity.source_path(d).read_text(encoding="utf-8").splitlines()))
+    ours, chosen = Run(0.0, 0.0, False, "no corpus deck builds"), None
+    for deck in by_size:
+        for as_md in (False, True):
+            root = parity.packgen_project(deck, tmp / f"corpus-{deck}-{as_md}", qmd_as_md=as_md)
+            ours = _best(packgen + ["build", deck, "--project", str(root), "--out",
+                                    str(root / "build"), "--only", "deck", "--force",
+                                    "--rebuild"], runs, root)
+            if ours.ok or parity.source_path(deck).suffix != ".qmd":
+                break
+        if ours.ok:
+            chosen = f"{deck}{' (.qmd given as .md)' if as_md else ''}"
+            break
+        print(f"corpus deck {deck}: packgen cannot build it yet, trying the next largest")
+    theirs = None
+    if pandoc and chosen:
+        out = tmp / f"corpus-{deck}.pptx"
+        theirs = _best(parity.pandoc_command(deck, tmp / f"corpus-{deck}-pandoc", out), runs,
+                       tmp)
+        slides = len(parity.read_pptx(out)) if theirs.ok else 0
+        print(f"corpus deck: {chosen}, {slides} slides in Pandoc's pptx")
+    return "corpus deck", ours, theirs
 
 
 @dataclass(frozen=True)
