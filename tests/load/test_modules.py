@@ -151,6 +151,33 @@ def test_pandoc_front_matter_may_end_with_dots(modules: Path) -> None:
     assert module.duration == 15
 
 
+@pytest.mark.parametrize("before", [
+    "<!--\nSPDX-License-Identifier: CC-BY-4.0\n-->\n",
+    "```{r, include=FALSE}\nlibrary(x)\n```\n",
+    "\n\n",
+])
+def test_front_matter_after_a_comment_or_a_code_chunk_is_read_as_pandoc_reads_it(
+        modules: Path, before: str) -> None:
+    text = before + GOOD + "\n![](../images/pic.png)\n"
+    module, found = load_module(write(modules, "m.qmd", text), modules.parent.parent)
+    shift = before.count("\n")
+    assert (module.title, module.duration) == ("Power and control", 15)
+    assert module.slides[-1].loc.line == 6 + shift
+    assert [(d.code, d.line) for d in found if d.code == "PG105"] == [("PG105", 10 + shift)]
+
+
+def test_a_later_dash_block_without_keys_is_no_front_matter(modules: Path) -> None:
+    text = "Intro text.\n\n---\n\nMore text.\n\n---\n"
+    assert "module has no front matter" in one_error(write(modules, "m.md", text),
+                                                     modules.parent.parent)
+
+
+def test_a_yaml_block_after_a_heading_is_no_front_matter(modules: Path) -> None:
+    text = "## Slide\n\n" + GOOD
+    assert "module has no front matter" in one_error(write(modules, "m.md", text),
+                                                     modules.parent.parent)
+
+
 def test_missing_alt_text_is_a_warning_and_the_module_still_loads(modules: Path) -> None:
     text = GOOD + "\n![](../images/pic.png)\n"
     _, found = load_module(write(modules, "m.md", text), modules.parent.parent)

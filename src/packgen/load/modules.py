@@ -4,6 +4,7 @@ front matter."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +119,9 @@ def load_module(path: Path, root: Path,
     module_id = path.stem
     try:
         text, found = _read_text(root, path, where)
-        front, offset, body = _split_front_matter(text, where)
-        check = Fields(root, _front_matter(front, where))
+        split = _split_front_matter(text, where)
+        check = Fields(root, _front_matter(split.front, where, split.line))
+        offset, body = split.offset, split.body
         module_id = _module_id(check, _mapping(check.doc), path)
         figures = _implicit_figures(check, _mapping(check.doc), implicit_figures)
         module, found = _read_module(check, (path, root, module_id), (body, offset, figures),
@@ -146,7 +148,7 @@ def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, i
     found = found + list(parsed.diagnostics)
     own = {k: v for k, v in _mapping(check.doc).items() if k not in DECK_KEYS}
     found += unknown_keys(check.doc, own, (), KEYS, errors.Severity.WARNING, UNKNOWN_KEY)
-    module = _module(check, parsed, Loc(where, offset), module_id)
+    module = _module(check, parsed, Loc(where, offset or 1), module_id)
     found += check.errors
     failed = [d for d in found if d.severity is errors.Severity.ERROR]
     if failed:
@@ -184,30 +186,79 @@ def _drop_control(text: str, where: str) -> tuple[str, list[Diagnostic]]:
     return "\n".join(lines), found
 
 
-def _split_front_matter(text: str, where: str) -> tuple[str, int, str]:
-    """Return the front matter, the number of lines before the body, and the body."""
+@dataclass(frozen=True, slots=True)
+class _Split:
+    """A module file cut into its front matter and its body."""
+
+    front: str
+    """The YAML between the fences."""
+    line: int
+    """The file line of the YAML's first line."""
+    offset: int
+    """How many file lines come before the body."""
+    body: str
+
+
+def _split_front_matter(text: str, where: str) -> _Split:
+    """Return the front matter and the body of a module file.
+
+    The front matter is the YAML block on the first line, or else, as Pandoc's
+    ``yaml_metadata_block`` allows, the first ``---`` block further down that follows a blank
+    line (or only comments and code before it) and opens with a ``key:`` line. A later block's
+    lines are blanked in the body, so every line keeps its number.
+    """
     if not text.strip():
         raise PackgenError("empty module: start it with front matter (---, title:, "
                            "duration:, ---) and add slides", where, 1, MALFORMED)
     lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    start = 0 if lines[0].rstrip() == "---" else _later_front_matter(lines)
+    if start is None:
         raise PackgenError("module has no front matter: its first line must be --- followed "
                            "by title: and duration:", where, 1, MALFORMED)
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in _FENCE_END:
-            return "\n".join(lines[1:number - 1]), number, "\n".join(lines[number:])
-    raise PackgenError("front matter is never closed: end it with a line of ---", where, 1,
-                       MALFORMED)
+    for end in range(start + 1, len(lines)):
+        if lines[end].rstrip() in _FENCE_END:
+            front = "\n".join(lines[start + 1:end])
+            if start == 0:
+                return _Split(front, 2, end + 1, "\n".join(lines[end + 1:]))
+            body = lines[:start] + [""] * (end + 1 - start) + lines[end + 1:]
+            return _Split(front, start + 2, 0, "\n".join(body))
+    raise PackgenError("front matter is never closed: end it with a line of ---", where,
+                       start + 1, MALFORMED)
 
 
-def _front_matter(front: str, where: str) -> YamlDoc:
-    """Return the front matter read as YAML, with the line in the module file of every key."""
-    doc = parse_yaml(front, where, FRONT_MATTER_LINE)
+def _later_front_matter(lines: list[str]) -> int | None:
+    """Return the index of the first ``---`` line that opens a YAML block (its next line a
+    ``key:``) after a blank line, a code block or an HTML comment, outside code fences and
+    before any heading; None when there is none."""
+    fence, after_block = "", True
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+            after_block = not fence
+            continue
+        if stripped[:3] in ("```", "~~~"):
+            fence = stripped[:3]
+        elif stripped.startswith("#"):
+            return None
+        elif stripped == "---" and after_block and index + 1 < len(lines) \
+                and _KEY_LINE.match(lines[index + 1]):
+            return index
+        after_block = not stripped or stripped.endswith("-->")
+    return None
+
+
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+
+
+def _front_matter(front: str, where: str, line: int = FRONT_MATTER_LINE) -> YamlDoc:
+    """Return the front matter read as YAML, with the line in the module file of every key;
+    ``line`` is the file line of its first line."""
+    doc = parse_yaml(front, where, line)
     if doc.data is None:
         return YamlDoc({}, where, doc.lines)
     if not isinstance(doc.data, dict):
-        raise PackgenError("front matter must be key: value lines", where, FRONT_MATTER_LINE,
-                           MALFORMED)
+        raise PackgenError("front matter must be key: value lines", where, line, MALFORMED)
     return doc
 
 

@@ -342,10 +342,14 @@ def _definitions(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
-    """Convert the module's footnotes (``[^1]: ...``) before the text that refers to them."""
+    """Convert the module's footnotes (``[^1]: ...``) before the text that refers to them.
+
+    The back-reference markdown-it adds after a footnote that does not end in a paragraph
+    (``footnote_anchor``) is dropped: packgen writes its own numbers."""
     for note in node.children:
         loc = _loc(note, ctx)
-        rest, notes = lift_notes(convert_blocks(note.children, ctx))
+        body = [n for n in note.children if n.type != "footnote_anchor"]
+        rest, notes = lift_notes(convert_blocks(body, ctx))
         if notes:
             ctx.error("'::: notes' cannot stand in a footnote", loc)
         ctx.footnotes[int((note.meta or {}).get("id", 0))] = model_blocks(rest, ctx, "a footnote")
