@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
+from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError, info
 from packgen.markdown.activity import build_activity
 from packgen.markdown.divs import (
     BUILDERS,
@@ -27,7 +27,7 @@ from packgen.markdown.divs import (
     model_blocks,
 )
 from packgen.markdown.easy_read import build_easy_read
-from packgen.markdown.inline import spans_of, strip_spans
+from packgen.markdown.inline import WEB_ADDRESSES, is_web_picture, spans_of, strip_spans
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -52,11 +52,19 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
-from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
+from packgen.safety import (
+    MAX_BRACKETS,
+    check_picture_bounds,
+    check_svg_file,
+    picture_pixels,
+)
 
 MISSING_ALT = "PG105"
+PICTURE_HEIGHT = "PG166"
 UNSUPPORTED = "PG128"
 _STRAY_FENCE = re.compile(r":{3,}")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)([a-z%]+)")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
 """Deeper than this, markdown-it stops reading; our own limit (a list level is two) hits first."""
@@ -146,7 +154,9 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     pending: list[SyntaxTreeNode] = []
     line = loc.line or 0
     for child in node.children[0].children:
-        if child.type == "image":
+        if child.type == "image" and is_web_picture(child, Loc(loc.path, line), ctx):
+            pending.extend(child.children or ())
+        elif child.type == "image":
             out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
             out.append(_image(child, Loc(loc.path, line), ctx))
             pending = []
@@ -196,23 +206,58 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context) -> Image:
         _check_bounds(ctx, src, loc)
         ctx.diagnostics.extend(_svg_problems(ctx.root / src, ctx.path, loc.line))
     title = str(node.attrs.get("title") or "")
-    return Image(src, alt.strip(), loc, _width(attrs, loc, ctx), decorative, title)
+    return Image(src, alt.strip(), loc, _width(attrs, loc, ctx, src), decorative, title)
 
 
-def _width(attrs: Attrs, loc: Loc, ctx: Context) -> str | None:
+def _width(attrs: Attrs, loc: Loc, ctx: Context, src: str = "") -> str | None:
     """Return a picture's ``width`` when every output can draw it; report it otherwise.
 
-    ``height`` is reported too: packgen sizes a picture by its width alone.
+    A bare number is pixels, as in Pandoc (``width=300`` is ``300px``). A ``height`` alone
+    gives the width that keeps the picture's proportions; beside a width, as a percentage or
+    on a picture whose size cannot be read (SVG) it is not read, and an info line says so.
     """
+    width = _as_pixels(attrs.values.get("width"))
     if "height" in attrs.values:
-        ctx.error(f"height is not read on a picture (found height={attrs.values['height']}): "
-                  "set its width and the height follows", loc, BAD_VALUE)
-    width = attrs.values.get("width")
+        width = _height_as_width(width, attrs.values["height"], loc, ctx, src)
     problem = width_problem(width) if width is not None else None
     if problem:
         ctx.error(problem, loc, BAD_VALUE)
         return None
     return width
+
+
+def _as_pixels(value: str | None) -> str | None:
+    """Return a size with a bare number read as pixels, as Pandoc reads it."""
+    return f"{value.strip()}px" if value and _NUMBER.fullmatch(value.strip()) else value
+
+
+def _height_as_width(width: str | None, written: str, loc: Loc, ctx: Context,
+                     src: str) -> str | None:
+    """Return the width a picture's ``height`` stands for, or ``width`` when it is not read."""
+    height = str(_as_pixels(written))
+    problem = width_problem(height)
+    if problem:
+        ctx.error(problem.replace("width", "height"), loc, BAD_VALUE)
+        return width
+    pixels = _pixels_in_project(ctx.root, src)
+    why = ("beside a width: the picture keeps its proportions" if width is not None else
+           "as a percentage: set its width instead" if height.strip().endswith("%") else
+           "on a picture whose size cannot be read: set its width instead" if not pixels
+           else "")
+    if why:
+        ctx.diagnostics.append(info(f"height={written} is not read {why}", loc.path, loc.line,
+                                    PICTURE_HEIGHT))
+        return width
+    assert pixels is not None
+    match = _SIZE.fullmatch(height.strip())
+    assert match is not None
+    return f"{float(match[1]) * pixels[0] / max(pixels[1], 1):.4g}{match[2]}"
+
+
+def _pixels_in_project(root: Path, src: str) -> tuple[int, int] | None:
+    """Return the pixel size of the picture ``src`` names, only if it lies in the project."""
+    path = (root / src).resolve()
+    return picture_pixels(path) if src and path.is_relative_to(root.resolve()) else None
 
 
 def _check_bounds(ctx: Context, src: str, loc: Loc) -> None:
@@ -273,7 +318,8 @@ _NODE_NAMES = {"blockquote": "a quote", "table": "a table", "fenced_div": "a div
 
 
 def _has_image(node: SyntaxTreeNode) -> bool:
-    return any(child.type == "image" for child in node.children[0].children)
+    return any(child.type == "image" and not str(child.attrs.get("src", "")).lower()
+               .startswith(WEB_ADDRESSES) for child in node.children[0].children)
 
 
 def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:

@@ -26,7 +26,7 @@ from packgen.model import (
     TailoredPack,
     Text,
 )
-from packgen.safety import link_allowed
+from packgen.safety import link_allowed, office_picture
 from packgen.writers.docx import oxml
 from packgen.writers.pdf.engine import svg_png
 from packgen.writers.spaces import describe
@@ -121,7 +121,8 @@ class DocxBlocks:
         root = self.tp.project.root
         path = paths.contained(root, root / block.src, block.loc.path, block.loc.line)
         run = self.add_paragraph().add_run()
-        shape = run.add_picture(str(path), width=Cm(oxml.picture_width_cm(block.width)))
+        shape = run.add_picture(office_picture(path),
+                                width=Cm(oxml.picture_width_cm(block.width)))
         oxml.set_alt_text(shape, block.alt, False)
         if block.caption:
             self.add_paragraph(block.caption, style="Caption")

@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 from packgen import paths
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
+from packgen.safety import office_picture
 from packgen.writers.docx import oxml
 
 UNSUPPORTED_PICTURE = "PG130"
@@ -32,7 +33,7 @@ BOX_PICTURE_COLUMN = Cm(3.4)
 ROW_GAP = Pt(18)
 SMALL_PICTURE, SMALL_GAP = Cm(3.5), Pt(14)
 """The hard-words and end pages' tighter rows, as in the PDF handout."""
-WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
+WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 SIZES = {"Normal": 16, "Heading 1": 32, "Heading 2": 24, "List Bullet": 16}
 
 
@@ -196,7 +197,7 @@ class _Writer:
             raise PackgenError(f"picture type '{path.suffix}' cannot go in the Word handout: "
                                "use PNG or JPEG", image.loc.path, image.loc.line,
                                UNSUPPORTED_PICTURE)
-        shape = paragraph.add_run().add_picture(str(path), width=width)
+        shape = paragraph.add_run().add_picture(office_picture(path), width=width)
         oxml.set_alt_text(shape, image.alt, image.decorative)
         fmt = paragraph.paragraph_format
         fmt.line_spacing, fmt.space_after = 1.0, Pt(0)  # 1.5 lines would stretch the picture

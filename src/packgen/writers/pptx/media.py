@@ -14,7 +14,7 @@ from packgen import paths
 from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table, plain
 from packgen.rules.fontmetrics import lines_needed
-from packgen.safety import check_image_file
+from packgen.safety import check_image_file, office_picture
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import fit
 from packgen.writers.pptx.oxml import elements, style
@@ -75,7 +75,8 @@ def add_picture(slide: Any, image: Image, root: Path, box: Box, honour_width: bo
         height, width = box.h, int(box.h * px_w / max(px_h, 1))
     x = box.x + (box.w - width) // 2 if centre else box.x
     y = box.y + (box.h - height) // 2 if centre else box.y
-    picture = slide.shapes.add_picture(str(path), Emu(x), Emu(y), Emu(width), Emu(height))
+    picture = slide.shapes.add_picture(office_picture(path), Emu(x), Emu(y), Emu(width),
+                                       Emu(height))
     if image.decorative:
         elements.mark_decorative(picture)
     else:
