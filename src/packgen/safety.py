@@ -176,8 +176,8 @@ def check_image_file(path: Path, display: str, line: int | None = None) -> None:
     check_picture_bounds(path, display, line)
     fmt = _verified_format(path, display, line)
     if fmt not in IMAGE_FORMATS:
-        raise PackgenError(f"'{path.name}' is a {fmt} picture; use PNG, JPEG, GIF, BMP, TIFF or WebP",
-                           display, line, FAKE_FILE)
+        raise PackgenError(f"'{path.name}' is a {fmt} picture; use PNG, JPEG, GIF, BMP, TIFF "
+                           "or WebP", display, line, FAKE_FILE)
 
 
 def check_picture_bounds(path: Path, display: str, line: int | None = None) -> None:

@@ -8,7 +8,6 @@ findings' lines."""
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,11 +16,9 @@ from PIL import Image as PILImage
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
+from project_support import make
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
-from project_support import make  # noqa: E402
-
-from packgen import api  # noqa: E402
+from packgen import api
 
 FRONT = "---\ntitle: Welcome\nduration: 10\n---\n\n"
 
@@ -67,10 +64,10 @@ def test_a_web_address_picture_is_its_alt_text_with_one_warning_and_the_rest_bui
     found, out = _build(tmp_path, "## Chart\n\nBefore.\n\n"
                         "![The sales chart](https://example.org/chart.png){width=1500}\n\n"
                         "![A local one](../images/pic.png)\n")
-    assert [f for f in found if "PG165" in f] == [
+    assert [f for f in found if "PG165" in f] == [(
         "content/modules/welcome.md:10: warning: picture 'https://example.org/chart.png' is at "
         "a web address and is not fetched: its alt text is shown instead (download it into the "
-        "project to show it) [PG165]"]
+        "project to show it) [PG165]")]
     slide = _slide(out, "Chart")
     assert "The sales chart" in _texts(slide)
     assert len(_pictures(slide)) == 1
