@@ -502,8 +502,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("PG130", E, "picture-type-unsupported",
          "a picture type that an output format cannot hold",
          "Each writer accepts the picture types its format can show: the deck PNG, JPEG, GIF, "
-         "BMP, TIFF or SVG; the Word handout PNG, JPEG, GIF, BMP, TIFF or SVG; HTML pages PNG, "
-         "JPEG, GIF, SVG, WebP, BMP or TIFF; print PNG, JPEG, GIF, SVG or WebP.",
+         "BMP, TIFF, SVG or WebP (as PNG); the Word handout PNG, JPEG, GIF, BMP, TIFF, SVG or "
+         "WebP (as PNG); HTML pages PNG, JPEG, GIF, SVG, WebP, BMP or TIFF; print PNG, JPEG, "
+         "GIF, SVG or WebP.",
          "The picture would be missing, or the file would not open.",
          "Convert the picture to PNG or JPEG."),
     Code("PG131", E, "unknown-space",
@@ -594,6 +595,30 @@ CATALOGUE: tuple[Code, ...] = (
          "TeX as code at least shows what was meant.",
          "Fix the TeX at that line (close the brace, spell the command), or escape the "
          "dollars (\\$) when the text is not math."),
+    Code("PG165", W, "remote-picture",
+         "a picture at a web address is left out; its alt text is shown instead",
+         "A picture named by an address (![chart](https://example.org/chart.png)) is never "
+         "fetched: every output shows its alt text where it stands, as Pandoc does when it "
+         "cannot fetch a picture, and the rest of the pack is built.",
+         "Outputs are built from the project alone, the same on every computer and offline; "
+         "the picture the slide was written around is missing.",
+         "Download the picture into content/images/ and name it there."),
+    Code("PG166", I, "picture-height",
+         "a picture's height is not read as written",
+         "A picture's height alone sizes it by its height, its proportions kept. Given with a "
+         "width, or as a percentage, or on an SVG picture, the height is not read (Pandoc's "
+         "Word writer would stretch the picture to both): this line says so.",
+         "A stretched picture distorts what it shows; the width keeps its proportions.",
+         "Give the width alone, or the height alone."),
+    Code("PG167", W, "loose-column",
+         "a column div that Pandoc would not set side by side",
+         "'::: column' belongs straight inside ':::: columns'. A column outside one is shown "
+         "as its content; a columns div that starts with text is shown as its content one "
+         "block after another; text after its columns is left out, as Pandoc's PowerPoint "
+         "writer does.",
+         "The slide does not show the columns the author wrote.",
+         "Put each '::: column' inside ':::: columns' with nothing between them, and move "
+         "other text before or after the columns div."),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

@@ -7,6 +7,7 @@ names are in ``paths.py``, which checks names and imports no other helper.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import warnings
@@ -64,8 +65,9 @@ _DOCTYPE_BYTES = re.compile(rb"<!doctype", re.IGNORECASE)
 LINK_SCHEMES = ("http", "https", "mailto")
 """The schemes of the links packgen writes into its outputs."""
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
-"""Picture formats every output can embed (python-pptx, python-docx and HTML)."""
+IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP"})
+"""Picture formats every output can embed (python-pptx, python-docx and HTML; WebP as PNG in
+the deck and Word, see ``office_picture``)."""
 MAX_SVG_BYTES = 5_000_000
 """Largest SVG picture read to look for references, in bytes (5 MB)."""
 REMOTE = "PG021"
@@ -169,13 +171,13 @@ def check_image_file(path: Path, display: str, line: int | None = None) -> None:
     """Raise PackgenError at ``display:line`` unless ``path`` is a picture the outputs can use.
 
     A file over the bytes or pixels limits is PG024 (``check_picture_bounds``); one that is
-    not a PNG, JPEG, GIF, BMP or TIFF picture, or is damaged, is PG002.
+    not a PNG, JPEG, GIF, BMP, TIFF or WebP picture, or is damaged, is PG002.
     """
     check_picture_bounds(path, display, line)
     fmt = _verified_format(path, display, line)
     if fmt not in IMAGE_FORMATS:
-        raise PackgenError(f"'{path.name}' is a {fmt} picture; use PNG, JPEG, GIF, BMP or TIFF",
-                           display, line, FAKE_FILE)
+        raise PackgenError(f"'{path.name}' is a {fmt} picture; use PNG, JPEG, GIF, BMP, TIFF "
+                           "or WebP", display, line, FAKE_FILE)
 
 
 def check_picture_bounds(path: Path, display: str, line: int | None = None) -> None:
@@ -207,6 +209,40 @@ def check_svg_file(path: Path, display: str, line: int | None = None) -> None:
         raise PackgenError(f"SVG picture '{path.name}' refers to '{ref[:80]}': an SVG must hold "
                            "everything it shows (other files and remote addresses are not "
                            "fetched)", display, line, REMOTE)
+
+
+def picture_pixels(path: Path) -> tuple[int, int] | None:
+    """Return a picture's width and height in pixels from its header, or None when it cannot
+    be read (no such file, an SVG, no picture, over the pixels limit)."""
+    from PIL import UnidentifiedImageError
+
+    image = _pillow()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", image.DecompressionBombWarning)
+            with image.open(path) as img:
+                return img.size
+    except (image.DecompressionBombError, image.DecompressionBombWarning,
+            UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return None
+
+
+def office_picture(path: Path) -> str | io.BytesIO:
+    """Return what a PowerPoint or Word writer embeds for the checked picture ``path``: the
+    path itself, or for a WebP picture (which neither can hold) the same picture as PNG.
+
+    The PNG bytes depend only on the picture, so builds stay reproducible.
+    """
+    if path.suffix.lower() != ".webp":
+        return str(path)
+    image = _pillow()
+    with image.open(path) as img:
+        img.load()
+        converted = img.convert("RGBA" if img.mode in ("RGBA", "LA", "P") else "RGB")
+    out = io.BytesIO()
+    converted.save(out, "PNG", optimize=False)
+    out.seek(0)
+    return out
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -324,7 +360,7 @@ def _verified_format(path: Path, display: str, line: int | None) -> str | None:
             fmt = img.format
             img.verify()
     except UnidentifiedImageError:
-        raise PackgenError(f"'{path.name}' is not a picture (PNG, JPEG, GIF, BMP or TIFF "
+        raise PackgenError(f"'{path.name}' is not a picture (PNG, JPEG, GIF, BMP, TIFF or WebP "
                            "expected)", display, line, FAKE_FILE) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise PackgenError(f"'{path.name}' is a damaged picture ({exc})", display, line,

@@ -20,8 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pandoc_parity as parity
 
 QMD = ".qmd modules"
-REMOTE = "web-address pictures stop the build instead of being left out with a warning"
-PX = "picture sizes in bare pixels (width=1500) and height="
+REMOTE = "web-address pictures shown as their alt text (PG165), counted as missing pictures"
 MATH = "TeX math"
 NOT_YET: dict[str, str] = {
     "beamer-notes-example": "raw LaTeX (\\note{...}) shown as text",
@@ -29,26 +28,26 @@ NOT_YET: dict[str, str] = {
     "course-431-class14": f"{QMD}; raw LaTeX (\\textcolor); {MATH}",
     "course-431-class20": f"{QMD}; {MATH}; footnotes",
     "de-statistik-python": "front matter after an HTML comment; HTML comments; TeX math",
-    "fr-diaporama-balisage": "WEBP pictures; raw HTML; bracketed spans; pictures without alt",
+    "fr-diaporama-balisage": "raw HTML; bracketed spans; figures; pictures without alt",
     "pandoc-manual": "code blocks inside list items; definition lists; footnotes; tables; "
                      "raw HTML and LaTeX",
     "pandoc-manual-habits": "figure captions (a picture alone in a paragraph)",
     "quarto-authoring": f"{QMD}; {REMOTE}; callouts; footnotes",
-    "quarto-cli-code-font-size": f"{QMD}; a heading inside a div stays on its slide",
+    "quarto-cli-code-font-size": QMD,
     "quarto-cli-links-id": f"{QMD}; {REMOTE}; {MATH}",
-    "quarto-computation": f"{QMD}; {REMOTE}; {PX}",
-    "quarto-intro": f"{QMD}; {REMOTE}; {PX}",
-    "quarto-presentations": f"{QMD}; {REMOTE}; {PX}",
+    "quarto-computation": f"{QMD}; {REMOTE}; raw HTML",
+    "quarto-intro": f"{QMD}; {REMOTE}; raw HTML; tables",
+    "quarto-presentations": f"{QMD}; {REMOTE}; raw HTML; tables",
     "quarto-websites": f"{QMD}; {REMOTE}",
-    "rse-skills": f"{QMD}; {REMOTE}; unbalanced column divs; Quarto shortcodes",
+    "rse-skills": f"{QMD}; {REMOTE}; Quarto shortcodes",
     "rstudio-revealjs-simple": "raw HTML (<aside class=\"notes\">) shown as text",
     "talk-alfgrp": f"{QMD}; front matter after a code chunk",
-    "talk-code-review": f"{QMD}; linked pictures; {PX}",
-    "talk-compcogsci": f"{QMD}; linked pictures; {PX}",
+    "talk-code-review": f"{QMD}; linked pictures",
+    "talk-compcogsci": f"{QMD}; linked pictures",
     "talk-lmemsim": f"{QMD}; linked pictures",
-    "talk-rep-gen-faces": f"{QMD}; {PX}; {MATH}",
+    "talk-rep-gen-faces": f"{QMD}; {MATH}; raw HTML; figures; footnotes",
     "talk-teach-repro": f"{QMD}; front matter after a code chunk",
-    "tidymodels-workshop": f"{QMD}; '{{tidymodels}}' after a heading is text, not attributes",
+    "tidymodels-workshop": f"{QMD}; Quarto shortcodes",
 }
 """Decks that differ today, with the constructs each still needs (the report of
 ``pandoc_parity.py --qmd-as-md`` shows what a .qmd deck needs past the .qmd itself)."""

@@ -32,8 +32,8 @@ def module_findings(tmp_path: Path, body: str) -> list[str]:
     ("width=-5%", ("width must be a percentage such as 40% or a length such as 8cm (units: % cm "
      "mm in pt px); found '-5%'")),
     ("width=150%", "width must be above 0 and at most 100%; found '150%'"),
-    ("height=3cm", ("height is not read on a picture (found height=3cm): set its width and the "
-     "height follows")),
+    ("height=abc", ("height must be a percentage such as 40% or a length such as 8cm (units: % "
+     "cm mm in pt px); found 'abc'")),
 ])
 def test_a_bad_picture_attribute_is_an_error_at_its_line(tmp_path: Path, attrs: str,
                                                          message: str) -> None:

@@ -14,7 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError
+from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError, info
 from packgen.markdown.activity import build_activity
 from packgen.markdown.divs import (
     BUILDERS,
@@ -32,6 +32,8 @@ from packgen.markdown.divs import (
 from packgen.markdown.easy_read import build_easy_read
 from packgen.markdown.inline import (
     LINK_SCHEME,
+    WEB_ADDRESSES,
+    is_web_picture,
     line_breaks,
     link_problem,
     pandoc_inline,
@@ -74,10 +76,16 @@ from packgen.model import (
     Text,
 )
 from packgen.paths import resolve_in_project
-from packgen.safety import MAX_BRACKETS, check_picture_bounds, check_svg_file
+from packgen.safety import (
+    MAX_BRACKETS,
+    check_picture_bounds,
+    check_svg_file,
+    picture_pixels,
+)
 from packgen.wording import closest
 
 MISSING_ALT = "PG105"
+PICTURE_HEIGHT = "PG166"
 UNSUPPORTED = "PG128"
 MISSPELT_KEY = "PG149"
 TABLE_SPAN = "PG155"
@@ -86,6 +94,8 @@ HEADING_KEYS = ("audience", "layout")
 """The attribute keys packgen reads on pictures and headings; any other is ignored, as
 Pandoc's slide writer ignores it, unless it looks like a misspelling of one of these."""
 _STRAY_FENCE = re.compile(r":{3,}")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)([a-z%]+)")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
 """Deeper than this, markdown-it stops reading; our own limit (a list level is two) hits first."""
@@ -206,7 +216,11 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
                 for c in children) == 1
     for index, child in enumerate(children):
         picture = child if child.type == "image" else _linked_picture(child)
-        if picture is not None:
+        if picture is not None and picture is not child and _at_web_address(picture):
+            pending.append(child)  # the link stays; its picture becomes its alt text (PG165)
+        elif picture is child and is_web_picture(child, Loc(loc.path, line), ctx):
+            pending.extend(child.children or ())
+        elif picture is not None:
             out.extend(_text_paragraph(pending, line - _breaks(pending), ctx))
             link = _picture_link(child, Loc(loc.path, line), ctx)
             image = _image(picture, Loc(loc.path, line), ctx, alone, link)
@@ -287,24 +301,59 @@ def _image(node: SyntaxTreeNode, loc: Loc, ctx: Context, alone: bool = False,
     described = (attrs.values.get("fig-alt") or attrs.values.get("fig.alt") or "").strip()
     if ctx.implicit_figures and alone and alt.strip() and not decorative:
         caption = alt.strip()
-    return Image(src, described or alt.strip(), loc, _width(attrs, loc, ctx), decorative,
+    return Image(src, described or alt.strip(), loc, _width(attrs, loc, ctx, src), decorative,
                  caption, ctx.implicit_figures and bool(caption), link)
 
 
-def _width(attrs: Attrs, loc: Loc, ctx: Context) -> str | None:
+def _width(attrs: Attrs, loc: Loc, ctx: Context, src: str = "") -> str | None:
     """Return a picture's ``width`` when every output can draw it; report it otherwise.
 
-    ``height`` is reported too: packgen sizes a picture by its width alone.
+    A bare number is pixels, as in Pandoc (``width=300`` is ``300px``). A ``height`` alone
+    gives the width that keeps the picture's proportions; beside a width, as a percentage or
+    on a picture whose size cannot be read (SVG) it is not read, and an info line says so.
     """
+    width = _as_pixels(attrs.values.get("width"))
     if "height" in attrs.values:
-        ctx.error(f"height is not read on a picture (found height={attrs.values['height']}): "
-                  "set its width and the height follows", loc, BAD_VALUE)
-    width = attrs.values.get("width")
+        width = _height_as_width(width, attrs.values["height"], loc, ctx, src)
     problem = width_problem(width) if width is not None else None
     if problem:
         ctx.error(problem, loc, BAD_VALUE)
         return None
     return width
+
+
+def _as_pixels(value: str | None) -> str | None:
+    """Return a size with a bare number read as pixels, as Pandoc reads it."""
+    return f"{value.strip()}px" if value and _NUMBER.fullmatch(value.strip()) else value
+
+
+def _height_as_width(width: str | None, written: str, loc: Loc, ctx: Context,
+                     src: str) -> str | None:
+    """Return the width a picture's ``height`` stands for, or ``width`` when it is not read."""
+    height = str(_as_pixels(written))
+    problem = width_problem(height)
+    if problem:
+        ctx.error(problem.replace("width", "height"), loc, BAD_VALUE)
+        return width
+    pixels = _pixels_in_project(ctx.root, src)
+    why = ("beside a width: the picture keeps its proportions" if width is not None else
+           "as a percentage: set its width instead" if height.strip().endswith("%") else
+           "on a picture whose size cannot be read: set its width instead" if not pixels
+           else "")
+    if why:
+        ctx.diagnostics.append(info(f"height={written} is not read {why}", loc.path, loc.line,
+                                    PICTURE_HEIGHT))
+        return width
+    assert pixels is not None
+    match = _SIZE.fullmatch(height.strip())
+    assert match is not None
+    return f"{float(match[1]) * pixels[0] / max(pixels[1], 1):.4g}{match[2]}"
+
+
+def _pixels_in_project(root: Path, src: str) -> tuple[int, int] | None:
+    """Return the pixel size of the picture ``src`` names, only if it lies in the project."""
+    path = (root / src).resolve()
+    return picture_pixels(path) if src and path.is_relative_to(root.resolve()) else None
 
 
 def _check_bounds(ctx: Context, src: str, loc: Loc) -> None:
@@ -353,6 +402,10 @@ def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
         if notes:
             ctx.error("'::: notes' cannot stand in a footnote", loc)
         ctx.footnotes[int((note.meta or {}).get("id", 0))] = model_blocks(rest, ctx, "a footnote")
+
+
+def _at_web_address(picture: SyntaxTreeNode) -> bool:
+    return str(picture.attrs.get("src", "")).lower().startswith(WEB_ADDRESSES)
 
 
 def _quote(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:

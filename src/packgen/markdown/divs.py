@@ -31,6 +31,7 @@ MAX_DEPTH = MAX_MARKDOWN_DEPTH
 
 HEADING_IN_BLOCK = "PG118"
 UNKNOWN_DIV = "PG117"
+LOOSE_COLUMN = "PG167"
 MISPLACED_BLOCK = "PG127"
 """The code of a block the converter cannot place where it stands."""
 
@@ -173,6 +174,9 @@ def model_blocks(raw: list[Raw], ctx: Context, where: str) -> tuple[Block, ...]:
     for item in raw:
         if isinstance(item, Heading):
             out.append(_heading_paragraph(item, ctx))
+        elif isinstance(item, Part) and item.kind == "column":
+            warn_loose_column(item, ctx)
+            out.extend(model_blocks(list(item.raw), ctx, where))
         elif isinstance(item, Part):
             ctx.error(f"'::: {item.kind}' belongs inside '::: {PARENT_OF[item.kind]}', "
                       f"not in {where}", item.loc)
@@ -190,7 +194,24 @@ def _heading_paragraph(heading: Heading, ctx: Context) -> Paragraph:
         ctx.warn("a heading inside a block does not start a slide; it is shown as bold text "
                  "(put {audience=\"...\"} on the heading to make a slide conditional)",
                  heading.loc, HEADING_IN_BLOCK)
+    return bold_heading(heading)
+
+
+def bold_heading(heading: Heading) -> Paragraph:
+    """Return a heading as the bold paragraph Pandoc's PowerPoint writer makes of a heading
+    that does not start a slide (inside a div, or below slide level)."""
     return Paragraph(tuple(replace(s, bold=True) for s in heading.text), heading.loc)
+
+
+def unwrapped(raw: list[Raw] | tuple[Raw, ...]) -> list[Raw]:
+    """Return a div's content as it stands on its slide: headings as bold text."""
+    return [bold_heading(item) if isinstance(item, Heading) else item for item in raw]
+
+
+def warn_loose_column(column: Part, ctx: Context) -> None:
+    """Record that a ``::: column`` outside ``:::: columns`` is shown as its content (PG167)."""
+    ctx.warn("'::: column' stands outside ':::: columns': its content is shown as it is, "
+             "not in a column (as Pandoc shows it)", column.loc, LOOSE_COLUMN)
 
 
 def describe(item: Raw) -> str:
@@ -231,7 +252,7 @@ def build_div(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context,
 
 def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     audiences = attrs.words("audience")
-    return _conditional(audiences, raw, loc, ctx) if audiences else raw
+    return _conditional(audiences, raw, loc, ctx) if audiences else unwrapped(raw)
 
 
 def _conditional(audiences: tuple[str, ...], raw: list[Raw], loc: Loc,
@@ -268,9 +289,13 @@ def _notes(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
 
 def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     rest, notes = lift_notes(raw)
-    columns = [item for item in rest if isinstance(item, Part) and item.kind == "column"]
-    if len(columns) != len(rest) or not columns:
-        ctx.error("':::: columns' may hold only '::: column' divs", loc)
+    columns = _leading_columns(rest)
+    if len(columns) < min(2, len(rest)) or not columns:
+        return _columns_as_content(raw, loc, ctx)
+    if len(columns) < len(rest):
+        ctx.warn("text after the last '::: column' of ':::: columns' is left out, as Pandoc "
+                 "leaves it out: move it before or after the columns div",
+                 rest[len(columns)].loc, LOOSE_COLUMN)
     cells, widths, lifted = [], [], list(notes)
     for column in columns:
         inner, column_notes = lift_notes(list(column.raw))
@@ -279,6 +304,29 @@ def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
         lifted.extend(column_notes)
     out: list[Raw] = [Columns(tuple(cells), loc, tuple(widths))]
     return out + ([Notes(tuple(lifted), loc)] if lifted else [])
+
+
+def _leading_columns(rest: list[Raw]) -> list[Part]:
+    """Return the ``::: column`` divs a columns div starts with, up to the first other block."""
+    out: list[Part] = []
+    for item in rest:
+        if not (isinstance(item, Part) and item.kind == "column"):
+            break
+        out.append(item)
+    return out
+
+
+def _columns_as_content(raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
+    """Return a columns div that does not start with two columns as Pandoc shows it: its
+    content (each column's too) one block after another, with a warning (PG167)."""
+    ctx.warn("':::: columns' does not start with its '::: column' divs, so its content is "
+             "shown one block after another, not side by side (as Pandoc shows it)", loc,
+             LOOSE_COLUMN)
+    out: list[Raw] = []
+    for item in raw:
+        inner = item.raw if isinstance(item, Part) and item.kind == "column" else (item,)
+        out.extend(unwrapped(inner))
+    return out
 
 
 def _column_width(column: Part, ctx: Context) -> str | None:

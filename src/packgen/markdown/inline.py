@@ -33,6 +33,9 @@ from packgen.safety import link_allowed
 
 LINK_SCHEME = "PG119"
 UNSUPPORTED = "PG128"
+REMOTE_PICTURE = "PG165"
+WEB_ADDRESSES = ("http://", "https://", "ftp://", "//")
+"""How a picture named by a web address starts: shown as its alt text, never fetched."""
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 """A URL scheme (two letters at least: ``C:`` is a Windows drive, not a scheme)."""
 _PLAIN = Span("")
@@ -102,6 +105,17 @@ def link_problem(href: str) -> str | None:
     what = "has a scheme packgen does not write" if _SCHEME.match(shown) \
         else "is not a web or mail address"
     return f"link '{shown}' {what}; use an http, https or mailto address"
+
+
+def is_web_picture(node: Node, loc: Loc, ctx: Context) -> bool:
+    """Return True, with a warning at ``loc`` (PG165), if the picture ``node`` is named by a
+    web address: it is never fetched, and its alt text stands in its place."""
+    src = str(node.attrs.get("src", ""))
+    if not src.lower().startswith(WEB_ADDRESSES):
+        return False
+    ctx.warn(f"picture '{src[:80]}' is at a web address and is not fetched: its alt text is "
+             "shown instead (download it into the project to show it)", loc, REMOTE_PICTURE)
+    return True
 
 
 def strip_spans(spans: Text) -> Text:
@@ -210,6 +224,8 @@ def line_breaks(node: Node) -> int:
 
 
 def _inline_image(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    if is_web_picture(node, loc, ctx):
+        return spans_of(node.children, ctx, loc, style)
     ctx.error("a picture must stand in a paragraph of its own (or be a link's only content), "
               "not inside a heading, list, table or a link with text", loc)
     return ()

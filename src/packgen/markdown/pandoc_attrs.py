@@ -250,13 +250,23 @@ def _heading_attrs(heading: Any, inline: Any) -> None:
     if last is None or last.type != "text":
         return
     match = _TRAILING_ATTRS.search(last.content)
-    if not match:
+    if not match or not _readable(match[1]):
         return
     heading.meta = {**(heading.meta or {}), "attrs": match[1]}
     last.content = last.content[:match.start()].rstrip()
     if not last.content:
         children.pop()
         _strip_trailing_space(children)
+
+
+def _readable(text: str) -> bool:
+    """Return True when ``text`` is attribute syntax; as in Pandoc, braces that are not
+    (``## Tidy {tidymodels}``) stay part of the heading's text."""
+    try:
+        parse_attrs(text)
+    except AttrsError:
+        return False
+    return True
 
 
 def _strip_trailing_space(children: list[Any]) -> None:

@@ -38,6 +38,8 @@ from packgen.markdown.divs import (
     SlidePicture,
     model_blocks,
     narrow,
+    unwrapped,
+    warn_loose_column,
 )
 from packgen.model import (
     Block,
@@ -180,7 +182,12 @@ def _easy_read(carver: _Carver, item: EasyReadBlock) -> None:
 
 
 def _part(carver: _Carver, item: Part) -> None:
-    model_blocks([item], carver.ctx, "a slide")
+    if item.kind != "column":
+        model_blocks([item], carver.ctx, "a slide")
+        return
+    warn_loose_column(item, carver.ctx)
+    for inner in unwrapped(item.raw):
+        _HANDLERS.get(type(inner), _content)(carver, inner)
 
 
 def _content(carver: _Carver, item: Block) -> None:

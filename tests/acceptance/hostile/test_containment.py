@@ -8,6 +8,7 @@ makes the project reach for it, and checks what a user sees: one error line nami
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -254,9 +255,22 @@ def test_loopback_addresses_everywhere_are_diagnosed_and_never_fetched(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     errors = error_lines(done.stdout + done.stderr)
-    assert any(e.startswith("content/modules/hostile.md:") and "[PG114]" in e for e in errors)
     assert any(e.startswith("templates/theme.yaml:") for e in errors), errors
     assert not (pack / "build" / _pack(pack)).exists()
+    loopback.assert_untouched()
+
+
+def test_a_module_picture_at_a_loopback_address_is_its_alt_text_and_never_fetched(
+        pack: Path, loopback: Loopback) -> None:
+    add_module(pack, f"## Remote\n\n![A picture kept online]({loopback.url}/a.png)\n")
+    done = build(pack)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert any(line.startswith("content/modules/hostile.md:") and ": warning: " in line
+               and line.endswith("[PG165]") for line in (done.stdout + done.stderr).splitlines())
+    deck = next((pack / "build").rglob("*-slides.pptx"))
+    with zipfile.ZipFile(deck) as archive:
+        slides = [archive.read(n) for n in archive.namelist() if n.startswith("ppt/slides/slide")]
+    assert any(b"A picture kept online" in xml for xml in slides)
     loopback.assert_untouched()
 
 

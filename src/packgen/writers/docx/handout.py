@@ -34,7 +34,7 @@ BOX_PICTURE_COLUMN = Cm(3.4)
 ROW_GAP = Pt(18)
 SMALL_PICTURE, SMALL_GAP = Cm(3.5), Pt(14)
 """The hard-words and end pages' tighter rows, as in the PDF handout."""
-WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".svg")
+WORD_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".svg", ".webp")
 SIZES = {"Normal": 16, "Heading 1": 32, "Heading 2": 24, "List Bullet": 16}
 
 

@@ -11,7 +11,7 @@ from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
 from packgen.model import Image
-from packgen.safety import check_svg_file
+from packgen.safety import check_svg_file, office_picture
 from packgen.writers.docx import oxml
 from packgen.writers.pdf.engine import svg_picture_png
 
@@ -26,7 +26,7 @@ def add_picture_run(paragraph: Paragraph, path: Path, image: Image, width: Lengt
     (PG150 when it cannot be), and stored behind the PNG.
     """
     if path.suffix.lower() != ".svg":
-        return paragraph.add_run().add_picture(str(path), width=width)
+        return paragraph.add_run().add_picture(office_picture(path), width=width)
     check_svg_file(path, image.loc.path, image.loc.line)
     svg = path.read_bytes()
     png = svg_picture_png(svg, width.pt, SVG_PPI, image.loc.path, image.loc.line)

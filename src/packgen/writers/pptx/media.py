@@ -15,7 +15,7 @@ from packgen import paths
 from packgen.errors import PackgenError
 from packgen.model import Block, Image, Table, plain
 from packgen.rules.fontmetrics import lines_needed
-from packgen.safety import check_image_file, check_svg_file, link_allowed
+from packgen.safety import check_image_file, check_svg_file, link_allowed, office_picture
 from packgen.writers.pdf.engine import svg_picture_png
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import fit
@@ -97,7 +97,7 @@ class _Picture:
         """Return the picture of ``image``; an SVG is drawn as a PNG twice ``box``'s width."""
         path = paths.contained(root, root / image.src, image.loc.path, image.loc.line)
         if path.suffix.lower() != ".svg":
-            return cls(str(path), picture_size(path, image))
+            return cls(office_picture(path), picture_size(path, image))
         check_svg_file(path, image.loc.path, image.loc.line)
         svg = path.read_bytes()
         png = svg_picture_png(svg, box.w / EMU_PT, _svg_ppi(box.w / EMU_PT), image.loc.path,
