@@ -91,6 +91,12 @@ def test_bare_numbers_are_pixels_and_a_height_alone_sizes_by_height(tmp_path: Pa
     assert not [f for f in found if "error" in f]
 
 
+def test_em_widths_are_pandocs_ems(tmp_path: Path) -> None:
+    found, out = _build(tmp_path, "## Icons\n\n![Wide](../images/wide.png){width=2em}\n")
+    assert round(Emu(_pictures(_slide(out, "Icons"))[0].width).pt, 2) == 24.75
+    assert not [f for f in found if "error" in f]
+
+
 def test_a_webp_picture_is_shown_in_every_output(tmp_path: Path) -> None:
     found, out = _build(tmp_path, "## Webp\n\n![A WebP picture](../images/wide.webp)\n\n"
                         "::: easy-read\n![A WebP picture](../images/wide.webp)\n"

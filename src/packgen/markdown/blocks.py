@@ -95,6 +95,9 @@ HEADING_KEYS = ("audience", "layout")
 Pandoc's slide writer ignores it, unless it looks like a misspelling of one of these."""
 _STRAY_FENCE = re.compile(r":{3,}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_EM = re.compile(r"(\d+(?:\.\d+)?)em")
+EM_PT = 12.375
+"""Points in an ``em`` of a picture size: Pandoc's 11/64 inch."""
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)([a-z%]+)")
 _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 MAX_TOKEN_NESTING = 2 * MAX_DEPTH + 4
@@ -323,8 +326,15 @@ def _width(attrs: Attrs, loc: Loc, ctx: Context, src: str = "") -> str | None:
 
 
 def _as_pixels(value: str | None) -> str | None:
-    """Return a size with a bare number read as pixels, as Pandoc reads it."""
-    return f"{value.strip()}px" if value and _NUMBER.fullmatch(value.strip()) else value
+    """Return a size as every writer reads it: a bare number is pixels and ``em`` is 11/64
+    inch (12.375 points), both as Pandoc reads them."""
+    if not value:
+        return value
+    value = value.strip()
+    if _NUMBER.fullmatch(value):
+        return f"{value}px"
+    em = _EM.fullmatch(value)
+    return f"{float(em[1]) * EM_PT:g}pt" if em else value
 
 
 def _height_as_width(width: str | None, written: str, loc: Loc, ctx: Context,
@@ -405,6 +415,7 @@ def _read_footnotes(node: SyntaxTreeNode, ctx: Context) -> None:
 
 
 def _at_web_address(picture: SyntaxTreeNode) -> bool:
+    """Return True for a picture named by a web address (it is never fetched: PG165)."""
     return str(picture.attrs.get("src", "")).lower().startswith(WEB_ADDRESSES)
 
 

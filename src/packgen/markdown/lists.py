@@ -12,7 +12,7 @@ from dataclasses import replace
 from markdown_it.tree import SyntaxTreeNode
 
 from packgen.markdown.divs import Context, Notes, Raw, describe, lift_notes, model_blocks
-from packgen.markdown.inline import spans_of, strip_spans
+from packgen.markdown.inline import WEB_ADDRESSES, spans_of, strip_spans
 from packgen.model import (
     Block,
     Columns,
@@ -124,4 +124,7 @@ def _loc(node: SyntaxTreeNode, ctx: Context) -> Loc:
 
 
 def _has_image(node: SyntaxTreeNode) -> bool:
-    return any(child.type == "image" for child in node.children[0].children)
+    """Return True for a paragraph holding a picture in the project (a picture at a web
+    address is its alt text, so it stays the item's text)."""
+    return any(child.type == "image" and not str(child.attrs.get("src", "")).lower()
+               .startswith(WEB_ADDRESSES) for child in node.children[0].children)
