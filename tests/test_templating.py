@@ -23,6 +23,11 @@ def test_render_text_leaves_text_without_braces_alone():
     assert render_text("No variables here", {}, "m.md", 1) == "No variables here"
 
 
+@pytest.mark.parametrize("text", ["$$ {#eq-mean}", "Heading {#sec-x .unnumbered}", "a {# b"])
+def test_pandoc_ids_in_braces_stay_text_and_are_no_template_comments(text):
+    assert render_text(text + " {{ org }}", {"org": "Barod"}, "m.md", 1) == text + " Barod"
+
+
 def test_undefined_variable_is_an_error_at_path_and_line():
     with pytest.raises(PackgenError) as exc:
         render_text("Hello {{ organisaton }}", CONTEXT, "content/modules/a.md", 12)

@@ -180,11 +180,17 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
 
 @cache
 def _text_env() -> ImmutableSandboxedEnvironment:
-    """Return the environment that parses content text (no globals: nothing to call)."""
+    """Return the environment that parses content text (no globals: nothing to call).
+
+    Jinja's comments are turned off: ``{#`` starts Pandoc's ``{#id}`` attributes and Quarto's
+    ``{#eq-x}`` labels, which stay text. (A control character opens them instead, and content
+    never holds one: they are dropped when a module is read.)"""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                        comment_start_string="\x00{#",
+                                        comment_end_string="#}\x00")
     env.globals.clear()
     return env
 

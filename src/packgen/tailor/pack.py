@@ -154,7 +154,8 @@ class _Job:
             if span.note is not None:
                 spans.append(self.footnote(span))
                 continue
-            filled = span.text if span.code else self.string(span.text, loc.path, line)
+            filled = span.text if span.code or span.math else \
+                self.string(span.text, loc.path, line)
             spans.append(dataclasses.replace(span, text=filled))
             if span.soft_break and line is not None:
                 line += 1
