@@ -97,6 +97,13 @@ def test_em_widths_are_pandocs_ems(tmp_path: Path) -> None:
     assert not [f for f in found if "error" in f]
 
 
+def test_a_code_block_keeps_its_lines_and_indents_on_the_slide(tmp_path: Path) -> None:
+    found, out = _build(tmp_path, "## YAML\n\n```yaml\nformat:\n  revealjs:\n"
+                        "    slide-number: c/t\n```\n")
+    assert _texts(_slide(out, "YAML")) == ["format:\v  revealjs:\v    slide-number: c/t"]
+    assert not [f for f in found if "error" in f]
+
+
 def test_a_webp_picture_is_shown_in_every_output(tmp_path: Path) -> None:
     found, out = _build(tmp_path, "## Webp\n\n![A WebP picture](../images/wide.webp)\n\n"
                         "::: easy-read\n![A WebP picture](../images/wide.webp)\n"

@@ -83,6 +83,10 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
         if any((span.link or span.note) and not span.math for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
+        if _is_code_block(item.text):
+            _write_code(p, item.text, lang, run_size)
+            text_xml.end_lang(p, lang)
+            continue
         for span in _merge_breaks(item.text):
             if span.math and equations:
                 oxml_math.add_math(p, span.text, span.math == "display", lang, run_size)
@@ -187,6 +191,20 @@ def _format_paragraph(p: Any, item: Line, size: int | None) -> None:
         text_xml.no_bullet(p, margin(item, size))
     else:
         text_xml.bullet(p, item.level, item.ordered, item.start, _indent(item, size))
+
+
+def _is_code_block(text: Text) -> bool:
+    """Return True for a code block's text: code lines with line breaks between them."""
+    return any(s.soft_break for s in text) and all(s.code or s.soft_break for s in text)
+
+
+def _write_code(p: Any, text: Text, lang: str, size: int | None) -> None:
+    """Write a code block's lines into ``p``, each on a line of its own, as Pandoc does."""
+    for span in text:
+        if span.soft_break:
+            text_xml.add_break(p, lang, size)
+        else:
+            text_xml.add_run(p, span.text, lang, size=size, styles=run_styles(span))
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:

@@ -128,6 +128,19 @@ def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = Fal
     return run
 
 
+def add_break(p: Any, lang: str, size: float | None = None) -> Any:
+    """Append a line break (``a:br``, a new line in the same paragraph) to ``p``; return it."""
+    br = etree.SubElement(p, _BR)
+    end = p.find(_END)
+    if end is not None:
+        end.addprevious(br)
+    props = etree.SubElement(br, _RPR)
+    props.set("lang", lang)
+    if size:
+        props.set("sz", str(int(size * 12700) // 127))
+    return br
+
+
 def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None) -> None:
     """Give a python-pptx run more ``a:rPr`` attributes and a highlight (as ``add_run``)."""
     _style(run._r.get_or_add_rPr(), styles, highlight)
@@ -166,7 +179,8 @@ _AFTER_HIGHLIGHT = frozenset(qn(f"a:{t}") for t in (
     "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
     "hlinkMouseOver", "rtl", "extLst"))
 """The ``a:rPr`` children that come after ``a:highlight`` in the schema."""
-_P, _PPR, _R, _RPR, _T, _END = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t", "endParaRPr"))
+_P, _PPR, _R, _RPR, _T, _END, _BR = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t",
+                                                          "endParaRPr", "br"))
 _CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 """Control characters python-pptx writes as ``_xHHHH_`` (tab and line feed are kept)."""
