@@ -193,13 +193,15 @@ def check_picture_bounds(path: Path, display: str, line: int | None = None) -> N
                         display, line)
 
 
-def check_svg_file(path: Path, display: str, line: int | None = None) -> None:
-    """Raise PackgenError (PG021) at ``display:line`` when the SVG picture ``path`` (already
-    found inside the project) refers to another file or an address: a viewer, a browser or
-    the print engine could load it. Nothing but the file itself is read."""
+def check_svg_file(path: Path, display: str, line: int | None = None) -> bytes:
+    """Return the bytes of the SVG picture ``path`` (already found inside the project); raise
+    PackgenError (PG021) at ``display:line`` when it refers to another file or an address: a
+    viewer, a browser or the print engine could load it. Nothing but the file itself is read,
+    and the bytes returned are the bytes checked."""
     try:
         check_file_size(path, MAX_SVG_BYTES, display, line)
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8", errors="replace")
     except OSError as exc:
         raise PackgenError(f"cannot read '{path.name}': {exc.strerror or exc}", display, line,
                            "PG003") from None
@@ -209,6 +211,7 @@ def check_svg_file(path: Path, display: str, line: int | None = None) -> None:
         raise PackgenError(f"SVG picture '{path.name}' refers to '{ref[:80]}': an SVG must hold "
                            "everything it shows (other files and remote addresses are not "
                            "fetched)", display, line, REMOTE)
+    return raw
 
 
 def picture_pixels(path: Path) -> tuple[int, int] | None:

@@ -214,7 +214,7 @@ CASES: dict[str, Case] = {
     "image-absolute": _image("/etc/hostname"),
     "image-escape": _image_escape,
     "image-symlink-out": _image_symlink_out,
-    "image-remote": _image("https://example.org/x.png"),
+    "image-file-url": _image("file:///etc/hostname"),
     "image-missing": _image("../images/no-such-picture.png"),
     "jinja-internals": _jinja("{{ ''.__class__ }}"),
     "jinja-expression": _jinja('{{ "a" * 10**9 }}'),

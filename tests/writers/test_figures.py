@@ -12,6 +12,7 @@ from docx import Document
 from lxml import etree
 from PIL import Image as PILImage
 from pptx import Presentation
+import project_support
 from project_support import make
 
 from packgen import api
@@ -54,17 +55,7 @@ Show the figure.
 We talk about power.
 :::
 """
-PACK = """\
-title: T
-audience: staff
-organisation: Org
-date: 2026-03-03
-start: "10:00"
-slot: 15
-venue: Room
-facilitators: [A]
-modules: [figures]
-"""
+PACK = project_support.PACK.replace("modules: [welcome]", "modules: [figures]")
 NS = {"asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main",
       "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",

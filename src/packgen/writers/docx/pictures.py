@@ -27,8 +27,7 @@ def add_picture_run(paragraph: Paragraph, path: Path, image: Image, width: Lengt
     """
     if path.suffix.lower() != ".svg":
         return paragraph.add_run().add_picture(office_picture(path), width=width)
-    check_svg_file(path, image.loc.path, image.loc.line)
-    svg = path.read_bytes()
+    svg = check_svg_file(path, image.loc.path, image.loc.line)
     png = svg_picture_png(svg, width.pt, SVG_PPI, image.loc.path, image.loc.line)
     shape = paragraph.add_run().add_picture(io.BytesIO(png), width=width)
     oxml.add_svg(shape, paragraph.part, svg)

@@ -98,8 +98,7 @@ class _Picture:
         path = paths.contained(root, root / image.src, image.loc.path, image.loc.line)
         if path.suffix.lower() != ".svg":
             return cls(office_picture(path), picture_size(path, image))
-        check_svg_file(path, image.loc.path, image.loc.line)
-        svg = path.read_bytes()
+        svg = check_svg_file(path, image.loc.path, image.loc.line)
         png = svg_picture_png(svg, box.w / EMU_PT, _svg_ppi(box.w / EMU_PT), image.loc.path,
                               image.loc.line)
         return cls(io.BytesIO(png), elements.picture_pixels(io.BytesIO(png)), svg)

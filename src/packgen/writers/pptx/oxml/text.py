@@ -111,18 +111,8 @@ def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = Fal
     ``a:rPr`` attributes (``strike``, ``baseline``, ``cap``, ``u``) and ``highlight`` a
     ``RRGGBB`` colour behind the text.
     """
-    run = etree.SubElement(p, _R)
-    end = p.find(_END)
-    if end is not None:
-        end.addprevious(run)
-    props = etree.SubElement(run, _RPR)
-    props.set("lang", lang)
-    if bold:
-        props.set("b", "1")
-    if italic:
-        props.set("i", "1")
-    if size:
-        props.set("sz", str(int(size * 12700) // 127))
+    run = _before_end(p, _R)
+    props = _props(run, lang, size, bold, italic)
     _style(props, styles, highlight)
     etree.SubElement(run, _T).text = _CONTROL.sub(_escape_control, text)
     return run
@@ -130,15 +120,33 @@ def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = Fal
 
 def add_break(p: Any, lang: str, size: float | None = None) -> Any:
     """Append a line break (``a:br``, a new line in the same paragraph) to ``p``; return it."""
-    br = etree.SubElement(p, _BR)
+    br = _before_end(p, _BR)
+    _props(br, lang, size)
+    return br
+
+
+def _before_end(p: Any, tag: str) -> Any:
+    """Return a new ``tag`` element in ``p``, before its end-of-paragraph properties."""
+    element = etree.SubElement(p, tag)
     end = p.find(_END)
     if end is not None:
-        end.addprevious(br)
-    props = etree.SubElement(br, _RPR)
+        end.addprevious(element)
+    return element
+
+
+def _props(element: Any, lang: str, size: float | None, bold: bool = False,
+           italic: bool = False) -> Any:
+    """Return new ``a:rPr`` run properties of ``element``: language, bold, italic and size,
+    in the order python-pptx writes them."""
+    props = etree.SubElement(element, _RPR)
     props.set("lang", lang)
+    if bold:
+        props.set("b", "1")
+    if italic:
+        props.set("i", "1")
     if size:
         props.set("sz", str(int(size * 12700) // 127))
-    return br
+    return props
 
 
 def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None) -> None:
