@@ -12,10 +12,10 @@ For each deck:
   module; ``python -m packgen build <deck> --only deck`` writes the .pptx.
 * Pandoc: ``pandoc -f markdown --slide-level 2 --resource-path <deck folder>``, each code chunk
   fence first written as the code block knitr or Quarto would hand Pandoc
-  (``as_knitr_gives_it``). Pandoc fetches
-  a picture given as a web address; nothing here goes to the network, so a Lua filter points
-  every ``http(s)://`` picture (and slide background) at one local placeholder. packgen never fetches either (it
-  reports the address), so the picture counts are compared as they are.
+  (``as_knitr_gives_it``). Pandoc fetches a picture given as a web address; nothing here goes
+  to the network, so a Lua filter writes each web picture's alt text in its place, as Pandoc
+  does when it cannot fetch one (its Word writer; its PowerPoint writer stops), and as packgen
+  does (PG165). A web slide background points at one local placeholder.
 
 Both files are reopened with python-pptx and read slide by slide: the title, the notes, the
 visible words (every other text on the slide, tables included), the pictures and the tables.
@@ -64,17 +64,25 @@ modules: [{deck}]
 """
 AUDIENCES = "- id: staff\n- id: mixed\n- id: self-advocates\n"
 REMOTE_FILTER = """\
-local function here(src)
-  if src and src:match('^https?://') then return 'remote-picture.png' end
-  return src
+traverse = 'topdown'
+local function web(src)
+  return src and (src:match('^https?://') or src:match('^ftp://') or src:match('^//'))
+end
+local function lone_picture(fig)
+  local found = nil
+  pandoc.walk_block(fig, {Image = function(img) found = img end})
+  return found
+end
+function Figure(fig)
+  local img = lone_picture(fig)
+  if img and web(img.src) then return pandoc.Para(img.caption), false end
 end
 function Image(img)
-  img.src = here(img.src)
-  return img
+  if web(img.src) then return img.caption end
 end
 function Header(h)
-  if h.attributes['background-image'] then
-    h.attributes['background-image'] = here(h.attributes['background-image'])
+  if web(h.attributes['background-image']) then
+    h.attributes['background-image'] = 'remote-picture.png'
   end
   return h
 end

@@ -19,8 +19,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pandoc_parity as parity
 
-REMOTE = "web-address pictures: never fetched, so packgen shows the alt text where Pandoc's " \
-         "side has a placeholder picture"
 IN_DIVS = "pictures in divs, columns and layout grids: Pandoc shows their alt text, packgen " \
           "the pictures"
 EMPTY = "text under ### headings, in callouts or after a code chunk that Pandoc's slide " \
@@ -28,14 +26,12 @@ EMPTY = "text under ### headings, in callouts or after a code chunk that Pandoc'
 SPLIT = "untitled slides split where a code chunk or a --- stands"
 NOT_YET: dict[str, str] = {
     "beamer-notes-example": "a list after raw LaTeX \\note{} that Pandoc's slide leaves out",
-    "course-431-class01": REMOTE,
     "fr-diaporama-balisage": f"{IN_DIVS}; figure captions in raw HTML <figure>",
     "pandoc-manual": f"{EMPTY}; tables inside definition lists",
-    "quarto-authoring": f"{REMOTE}; {IN_DIVS}; subfigures; nested lists in divs",
-    "quarto-cli-links-id": REMOTE,
-    "quarto-computation": f"{REMOTE}; {SPLIT}",
-    "quarto-intro": f"{REMOTE}; {IN_DIVS}; {SPLIT}",
-    "quarto-presentations": f"{REMOTE}; {IN_DIVS}",
+    "quarto-authoring": f"{IN_DIVS}; subfigures; nested lists in divs",
+    "quarto-computation": f"{IN_DIVS}; {SPLIT}",
+    "quarto-intro": f"{IN_DIVS}; {SPLIT}",
+    "quarto-presentations": IN_DIVS,
     "quarto-websites": SPLIT,
     "rse-skills": EMPTY,
     "talk-alfgrp": IN_DIVS,
@@ -46,8 +42,8 @@ NOT_YET: dict[str, str] = {
     "talk-teach-repro": IN_DIVS,
     "tidymodels-workshop": EMPTY,
 }
-"""Decks that differ today, with the constructs each still needs (the report of
-``pandoc_parity.py --qmd-as-md`` shows what a .qmd deck needs past the .qmd itself)."""
+"""Decks that still differ from Pandoc, with what differs (``python
+tests/acceptance/pandoc_parity.py DECK`` prints every difference with its slide)."""
 
 
 def _pandoc_or_skip() -> None:
