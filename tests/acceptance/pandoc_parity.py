@@ -90,7 +90,9 @@ end
 """
 PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " ",
-                       "\u2022": " ", "\u25aa": " "})
+                       "\u2022": " ", "\u25aa": " ", "\v": "\n"})
+"""Plain quotes and dashes; a line break (python-pptx's ``\v``) starts a line as a new
+paragraph does (Pandoc writes a code block's lines as paragraphs, packgen as line breaks)."""
 BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25e6]|\d+[.)]|[a-zA-Z][.)])\s+", re.MULTILINE)
 
 

@@ -11,7 +11,6 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError, info
@@ -40,7 +39,7 @@ from packgen.markdown.inline import (
     spans_of,
     strip_spans,
 )
-from packgen.markdown.lists import convert_definitions, convert_list
+from packgen.markdown.lists import convert_definitions, convert_list, pandoc_deflist_plugin
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -57,6 +56,7 @@ from packgen.markdown.raw import (
     RAW_LATEX,
     html_text,
     is_comment,
+    latex_name,
     raw_plugin,
     tag_names,
 )
@@ -159,7 +159,7 @@ def _parser() -> MarkdownIt:
                                    "typographer": False})
     md.validateLink = _every_link
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
-    return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(deflist_plugin)
+    return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(pandoc_deflist_plugin)
             .use(raw_plugin).use(pandoc_inline))
 
 
@@ -533,8 +533,9 @@ def _html_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _raw_tex_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``)."""
-    ctx.dropped.note(RAW_LATEX, _loc(node, ctx), node.content.split("}")[0] + "}")
+    """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``) or a command
+    standing as a block of its own (``\\note{...}`` over several lines)."""
+    ctx.dropped.note(RAW_LATEX, _loc(node, ctx), latex_name(node.content))
     return []
 
 

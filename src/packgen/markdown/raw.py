@@ -53,6 +53,7 @@ def raw_plugin(md: Any) -> None:
     md.inline.ruler.before("escape", "shortcode", _shortcode)
     md.block.ruler.before("fence", "raw_tex_block", _raw_tex_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before("fence", "raw_tex_command", _raw_tex_command)
     md.core.ruler.after("text_join", "raw_spans", _raw_spans)
 
 
@@ -198,6 +199,52 @@ def _raw_tex_block(state: Any, start: int, end: int, silent: bool) -> bool:
     token.map = [start, last + 1]
     state.line = last + 1
     return True
+
+
+INLINE_COMMANDS = frozenset({
+    "emph", "textbf", "textit", "texttt", "textsc", "textsf", "textrm", "textup", "textmd",
+    "textsl", "textnormal", "underline", "uline", "sout", "textsuperscript",
+    "textsubscript", "url", "href", "cite", "citep", "citet", "parencite", "textcite",
+    "autocite", "ref", "eqref", "pageref", "label", "footnote", "alert", "structure",
+    "textcolor", "colorbox", "mbox", "hbox", "LaTeX", "TeX", "today", "ldots", "dots",
+    "includegraphics", "verb", "lstinline", "mintinline", "enquote", "mathrm", "ensuremath",
+})
+"""Commands Pandoc reads inside a paragraph, never as a raw block of their own (a subset of
+its list: the ones text uses). Any other command alone on its lines is one raw block."""
+
+
+def _raw_tex_command(state: Any, start: int, end: int, silent: bool) -> bool:
+    """Read a LaTeX command that starts a block and whose arguments end its line
+    (``\\note{`` ... ``}`` over several lines, blank lines and lists included) as one
+    raw_tex_block, as Pandoc reads it; a command with text after it stays inline."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start] + state.tShift[start]
+    match = _COMMAND.match(state.src, first)
+    if match is None or match[1] in ("begin", "end") or match[1] in INLINE_COMMANDS:
+        return False
+    stop = _arguments_end(state.src, match.end())
+    last = start
+    while last < end and state.eMarks[last] < stop:
+        last += 1
+    if last >= end or state.src[stop:state.eMarks[last]].strip():
+        return False
+    if silent:
+        return True
+    token = state.push("raw_tex_block", "", 0)
+    token.content = state.getLines(start, last + 1, state.blkIndent, False)
+    token.map = [start, last + 1]
+    state.line = last + 1
+    return True
+
+
+def latex_name(content: str) -> str:
+    """Return how a dropped raw LaTeX block is named: ``\\begin{center}``, ``\\note``."""
+    content = content.strip()
+    if _ENV.match(content):
+        return content.split("}")[0] + "}"
+    match = _COMMAND.match(content)
+    return match[0] if match else content.split("\n")[0]
 
 
 def _line(state: Any, line: int) -> str:
