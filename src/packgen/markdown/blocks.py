@@ -60,6 +60,7 @@ from packgen.markdown.raw import (
     raw_plugin,
     tag_names,
 )
+from packgen.markdown.references import implicit_references_plugin
 from packgen.markdown.slides import carve
 from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
@@ -150,8 +151,9 @@ def _check_brackets(text: str, ctx: Context) -> None:
 @cache
 def _parser() -> MarkdownIt:
     """Return the shared parser: CommonMark, pipe tables, Pandoc divs/attributes, Pandoc's
-    inline extras (strikeout, sub/superscript, bracketed spans), dollar math, and raw HTML,
-    LaTeX, ``{=format}`` and shortcodes read as tokens of their own (to be dropped).
+    inline extras (strikeout, sub/superscript, bracketed spans), implicit header references,
+    dollar math, and raw HTML, LaTeX, ``{=format}`` and shortcodes read as tokens of their own
+    (to be dropped).
 
     Dollar math is added first, so that its rule runs before the raw LaTeX rule and the TeX
     inside ``$...$`` is never taken for a LaTeX command."""
@@ -160,7 +162,8 @@ def _parser() -> MarkdownIt:
     md.validateLink = _every_link
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
     return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(pandoc_deflist_plugin)
-            .use(raw_plugin).use(pandoc_inline))
+            .use(raw_plugin).use(pandoc_inline)
+            .use(implicit_references_plugin))
 
 
 def _every_link(url: str) -> bool:
