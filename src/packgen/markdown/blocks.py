@@ -214,6 +214,8 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """
     loc = _loc(node, ctx)
     _check_stray_fences(node.children[0].content, loc, ctx)
+    if [c.type for c in node.children[0].children] == ["hardbreak"]:
+        return [Paragraph((Span("", soft_break=True),), loc)]  # a lone ``\``: an empty line
     out: list[Raw] = []
     pending: list[SyntaxTreeNode] = []
     line = loc.line or 0
