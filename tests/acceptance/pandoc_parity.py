@@ -247,7 +247,8 @@ def _repair(path: Path) -> None:
                 new.writestr(name, data)
 
 
-BEYOND_PANDOC = re.compile(r"Column \d+ text below the (?:picture|table)|Column (?:[3-9]|\d{2,}) text")
+BEYOND_PANDOC = re.compile(r"Column \d+ text below the (?:picture|table)"
+                           r"|Column (?:[3-9]|\d{2,}) text")
 """The names of packgen's text shapes holding column text Pandoc leaves out."""
 
 
