@@ -150,11 +150,22 @@ def _environment_end(state: Any, pos: int) -> int | None:
     unclosed = state.env.setdefault("_packgen_unclosed", {}).setdefault(state.src, set())
     if match[1] in unclosed:
         return None
-    close = state.src.find("\\end{" + match[1] + "}", match.end())
-    if close < 0:
+    close = _matching_end(state.src, match[1], match.end())
+    if close is None:
         unclosed.add(match[1])
-        return None
-    return close + len(match[1]) + 6
+    return close
+
+
+def _matching_end(src: str, name: str, pos: int) -> int | None:
+    """Return where the ``\\end{name}`` closing an environment opened before ``pos`` ends,
+    the same environment nested inside it counted (``itemize`` in ``itemize``); None when
+    it is never closed."""
+    depth = 1
+    for found in re.finditer(r"\\(begin|end)\{" + re.escape(name) + r"\}", src[pos:]):
+        depth += 1 if found[1] == "begin" else -1
+        if depth == 0:
+            return pos + found.end()
+    return None
 
 
 def _arguments_end(src: str, pos: int) -> int:
@@ -188,7 +199,9 @@ def _raw_tex_block(state: Any, start: int, end: int, silent: bool) -> bool:
     unclosed = state.env.setdefault("_packgen_unclosed_blocks", set())
     if closing in unclosed:
         return False
-    last = next((line for line in range(start, end) if closing in _line(state, line)), None)
+    stop = _matching_end(state.src, match[1], match.end())
+    last = next((line for line in range(start, end) if state.eMarks[line] >= stop), None) \
+        if stop is not None else None
     if last is None:
         unclosed.add(closing)
         return False
@@ -245,10 +258,6 @@ def latex_name(content: str) -> str:
         return content.split("}")[0] + "}"
     match = _COMMAND.match(content)
     return match[0] if match else content.split("\n")[0]
-
-
-def _line(state: Any, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
 
 
 # --- shortcodes and {=format} spans ------------------------------------------------------
