@@ -619,6 +619,25 @@ CATALOGUE: tuple[Code, ...] = (
          "The slide does not show the columns the author wrote.",
          "Put each '::: column' inside ':::: columns' with nothing between them, and move "
          "other text before or after the columns div."),
+    Code("PG168", I, "column-text-kept",
+         "text after the picture or table that starts a column, which Pandoc leaves out",
+         "On a slide of two columns where neither has text before a picture or table, "
+         "Pandoc's PowerPoint writer shows only the picture (no figure) or table that starts a "
+         "column and leaves out what follows it (a source line, a caption written as text); "
+         "packgen shows that text below the picture and says so once at its line.",
+         "Dropping the author's words silently would hide them from every viewer of the deck.",
+         "Nothing to do; to silence it, write the text as the picture's alt text (a figure) "
+         "or put it before the picture.",
+         "content/modules"),
+    Code("PG169", I, "columns-kept",
+         "columns after the second, which Pandoc leaves out",
+         "Pandoc's PowerPoint writer sets the first two '::: column' divs of ':::: columns' "
+         "side by side and leaves out any after them; packgen shows every column and says so "
+         "once at the first column Pandoc leaves out that has content.",
+         "A third column (often after an empty spacer column) holds the author's content; "
+         "leaving it out would hide it.",
+         "Nothing to do; to silence it, keep to two columns (drop an empty spacer column).",
+         "content/modules"),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

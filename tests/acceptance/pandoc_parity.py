@@ -45,7 +45,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,7 +90,9 @@ end
 """
 PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " ",
-                       "\u2022": " ", "\u25aa": " "})
+                       "\u2022": " ", "\u25aa": " ", "\v": "\n"})
+"""Plain quotes and dashes; a line break (python-pptx's ``\v``) starts a line as a new
+paragraph does (Pandoc writes a code block's lines as paragraphs, packgen as line breaks)."""
 BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25e6]|\d+[.)]|[a-zA-Z][.)])\s+", re.MULTILINE)
 
 
@@ -106,6 +108,10 @@ class Slide:
     layout: str = ""
     alts: tuple[str, ...] = ()
     """The words of its pictures' alt texts (descriptions)."""
+    beyond: tuple[str, ...] = ()
+    """The words of packgen's text shapes that hold what Pandoc's PowerPoint writer leaves out
+    of columns, by the names packgen gives them (``BEYOND_PANDOC``): text after the picture
+    or table that starts a column (PG168), a column after the second (PG169)."""
 
 
 @dataclass(frozen=True)
@@ -241,10 +247,15 @@ def _repair(path: Path) -> None:
                 new.writestr(name, data)
 
 
+BEYOND_PANDOC = re.compile(r"Column \d+ text below the (?:picture|table)"
+                           r"|Column (?:[3-9]|\d{2,}) text")
+"""The names of packgen's text shapes holding column text Pandoc leaves out."""
+
+
 def _slide(slide) -> Slide:
     title_shape = slide.shapes.title
     title = " ".join(normalise(title_shape.text_frame.text)) if title_shape is not None else ""
-    texts, pictures, tables, alts = [], 0, 0, []
+    texts, pictures, tables, alts, beyond = [], 0, 0, [], []
     for shape in _shapes(slide.shapes):
         if title_shape is not None and shape.shape_id == title_shape.shape_id:
             continue
@@ -258,10 +269,13 @@ def _slide(slide) -> Slide:
             alts.append(_description(shape))
         elif shape.has_text_frame:
             texts.append(shape.text_frame.text)
+            if BEYOND_PANDOC.fullmatch(shape.name):
+                beyond.append(shape.text_frame.text)
     notes = (slide.notes_slide.notes_text_frame.text
              if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None else "")
     return Slide(title, normalise(notes), normalise("\n".join(texts)), pictures, tables,
-                 slide.slide_layout.name, normalise("\n".join(alts)))
+                 slide.slide_layout.name, normalise("\n".join(alts)),
+                 normalise("\n".join(beyond)))
 
 
 def _description(shape) -> str:
@@ -479,6 +493,11 @@ def _pair(number: int, theirs: Slide, ours: Slide) -> list[Difference]:
         found.append(Difference("pictures", number, theirs.title,
                                 f"{PICTURES_AS_TEXT} ({shown} of {ours.pictures})"))
         return found
+    if theirs.words != ours.words and _column_text_kept(theirs, ours):
+        found.append(Difference("words", number, theirs.title,
+                                f"{COLUMN_TEXT_KEPT} ({len(ours.words) - len(theirs.words)} "
+                                f"words)"))
+        theirs = replace(theirs, words=ours.words)
     for kind, a, b in (("notes", theirs.notes, ours.notes), ("words", theirs.words, ours.words)):
         if a != b:
             found.append(Difference(kind, number, theirs.title, _word_diff(a, b)))
@@ -501,6 +520,19 @@ def _pictures_as_alt_text(theirs: Slide, ours: Slide) -> bool:
         return False
     mine, pandoc, alts = Counter(ours.words), Counter(theirs.words), Counter(ours.alts)
     return not (mine - pandoc) and not ((pandoc - mine) - alts - alts) and not (alts - pandoc)
+
+
+COLUMN_TEXT_KEPT = "Pandoc leaves out column text packgen shows"
+
+
+def _column_text_kept(theirs: Slide, ours: Slide) -> bool:
+    """Return True when Pandoc's words are packgen's less words of the column text Pandoc's
+    PowerPoint writer leaves out (``Slide.beyond``), and nothing else: no word of Pandoc's is
+    missing from packgen's, and each word Pandoc lacks is one packgen shows in such a shape."""
+    if not ours.beyond:
+        return False
+    mine, pandoc = Counter(ours.words), Counter(theirs.words)
+    return not (pandoc - mine) and not ((mine - pandoc) - Counter(ours.beyond))
 
 
 def _word_diff(theirs: Sequence[str], ours: Sequence[str]) -> str:
@@ -572,8 +604,6 @@ def _read_or_say(path: Path | None) -> tuple[tuple[Slide, ...], str]:
 
 
 def _with(result: Result, differences: list[Difference]) -> Result:
-    from dataclasses import replace
-
     return replace(result, differences=tuple(differences))
 
 
@@ -599,12 +629,20 @@ def _pictures_kept(d: Difference) -> bool:
     return d.kind == "pictures" and d.detail.startswith(PICTURES_AS_TEXT)
 
 
+def _column_text_shown(d: Difference) -> bool:
+    return d.kind == "words" and d.detail.startswith(COLUMN_TEXT_KEPT)
+
+
 DOCUMENTED: tuple[Documented, ...] = (
     Documented("a slide with no title is named '<module title>, slide N' for screen readers",
                "docs/content-format.md#pandoc-compatibility", _untitled_named),
     Documented("a picture inside a div or a line of text is shown, where Pandoc's PowerPoint "
                "writer shows only its alt text", "docs/content-format.md#pandoc-compatibility",
                _pictures_kept),
+    Documented("text after the picture or table that starts a column, and every column after "
+               "the second, are shown, where Pandoc's PowerPoint writer leaves them out "
+               "(PG168, PG169)", "docs/content-format.md#pandoc-compatibility",
+               _column_text_shown),
 )
 """Every difference from Pandoc packgen makes on purpose: the one list of them (the docs
 section named states each one to the trainer)."""

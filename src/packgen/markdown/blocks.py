@@ -11,7 +11,6 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from packgen.errors import LIMIT_EXCEEDED, Diagnostic, PackgenError, info
@@ -40,7 +39,7 @@ from packgen.markdown.inline import (
     spans_of,
     strip_spans,
 )
-from packgen.markdown.lists import convert_definitions, convert_list
+from packgen.markdown.lists import convert_definitions, convert_list, pandoc_deflist_plugin
 from packgen.markdown.pandoc_attrs import (
     BAD_VALUE,
     Attrs,
@@ -57,9 +56,11 @@ from packgen.markdown.raw import (
     RAW_LATEX,
     html_text,
     is_comment,
+    latex_name,
     raw_plugin,
     tag_names,
 )
+from packgen.markdown.references import implicit_references_plugin
 from packgen.markdown.slides import carve
 from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
@@ -150,8 +151,9 @@ def _check_brackets(text: str, ctx: Context) -> None:
 @cache
 def _parser() -> MarkdownIt:
     """Return the shared parser: CommonMark, pipe tables, Pandoc divs/attributes, Pandoc's
-    inline extras (strikeout, sub/superscript, bracketed spans), dollar math, and raw HTML,
-    LaTeX, ``{=format}`` and shortcodes read as tokens of their own (to be dropped).
+    inline extras (strikeout, sub/superscript, bracketed spans), implicit header references,
+    dollar math, and raw HTML, LaTeX, ``{=format}`` and shortcodes read as tokens of their own
+    (to be dropped).
 
     Dollar math is added first, so that its rule runs before the raw LaTeX rule and the TeX
     inside ``$...$`` is never taken for a LaTeX command."""
@@ -159,8 +161,9 @@ def _parser() -> MarkdownIt:
                                    "typographer": False})
     md.validateLink = _every_link
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
-    return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(deflist_plugin)
-            .use(raw_plugin).use(pandoc_inline))
+    return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(pandoc_deflist_plugin)
+            .use(raw_plugin).use(pandoc_inline)
+            .use(implicit_references_plugin))
 
 
 def _every_link(url: str) -> bool:
@@ -211,6 +214,8 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """
     loc = _loc(node, ctx)
     _check_stray_fences(node.children[0].content, loc, ctx)
+    if [c.type for c in node.children[0].children] == ["hardbreak"]:
+        return [Paragraph((Span("", soft_break=True),), loc)]  # a lone ``\``: an empty line
     out: list[Raw] = []
     pending: list[SyntaxTreeNode] = []
     line = loc.line or 0
@@ -533,8 +538,9 @@ def _html_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 
 def _raw_tex_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
-    """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``)."""
-    ctx.dropped.note(RAW_LATEX, _loc(node, ctx), node.content.split("}")[0] + "}")
+    """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``) or a command
+    standing as a block of its own (``\\note{...}`` over several lines)."""
+    ctx.dropped.note(RAW_LATEX, _loc(node, ctx), latex_name(node.content))
     return []
 
 

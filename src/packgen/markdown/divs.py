@@ -22,6 +22,7 @@ from packgen.model import (
     Loc,
     Paragraph,
     SpacesDiagram,
+    Table,
     Text,
 )
 from packgen.safety import MAX_MARKDOWN_DEPTH
@@ -32,6 +33,8 @@ MAX_DEPTH = MAX_MARKDOWN_DEPTH
 HEADING_IN_BLOCK = "PG118"
 UNKNOWN_DIV = "PG117"
 LOOSE_COLUMN = "PG167"
+COLUMN_TEXT_KEPT = "PG168"
+COLUMNS_KEPT = "PG169"
 MISPLACED_BLOCK = "PG127"
 """The code of a block the converter cannot place where it stands."""
 
@@ -291,11 +294,12 @@ def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     rest, notes = lift_notes(raw)
     columns = _leading_columns(rest)
     if len(columns) < min(2, len(rest)) or not columns:
-        return _columns_as_content(raw, loc, ctx)
+        return _columns_as_content(raw, loc, ctx, len(columns))
     if len(columns) < len(rest):
         ctx.warn("text after the last '::: column' of ':::: columns' is left out, as Pandoc "
                  "leaves it out: move it before or after the columns div",
                  rest[len(columns)].loc, LOOSE_COLUMN)
+    _say_what_pandoc_leaves_out(columns, ctx)
     cells, widths, lifted = [], [], list(notes)
     for column in columns:
         inner, column_notes = lift_notes(list(column.raw))
@@ -304,6 +308,69 @@ def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
         lifted.extend(column_notes)
     out: list[Raw] = [Columns(tuple(cells), loc, tuple(widths))]
     return out + ([Notes(tuple(lifted), loc)] if lifted else [])
+
+
+def _say_what_pandoc_leaves_out(columns: list[Part], ctx: Context) -> None:
+    """Say, in one info line each, what packgen shows of ``columns`` that Pandoc's PowerPoint
+    writer leaves out: every column after the second (PG169), and, on a two-column slide (no
+    column of the two has text before a picture or table), what follows the picture or table
+    that starts a column (PG168)."""
+    shown = [c for c in columns[2:] if _visible(c.raw)]
+    if shown:
+        ctx.info(f"{len(columns)} columns are shown side by side; Pandoc's PowerPoint writer "
+                 "shows the first two and leaves out the rest", shown[0].loc, COLUMNS_KEPT)
+    pair = [[item for item in c.raw if not isinstance(item, Notes)] for c in columns[:2]]
+    if any(_text_then_media(items) for items in pair):
+        return  # Pandoc's comparison layout: it shows every block of the two columns
+    for items in pair:
+        kept = _pandoc_shows(items)
+        if _visible(items[kept:]):
+            ctx.info(_left_out(items, kept), items[kept].loc, COLUMN_TEXT_KEPT)
+
+
+def _left_out(items: list[Raw], kept: int) -> str:
+    if kept > 1:
+        return ("this and what follows it in the column are shown; Pandoc's PowerPoint writer "
+                "leaves out a picture or table after a figure, and the rest of the column")
+    lead = "table" if isinstance(items[0], Table) else "picture"
+    return (f"the text after the {lead} that starts this column is shown below it; Pandoc's "
+            "PowerPoint writer leaves it out")
+
+
+def _media(item: Raw) -> bool:
+    """Return True for what Pandoc counts as no text in a column: a picture starting its
+    paragraph, a figure or a table."""
+    return isinstance(item, (SlidePicture, Image, Table))
+
+
+def _text_then_media(items: list[Raw]) -> bool:
+    first = next((i for i, item in enumerate(items) if _media(item)), None)
+    return first is not None and first > 0
+
+
+def _pandoc_shows(items: list[Raw]) -> int:
+    """Return how many of a column's items Pandoc's two-column slide shows: a column that
+    starts with a picture that is no figure, or with a table, shows just that; any other
+    shows every item, but for a picture or table after a figure and what follows it."""
+    if items and _cuts(items[0]):
+        return 1
+    after_figure = False
+    for index, item in enumerate(items):
+        if _cuts(item) and after_figure:
+            return index
+        after_figure = after_figure or isinstance(item, Image)
+    return len(items)
+
+
+def _cuts(item: Raw) -> bool:
+    """Return True for what ends Pandoc's first split of a column: a table, or a picture
+    starting its paragraph that is no figure."""
+    return isinstance(item, (Table, SlidePicture)) or (isinstance(item, Image)
+                                                       and not item.figure)
+
+
+def _visible(raw: list[Raw] | tuple[Raw, ...]) -> bool:
+    return any(not isinstance(item, Notes) for item in raw)
 
 
 def _leading_columns(rest: list[Raw]) -> list[Part]:
@@ -316,11 +383,14 @@ def _leading_columns(rest: list[Raw]) -> list[Part]:
     return out
 
 
-def _columns_as_content(raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
-    """Return a columns div that does not start with two columns as Pandoc shows it: its
-    content (each column's too) one block after another, with a warning (PG167)."""
+def _columns_as_content(raw: list[Raw], loc: Loc, ctx: Context, leading: int) -> list[Raw]:
+    """Return a columns div that does not start with two columns: its content (each column's
+    too) one block after another, with a warning (PG167). Pandoc shows it so when it starts
+    with no column; after one ``leading`` column, Pandoc shows that column alone."""
+    pandoc = ("as Pandoc shows it" if not leading else "Pandoc's PowerPoint writer shows the "
+              "first column alone and leaves out the rest")
     ctx.warn("':::: columns' does not start with its '::: column' divs, so its content is "
-             "shown one block after another, not side by side (as Pandoc shows it)", loc,
+             f"shown one block after another, not side by side ({pandoc})", loc,
              LOOSE_COLUMN)
     out: list[Raw] = []
     for item in raw:

@@ -84,6 +84,20 @@ def pandoc_inline(md: Any) -> None:
     md.use(sub_plugin).use(superscript_plugin)
     attrs_plugin(md, after=(), spans=True, span_after="emphasis")
     md.core.ruler.before("text_join", "literal_escapes", _literal_escapes)
+    md.core.ruler.before("text_join", "trailing_backslash", _trailing_backslash)
+
+
+def _trailing_backslash(state: Any) -> None:
+    """Read a backslash that ends a paragraph as Pandoc does: a line break, which shows nothing
+    there (a ``\\`` line alone, a spacer between blocks, stays a paragraph of one break)."""
+    for token in state.tokens:
+        last = token.children[-1] if token.type == "inline" and token.children else None
+        if last is None or last.type != "text" or not last.content.endswith("\\"):
+            continue
+        if last.content == "\\" and len(token.children) == 1:
+            last.type, last.content = "hardbreak", ""  # a paragraph of one line break
+        else:
+            last.content = last.content[:-1].rstrip()
 
 
 def _literal_escapes(state: Any) -> None:

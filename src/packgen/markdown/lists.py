@@ -6,10 +6,13 @@ in it is lifted out after the list (PG156), and its notes become the slide's not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.deflist import deflist_plugin
 
 from packgen.markdown.divs import Context, Notes, Raw, describe, lift_notes, model_blocks
 from packgen.markdown.inline import WEB_ADDRESSES, spans_of, strip_spans
@@ -29,6 +32,8 @@ from packgen.model import (
 )
 
 LIFTED = "PG156"
+_MARKER = re.compile(r"[:~][ \t]")
+"""A definition's first line: ``:`` or ``~`` and a space."""
 Convert = Callable[[list[SyntaxTreeNode], Context], list[Raw]]
 """Converts block nodes (``blocks.convert_blocks``), passed in so this module needs no
 import of the converter table."""
@@ -128,3 +133,48 @@ def _has_image(node: SyntaxTreeNode) -> bool:
     address is its alt text, so it stays the item's text)."""
     return any(child.type == "image" and not str(child.attrs.get("src", "")).lower()
                .startswith(WEB_ADDRESSES) for child in node.children[0].children)
+
+
+# --- reading definition lists --------------------------------------------------------------
+
+
+def pandoc_deflist_plugin(md: Any) -> None:
+    """Add definition lists to ``md`` as Pandoc reads them: mdit-py-plugins' rule, ended
+    where Pandoc ends the list (``_pandoc_end``) rather than at its own, shallower indent."""
+    md.use(deflist_plugin)
+    rules = dict(zip(md.block.ruler.get_active_rules(), md.block.ruler.getRules(""),
+                     strict=True))
+    read = rules["deflist"]
+
+    def deflist(state: Any, start: int, end: int, silent: bool) -> bool:
+        return read(state, start, _pandoc_end(state, start, end), silent)
+
+    md.block.ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})
+
+
+def _pandoc_end(state: Any, start: int, end: int) -> int:
+    """Return where a definition list starting at ``start`` ends for Pandoc: at the first
+    line after a blank line that is indented less than four spaces and is neither a
+    definition (``:``) nor a term with a definition under it (the blocks of a definition
+    after its first are indented four spaces; a table indented two follows the list)."""
+    blank = False
+    for line in range(start + 1, end):
+        if state.isEmpty(line):
+            blank = True
+            continue
+        if blank and state.sCount[line] - state.blkIndent < 4 \
+                and not _is_definition(state, line) and not _is_term(state, line, end):
+            return line
+        blank = False
+    return end
+
+
+def _is_definition(state: Any, line: int) -> bool:
+    return bool(_MARKER.match(state.src, state.bMarks[line] + state.tShift[line]))
+
+
+def _is_term(state: Any, line: int, end: int) -> bool:
+    after = line + 1
+    if after < end and state.isEmpty(after):
+        after += 1
+    return after < end and _is_definition(state, after)

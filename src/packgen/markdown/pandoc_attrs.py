@@ -259,6 +259,15 @@ def _heading_attrs(heading: Any, inline: Any) -> None:
         _strip_trailing_space(children)
 
 
+def heading_text(content: str) -> tuple[str, Attrs]:
+    """Return a heading's source text without its trailing ``{#id .class}`` and the attributes
+    read from it (none when the braces are no attributes: ``## Tidy {tidymodels}``)."""
+    match = _TRAILING_ATTRS.search(content.rstrip())
+    if not match or not _readable(match[1]):
+        return content.strip(), Attrs()
+    return content[:match.start()].strip(), parse_attrs(match[1])
+
+
 def _readable(text: str) -> bool:
     """Return True when ``text`` is attribute syntax; as in Pandoc, braces that are not
     (``## Tidy {tidymodels}``) stay part of the heading's text."""

@@ -53,6 +53,7 @@ def raw_plugin(md: Any) -> None:
     md.inline.ruler.before("escape", "shortcode", _shortcode)
     md.block.ruler.before("fence", "raw_tex_block", _raw_tex_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before("fence", "raw_tex_command", _raw_tex_command)
     md.core.ruler.after("text_join", "raw_spans", _raw_spans)
 
 
@@ -149,11 +150,22 @@ def _environment_end(state: Any, pos: int) -> int | None:
     unclosed = state.env.setdefault("_packgen_unclosed", {}).setdefault(state.src, set())
     if match[1] in unclosed:
         return None
-    close = state.src.find("\\end{" + match[1] + "}", match.end())
-    if close < 0:
+    close = _matching_end(state.src, match[1], match.end())
+    if close is None:
         unclosed.add(match[1])
-        return None
-    return close + len(match[1]) + 6
+    return close
+
+
+def _matching_end(src: str, name: str, pos: int) -> int | None:
+    """Return where the ``\\end{name}`` closing an environment opened before ``pos`` ends,
+    the same environment nested inside it counted (``itemize`` in ``itemize``); None when
+    it is never closed."""
+    depth = 1
+    for found in re.finditer(r"\\(begin|end)\{" + re.escape(name) + r"\}", src[pos:]):
+        depth += 1 if found[1] == "begin" else -1
+        if depth == 0:
+            return pos + found.end()
+    return None
 
 
 def _arguments_end(src: str, pos: int) -> int:
@@ -187,7 +199,9 @@ def _raw_tex_block(state: Any, start: int, end: int, silent: bool) -> bool:
     unclosed = state.env.setdefault("_packgen_unclosed_blocks", set())
     if closing in unclosed:
         return False
-    last = next((line for line in range(start, end) if closing in _line(state, line)), None)
+    stop = _matching_end(state.src, match[1], match.end())
+    last = next((line for line in range(start, end) if state.eMarks[line] >= stop), None) \
+        if stop is not None else None
     if last is None:
         unclosed.add(closing)
         return False
@@ -200,8 +214,50 @@ def _raw_tex_block(state: Any, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _line(state: Any, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+INLINE_COMMANDS = frozenset({
+    "emph", "textbf", "textit", "texttt", "textsc", "textsf", "textrm", "textup", "textmd",
+    "textsl", "textnormal", "underline", "uline", "sout", "textsuperscript",
+    "textsubscript", "url", "href", "cite", "citep", "citet", "parencite", "textcite",
+    "autocite", "ref", "eqref", "pageref", "label", "footnote", "alert", "structure",
+    "textcolor", "colorbox", "mbox", "hbox", "LaTeX", "TeX", "today", "ldots", "dots",
+    "includegraphics", "verb", "lstinline", "mintinline", "enquote", "mathrm", "ensuremath",
+})
+"""Commands Pandoc reads inside a paragraph, never as a raw block of their own (a subset of
+its list: the ones text uses). Any other command alone on its lines is one raw block."""
+
+
+def _raw_tex_command(state: Any, start: int, end: int, silent: bool) -> bool:
+    """Read a LaTeX command that starts a block and whose arguments end its line
+    (``\\note{`` ... ``}`` over several lines, blank lines and lists included) as one
+    raw_tex_block, as Pandoc reads it; a command with text after it stays inline."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start] + state.tShift[start]
+    match = _COMMAND.match(state.src, first)
+    if match is None or match[1] in ("begin", "end") or match[1] in INLINE_COMMANDS:
+        return False
+    stop = _arguments_end(state.src, match.end())
+    last = start
+    while last < end and state.eMarks[last] < stop:
+        last += 1
+    if last >= end or state.src[stop:state.eMarks[last]].strip():
+        return False
+    if silent:
+        return True
+    token = state.push("raw_tex_block", "", 0)
+    token.content = state.getLines(start, last + 1, state.blkIndent, False)
+    token.map = [start, last + 1]
+    state.line = last + 1
+    return True
+
+
+def latex_name(content: str) -> str:
+    """Return how a dropped raw LaTeX block is named: ``\\begin{center}``, ``\\note``."""
+    content = content.strip()
+    if _ENV.match(content):
+        return content.split("}")[0] + "}"
+    match = _COMMAND.match(content)
+    return match[0] if match else content.split("\n")[0]
 
 
 # --- shortcodes and {=format} spans ------------------------------------------------------

@@ -23,7 +23,9 @@ from itertools import pairwise
 from typing import Any
 
 _DASHES = re.compile(r"-+")
-_DASH_LINE = re.compile(r"-+(?:[ \t]+-+)*[ \t]*")
+_DASH_LINE = re.compile(r" {0,3}-+(?:[ \t]+-+)*[ \t]*")
+"""A line of dashes, indented up to three spaces as Pandoc allows (column places count the
+indent, as Pandoc counts them)."""
 _GRID_SEP = re.compile(r"\+(?:[-=:]+\+)+[ \t]*")
 _CAPTION = re.compile(r"(?:Table)?:[ \t]+(?P<text>\S.*)", re.DOTALL)
 
@@ -192,7 +194,7 @@ def _headerless(lines: list[str], first: int) -> Parsed | None:
 
 def _multiline(lines: list[str], first: int) -> Parsed | None:
     """A line of dashes, header lines, a dash line, rows separated by blank lines, dashes."""
-    if not re.fullmatch(r"-{3,}", lines[0]):
+    if not re.fullmatch(r" {0,3}-{3,}", lines[0]):
         return None
     under = next((i for i in range(1, len(lines)) if _is_dashes(lines[i]) or not lines[i].strip()),
                  None)

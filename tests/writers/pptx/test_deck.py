@@ -18,7 +18,7 @@ from pptx.util import Emu
 
 from packgen.builders import get_builder
 from packgen.errors import PackgenError
-from packgen.model import Loc, Quote, Slide, Timetable, TimetableEntry
+from packgen.model import Columns, Loc, Quote, Slide, Timetable, TimetableEntry
 from packgen.tailor import slideplan
 from packgen.wording import date_long as long_date
 from packgen.wording import join_names
@@ -155,6 +155,25 @@ def test_columns_fill_both_content_placeholders(deck):
     bodies = sorted((s for s in slide.placeholders if s.placeholder_format.idx in (1, 2)),
                     key=lambda s: s.left)
     assert [b.text_frame.text for b in bodies] == ["Left side", "Right side"]
+
+
+def test_text_after_a_columns_picture_sits_below_it_and_a_third_column_is_named(tmp_path):
+    """The text Pandoc's two-column slide leaves out (PG168, PG169) is shown where the author
+    wrote it, in a shape whose name says what it holds."""
+    columns = Columns(((para("Left side"),),
+                       (image("meeting.png", "A meeting"), para("Source: example.org")),
+                       (para("Third"),)), L)
+    slides = (Slide(t("Sourced"), "content", (columns,), L),)
+    prs = Presentation(str(build(sample(slides=slides), tmp_path)))
+    slide = slide_titled(prs, "Sourced")
+    picture = next(s for s in slide.shapes if s.shape_type == 13)
+    named = {s.name: s for s in slide.shapes if s.has_text_frame}
+    source = named["Column 2 text below the picture"]
+    assert source.text_frame.text == "Source: example.org"
+    assert source.top >= picture.top + picture.height
+    assert source.left <= picture.left < source.left + source.width
+    assert named["Column 3 text"].text_frame.text == "Third"
+    assert "Left side" in [s.text_frame.text for s in named.values()]
 
 
 def test_untitled_slide_keeps_an_off_slide_title(deck):

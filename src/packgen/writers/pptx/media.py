@@ -191,11 +191,14 @@ def table_size(table: Table, column_emu: int) -> int:
 
 def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | None,
               root: Path, lang: str, most: int | None = None, anchor: str = ANCHOR,
-              setting: fit.Setting | None = None) -> None:
-    """Lay ``blocks`` out in ``box``: text in ``holder`` (or a new text box), media beside it.
+              setting: fit.Setting | None = None) -> Any | None:
+    """Lay ``blocks`` out in ``box``: text in ``holder`` (or a new text box), media beside it;
+    return the shape holding the text (None without text).
 
     Pictures sit to the right of the text on a wide area and below it on a narrow one; tables
-    always go below the text. With no text, the media share the whole area. The text's size
+    always go below the text, unless the blocks start with their media (a picture and the
+    source line written after it): then the text goes below the media. With no text, the
+    media share the whole area. The text's size
     and spacing come from ``fit.choose`` (at most ``most`` points) unless ``setting`` is
     given; text alone sits at ``anchor`` in the area.
     """
@@ -204,18 +207,27 @@ def fill_area(slide: Any, blocks: tuple[Block, ...], box: Box, holder: Any | Non
     if not text and media:
         remove_shape(holder)
         stack_media(slide, media, box, root, lang)
-        return
+        return None
     holder = holder if holder is not None else _new_text_box(slide, box)
     if not media:
         write_fitted(slide, holder, box, text, lang, most, anchor, setting)
-        return
+        return holder
     side = box.w > 7 * EMU_IN and all(isinstance(m, Image) for m in media)
     if side:
         text_box, media_box = _split_side(box, media)
     else:
         text_box, media_box = _split_below(slide, holder, box, text, most)
+        if media_first(blocks):
+            text_box, media_box = _text_under(box, text_box)
     write_fitted(slide, holder, text_box, text, lang, most, "t" if not side else "ctr")
     stack_media(slide, media, media_box, root, lang)
+    return holder
+
+
+def media_first(blocks: tuple[Block, ...]) -> bool:
+    """Return True when a picture or table comes before any text in ``blocks``."""
+    shown = [b for b in blocks if pptx_blocks.is_media(b) or pptx_blocks.is_text(b)]
+    return bool(shown) and pptx_blocks.is_media(shown[0])
 
 
 def write_fitted(slide: Any, holder: Any, box: Box, text: list[pptx_blocks.Line], lang: str,
@@ -270,6 +282,14 @@ def _split_below(slide: Any, holder: Any, box: Box, text: list[pptx_blocks.Line]
     text_h = min(int(chosen.height_pt / fit.ROOM * 12700) + half.h - frame.height, half.h)
     return (Box(box.x, box.y, box.w, text_h),
             Box(box.x, box.y + text_h + GAP // 2, box.w, box.h - text_h - GAP // 2))
+
+
+def _text_under(box: Box, text_box: Box) -> tuple[Box, Box]:
+    """Return the boxes of ``_split_below`` turned over: the media on top, the text (as tall
+    as before) at the foot of ``box``."""
+    media_h = box.h - text_box.h - GAP // 2
+    return (Box(box.x, box.y + media_h + GAP // 2, box.w, text_box.h),
+            Box(box.x, box.y, box.w, media_h))
 
 
 def stack_media(slide: Any, media: list[Block], box: Box, root: Path, lang: str) -> None:

@@ -17,6 +17,7 @@ from packgen.model import (
     Quote,
     SpacesDiagram,
     Span,
+    Table,
     TailoredPack,
     plain,
     slide_kinds,
@@ -238,9 +239,23 @@ def _columns(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     found = [c for c in chosen if c is not None]
     shared = min(found, key=lambda c: (c.size, c.before), default=None)
     tallest = max((c.height_pt for c in found), default=0.0)
-    for group, box, holder in zip(groups, boxes, holders):
-        media.fill_area(slide, group, _centred_top(box, tallest), holder, ctx.root, ctx.lang,
-                        anchor="t", setting=shared)
+    for number, (group, box, holder) in enumerate(zip(groups, boxes, holders), start=1):
+        shape = media.fill_area(slide, group, _centred_top(box, tallest), holder, ctx.root,
+                                ctx.lang, anchor="t", setting=shared)
+        name = _column_text_name(number, group)
+        if shape is not None and name:
+            shape.name = name
+
+
+def _column_text_name(number: int, group: tuple[Block, ...]) -> str:
+    """Return the name of a column's text shape where packgen shows text Pandoc's PowerPoint
+    writer leaves out (``Column 3 text``, ``Column 2 text below the picture``; PG168, PG169),
+    so that the selection pane says what it is; "" keeps the template's name."""
+    if media.media_first(group):
+        first = next(b for b in group if pptx_blocks.is_media(b))
+        below = "table" if isinstance(first, Table) else "picture"
+        return f"Column {number} text below the {below}"
+    return f"Column {number} text" if number > 2 else ""
 
 
 def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
