@@ -86,6 +86,12 @@ def words(text: Text) -> str:
     return "".join(" " if s.soft_break else "formula" if s.math else s.text for s in text)
 
 
+def is_code_block(text: Text) -> bool:
+    """Return True for a code block's text: code lines with line breaks between them (a
+    fenced or indented block of more than one line; one line reads as inline code)."""
+    return any(s.soft_break for s in text) and all(s.code or s.soft_break for s in text)
+
+
 # --- blocks ------------------------------------------------------------------------------
 
 

@@ -81,7 +81,8 @@ class Theme:
     colours: Mapping[str, str]
     """Name to ``#RRGGBB``: at least ``text``, ``background``, ``accent``, plus space colours."""
     fonts: Mapping[str, str]
-    """``heading`` and ``body`` family names; files ship in ``templates/fonts``."""
+    """``heading``, ``body`` and ``code`` (monospace, for code spans and blocks) family names;
+    files ship in ``templates/fonts``."""
     logo: Image | None = None
     layouts: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     """Slide kind to layout name overrides."""

@@ -23,6 +23,7 @@ from packgen.model import (
     Table,
     Text,
     Theme,
+    is_code_block,
 )
 from packgen.safety import link_allowed
 from packgen.writers.equations.typst_math import typst_math
@@ -117,6 +118,11 @@ def width(value: str | None) -> Data | None:
 
 
 def _paragraph(d: PrintData, block: Paragraph) -> Data:
+    """Return a paragraph as data; a code block is one ``code`` span whose text keeps the
+    block's line breaks (``\n``)."""
+    if is_code_block(block.text):
+        lines = "".join("\n" if s.soft_break else s.text for s in block.text)
+        return {"type": "paragraph", "text": [span(Span(lines, code=True))]}
     return {"type": "paragraph", "text": text(block.text, d)}
 
 

@@ -23,6 +23,7 @@ from packgen.model import (
     Span,
     Table,
     Text,
+    is_code_block,
     plain,
 )
 from packgen.safety import link_allowed
@@ -83,7 +84,7 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
         if any((span.link or span.note) and not span.math for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
-        if _is_code_block(item.text):
+        if is_code_block(item.text):
             _write_code(p, item.text, lang, run_size)
             text_xml.end_lang(p, lang)
             continue
@@ -94,7 +95,7 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
                 text_xml.add_run(p, linear(span.text), lang, span.bold, span.italic, run_size)
             else:
                 text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size,
-                                 run_styles(span), HIGHLIGHT if span.mark else None)
+                                 run_styles(span), HIGHLIGHT if span.mark else None, span.code)
         text_xml.end_lang(p, lang)
 
 
@@ -117,7 +118,7 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
             run.font.bold = True
         if span.italic:
             run.font.italic = True
-        text_xml.style_run(run, run_styles(span), HIGHLIGHT if span.mark else None)
+        text_xml.style_run(run, run_styles(span), HIGHLIGHT if span.mark else None, span.code)
         if span.link and link_allowed(span.link):
             run.hyperlink.address = span.link
         if span.note is not None:
@@ -193,18 +194,13 @@ def _format_paragraph(p: Any, item: Line, size: int | None) -> None:
         text_xml.bullet(p, item.level, item.ordered, item.start, _indent(item, size))
 
 
-def _is_code_block(text: Text) -> bool:
-    """Return True for a code block's text: code lines with line breaks between them."""
-    return any(s.soft_break for s in text) and all(s.code or s.soft_break for s in text)
-
-
 def _write_code(p: Any, text: Text, lang: str, size: int | None) -> None:
     """Write a code block's lines into ``p``, each on a line of its own, as Pandoc does."""
     for span in text:
         if span.soft_break:
             text_xml.add_break(p, lang, size)
         else:
-            text_xml.add_run(p, span.text, lang, size=size, styles=run_styles(span))
+            text_xml.add_run(p, span.text, lang, size=size, styles=run_styles(span), code=True)
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:

@@ -160,6 +160,7 @@ def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
     if packaged or look.source != "packgen:theme.yaml":
         theme.restyle(prs, look.colours, look.fonts)
     text.fix_languages(elements.part_roots(prs), tp.language)
+    text.set_code_font(elements.slide_roots(prs), look.fonts.get("code", text.CODE_FONT))
     elements.number_slides(prs.slides)
     elements.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
                                  tp.built)

@@ -103,17 +103,19 @@ def end_mark(p: Any) -> Any:
 
 def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = False,
             size: float | None = None, styles: Mapping[str, str] = _NONE,
-            highlight: str | None = None) -> Any:
+            highlight: str | None = None, code: bool = False) -> Any:
     """Append a run to the ``a:p`` element ``p`` as python-pptx writes one; return it.
 
     The same XML as ``add_run``, ``run.text``, ``set_run_lang`` and ``font.bold``/``italic``/
     ``size`` in that order, without a python-pptx object per step; ``styles`` are more
     ``a:rPr`` attributes (``strike``, ``baseline``, ``cap``, ``u``) and ``highlight`` a
-    ``RRGGBB`` colour behind the text.
+    ``RRGGBB`` colour behind the text; ``code`` sets it in the code font (``set_code_font``).
     """
     run = _before_end(p, _R)
     props = _props(run, lang, size, bold, italic)
     _style(props, styles, highlight)
+    if code:
+        _code_font(props)
     etree.SubElement(run, _T).text = _CONTROL.sub(_escape_control, text)
     return run
 
@@ -149,9 +151,42 @@ def _props(element: Any, lang: str, size: float | None, bold: bool = False,
     return props
 
 
-def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None) -> None:
-    """Give a python-pptx run more ``a:rPr`` attributes and a highlight (as ``add_run``)."""
-    _style(run._r.get_or_add_rPr(), styles, highlight)
+def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None,
+              code: bool = False) -> None:
+    """Give a python-pptx run more ``a:rPr`` attributes, a highlight and the code font (as
+    ``add_run``)."""
+    props = run._r.get_or_add_rPr()
+    _style(props, styles, highlight)
+    if code:
+        _code_font(props)
+
+
+CODE_FONT = "Liberation Mono"
+"""The family code runs are written in (packaged theme.yaml's ``code``); ``set_code_font``
+changes it once the deck is written."""
+MONOSPACE = "49"
+"""``pitchFamily`` of a fixed-pitch, modern-family font (``FIXED_PITCH | FF_MODERN``): what
+PowerPoint falls back on, a monospace font, when the code font is not installed."""
+
+
+def set_code_font(roots: Iterable[Any], family: str) -> None:
+    """Set the code runs under ``roots`` (slides, notes pages) in ``family``."""
+    if family == CODE_FONT:
+        return
+    for root in roots:
+        for latin in root.iter(_LATIN):
+            if latin.get("pitchFamily") == MONOSPACE and latin.get("typeface") == CODE_FONT:
+                latin.set("typeface", family)
+
+
+def _code_font(props: Any) -> None:
+    """Give ``a:rPr`` an ``a:latin`` naming the code font, in its place in the schema."""
+    latin = etree.Element(_LATIN, typeface=CODE_FONT, pitchFamily=MONOSPACE)
+    later = next((c for c in props if c.tag in _AFTER_LATIN), None)
+    if later is None:
+        props.append(latin)
+    else:
+        later.addprevious(latin)
 
 
 def _style(props: Any, styles: Mapping[str, str], highlight: str | None) -> None:
@@ -187,6 +222,10 @@ _AFTER_HIGHLIGHT = frozenset(qn(f"a:{t}") for t in (
     "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
     "hlinkMouseOver", "rtl", "extLst"))
 """The ``a:rPr`` children that come after ``a:highlight`` in the schema."""
+_AFTER_LATIN = frozenset(qn(f"a:{t}") for t in (
+    "ea", "cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"))
+"""The ``a:rPr`` children that come after ``a:latin`` in the schema."""
+_LATIN = qn("a:latin")
 _P, _PPR, _R, _RPR, _T, _END, _BR = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t",
                                                           "endParaRPr", "br"))
 _CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
