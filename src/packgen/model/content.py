@@ -33,6 +33,9 @@ class Span:
     """Target URL when the span is (part of) a link."""
     soft_break: bool = False
     """True for a line break inside a paragraph (the span's text is empty)."""
+    new_line: bool = False
+    """With ``soft_break``: a break every output shows as a new line, not a space (between
+    the paragraphs and list items of one grid table cell, as Pandoc keeps them)."""
     strike: bool = False
     """``~~struck out~~``."""
     sub: bool = False

@@ -114,7 +114,7 @@ class DocxBlocks:
         Word equations; a code block keeps its lines)."""
         lines = is_code_block(text)
         for span in text:
-            if span.soft_break and lines:
+            if span.soft_break and (lines or span.new_line):
                 paragraph.add_run().add_break()
             elif span.soft_break:
                 paragraph.add_run(" ")

@@ -89,7 +89,9 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
             text_xml.end_lang(p, lang)
             continue
         for span in _merge_breaks(item.text):
-            if span.math and equations:
+            if span.new_line:
+                text_xml.add_break(p, lang, run_size)
+            elif span.math and equations:
                 oxml_math.add_math(p, span.text, span.math == "display", lang, run_size)
             elif span.math:
                 text_xml.add_run(p, linear(span.text), lang, span.bold, span.italic, run_size)
@@ -108,6 +110,9 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
     """Append runs for ``text`` to ``paragraph``: every inline style and links kept;
     equations."""
     for span in _merge_breaks(text):
+        if span.new_line:
+            text_xml.add_line_break(paragraph, lang, size)
+            continue
         if span.math:
             oxml_math.add_paragraph_math(paragraph, span.text, span.math == "display", lang, size)
             continue
@@ -123,6 +128,7 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
             run.hyperlink.address = span.link
         if span.note is not None:
             text_xml.set_superscript(run)
+            text_xml.link_to_slide_later(run)
         if size:
             run.font.size = Pt(size)
     text_xml.set_end_lang(paragraph, lang)
@@ -204,8 +210,10 @@ def _write_code(p: Any, text: Text, lang: str, size: int | None) -> None:
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:
+    """Yield the spans with each soft break as a space (a ``new_line`` break stays)."""
     for span in text:
-        yield Span(" ", span.bold, span.italic) if span.soft_break else span
+        yield Span(" ", span.bold, span.italic) if span.soft_break and not span.new_line \
+            else span
 
 
 def _block_lines(block: Block, notes: bool) -> Iterator[Line]:

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.text.text import _Paragraph
 
@@ -127,6 +128,11 @@ def add_break(p: Any, lang: str, size: float | None = None) -> Any:
     return br
 
 
+def add_line_break(paragraph: Any, lang: str, size: float | None = None) -> Any:
+    """Append a line break to a python-pptx paragraph, as ``add_break``; return it."""
+    return add_break(paragraph._p, lang, size)
+
+
 def _before_end(p: Any, tag: str) -> Any:
     """Return a new ``tag`` element in ``p``, before its end-of-paragraph properties."""
     element = etree.SubElement(p, tag)
@@ -226,6 +232,7 @@ _AFTER_LATIN = frozenset(qn(f"a:{t}") for t in (
     "ea", "cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"))
 """The ``a:rPr`` children that come after ``a:latin`` in the schema."""
 _LATIN = qn("a:latin")
+_HLINK = qn("a:hlinkClick")
 _P, _PPR, _R, _RPR, _T, _END, _BR = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t",
                                                           "endParaRPr", "br"))
 _CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
@@ -249,6 +256,38 @@ def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
     later = [i for i, c in enumerate(children) if c.tag in _AFTER_BULLETS]
     ppr.insert(later[0] if later else len(children), element)
     return element
+
+
+SLIDE_JUMP = "ppaction://hlinksldjump"
+"""The ``a:hlinkClick`` action of a link to another slide of the deck."""
+
+
+def link_to_slide_later(run: Any) -> None:
+    """Give a python-pptx run a click action to a slide named later (``link_to_slide``)."""
+    run._r.get_or_add_rPr().add_hlinkClick("").set("action", SLIDE_JUMP)
+
+
+def link_to_slide(slide: Any, target: Any | None) -> None:
+    """Point the links ``link_to_slide_later`` left on ``slide`` at ``target`` (a slide of
+    the same deck), or remove them when ``target`` is None."""
+    pending = _pending_links(slide.part._element)
+    if target is None or not pending:
+        drop_slide_links(slide.part._element)
+        return
+    r_id = slide.part.relate_to(target.part, RT.SLIDE)
+    for link in pending:
+        link.set(qn("r:id"), r_id)
+
+
+def drop_slide_links(root: Any) -> None:
+    """Remove the links ``link_to_slide_later`` left under ``root`` (a notes page)."""
+    for link in _pending_links(root):
+        link.getparent().remove(link)
+
+
+def _pending_links(root: Any) -> list[Any]:
+    return [link for link in root.iter(_HLINK)
+            if link.get("action") == SLIDE_JUMP and not link.get(qn("r:id"))]
 
 
 def set_superscript(run: Any) -> None:
