@@ -59,6 +59,9 @@ class Span:
     (checked when read); empty for ordinary text."""
     note: Footnote | None = None
     """The footnote this span refers to (``text[^1]``, ``^[note]``); its text is the number."""
+    newlines: int = 0
+    """The line endings the span covers in the source (a code span written over several
+    lines shows them as spaces): findings after it are counted on by them."""
 
 
 @dataclass(frozen=True, slots=True)
