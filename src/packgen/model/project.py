@@ -111,6 +111,9 @@ class Config:
     implicit_figures: bool = True
     """Pandoc's ``implicit_figures``: a picture alone in its paragraph shows its ``![...]``
     text as a visible caption (``[markdown] implicit_figures`` in ``packgen.toml``)."""
+    smart: bool = True
+    """Pandoc's ``smart``: straight quotes shown curly, ``--``/``---`` as dashes, ``...`` as
+    an ellipsis (``[markdown] smart`` in ``packgen.toml``; false shows the text as typed)."""
 
 
 @dataclass(frozen=True, slots=True)
