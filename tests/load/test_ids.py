@@ -76,7 +76,7 @@ def test_a_build_reports_a_duplicate_module_id_once(tmp_path: Path) -> None:
     result = api.build(root, out_dir=tmp_path / "out")
     lines = [str(d) for d in result.diagnostics if d.code == "PG124"]
     assert lines == [
-        "content/modules/welcome.md:1: error: module id 'welcome' is used by both "
-        "content/modules/hello.md and content/modules/welcome.md: give one of them another id "
-        "[PG124]"]
+        ("content/modules/welcome.md:1: error: module id 'welcome' is used by both "
+         "content/modules/hello.md and content/modules/welcome.md: give one of them another id "
+         "[PG124]")]
     assert [d.code for d in result.packs[0].findings] == ["PG124", "PG015"]
