@@ -14,6 +14,8 @@ from pptx import Presentation
 from project_support import THEME, make
 
 from packgen import api
+from packgen.model import Span
+from packgen.writers.pptx.blocks import Line, fit_size
 
 MODULE = """\
 ---
@@ -176,3 +178,11 @@ def test_smart_typography_can_be_turned_off_for_the_project(tmp_path: Path) -> N
     slide = _slide(Presentation(str(out / "p-slides.pptx")), "Hello")
     text = "".join(s.text_frame.text for s in slide.placeholders if s.has_text_frame)
     assert "\"Don't\" -- go..." in text
+
+
+def test_a_code_block_is_measured_line_for_line_when_its_size_is_chosen() -> None:
+    code = [Span("x = 1", code=True)] * 8
+    lines = tuple(s for span in code for s in (Span("", soft_break=True), span))[1:]
+    width, height = 10820400, 4206240
+    assert fit_size([Line(lines)], width, height, 40, 24) is not None, "eight lines shrink"
+    assert fit_size([Line((Span("x = 1 " * 8),))], width, height, 40, 24) is None

@@ -164,10 +164,33 @@ def _height_pt(items: list[Line], width_emu: int, size: int) -> float:
         level_size = size if not item.level else min(size, MIN_BODY_PT)
         margin = 0 if item.level is None else (item.level + 1) * 27
         usable = max(width_emu / 12700 - 18 - margin, 36)
-        chars = max(len(plain(item.text)), 1)
-        rows = math.ceil(chars * 0.55 * level_size / usable)
+        lines = _code_lines(item.text) if is_code_block(item.text) else [item.text]
+        rows = sum(math.ceil(_ems(text) * level_size / usable) for text in lines)
         total += rows * level_size * 1.2 + 10
     return total
+
+
+CODE_EM = 0.6
+"""The advance of every character of the code font (Liberation Mono, as Courier New)."""
+
+
+def _ems(text: Text) -> float:
+    """Return the estimated width of ``text`` in ems: 0.55 a character, code ``CODE_EM``
+    (never less than one character)."""
+    code = sum(len(s.text) for s in text if s.code)
+    other = len(plain(text)) - code
+    return (max(other, 1) if not code else other) * 0.55 + code * CODE_EM
+
+
+def _code_lines(text: Text) -> list[Text]:
+    """Return a code block's lines, each measured on a row of its own."""
+    lines: list[list[Span]] = [[]]
+    for span in text:
+        if span.soft_break:
+            lines.append([])
+        else:
+            lines[-1].append(span)
+    return [tuple(line) for line in lines]
 
 
 LIST_INDENT = 342900
