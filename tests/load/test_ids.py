@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from project_support import MODULE, PACK, findings, make
 
+from packgen import api
 from packgen.load.fields import id_like, id_problem
 
 
@@ -67,3 +68,15 @@ def test_two_modules_with_one_id_name_both_files(tmp_path: Path) -> None:
         ("content/modules/welcome.md:1: error: module id 'welcome' is used by both "
         "content/modules/hello.md and content/modules/welcome.md: give one of them another id "
         "[PG124]")]
+
+
+def test_a_build_reports_a_duplicate_module_id_once(tmp_path: Path) -> None:
+    module = MODULE.replace("duration: 10", "duration: 10\nid: welcome")
+    root = make(tmp_path, {"content/modules/hello.md": module})
+    result = api.build(root, out_dir=tmp_path / "out")
+    lines = [str(d) for d in result.diagnostics if d.code == "PG124"]
+    assert lines == [
+        ("content/modules/welcome.md:1: error: module id 'welcome' is used by both "
+         "content/modules/hello.md and content/modules/welcome.md: give one of them another id "
+         "[PG124]")]
+    assert [d.code for d in result.packs[0].findings] == ["PG124", "PG015"]

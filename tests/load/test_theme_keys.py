@@ -12,7 +12,7 @@ from packgen.paths import packaged_templates
 
 @pytest.mark.parametrize(("extra", "line", "message"), [
     ("fonts: {bdy: Arial}\n", 2, ("unknown key 'bdy'; did you mean 'body'? (expected one of: "
-     "body, heading)")),
+     "body, code, heading)")),
     ("layouts: {qoute: Big Quote}\n", 2, "unknown key 'qoute'; did you mean 'quote'?"),
     ("colours: {mutd: '#333333'}\n", 1, "unknown key 'mutd' in colours; did you mean 'muted'?"),
     ("fnts: {body: Arial}\n", 2, "unknown key 'fnts'; did you mean 'fonts'?"),

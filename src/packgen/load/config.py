@@ -17,7 +17,7 @@ from packgen.wording import closest
 PATH = "packgen.toml"
 TABLES = ("rules", "easy-read", "silence", "markdown")
 EASY_READ_KEYS = ("allow",)
-MARKDOWN_KEYS = ("implicit_figures",)
+MARKDOWN_KEYS = ("implicit_figures", "smart")
 WRONG_TYPE = "PG026"
 """A setting of the wrong type or out of range."""
 NOT_A_CODE = "PG028"
@@ -47,8 +47,9 @@ def read_config(data: Mapping[str, object], text: str, sink: list[Diagnostic],
     thresholds = _thresholds(check, tables["rules"])
     allow = _allow(check, tables["easy-read"])
     silence = _silence(check, tables["silence"], codes)
+    markdown = _markdown(check, tables["markdown"])
     return Config(MappingProxyType(thresholds), frozenset(w.lower() for w in allow),
-                  MappingProxyType(silence), _implicit_figures(check, tables["markdown"]))
+                  MappingProxyType(silence), markdown["implicit_figures"], markdown["smart"])
 
 
 def unknown_codes(silenced: Collection[str], text: str,
@@ -142,16 +143,21 @@ def _allow(check: _Check, table: Mapping[str, object]) -> tuple[str, ...]:
     return check.strings(table.get("allow", []), "allow", "easy-read")
 
 
-def _implicit_figures(check: _Check, table: Mapping[str, object]) -> bool:
-    """Return ``[markdown] implicit_figures`` (Pandoc's default, true, when absent)."""
+def _markdown(check: _Check, table: Mapping[str, object]) -> dict[str, bool]:
+    """Return each ``[markdown]`` switch (``implicit_figures``, ``smart``): Pandoc's
+    default, true, when absent or not true or false."""
     for key in table:
         if key not in MARKDOWN_KEYS:
             check.fail(unknown_key(key, MARKDOWN_KEYS, within="[markdown]"), key, "markdown",
                        UNKNOWN_KEY)
-    value = table.get("implicit_figures", True)
+    return {key: _switch(check, table, key) for key in MARKDOWN_KEYS}
+
+
+def _switch(check: _Check, table: Mapping[str, object], key: str) -> bool:
+    value = table.get(key, True)
     if not isinstance(value, bool):
-        check.fail(f"'implicit_figures' in [markdown] must be true or false; found {value!r}",
-                   "implicit_figures", "markdown", WRONG_TYPE)
+        check.fail(f"'{key}' in [markdown] must be true or false; found {value!r}",
+                   key, "markdown", WRONG_TYPE)
         return True
     return value
 

@@ -17,7 +17,7 @@ REQUIRED_COLOURS = ("text", "background", "accent")
 COLOURS = REQUIRED_COLOURS + ("accent_text", "muted", "surface", "my_space", "your_space",
                               "shared_space")
 """The colours packgen itself uses; a project may add its own (for its spaces, its CSS)."""
-FONT_ROLES = ("heading", "body")
+FONT_ROLES = ("heading", "body", "code")
 CLOSE_COLOUR = 0.8
 """A new colour name this close to a packaged one (difflib ratio) is taken for a typo."""
 

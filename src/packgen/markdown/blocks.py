@@ -452,13 +452,14 @@ def _table(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 def _cell(cell: SyntaxTreeNode, ctx: Context, loc: Loc) -> Text:
     """Return a cell's text; a grid cell's blocks are flattened as Pandoc's PowerPoint writer
-    does: paragraphs on their own lines, list items marked with a bullet."""
+    does: paragraphs on their own lines (``Span.new_line`` between them), list items marked
+    with a bullet."""
     if not cell.children or cell.children[0].type == "inline":
         children = cell.children[0].children if cell.children else []
         return strip_spans(spans_of(children, ctx, loc))
     out: Text = ()
     for text in _flat_lines(convert_blocks(cell.children, ctx)):
-        out += ((Span("", soft_break=True),) if out else ()) + text
+        out += ((Span("", soft_break=True, new_line=True),) if out else ()) + text
     return out
 
 

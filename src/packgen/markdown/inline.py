@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 from urllib.parse import unquote
 
+from markdown_it.rules_inline import backtick
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
@@ -53,6 +54,7 @@ class Node(Protocol):
     content: str
     children: Sequence[Any]
     attrs: Mapping[str, Any]
+    meta: dict[str, Any]
 
 
 def spans_of(nodes: list[Node], ctx: Context, loc: Loc,
@@ -85,6 +87,7 @@ def pandoc_inline(md: Any) -> None:
     attrs_plugin(md, after=(), spans=True, span_after="emphasis")
     md.core.ruler.before("text_join", "literal_escapes", _literal_escapes)
     md.core.ruler.before("text_join", "trailing_backslash", _trailing_backslash)
+    md.inline.ruler.at("backticks", _code_span)
 
 
 def _trailing_backslash(state: Any) -> None:
@@ -98,6 +101,19 @@ def _trailing_backslash(state: Any) -> None:
             last.type, last.content = "hardbreak", ""  # a paragraph of one line break
         else:
             last.content = last.content[:-1].rstrip()
+
+
+def _code_span(state: Any, silent: bool) -> bool:
+    """Read a code span as markdown-it does, keeping on its token how many line endings it
+    covers (``meta["newlines"]``): markdown-it turns them into spaces, and the lines of what
+    follows the span would be counted short."""
+    start = state.pos
+    if not backtick(state, silent):
+        return False
+    token = state.tokens[-1] if not silent and state.tokens else None
+    if token is not None and token.type == "code_inline":
+        token.meta = {**(token.meta or {}), "newlines": state.src.count("\n", start, state.pos)}
+    return True
 
 
 def _literal_escapes(state: Any) -> None:
@@ -152,7 +168,7 @@ def _append(out: list[Span], span: Span) -> None:
             _style(span):
         joined = span.text[1:] if last.text.endswith(" ") and span.text.startswith(" ") \
             and not span.code else span.text
-        out[-1] = replace(last, text=last.text + joined)
+        out[-1] = replace(last, text=last.text + joined, newlines=last.newlines + span.newlines)
     else:
         out.append(span)
 
@@ -175,7 +191,8 @@ def _break(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _code_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
-    return (replace(style, text=node.content, code=True),)
+    return (replace(style, text=node.content, code=True,
+                    newlines=(node.meta or {}).get("newlines", 0)),)
 
 
 def _math(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
@@ -230,10 +247,11 @@ def _after_breaks(node: Node, loc: Loc) -> Loc:
 
 
 def line_breaks(node: Node) -> int:
-    """Return how many source lines ``node`` moves on: its line breaks, and the newlines of
-    raw content dropped with it (a comment over many lines)."""
+    """Return how many source lines ``node`` moves on: its line breaks, the newlines of raw
+    content dropped with it (a comment over many lines) and those of a code span."""
     own = 1 if node.type in ("softbreak", "hardbreak") else \
-        node.content.count("\n") if node.type in _RAW_INLINE else 0
+        node.content.count("\n") if node.type in _RAW_INLINE else \
+        (node.meta or {}).get("newlines", 0) if node.type == "code_inline" else 0
     return own + sum(line_breaks(child) for child in node.children or ())
 
 

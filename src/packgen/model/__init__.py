@@ -27,6 +27,7 @@ from packgen.model.content import (
     Table,
     Text,
     Tip,
+    is_code_block,
     plain,
     words,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "Timetable",
     "TimetableEntry",
     "Tip",
+    "is_code_block",
     "plain",
     "words",
 ]

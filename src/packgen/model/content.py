@@ -33,6 +33,9 @@ class Span:
     """Target URL when the span is (part of) a link."""
     soft_break: bool = False
     """True for a line break inside a paragraph (the span's text is empty)."""
+    new_line: bool = False
+    """With ``soft_break``: a break every output shows as a new line, not a space (between
+    the paragraphs and list items of one grid table cell, as Pandoc keeps them)."""
     strike: bool = False
     """``~~struck out~~``."""
     sub: bool = False
@@ -56,6 +59,9 @@ class Span:
     (checked when read); empty for ordinary text."""
     note: Footnote | None = None
     """The footnote this span refers to (``text[^1]``, ``^[note]``); its text is the number."""
+    newlines: int = 0
+    """The line endings the span covers in the source (a code span written over several
+    lines shows them as spaces): findings after it are counted on by them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,12 @@ def words(text: Text) -> str:
     """Return the text of spans as words to read: each equation becomes one placeholder word
     (``formula``), so TeX never counts as hard words or long sentences."""
     return "".join(" " if s.soft_break else "formula" if s.math else s.text for s in text)
+
+
+def is_code_block(text: Text) -> bool:
+    """Return True for a code block's text: code lines with line breaks between them (a
+    fenced or indented block of more than one line; one line reads as inline code)."""
+    return any(s.soft_break for s in text) and all(s.code or s.soft_break for s in text)
 
 
 # --- blocks ------------------------------------------------------------------------------

@@ -81,7 +81,8 @@ class Theme:
     colours: Mapping[str, str]
     """Name to ``#RRGGBB``: at least ``text``, ``background``, ``accent``, plus space colours."""
     fonts: Mapping[str, str]
-    """``heading`` and ``body`` family names; files ship in ``templates/fonts``."""
+    """``heading``, ``body`` and ``code`` (monospace, for code spans and blocks) family names;
+    files ship in ``templates/fonts``."""
     logo: Image | None = None
     layouts: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     """Slide kind to layout name overrides."""
@@ -110,6 +111,9 @@ class Config:
     implicit_figures: bool = True
     """Pandoc's ``implicit_figures``: a picture alone in its paragraph shows its ``![...]``
     text as a visible caption (``[markdown] implicit_figures`` in ``packgen.toml``)."""
+    smart: bool = True
+    """Pandoc's ``smart``: straight quotes shown curly, ``--``/``---`` as dashes, ``...`` as
+    an ellipsis (``[markdown] smart`` in ``packgen.toml``; false shows the text as typed)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,12 +160,18 @@ def _orphans(root: Path, out: Path, prune: bool) -> list[Diagnostic]:
 
 def broken_pack(loaded: Loaded, pack_id: str, out: Path, sink: list[Diagnostic],
                 kept: bool) -> PackResult:
-    """Return the result of a pack that failed to load, its findings added to ``sink``."""
+    """Return the result of a pack that failed to load, its findings added to ``sink``.
+
+    The case keeps every error that stopped the pack; ``sink`` gets only those loading has
+    not reported already (a broken module's errors are among the project's findings, for
+    every pack that uses it), so each finding is listed once.
+    """
     own: list[Diagnostic] = []
     pack = not_built(loaded.project.root, PackResult(pack_id, out / pack_id),
                      loaded.pack_errors[pack_id], own, kept)
     pack.findings = own
-    sink.extend(own)
+    reported = set(loaded.diagnostics)
+    sink.extend(d for d in own if d not in reported)
     return pack
 
 

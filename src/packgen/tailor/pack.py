@@ -157,8 +157,8 @@ class _Job:
             filled = span.text if span.code or span.math else \
                 self.string(span.text, loc.path, line)
             spans.append(dataclasses.replace(span, text=filled))
-            if span.soft_break and line is not None:
-                line += 1
+            if line is not None:
+                line += span.soft_break + span.newlines
         return tuple(spans)
 
     def footnote(self, span: Span) -> Span:

@@ -205,6 +205,19 @@ def footnotes_slide(module: Module, named: bool = False) -> Slide | None:
     return Slide((Span(title),), "content", tuple(blocks), module.loc)
 
 
+def footnotes_slides(planned: tuple[PlannedSlide, ...]) -> dict[str, int]:
+    """Return each module's id to the number of the slide listing its footnotes (modules
+    without one are left out). It is the module's last slide titled as ``footnotes_slide``
+    titles it: packgen places it after the module's own slides."""
+    found: dict[str, int] = {}
+    for item in planned:
+        module = item.module
+        if module is not None and module.footnotes and item.title in (
+                FOOTNOTES_TITLE, f"{FOOTNOTES_TITLE}: {module.title}"):
+            found[module.id] = item.number
+    return found
+
+
 def _footnotes_slide(module: Module, named: bool) -> list[PlannedSlide]:
     slide = footnotes_slide(module, named)
     return [] if slide is None else [_draft("content", plain(slide.title), module, slide)]

@@ -59,6 +59,13 @@ def footnotes_in(blocks: tuple[Block, ...]) -> list[Footnote]:
     return found
 
 
+def has_code(blocks: tuple[Block, ...]) -> bool:
+    """Return True when ``blocks`` show code anywhere: a code span or block in their text,
+    lists, quotes, tables or the footnotes they refer to."""
+    return any(s.code or (s.note is not None and has_code(s.note.blocks))
+               for text in _all(blocks) for s in text)
+
+
 def _texts(block: Block) -> list[Text]:
     if isinstance(block, Paragraph):
         return [block.text]

@@ -22,6 +22,7 @@ from packgen.model import (
 )
 from packgen.paths import output_name
 from packgen.tailor.slideplan import untitled_name
+from packgen.views.deck import has_code
 from packgen.wording import clock
 from packgen.wording import date_long as date_in_full
 
@@ -210,6 +211,12 @@ def module_guides(tp: TailoredPack) -> tuple[ModuleGuide, ...]:
     """Return the per-module sections of the guide with the deck's slide numbers."""
     groups = slides_by_module(tp)
     return tuple(_module_guide(tp, m, groups[m.id]) for m in tp.modules)
+
+
+def shows_code(tp: TailoredPack) -> bool:
+    """Return True when a module of the pack holds code (on a slide, in its notes or their
+    footnotes): only then does the guide need the theme's code font."""
+    return any(has_code(s.blocks + s.notes) for m in tp.modules for s in m.slides)
 
 
 def slide_entry(planned: PlannedSlide) -> SlideEntry:

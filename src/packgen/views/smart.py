@@ -42,10 +42,13 @@ _SKIP = frozenset({"project", "context", "loc", "src", "id", "kind", "layout", "
 
 
 def smart_pack(tp: TailoredPack) -> TailoredPack:
-    """Return ``tp`` with every shown text smartened (shared objects stay shared).
+    """Return ``tp`` with every shown text smartened (shared objects stay shared); ``tp``
+    itself when the project turns smart typography off (``[markdown] smart = false``).
 
     The last pack's copy is kept, so the formats of one kind written in turn smarten once.
     """
+    if not tp.project.config.smart:
+        return tp
     if _LAST and _LAST[0] is tp:
         return _LAST[1]
     smart = _Walk().value(tp)

@@ -29,6 +29,7 @@ from packgen.model import (
     Table,
     TailoredPack,
     Text,
+    is_code_block,
 )
 from packgen.safety import link_allowed
 from packgen.writers.docx import oxml
@@ -38,6 +39,10 @@ from packgen.writers.spaces import describe
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 DIAGRAM_WIDTH_CM = 16.0
+
+
+DEFAULT_CODE_FONT = "Liberation Mono"
+"""Code's family when the theme names none (the packaged theme.yaml's ``code``)."""
 
 
 class DocxBlocks:
@@ -54,6 +59,8 @@ class DocxBlocks:
         """Where paragraphs go: the document's body, or a table cell while ``into`` lasts."""
         self.accent = tp.project.theme.colours.get("accent", "#005A70")
         self._on_accent = tp.project.theme.colours.get("accent_text", "#FFFFFF")
+        self.code_font = tp.project.theme.fonts.get("code", DEFAULT_CODE_FONT)
+        """The family of code spans and code blocks (theme.yaml's ``code``)."""
 
     def render(self, blocks: Iterable[Block], style: str | None = None) -> None:
         """Add blocks in order (an unknown block type is a bug: InternalError).
@@ -104,9 +111,12 @@ class DocxBlocks:
 
     def runs(self, paragraph: DocxParagraph, text: Text) -> None:
         """Add a paragraph's spans as runs (every inline style and links kept; equations as
-        Word equations)."""
+        Word equations; a code block keeps its lines)."""
+        lines = is_code_block(text)
         for span in text:
-            if span.soft_break:
+            if span.soft_break and (lines or span.new_line):
+                paragraph.add_run().add_break()
+            elif span.soft_break:
                 paragraph.add_run(" ")
             elif span.math:
                 oxml.add_math(paragraph, span.text, span.math == "display")
@@ -117,7 +127,7 @@ class DocxBlocks:
             elif span.link and link_allowed(span.link):
                 oxml.add_hyperlink(paragraph, span.link, span.text, self.accent)
             else:
-                _style_run(paragraph.add_run(span.text), span)
+                _style_run(paragraph.add_run(span.text), span, self.code_font)
 
     def items(self, texts: list[str] | list[Text], ordered: bool) -> None:
         """Add a one-level list of strings or spans (numbered lists restart at 1)."""
@@ -229,11 +239,11 @@ DOCX_RENDERERS: BlockTable[Callable[[DocxBlocks, object, str | None], None]] = B
 """Block type to its Word converter."""
 
 
-def _style_run(run: Any, span: Span) -> None:
-    """Give ``run`` the inline styles of ``span``."""
+def _style_run(run: Any, span: Span, code_font: str) -> None:
+    """Give ``run`` the inline styles of ``span`` (code in ``code_font``)."""
     run.bold, run.italic = span.bold or None, span.italic or None
     if span.code:
-        run.font.name = "DejaVu Sans Mono"
+        run.font.name = code_font
     style_font(run.font, [n for n in (*FONT_STYLES, "mark") if getattr(span, n)])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -26,6 +26,7 @@ from packgen.model import (
     Table,
     Text,
     Theme,
+    is_code_block,
 )
 from packgen.safety import link_allowed
 from packgen.writers.html.assets import Pictures, css_string
@@ -100,7 +101,7 @@ class HtmlRenderer:
 
 def _span(span: Span) -> Markup:
     if span.soft_break:
-        return Markup(" ")
+        return Markup("<br>") if span.new_line else Markup(" ")
     if span.math:
         return Markup(texmath.mathml(span.text, span.math == "display"))
     html = escape(span.text)
@@ -122,7 +123,15 @@ def _wrappers(span: Span) -> tuple[tuple[bool, str], ...]:
 
 
 def _paragraph(r: HtmlRenderer, block: Paragraph) -> Markup:
+    if is_code_block(block.text):
+        return _code_block(block.text)
     return Markup("<p>{}</p>").format(r.text(block.text))
+
+
+def _code_block(text: Text) -> Markup:
+    """Return a code block as ``<pre><code>``, one source line per line (as Pandoc)."""
+    return Markup("<pre><code>{}</code></pre>").format(
+        "".join("\n" if s.soft_break else s.text for s in text))
 
 
 def _list(r: HtmlRenderer, block: ListBlock) -> Markup:
@@ -218,15 +227,22 @@ BLOCK_RENDERERS: BlockTable[Callable[[HtmlRenderer, Block], Markup]] = BlockTabl
 """Block type to its converter; the handout may reuse these."""
 
 
-def theme_css(theme: Theme) -> Markup:
-    """Return the theme's colours and fonts as CSS custom properties on ``:root``.
+FONT_FALLBACKS = {"code": '"Courier New", monospace'}
+"""The CSS families after a role's own (any other role: ``SANS_FALLBACK``)."""
+SANS_FALLBACK = '"Liberation Sans", Arial, sans-serif'
+
+
+def theme_css(theme: Theme, fonts: Mapping[str, str] | None = None) -> Markup:
+    """Return the theme's colours and fonts (``fonts``, else all the theme's) as CSS custom
+    properties on ``:root``.
 
     Colour ``accent_text`` becomes ``--colour-accent-text``; font ``body`` ``--font-body``.
     """
     lines = [f"  --colour-{name.replace('_', '-')}: {value};"
              for name, value in theme.colours.items()
              if re.fullmatch(r"#[0-9A-Fa-f]{3,8}", value)]
-    lines += [f'  --font-{role}: "{css_string(family)}", "Liberation Sans", Arial, sans-serif;'
-              for role, family in theme.fonts.items()]
+    lines += [f'  --font-{role}: "{css_string(family)}", '
+              f'{FONT_FALLBACKS.get(role, SANS_FALLBACK)};'
+              for role, family in (theme.fonts if fonts is None else fonts).items()]
     return Markup(":root {\n" + "\n".join(lines) + "\n}")
 

@@ -31,13 +31,23 @@ def _render_html(tp: TailoredPack) -> str:
     renderer = HtmlRenderer(root, tp.project.spaces, theme, skip_decorative=True)
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
-    faces = font_faces(root, theme.fonts.values())
+    fonts = fonts_shown(tp)
+    faces = font_faces(root, fonts.values())
     css = templating.render_template(env, "guide.css", "guide", colours=theme.colours,
-                                     fonts=theme.fonts, font_faces=faces)
-    context.update(css=style_sheet(css), font_faces=faces, fonts=faces, theme=theme_css(theme))
+                                     fonts=fonts, font_faces=faces)
+    context.update(css=style_sheet(css), font_faces=faces, fonts=faces,
+                   theme=theme_css(theme, fonts))
     page = templating.render_template(env, "guide.html", "guide", **context)
     refuse_remote_page(page, paths.find_template(root, "guide.html").display)
     return page
+
+
+def fonts_shown(tp: TailoredPack) -> dict[str, str]:
+    """Return the theme's font roles the guide shows: ``code`` only when the pack holds code
+    (its faces are inlined, and its CSS written, only then)."""
+    code = guide.shows_code(tp)
+    return {role: family for role, family in tp.project.theme.fonts.items()
+            if role != "code" or code}
 
 
 def style_sheet(css: str) -> Markup:

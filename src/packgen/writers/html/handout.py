@@ -24,9 +24,10 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
     """Return the handout as one self-contained HTML page (pictures and fonts inlined).
 
     ``fonts`` in ``handout.css`` is the upright faces only, as it was before ``font_faces``.
+    The theme's ``code`` font is not inlined: easy read shows no code as code.
     """
     root, theme = tp.project.root, tp.project.theme
-    faces = font_faces(root, theme.fonts.values())
+    faces = font_faces(root, (f for role, f in theme.fonts.items() if role != "code"))
     css = _render(root, "handout.css", colours=dict(theme.colours), font_faces=faces,
                   fonts=faces.upright)
     page = _render(root, "handout.html", view=view, css=Markup(css), font_faces=faces,

@@ -23,6 +23,7 @@ from packgen.model import (
     Table,
     Text,
     Theme,
+    is_code_block,
 )
 from packgen.safety import link_allowed
 from packgen.writers.equations.typst_math import typst_math
@@ -71,11 +72,12 @@ def text(spans: Text, d: PrintData | None = None) -> list[Data]:
 
 
 def span(s: Span, d: PrintData | None = None) -> Data:
-    """Return one span as data (a soft line break is a space; only web, mail, phone links;
-    ``math`` is None for text)."""
+    """Return one span as data (a soft line break is a space, ``break`` true when it is a new
+    line all the same; only web, mail, phone links; ``math`` is None for text)."""
     link = s.link if s.link and link_allowed(s.link) else None
     note = d.blocks(s.note.blocks) if s.note is not None and d is not None else None
-    return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
+    return {"text": " " if s.soft_break else s.text, "break": s.new_line,
+            "bold": s.bold, "italic": s.italic,
             "code": s.code, "link": link, "strike": s.strike, "sub": s.sub, "sup": s.sup,
             "smallcaps": s.smallcaps, "underline": s.underline, "mark": s.mark,
             "math": equation(s.text, s.math) if s.math else None, "note": note}
@@ -117,6 +119,11 @@ def width(value: str | None) -> Data | None:
 
 
 def _paragraph(d: PrintData, block: Paragraph) -> Data:
+    """Return a paragraph as data; a code block is one ``code`` span whose text keeps the
+    block's line breaks (``\n``)."""
+    if is_code_block(block.text):
+        lines = "".join("\n" if s.soft_break else s.text for s in block.text)
+        return {"type": "paragraph", "text": [span(Span(lines, code=True))]}
     return {"type": "paragraph", "text": text(block.text, d)}
 
 

@@ -23,6 +23,7 @@ from packgen.model import (
     Span,
     Table,
     Text,
+    is_code_block,
     plain,
 )
 from packgen.safety import link_allowed
@@ -83,18 +84,20 @@ def write_lines(frame: Any, items: list[Line], lang: str, size: int | None = Non
         if any((span.link or span.note) and not span.math for span in item.text):
             write_spans(text_xml.paragraph_for(p, frame), item.text, lang, run_size)
             continue
-        if _is_code_block(item.text):
+        if is_code_block(item.text):
             _write_code(p, item.text, lang, run_size)
             text_xml.end_lang(p, lang)
             continue
         for span in _merge_breaks(item.text):
-            if span.math and equations:
+            if span.new_line:
+                text_xml.add_break(p, lang, run_size)
+            elif span.math and equations:
                 oxml_math.add_math(p, span.text, span.math == "display", lang, run_size)
             elif span.math:
                 text_xml.add_run(p, linear(span.text), lang, span.bold, span.italic, run_size)
             else:
                 text_xml.add_run(p, span.text, lang, span.bold, span.italic, run_size,
-                                 run_styles(span), HIGHLIGHT if span.mark else None)
+                                 run_styles(span), HIGHLIGHT if span.mark else None, span.code)
         text_xml.end_lang(p, lang)
 
 
@@ -107,6 +110,9 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
     """Append runs for ``text`` to ``paragraph``: every inline style and links kept;
     equations."""
     for span in _merge_breaks(text):
+        if span.new_line:
+            text_xml.add_line_break(paragraph, lang, size)
+            continue
         if span.math:
             oxml_math.add_paragraph_math(paragraph, span.text, span.math == "display", lang, size)
             continue
@@ -117,11 +123,12 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
             run.font.bold = True
         if span.italic:
             run.font.italic = True
-        text_xml.style_run(run, run_styles(span), HIGHLIGHT if span.mark else None)
+        text_xml.style_run(run, run_styles(span), HIGHLIGHT if span.mark else None, span.code)
         if span.link and link_allowed(span.link):
             run.hyperlink.address = span.link
         if span.note is not None:
             text_xml.set_superscript(run)
+            text_xml.link_to_slide_later(run)
         if size:
             run.font.size = Pt(size)
     text_xml.set_end_lang(paragraph, lang)
@@ -157,10 +164,33 @@ def _height_pt(items: list[Line], width_emu: int, size: int) -> float:
         level_size = size if not item.level else min(size, MIN_BODY_PT)
         margin = 0 if item.level is None else (item.level + 1) * 27
         usable = max(width_emu / 12700 - 18 - margin, 36)
-        chars = max(len(plain(item.text)), 1)
-        rows = math.ceil(chars * 0.55 * level_size / usable)
+        lines = _code_lines(item.text) if is_code_block(item.text) else [item.text]
+        rows = sum(math.ceil(_ems(text) * level_size / usable) for text in lines)
         total += rows * level_size * 1.2 + 10
     return total
+
+
+CODE_EM = 0.6
+"""The advance of every character of the code font (Liberation Mono, as Courier New)."""
+
+
+def _ems(text: Text) -> float:
+    """Return the estimated width of ``text`` in ems: 0.55 a character, code ``CODE_EM``
+    (never less than one character)."""
+    code = sum(len(s.text) for s in text if s.code)
+    other = len(plain(text)) - code
+    return (max(other, 1) if not code else other) * 0.55 + code * CODE_EM
+
+
+def _code_lines(text: Text) -> list[Text]:
+    """Return a code block's lines, each measured on a row of its own."""
+    lines: list[list[Span]] = [[]]
+    for span in text:
+        if span.soft_break:
+            lines.append([])
+        else:
+            lines[-1].append(span)
+    return [tuple(line) for line in lines]
 
 
 LIST_INDENT = 342900
@@ -193,23 +223,20 @@ def _format_paragraph(p: Any, item: Line, size: int | None) -> None:
         text_xml.bullet(p, item.level, item.ordered, item.start, _indent(item, size))
 
 
-def _is_code_block(text: Text) -> bool:
-    """Return True for a code block's text: code lines with line breaks between them."""
-    return any(s.soft_break for s in text) and all(s.code or s.soft_break for s in text)
-
-
 def _write_code(p: Any, text: Text, lang: str, size: int | None) -> None:
     """Write a code block's lines into ``p``, each on a line of its own, as Pandoc does."""
     for span in text:
         if span.soft_break:
             text_xml.add_break(p, lang, size)
         else:
-            text_xml.add_run(p, span.text, lang, size=size, styles=run_styles(span))
+            text_xml.add_run(p, span.text, lang, size=size, styles=run_styles(span), code=True)
 
 
 def _merge_breaks(text: Text) -> Iterator[Span]:
+    """Yield the spans with each soft break as a space (a ``new_line`` break stays)."""
     for span in text:
-        yield Span(" ", span.bold, span.italic) if span.soft_break else span
+        yield Span(" ", span.bold, span.italic) if span.soft_break and not span.new_line \
+            else span
 
 
 def _block_lines(block: Block, notes: bool) -> Iterator[Line]:

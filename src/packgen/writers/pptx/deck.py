@@ -39,13 +39,27 @@ def build_deck(tp: TailoredPack) -> Any:
                      slide_width=prs.slide_width or slides.PACKAGED_WIDTH)
     footers: dict[str, list[Any]] = {}
     adder = speed.SlideAdder(prs)
+    added = []
     for item in planned:
         slide = adder.add(layouts.for_slide(item))
         _fill_slide(ctx, slide, item, footers)
         _write_notes(slide, notes_for(tp, item), tp.language, notes_master)
         equations.wrap_equations(slide)
+        added.append(slide)
+    _link_footnotes(added, planned)
     _finish(prs, tp, packaged)
     return prs
+
+
+def _link_footnotes(added: list[Any], planned: tuple[PlannedSlide, ...]) -> None:
+    """Link each footnote number on a slide to the slide listing its module's footnotes, as
+    Pandoc does; a number in the speaker notes stays plain text."""
+    targets = slideplan.footnotes_slides(planned)
+    for slide, item in zip(added, planned, strict=True):
+        number = targets.get(item.module.id) if item.module is not None else None
+        text.link_to_slide(slide, added[number - 1] if number else None)
+        if slide.has_notes_slide:
+            text.drop_slide_links(slide.notes_slide.part._element)
 
 
 def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, list[Any]]) -> None:
@@ -160,6 +174,7 @@ def _finish(prs: Any, tp: TailoredPack, packaged: bool) -> None:
     if packaged or look.source != "packgen:theme.yaml":
         theme.restyle(prs, look.colours, look.fonts)
     text.fix_languages(elements.part_roots(prs), tp.language)
+    text.set_code_font(elements.slide_roots(prs), look.fonts.get("code", text.CODE_FONT))
     elements.number_slides(prs.slides)
     elements.set_core_properties(prs, tp.pack.title, tp.pack.organisation, tp.language,
                                  tp.built)

@@ -314,6 +314,13 @@ def part_roots(prs: Any) -> list[Any]:
     return roots
 
 
+def slide_roots(prs: Any) -> list[Any]:
+    """Return the root elements of every slide and of the notes pages the slides have."""
+    slides = list(prs.slides)
+    return [s.part._element for s in slides] + [
+        s.notes_slide.part._element for s in slides if s.has_notes_slide]
+
+
 def set_core_properties(prs: Any, title: str, author: str, lang: str,
                         when: dt.datetime) -> None:
     """Set the document title, author, language and both timestamps (UTC, no microseconds)."""

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.text.text import _Paragraph
 
@@ -103,17 +104,19 @@ def end_mark(p: Any) -> Any:
 
 def add_run(p: Any, text: str, lang: str, bold: bool = False, italic: bool = False,
             size: float | None = None, styles: Mapping[str, str] = _NONE,
-            highlight: str | None = None) -> Any:
+            highlight: str | None = None, code: bool = False) -> Any:
     """Append a run to the ``a:p`` element ``p`` as python-pptx writes one; return it.
 
     The same XML as ``add_run``, ``run.text``, ``set_run_lang`` and ``font.bold``/``italic``/
     ``size`` in that order, without a python-pptx object per step; ``styles`` are more
     ``a:rPr`` attributes (``strike``, ``baseline``, ``cap``, ``u``) and ``highlight`` a
-    ``RRGGBB`` colour behind the text.
+    ``RRGGBB`` colour behind the text; ``code`` sets it in the code font (``set_code_font``).
     """
     run = _before_end(p, _R)
     props = _props(run, lang, size, bold, italic)
     _style(props, styles, highlight)
+    if code:
+        _code_font(props)
     etree.SubElement(run, _T).text = _CONTROL.sub(_escape_control, text)
     return run
 
@@ -123,6 +126,11 @@ def add_break(p: Any, lang: str, size: float | None = None) -> Any:
     br = _before_end(p, _BR)
     _props(br, lang, size)
     return br
+
+
+def add_line_break(paragraph: Any, lang: str, size: float | None = None) -> Any:
+    """Append a line break to a python-pptx paragraph, as ``add_break``; return it."""
+    return add_break(paragraph._p, lang, size)
 
 
 def _before_end(p: Any, tag: str) -> Any:
@@ -149,9 +157,42 @@ def _props(element: Any, lang: str, size: float | None, bold: bool = False,
     return props
 
 
-def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None) -> None:
-    """Give a python-pptx run more ``a:rPr`` attributes and a highlight (as ``add_run``)."""
-    _style(run._r.get_or_add_rPr(), styles, highlight)
+def style_run(run: Any, styles: Mapping[str, str], highlight: str | None = None,
+              code: bool = False) -> None:
+    """Give a python-pptx run more ``a:rPr`` attributes, a highlight and the code font (as
+    ``add_run``)."""
+    props = run._r.get_or_add_rPr()
+    _style(props, styles, highlight)
+    if code:
+        _code_font(props)
+
+
+CODE_FONT = "Liberation Mono"
+"""The family code runs are written in (packaged theme.yaml's ``code``); ``set_code_font``
+changes it once the deck is written."""
+MONOSPACE = "49"
+"""``pitchFamily`` of a fixed-pitch, modern-family font (``FIXED_PITCH | FF_MODERN``): what
+PowerPoint falls back on, a monospace font, when the code font is not installed."""
+
+
+def set_code_font(roots: Iterable[Any], family: str) -> None:
+    """Set the code runs under ``roots`` (slides, notes pages) in ``family``."""
+    if family == CODE_FONT:
+        return
+    for root in roots:
+        for latin in root.iter(_LATIN):
+            if latin.get("pitchFamily") == MONOSPACE and latin.get("typeface") == CODE_FONT:
+                latin.set("typeface", family)
+
+
+def _code_font(props: Any) -> None:
+    """Give ``a:rPr`` an ``a:latin`` naming the code font, in its place in the schema."""
+    latin = etree.Element(_LATIN, typeface=CODE_FONT, pitchFamily=MONOSPACE)
+    later = next((c for c in props if c.tag in _AFTER_LATIN), None)
+    if later is None:
+        props.append(latin)
+    else:
+        later.addprevious(latin)
 
 
 def _style(props: Any, styles: Mapping[str, str], highlight: str | None) -> None:
@@ -187,6 +228,11 @@ _AFTER_HIGHLIGHT = frozenset(qn(f"a:{t}") for t in (
     "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
     "hlinkMouseOver", "rtl", "extLst"))
 """The ``a:rPr`` children that come after ``a:highlight`` in the schema."""
+_AFTER_LATIN = frozenset(qn(f"a:{t}") for t in (
+    "ea", "cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"))
+"""The ``a:rPr`` children that come after ``a:latin`` in the schema."""
+_LATIN = qn("a:latin")
+_HLINK = qn("a:hlinkClick")
 _P, _PPR, _R, _RPR, _T, _END, _BR = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t",
                                                           "endParaRPr", "br"))
 _CONTENT_TAGS = frozenset(qn(f"a:{t}") for t in ("r", "br", "fld", "endParaRPr"))
@@ -210,6 +256,38 @@ def _insert_bullet(ppr: Any, tag: str, **attrs: str) -> Any:
     later = [i for i, c in enumerate(children) if c.tag in _AFTER_BULLETS]
     ppr.insert(later[0] if later else len(children), element)
     return element
+
+
+SLIDE_JUMP = "ppaction://hlinksldjump"
+"""The ``a:hlinkClick`` action of a link to another slide of the deck."""
+
+
+def link_to_slide_later(run: Any) -> None:
+    """Give a python-pptx run a click action to a slide named later (``link_to_slide``)."""
+    run._r.get_or_add_rPr().add_hlinkClick("").set("action", SLIDE_JUMP)
+
+
+def link_to_slide(slide: Any, target: Any | None) -> None:
+    """Point the links ``link_to_slide_later`` left on ``slide`` at ``target`` (a slide of
+    the same deck), or remove them when ``target`` is None."""
+    pending = _pending_links(slide.part._element)
+    if target is None or not pending:
+        drop_slide_links(slide.part._element)
+        return
+    r_id = slide.part.relate_to(target.part, RT.SLIDE)
+    for link in pending:
+        link.set(qn("r:id"), r_id)
+
+
+def drop_slide_links(root: Any) -> None:
+    """Remove the links ``link_to_slide_later`` left under ``root`` (a notes page)."""
+    for link in _pending_links(root):
+        link.getparent().remove(link)
+
+
+def _pending_links(root: Any) -> list[Any]:
+    return [link for link in root.iter(_HLINK)
+            if link.get("action") == SLIDE_JUMP and not link.get(qn("r:id"))]
 
 
 def set_superscript(run: Any) -> None:
