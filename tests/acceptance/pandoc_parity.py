@@ -20,7 +20,8 @@ For each deck:
 Both files are reopened with python-pptx and read slide by slide: the title, the notes, the
 visible words (every other text on the slide, tables included), the pictures and the tables.
 Words are compared normalised: whitespace runs, smart quotes and dashes made plain, list
-bullets and numbers dropped (each writer draws them as paragraph formatting, not text).
+bullets and numbers at the start of a line dropped (each writer draws them as paragraph
+formatting, not text; a line break starts a line as a new paragraph does).
 
 packgen's own slides are mapped out, never matched loosely: the pack's title slide, the agenda
 and the closing slide (by the layouts packgen draws them with, see ``OWN_LAYOUTS``), and the
@@ -90,7 +91,9 @@ end
 """
 PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " ",
-                       "\u2022": " ", "\u25aa": " "})
+                       "\u2022": " ", "\u25aa": " ", "\v": "\n"})
+"""Plain forms of typographic characters; a line break (python-pptx reads ``a:br`` as ``\\v``)
+starts a line, as a new paragraph does."""
 BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25e6]|\d+[.)]|[a-zA-Z][.)])\s+", re.MULTILINE)
 
 

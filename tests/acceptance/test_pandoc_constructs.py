@@ -161,3 +161,27 @@ def test_braces_after_a_heading_that_are_no_attributes_are_title_text(tmp_path: 
     titles = [s.shapes.title.text for s in _slides(out) if s.shapes.title is not None]
     assert "Tidy {tidymodels}" in titles and "Kept" in titles
     assert not [f for f in found if ": error:" in f]
+
+
+GRID = """## Syntax
+
++---------------------+-----------------------+
+| Markdown            | Output                |
++=====================+=======================+
+|     # Header 1      | # Header 1            |
++---------------------+-----------------------+
+|     * item          | - item                |
+|         + sub-item  |     - sub-item        |
++---------------------+-----------------------+
+"""
+
+
+def test_a_grid_cell_shows_its_code_headings_and_nested_items_line_by_line(
+        tmp_path: Path) -> None:
+    found, out = _build(tmp_path, GRID)
+    table = next(s for s in _slide(out, "Syntax").shapes if s.has_table).table
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[1:] == [["# Header 1", "Header 1"],
+                         ["* item\v    + sub-item", "\u2022 item\v\u2003\u25e6 sub-item"]]
+    assert table.cell(1, 1).text_frame.paragraphs[0].runs[0].font.bold
+    assert not [f for f in found if ": error:" in f or ": warning:" in f]

@@ -56,6 +56,9 @@ class Span:
     (checked when read); empty for ordinary text."""
     note: Footnote | None = None
     """The footnote this span refers to (``text[^1]``, ``^[note]``); its text is the number."""
+    new_line: bool = False
+    """With ``soft_break``: a break a table cell shows as a new line (between the blocks of a
+    grid table cell, as Pandoc writes them); a writer that draws cells as one line shows a space."""
 
 
 @dataclass(frozen=True, slots=True)

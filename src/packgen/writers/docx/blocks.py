@@ -106,7 +106,9 @@ class DocxBlocks:
         """Add a paragraph's spans as runs (every inline style and links kept; equations as
         Word equations)."""
         for span in text:
-            if span.soft_break:
+            if span.soft_break and span.new_line:
+                paragraph.add_run().add_break()
+            elif span.soft_break:
                 paragraph.add_run(" ")
             elif span.math:
                 oxml.add_math(paragraph, span.text, span.math == "display")

@@ -100,7 +100,7 @@ class HtmlRenderer:
 
 def _span(span: Span) -> Markup:
     if span.soft_break:
-        return Markup(" ")
+        return Markup("<br>") if span.new_line else Markup(" ")
     if span.math:
         return Markup(texmath.mathml(span.text, span.math == "display"))
     html = escape(span.text)

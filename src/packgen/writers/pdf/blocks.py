@@ -71,11 +71,12 @@ def text(spans: Text, d: PrintData | None = None) -> list[Data]:
 
 
 def span(s: Span, d: PrintData | None = None) -> Data:
-    """Return one span as data (a soft line break is a space; only web, mail, phone links;
-    ``math`` is None for text)."""
+    """Return one span as data (a soft line break is a space, a grid cell's new line a newline;
+    only web, mail, phone links; ``math`` is None for text)."""
     link = s.link if s.link and link_allowed(s.link) else None
     note = d.blocks(s.note.blocks) if s.note is not None and d is not None else None
-    return {"text": " " if s.soft_break else s.text, "bold": s.bold, "italic": s.italic,
+    return {"text": ("\n" if s.new_line else " ") if s.soft_break else s.text,
+            "bold": s.bold, "italic": s.italic,
             "code": s.code, "link": link, "strike": s.strike, "sub": s.sub, "sup": s.sup,
             "smallcaps": s.smallcaps, "underline": s.underline, "mark": s.mark,
             "math": equation(s.text, s.math) if s.math else None, "note": note}

@@ -107,6 +107,9 @@ def write_spans(paragraph: Any, text: Text, lang: str, size: int | None = None) 
     """Append runs for ``text`` to ``paragraph``: every inline style and links kept;
     equations."""
     for span in _merge_breaks(text):
+        if span.new_line:
+            text_xml.add_line_break(paragraph, lang, size)
+            continue
         if span.math:
             oxml_math.add_paragraph_math(paragraph, span.text, span.math == "display", lang, size)
             continue
@@ -209,7 +212,8 @@ def _write_code(p: Any, text: Text, lang: str, size: int | None) -> None:
 
 def _merge_breaks(text: Text) -> Iterator[Span]:
     for span in text:
-        yield Span(" ", span.bold, span.italic) if span.soft_break else span
+        yield Span(" ", span.bold, span.italic) if span.soft_break and not span.new_line \
+            else span
 
 
 def _block_lines(block: Block, notes: bool) -> Iterator[Line]:

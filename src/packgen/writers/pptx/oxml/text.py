@@ -125,6 +125,11 @@ def add_break(p: Any, lang: str, size: float | None = None) -> Any:
     return br
 
 
+def add_line_break(paragraph: Any, lang: str, size: float | None = None) -> Any:
+    """Append a line break to the python-pptx ``paragraph`` (as ``add_break``); return it."""
+    return add_break(paragraph._p, lang, size)
+
+
 def _before_end(p: Any, tag: str) -> Any:
     """Return a new ``tag`` element in ``p``, before its end-of-paragraph properties."""
     element = etree.SubElement(p, tag)
