@@ -50,6 +50,7 @@ from packgen.markdown.pandoc_attrs import (
     parse_attrs,
     width_problem,
 )
+from packgen.markdown.pipe_cells import pipe_cells_plugin
 from packgen.markdown.raw import (
     RAW_FORMAT,
     RAW_FORMAT_INFO,
@@ -150,16 +151,18 @@ def _check_brackets(text: str, ctx: Context) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    """Return the shared parser: CommonMark, pipe tables, Pandoc divs/attributes, Pandoc's
-    inline extras (strikeout, sub/superscript, bracketed spans), dollar math, and raw HTML,
-    LaTeX, ``{=format}`` and shortcodes read as tokens of their own (to be dropped).
+    """Return the shared parser: CommonMark, pipe tables (a ``|`` in code stays in its cell,
+    as Pandoc reads it), Pandoc divs/attributes, Pandoc's inline extras (strikeout,
+    sub/superscript, bracketed spans), dollar math, and raw HTML, LaTeX, ``{=format}`` and
+    shortcodes read as tokens of their own (to be dropped).
 
     Dollar math is added first, so that its rule runs before the raw LaTeX rule and the TeX
     inside ``$...$`` is never taken for a LaTeX command."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
+    md = use_dollar_math(md.enable(["table", "strikethrough"]).use(pipe_cells_plugin)
+                         .use(fenced_div_plugin))
     return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(deflist_plugin)
             .use(raw_plugin).use(pandoc_inline))
 
