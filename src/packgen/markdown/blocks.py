@@ -62,6 +62,7 @@ from packgen.markdown.raw import (
     tag_names,
 )
 from packgen.markdown.slides import carve
+from packgen.markdown.spaced_links import spaced_links_plugin
 from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
 from packgen.model import (
@@ -152,9 +153,10 @@ def _check_brackets(text: str, ctx: Context) -> None:
 @cache
 def _parser() -> MarkdownIt:
     """Return the shared parser: CommonMark, pipe tables (a ``|`` in code stays in its cell,
-    as Pandoc reads it), Pandoc divs/attributes, Pandoc's inline extras (strikeout,
-    sub/superscript, bracketed spans), dollar math, and raw HTML, LaTeX, ``{=format}`` and
-    shortcodes read as tokens of their own (to be dropped).
+    as Pandoc reads it), link addresses with spaces (as Pandoc reads them), Pandoc
+    divs/attributes, Pandoc's inline extras (strikeout, sub/superscript, bracketed spans),
+    dollar math, and raw HTML, LaTeX, ``{=format}`` and shortcodes read as tokens of their own
+    (to be dropped).
 
     Dollar math is added first, so that its rule runs before the raw LaTeX rule and the TeX
     inside ``$...$`` is never taken for a LaTeX command."""
@@ -164,7 +166,7 @@ def _parser() -> MarkdownIt:
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(pipe_cells_plugin)
                          .use(fenced_div_plugin))
     return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(deflist_plugin)
-            .use(raw_plugin).use(pandoc_inline))
+            .use(raw_plugin).use(spaced_links_plugin).use(pandoc_inline))
 
 
 def _every_link(url: str) -> bool:
