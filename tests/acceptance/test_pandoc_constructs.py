@@ -194,7 +194,7 @@ def test_pictures_in_a_layout_div_are_shown_and_said_once(tmp_path: Path) -> Non
     slide = _slide(out, "Logos")
     assert len(_pictures(slide)) == 2
     assert "Open data" in _texts(slide)
-    assert [f for f in found if "PG178" in f] == [
-        "content/modules/welcome.md:10: info: pictures inside a div are shown as pictures, "
-        "where Pandoc's PowerPoint writer shows only their alt text: content/images/wide.png "
-        "(2 in this module, the first here) [PG178]"]
+    said = ("content/modules/welcome.md:10: info: pictures inside a div are shown as pictures, "
+            "where Pandoc's PowerPoint writer shows only their alt text: content/images/wide.png "
+            "(2 in this module, the first here) [PG178]")
+    assert [f for f in found if "PG178" in f] == [said]
