@@ -166,7 +166,7 @@ def _break(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _code_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
-    """Return inline code; knitr's (```r x```) is kept as written, with one warning a module
+    """Return inline code; knitr's (`` `r x` ``) is kept as written, with one warning a module
     (PG177): packgen runs no code."""
     if KNITR_CODE.fullmatch(node.content):
         ctx.dropped.note(KNITR_INLINE, loc, f"`{node.content[:40]}`")

@@ -5,7 +5,7 @@ tags, raw LaTeX commands and environments, ``{=format}`` raw blocks and spans, a
 The rules here add token types to markdown-it (``raw_tex``, ``raw_tex_block``, ``raw_inline``,
 ``shortcode``); the converters in ``blocks`` and ``inline`` drop or keep what they hold and
 note it on the Context, which turns the notes into one info line per module and kind
-(``dropped_findings``). Knitr's inline code (```r x```) is noted the same way: it is
+(``dropped_findings``). Knitr's inline code (`` `r x` ``) is noted the same way: it is
 kept as code, not run. Functions take markdown-it state objects but never import it.
 """
 
@@ -26,8 +26,8 @@ KNITR_INLINE = "PG177"
 PICTURE_SHOWN = "PG178"
 
 KNITR_CODE = re.compile(r"(?:r|\{[A-Za-z][\w-]*\})[ \t]+\S.*", re.DOTALL)
-"""The text of inline code knitr or Quarto would run: ```r x``` (R Markdown), ```{r} x``` or
-```{python} x``` (Quarto)."""
+"""The text of inline code knitr or Quarto would run: `` `r x` `` (R Markdown), `` `{r} x` `` or
+`` `{python} x` `` (Quarto)."""
 
 RAW_FORMAT_INFO = re.compile(r"\{=([A-Za-z][\w-]*)\}")
 """The info of a raw code block or span: ``{=html}``, ``{=latex}``, ``{=openxml}``."""
