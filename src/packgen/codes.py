@@ -638,6 +638,27 @@ CATALOGUE: tuple[Code, ...] = (
          "leaving it out would hide it.",
          "Nothing to do; to silence it, keep to two columns (drop an empty spacer column).",
          "content/modules"),
+    Code("PG177", W, "knitr-inline-code",
+         "knitr inline code, which packgen does not run",
+         "Inline code knitr or Quarto would run and replace by its value (`r mean(x)`, "
+         "`{r} x`, `{python} x`) is shown as the code itself, as Pandoc shows it when no knitr "
+         "runs first; a link whose address is such code ([`r url`](`r url`)) shows its text "
+         "without a link. One line a module, at the first place.",
+         "packgen builds from the project alone and runs no R or Python: the slide shows "
+         "the code where the author expected a number or an address.",
+         "Write the value in its place (the number, the address)."),
+    Code("PG178", I, "picture-in-div",
+         "pictures inside a div, shown where Pandoc shows only their alt text",
+         "A picture inside a div packgen has no class for (a Quarto layout grid "
+         "::: {layout-ncol=2}, a callout, a plain ::: div), linked or not, is shown as the "
+         "picture, with its caption under a figure. Pandoc's PowerPoint writer writes only "
+         "the ![...] text in its place (twice for a figure, nothing for ![]). One line a "
+         "module, at the first picture.",
+         "A picture the author put on the slide is kept, described to screen readers by its "
+         "alt text; the slide differs from Pandoc's on purpose.",
+         "Nothing to do; to match Pandoc's slide, move the picture out of the div or write "
+         "its text instead.",
+         "content/modules"),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

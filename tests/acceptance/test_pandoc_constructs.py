@@ -161,3 +161,40 @@ def test_braces_after_a_heading_that_are_no_attributes_are_title_text(tmp_path: 
     titles = [s.shapes.title.text for s in _slides(out) if s.shapes.title is not None]
     assert "Tidy {tidymodels}" in titles and "Kept" in titles
     assert not [f for f in found if ": error:" in f]
+
+
+GRID = """## Syntax
+
++---------------------+-----------------------+
+| Markdown            | Output                |
++=====================+=======================+
+|     # Header 1      | # Header 1            |
++---------------------+-----------------------+
+|     * item          | - item                |
+|         + sub-item  |     - sub-item        |
++---------------------+-----------------------+
+"""
+
+
+def test_a_grid_cell_shows_its_code_headings_and_nested_items_line_by_line(
+        tmp_path: Path) -> None:
+    found, out = _build(tmp_path, GRID)
+    table = next(s for s in _slide(out, "Syntax").shapes if s.has_table).table
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[1:] == [["# Header 1", "Header 1"],
+                         ["* item\v    + sub-item", "\u2022 item\v\u2003\u25e6 sub-item"]]
+    assert table.cell(1, 1).text_frame.paragraphs[0].runs[0].font.bold
+    assert not [f for f in found if ": error:" in f or ": warning:" in f]
+
+
+def test_pictures_in_a_layout_div_are_shown_and_said_once(tmp_path: Path) -> None:
+    found, out = _build(tmp_path, "## Logos\n\n::: {layout-ncol=2}\n\n"
+                        "![Open data](../images/wide.png){fig-alt=\"A blue logo\"}\n\n"
+                        "[![Code](../images/wide.png)](https://example.org)\n\n:::\n")
+    slide = _slide(out, "Logos")
+    assert len(_pictures(slide)) == 2
+    assert "Open data" in _texts(slide)
+    said = ("content/modules/welcome.md:10: info: pictures inside a div are shown as pictures, "
+            "where Pandoc's PowerPoint writer shows only their alt text: content/images/wide.png "
+            "(2 in this module, the first here) [PG178]")
+    assert [f for f in found if "PG178" in f] == [said]

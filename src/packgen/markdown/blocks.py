@@ -49,6 +49,7 @@ from packgen.markdown.pandoc_attrs import (
     parse_attrs,
     width_problem,
 )
+from packgen.markdown.pipe_cells import pipe_cells_plugin
 from packgen.markdown.raw import (
     RAW_FORMAT,
     RAW_FORMAT_INFO,
@@ -62,9 +63,11 @@ from packgen.markdown.raw import (
 )
 from packgen.markdown.references import implicit_references_plugin
 from packgen.markdown.slides import carve
+from packgen.markdown.spaced_links import spaced_links_plugin
 from packgen.markdown.tables_pandoc import pandoc_tables_plugin
 from packgen.markdown.tex import math_as_text, math_span, use_dollar_math
 from packgen.model import (
+    Block,
     EasyReadRow,
     Image,
     ListBlock,
@@ -150,8 +153,10 @@ def _check_brackets(text: str, ctx: Context) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    """Return the shared parser: CommonMark, pipe tables, Pandoc divs/attributes, Pandoc's
-    inline extras (strikeout, sub/superscript, bracketed spans), implicit header references,
+    """Return the shared parser: CommonMark, pipe tables (a ``|`` in code stays in its cell,
+    as Pandoc reads it), link addresses with spaces (as Pandoc reads them), Pandoc
+    divs/attributes, Pandoc's inline extras (strikeout, sub/superscript, bracketed spans),
+    implicit header references,
     dollar math, and raw HTML, LaTeX, ``{=format}`` and shortcodes read as tokens of their own
     (to be dropped).
 
@@ -160,9 +165,10 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
-    md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
+    md = use_dollar_math(md.enable(["table", "strikethrough"]).use(pipe_cells_plugin)
+                         .use(fenced_div_plugin))
     return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(pandoc_deflist_plugin)
-            .use(raw_plugin).use(pandoc_inline)
+            .use(raw_plugin).use(spaced_links_plugin).use(pandoc_inline)
             .use(implicit_references_plugin))
 
 
@@ -452,26 +458,65 @@ def _table(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 
 def _cell(cell: SyntaxTreeNode, ctx: Context, loc: Loc) -> Text:
     """Return a cell's text; a grid cell's blocks are flattened as Pandoc's PowerPoint writer
-    does: paragraphs on their own lines (``Span.new_line`` between them), list items marked
-    with a bullet."""
+    does: paragraphs and code on their own lines, a heading in bold, list items marked with a
+    bullet and a nested item indented under its parent."""
     if not cell.children or cell.children[0].type == "inline":
         children = cell.children[0].children if cell.children else []
         return strip_spans(spans_of(children, ctx, loc))
     out: Text = ()
     for text in _flat_lines(convert_blocks(cell.children, ctx)):
-        out += ((Span("", soft_break=True, new_line=True),) if out else ()) + text
+        out += (NEW_LINE,) * bool(out) + text
     return out
 
 
-def _flat_lines(raw: list[Raw]) -> list[Text]:
+NEW_LINE = Span("", soft_break=True, new_line=True)
+"""The break between two lines of a grid cell's blocks."""
+
+
+def _flat_lines(raw: list[Raw] | tuple[Block, ...]) -> list[Text]:
     lines: list[Text] = []
     for item in raw:
         if isinstance(item, Paragraph):
-            lines.append(item.text)
+            lines.extend(_code_lines(item.text) if _is_code(item.text) else [item.text])
+        elif isinstance(item, Heading):
+            lines.append(tuple(replace(span, bold=True) for span in item.text))
         elif isinstance(item, ListBlock):
-            lines.extend((Span("• "), *i.text) for i in item.items)
+            lines.extend(_flat_items(item, 0))
         elif isinstance(item, Quote):
-            lines.extend(_flat_lines(list(item.blocks)))
+            lines.extend(_flat_lines(item.blocks))
+    return lines
+
+
+def _is_code(text: Text) -> bool:
+    return all(span.code or span.soft_break for span in text)
+
+
+def _code_lines(text: Text) -> list[Text]:
+    """Return a code block's lines, each a line of the cell."""
+    lines: list[Text] = [()]
+    for span in text:
+        if span.soft_break:
+            lines.append(())
+        else:
+            lines[-1] += (span,)
+    return lines
+
+
+CELL_BULLETS = ("\u2022 ", "\u25e6 ")
+"""The marks of a list item in a table cell, by depth (a nested item also indents)."""
+CELL_INDENT = "\u2003"
+"""One level of a nested item's indent in a table cell: an em space, which no viewer trims."""
+
+
+def _flat_items(block: ListBlock, depth: int) -> list[Text]:
+    """Return a list's items as lines, each nested list's items under their parent."""
+    mark = CELL_INDENT * depth + CELL_BULLETS[min(depth, len(CELL_BULLETS) - 1)]
+    lines: list[Text] = []
+    for item in block.items:
+        lines.append((Span(mark), *item.text))
+        lines.extend(_flat_lines(item.blocks))
+        for child in item.children:
+            lines.extend(_flat_items(child, depth + 1))
     return lines
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from packgen import errors
 from packgen.errors import LIMIT_EXCEEDED, PackgenError
 from packgen.markdown.pandoc_attrs import BAD_VALUE, Attrs, width_problem
-from packgen.markdown.raw import Dropped
+from packgen.markdown.raw import PICTURE_SHOWN, Dropped
 from packgen.model import (
     Activity,
     Block,
@@ -254,8 +254,16 @@ def build_div(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context,
 
 
 def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
+    """Return a div packgen has no class for (a callout, a Quarto layout grid) as its content;
+    its pictures are shown, which is said once a module (PG178)."""
     audiences = attrs.words("audience")
-    return _conditional(audiences, raw, loc, ctx) if audiences else unwrapped(raw)
+    if audiences:
+        return _conditional(audiences, raw, loc, ctx)
+    for item in raw:
+        if isinstance(item, (Image, SlidePicture)):
+            picture = item if isinstance(item, Image) else item.image
+            ctx.dropped.note(PICTURE_SHOWN, picture.loc, picture.src, key=picture)
+    return unwrapped(raw)
 
 
 def _conditional(audiences: tuple[str, ...], raw: list[Raw], loc: Loc,

@@ -20,6 +20,8 @@ from mdit_py_plugins.superscript import superscript_plugin
 
 from packgen.markdown.divs import Context
 from packgen.markdown.raw import (
+    KNITR_CODE,
+    KNITR_INLINE,
     RAW_FORMAT,
     RAW_HTML,
     RAW_LATEX,
@@ -179,6 +181,9 @@ def _style(span: Span) -> tuple[object, ...]:
             span.note)
 
 
+_KNITR_ADDRESS = re.compile(r"`(" + KNITR_CODE.pattern + r")`", re.DOTALL)
+"""A link address that is knitr inline code: ``[text](`r url`)``."""
+
 InlineConverter = Callable[[Node, Context, Loc, Span], Text]
 
 
@@ -191,6 +196,10 @@ def _break(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _code_inline(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Return inline code; knitr's (`` `r x` ``) is kept as written, with one warning a module
+    (PG177): packgen runs no code."""
+    if KNITR_CODE.fullmatch(node.content):
+        ctx.dropped.note(KNITR_INLINE, loc, f"`{node.content[:40]}`")
     return (replace(style, text=node.content, code=True,
                     newlines=(node.meta or {}).get("newlines", 0)),)
 
@@ -233,7 +242,13 @@ def _span(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
 
 
 def _link(node: Node, ctx: Context, loc: Loc, style: Span) -> Text:
+    """Return a link's text, linked; a link to knitr code (``(`r url`)``, never run) is its
+    text alone."""
     href = str(node.attrs["href"])
+    knitr = _KNITR_ADDRESS.fullmatch(unquote(href))
+    if knitr:
+        ctx.dropped.note(KNITR_INLINE, loc, f"`{knitr[1][:40]}`")
+        return spans_of(node.children, ctx, loc, style)
     problem = link_problem(href)
     if problem:
         ctx.error(problem, loc, LINK_SCHEME)

@@ -5,7 +5,8 @@ tags, raw LaTeX commands and environments, ``{=format}`` raw blocks and spans, a
 The rules here add token types to markdown-it (``raw_tex``, ``raw_tex_block``, ``raw_inline``,
 ``shortcode``); the converters in ``blocks`` and ``inline`` drop or keep what they hold and
 note it on the Context, which turns the notes into one info line per module and kind
-(``dropped_findings``). Functions take markdown-it state objects but never import it.
+(``dropped_findings``). Knitr's inline code (`` `r x` ``) is noted the same way: it is
+kept as code, not run. Functions take markdown-it state objects but never import it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ RAW_HTML = "PG145"
 RAW_LATEX = "PG146"
 RAW_FORMAT = "PG147"
 SHORTCODE = "PG148"
+KNITR_INLINE = "PG177"
+PICTURE_SHOWN = "PG178"
+
+KNITR_CODE = re.compile(r"(?:r|\{[A-Za-z][\w-]*\})[ \t]+\S.*", re.DOTALL)
+"""The text of inline code knitr or Quarto would run: `` `r x` `` (R Markdown), `` `{r} x` `` or
+`` `{python} x` `` (Quarto)."""
 
 RAW_FORMAT_INFO = re.compile(r"\{=([A-Za-z][\w-]*)\}")
 """The info of a raw code block or span: ``{=html}``, ``{=latex}``, ``{=openxml}``."""
@@ -97,9 +104,16 @@ class Dropped:
         self.first: dict[str, Loc] = {}
         self.what: dict[str, list[str]] = {}
         self.count: dict[str, int] = {}
+        self._keys: set[object] = set()
 
-    def note(self, code: str, loc: Loc, what: str) -> None:
-        """Remember that ``what`` (``<div>``, ``\\newpage``) of kind ``code`` was dropped."""
+    def note(self, code: str, loc: Loc, what: str, key: object = None) -> None:
+        """Remember that ``what`` (``<div>``, ``\\newpage``) of kind ``code`` was dropped;
+        a ``key`` noted before (the same picture seen again by an enclosing div) is not
+        counted twice."""
+        if key is not None:
+            if key in self._keys:
+                return
+            self._keys.add(key)
         self.first.setdefault(code, loc)
         self.count[code] = self.count.get(code, 0) + 1
         seen = self.what.setdefault(code, [])
@@ -107,17 +121,27 @@ class Dropped:
             seen.append(what)
 
     def findings(self) -> list[errors.Diagnostic]:
-        """Return one info line per kind dropped, at the first place it was found."""
-        return [errors.info(_message(code, self.what[code], self.count[code]), loc.path,
-                            loc.line, code) for code, loc in self.first.items()]
+        """Return one line per kind noted, at the first place it was found: an info line
+        for what was dropped, a warning for knitr code shown unrun."""
+        return [_finding(code, self.what[code], self.count[code], loc)
+                for code, loc in self.first.items()]
 
 
-def _message(code: str, what: list[str], count: int) -> str:
+def _finding(code: str, what: list[str], count: int, loc: Loc) -> errors.Diagnostic:
     shown = ", ".join(what[:5]) + (f" and {len(what) - 5} more" if len(what) > 5 else "")
     places = "the only one in this module" if count == 1 else \
         f"{count} in this module, the first here"
-    return (f"{KINDS[code]} dropped from every output: {shown} ({places}); write it as "
-            "Markdown to keep it")
+    if code == PICTURE_SHOWN:
+        return errors.info(
+            f"pictures inside a div are shown as pictures, where Pandoc's PowerPoint writer "
+            f"shows only their alt text: {shown} ({places})", loc.path, loc.line, code)
+    if code == KNITR_INLINE:
+        return errors.warning(
+            f"knitr inline code is not run, so it is shown as the code itself, as Pandoc "
+            f"shows it without knitr: {shown} ({places}); write the value in its place", loc.path,
+            loc.line, code)
+    return errors.info(f"{KINDS[code]} dropped from every output: {shown} ({places}); write "
+                       "it as Markdown to keep it", loc.path, loc.line, code)
 
 
 # --- raw LaTeX ---------------------------------------------------------------------------

@@ -6,7 +6,9 @@ every form. A table without a header row has no ``thead``. Column alignment come
 dash line (simple, multiline) or the colons of a separator (grid), as Pandoc computes it:
 text flush with the left of its dashes and short of their right is left aligned, flush right
 is right, neither is centre, both is the default. A grid cell's lines are parsed as blocks
-(its lists and paragraphs), a simple or multiline cell's as inline text.
+(its lists, paragraphs, headings and code) after one space of padding is taken off each line
+when every line has it, as Pandoc does (so a cell line indented four spaces more is code); a
+simple or multiline cell's lines are read as inline text.
 
 A caption is a paragraph starting ``Table:`` or ``:`` directly before or after any table; it
 is kept on the table token's ``meta["caption"]``. A grid cell that spans rows or columns is
@@ -276,8 +278,9 @@ def _grid_cells(block: list[str], bounds: list[int]) -> tuple[str, ...]:
     cells = []
     for a, b in pairwise(bounds):
         parts = [line[a + 1:b].rstrip() for line in block]
-        indent = min((len(p) - len(p.lstrip()) for p in parts if p.strip()), default=0)
-        cells.append("\n".join(p[indent:] for p in parts).strip("\n"))
+        if all(p.startswith(" ") or not p for p in parts):
+            parts = [p[1:] for p in parts]
+        cells.append("\n".join(parts).strip("\n"))
     return tuple(cells)
 
 
