@@ -41,5 +41,5 @@ messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k pgettext:1c,2 --add-location=file \
 	    --sort-by-file --no-wrap --omit-header -o $(LOCALES)/packgen.pot .
 	$(BIN)/pybabel update -i $(LOCALES)/packgen.pot -d $(LOCALES) -D packgen \
-	    --no-wrap --ignore-obsolete --ignore-pot-creation-date
+	    --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
 	$(BIN)/pybabel compile -d $(LOCALES) -D packgen --statistics

@@ -231,8 +231,9 @@ def slide_entry(planned: PlannedSlide, lang: str = SOURCE) -> SlideEntry:
         return SlideEntry(planned.number, title, planned.kind, row.notes, row.sentences)
     if planned.entry is not None:
         entry = planned.entry
-        said = words(lang)("{n} minutes. Back at {time}.", n=entry.minutes,
-                           time=clock(entry.start + entry.minutes))
+        _ = words(lang)
+        said = _("{n} minutes. Back at {time}.", n=entry.minutes,
+                 time=clock(entry.start + entry.minutes))
         return SlideEntry(planned.number, title, planned.kind,
                           (Paragraph((Span(said),), Loc("")),))
     if slide is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +53,7 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     doc = open_reference(reference.path, reference.display)
     if reference.packaged:
         apply_theme(doc, tp.project.theme)
+    oxml.replace_footer_words(doc, footer_words(tp.language))
     oxml.clear_body(doc)
     add_guide_styles(doc, tp.project.theme)
     oxml.remember_style_ids(doc)
@@ -134,6 +136,17 @@ def add_guide_styles(doc: Document, theme: Theme) -> None:
 def _text_width(doc: Document) -> int:
     section = doc.sections[0]
     return int(section.page_width - section.left_margin - section.right_margin)
+
+
+def footer_words(lang: str) -> dict[str, str]:
+    """Return the words of the reference's footer ("Page 3 of 12", around its fields) as the
+    language ``lang`` says them: ``{"Page ": "Tudalen ", " of ": " o "}``; none in English."""
+    _ = words(lang)
+    if _.english:
+        return {}
+    english = re.split(r"\{n\}|\{total\}", "Page {n} of {total}")
+    said = re.split(r"\{n\}|\{total\}", _("Page {n} of {total}"))
+    return {e: s for e, s in zip(english, said) if e and len(said) == len(english)}
 
 
 def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from packgen.model import TailoredPack
 from packgen.views import handout
-from packgen.views.languages import other_versions
+from packgen.views import languages
 from packgen.writers.pdf.data import guide_data, handout_data
 from packgen.writers.pdf.engine import compile_pdf
 
@@ -19,7 +19,7 @@ def write_guide(tp: TailoredPack, target: Path) -> None:
 
 def write_handout(tp: TailoredPack, target: Path) -> None:
     """Write the easy-read handout's PDF to ``target`` (from ``handout.typ``)."""
-    view = handout.handout_view(tp, other_versions(tp))
+    view = handout.handout_view(tp, languages.other_versions(tp))
     data = handout_data(tp, view, handout.document_title(view))
     target.write_bytes(compile_pdf(tp.project.root, "handout.typ", data, built=tp.built))
 
