@@ -23,7 +23,7 @@ LOCALES = Path(__file__).parent / "locales"
 """Where the catalogues live: ``<language>/LC_MESSAGES/packgen.po`` and its ``.mo``."""
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
+def N_(message: str) -> str:
     """Return ``message`` as it is: marks a message kept in a table, translated where used."""
     return message
 

@@ -7,6 +7,7 @@ python-pptx / the parts' XML, python-docx, pikepdf and pdfplumber, and the HTML.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from pathlib import Path
@@ -236,6 +237,9 @@ def test_welsh_print_is_not_hyphenated(welsh: Path) -> None:
 
     tp, _ = api.tailored(FIXTURE_PROJECT, "staff-short")
     assert common(tp, "x")["lang"]["hyphenate"] is True
+    welsh_tp = dataclasses.replace(tp, pack=dataclasses.replace(tp.pack, language="cy-GB"))
+    assert common(welsh_tp, "x")["lang"] == {"tag": "cy-GB", "language": "cy", "region": "GB",
+                                             "hyphenate": False}
     for path in outputs(welsh, ".pdf"):
         lines = pdf_lines(path)
         broken = [a for a, b in zip(lines, lines[1:]) if a.endswith("-") and b[:1].islower()]
@@ -272,7 +276,7 @@ def test_the_english_deck_closing_slide_says_a_welsh_one_exists(announced: Path)
 def test_the_english_guide_front_page_says_a_welsh_one_exists(announced: Path) -> None:
     folder = next(announced.glob("staff-short"))
     page = html.fromstring(next(folder.glob("*-guide.html")).read_bytes())
-    (welsh,) = page.xpath(f'//header//p[@lang="cy-GB"]')
+    (welsh,) = page.xpath('//header//p[@lang="cy-GB"]')
     assert welsh.text_content() == WELSH_STATEMENT
     assert ENGLISH_STATEMENT in page.xpath("//header")[0].text_content()
     with pdfplumber.open(next(folder.glob("*-guide.pdf"))) as pdf:

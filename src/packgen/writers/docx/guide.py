@@ -19,10 +19,10 @@ from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
 from packgen.paths import find_template, output_name
+from packgen.translations import N_, words
 from packgen.views import guide as guide_view
 from packgen.views import languages
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
-from packgen.translations import N_, words
 from packgen.wording import clock, join_names
 from packgen.writers.docx import oxml, pages
 from packgen.writers.docx.blocks import DocxBlocks

@@ -28,8 +28,8 @@ from packgen.model import (
     Theme,
 )
 from packgen.safety import link_allowed
-from packgen.writers.html.assets import Pictures, css_string
 from packgen.translations import SOURCE, words
+from packgen.writers.html.assets import Pictures, css_string
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 WIDTH = re.compile(r"^\d+(\.\d+)?(%|cm|mm|in|px|pt|em)$")

@@ -25,9 +25,9 @@ from packgen.model import (
     Theme,
 )
 from packgen.safety import link_allowed
+from packgen.translations import SOURCE
 from packgen.writers.equations.typst_math import typst_math
 from packgen.writers.spaces import describe
-from packgen.translations import SOURCE
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
 UNSUPPORTED_PICTURE = "PG130"

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from packgen.colours import hex_problem
 from packgen.paths import output_name
+from packgen.translations import language_of, region_of, words
 from packgen.views import guide, languages
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
-from packgen.translations import language_of, region_of, words
 from packgen.wording import clock, join_names
 from packgen.writers.pdf.blocks import Data, PrintData, equation, picture, text
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from packgen.model import TailoredPack
-from packgen.views import handout
-from packgen.views import languages
+from packgen.views import handout, languages
 from packgen.writers.pdf.data import guide_data, handout_data
 from packgen.writers.pdf.engine import compile_pdf
 

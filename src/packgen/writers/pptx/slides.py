@@ -322,7 +322,7 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         pack.organisation, join_names(pack.facilitators, ctx.lang)]
     detail_lines = [Line((Span(t),)) for t in details if t]
     also = closing_also_in(ctx.tp, languages.other_versions(ctx.tp))
-    detail_lines += [Line((Span(s.text, bold=True),)) for s in also]
+    detail_lines += [Line((Span(s.text),)) for s in also]
     own = _closing_content(ctx, slide, planned)
     bodies = placeholders(slide, "body")
     if not own:
