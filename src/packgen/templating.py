@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from packgen.errors import LIMIT_EXCEEDED, PackgenError
+from packgen.translations import SOURCE, words
 from packgen.wording import closest
 
 CONTENT_SYNTAX = "PG129"
@@ -46,23 +47,32 @@ Check = Callable[[str, str], None]
 """A check of a template's text and display name: raise PackgenError at its line."""
 
 
-def make_env(find: Finder, check: Check | None = None) -> ImmutableSandboxedEnvironment:
+def make_env(find: Finder, check: Check | None = None,
+             lang: str = SOURCE) -> ImmutableSandboxedEnvironment:
     """Return a sandboxed, strict, autoescaping environment loading templates through ``find``.
 
     A template name ``find`` cannot place (missing, or leading outside the project), or whose
-    text ``check`` refuses, is its PackgenError, raised as the template is loaded.
+    text ``check`` refuses, is its PackgenError, raised as the template is loaded. Templates
+    write packgen's own words in the language ``lang`` with Jinja2's i18n extension:
+    ``{{ _("Slide {n}", n=3) }}`` (the message's ``{names}`` filled in, then escaped like any
+    other value), ``ngettext`` and ``pgettext`` likewise, and ``{% trans %}`` blocks.
     """
     from jinja2 import StrictUndefined, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=_loader_class()(find, check),
         undefined=StrictUndefined,
         autoescape=select_autoescape(("html", "htm", "xml")),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    said = words(lang)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        said, said.ngettext, newstyle=False, pgettext=said.pgettext)
+    return env
 
 
 class CallError(PackgenError):

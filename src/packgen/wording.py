@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from packgen.model import GlossaryEntry
+from packgen.translations import SOURCE, date_in_full, words
 
 DAY = 24 * 60
 """Minutes in a day: clock times wrap at midnight."""
@@ -17,6 +18,8 @@ DAY = 24 * 60
 _CLOCK_FORM = re.compile(r"(\d{1,2}):(\d{2})")
 _CLOCK_LIKE = re.compile(r"(\d{1,2})\s*[.,h:;]\s*(\d{2})|(\d{1,2})(\d{2})")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_VOWELS = frozenset("aeiouwyâêîôûŵŷáéíóúàèìòùäëïöü")
+"""Letters that start a vowel sound: Welsh writes ``ac`` for "and" before them."""
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -30,16 +33,42 @@ class GlossaryMatch:
     entry: GlossaryEntry
 
 
-def date_long(day: dt.date) -> str:
-    """Return a date in full, for example ``Tuesday 3 March 2026`` (English, any locale)."""
+def date_long(day: dt.date, lang: str = SOURCE) -> str:
+    """Return a date in full in the language ``lang``: ``Tuesday 3 March 2026`` (English,
+    whatever the machine's locale), ``Dydd Mawrth, 3 Mawrth 2026`` (Welsh)."""
+    if not words(lang).english:
+        return date_in_full(day, lang)
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def join_names(names: Sequence[str]) -> str:
-    """Return names joined for reading: ``A``, ``A and B``, ``A, B and C``."""
+def join_names(names: Sequence[str], lang: str = SOURCE) -> str:
+    """Return names joined for reading: ``A``, ``A and B``, ``A, B and C``; in Welsh
+    ``A a B``, or ``A ac Elin`` before a vowel."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    _, last = words(lang), names[-1]
+    values = {"names": ", ".join(names[:-1]), "last": last}
+    if last[:1].casefold() in _VOWELS:
+        return _.pgettext("the last name starts with a vowel", "{names} and {last}", **values)
+    return _("{names} and {last}", **values)
+
+
+def minutes_said(count: int, lang: str = SOURCE) -> str:
+    """Return a number of minutes as people read it: ``1 minute``, ``45 minutes``
+    (Welsh ``45 munud``)."""
+    _ = words(lang)
+    return _.ngettext("{n} minute", "{n} minutes", count)
+
+
+def length_said(count: int, lang: str = SOURCE) -> str:
+    """Return a length of time as people say it: ``45 minutes``, ``3 hours 25 minutes``
+    (Welsh ``3 awr 25 munud``)."""
+    hours, minutes = divmod(count, 60)
+    if not hours:
+        return minutes_said(minutes, lang)
+    _ = words(lang)
+    said = _.ngettext("{n} hour", "{n} hours", hours)
+    return f"{said} {minutes_said(minutes, lang)}" if minutes else said
 
 
 def clock(minutes: int) -> str:
@@ -48,12 +77,19 @@ def clock(minutes: int) -> str:
     return f"{hours:02d}:{mins:02d}"
 
 
-def clock_12h(minutes: int) -> str:
-    """Return a clock time as ``10am``, ``10:30am``, ``12pm`` or ``1:15pm``."""
+def clock_12h(minutes: int, lang: str = SOURCE) -> str:
+    """Return a clock time as ``10am``, ``10:30am``, ``12pm`` or ``1:15pm``; in Welsh
+    ``10yb``, ``1:15yh`` (not CLDR's ``AM``/``PM``)."""
     hours, mins = divmod(minutes % DAY, 60)
-    suffix = "am" if hours < 12 else "pm"
+    suffix = _half_day(hours, lang)
     hours = hours % 12 or 12
     return f"{hours}{suffix}" if mins == 0 else f"{hours}:{mins:02d}{suffix}"
+
+
+def _half_day(hours: int, lang: str) -> str:
+    """Return the mark after a 12-hour time: ``am``/``pm``; Welsh ``yb``/``yh``."""
+    _ = words(lang)
+    return _("am") if hours < 12 else _("pm")
 
 
 def read_clock(text: str) -> tuple[int | None, str]:
@@ -83,16 +119,18 @@ def clock_meant(text: str) -> str | None:
     return f"{hours:02d}:{minutes:02d}" if hours < 24 and minutes < 60 else None
 
 
-def clock_easy_read(minutes: int) -> str:
-    """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon".
+def clock_easy_read(minutes: int, lang: str = SOURCE) -> str:
+    """Return a clock time the easy-read way: "10am", "2:30pm", "12 noon"; in Welsh
+    "10yb", "2:30yh", "12 hanner dydd".
 
     The time is rounded to the nearest 5 minutes (10:38 reads "10:40am"): a reader needs
     the time to look out for, not the planner's minute.
     """
     hour, minute = divmod((minutes + 2) // 5 * 5 % DAY, 60)
     if minute == 0 and hour in (0, 12):
-        return "12 midnight" if hour == 0 else "12 noon"
-    suffix = "am" if hour < 12 else "pm"
+        _ = words(lang)
+        return _("12 midnight") if hour == 0 else _("12 noon")
+    suffix = _half_day(hour, lang)
     shown = hour % 12 or 12
     return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
 

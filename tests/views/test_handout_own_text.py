@@ -13,6 +13,7 @@ from packgen.api import tailored
 from packgen.rules import easy_read_words as ew
 from packgen.rules.easy_read import check_sentence, rules_for
 from packgen.views.handout import handout_view
+from packgen.writers.pdf.data import template_words
 
 PACKS = sorted(p.stem for p in (REPO / "content" / "packs").glob("*.yaml"))
 OWN_SECTIONS = ("about", "contact", "formats", "checked")
@@ -52,7 +53,12 @@ def test_packgens_own_words_pass_for_the_sample_pack(tmp_path: Path) -> None:
 
 def test_the_handout_templates_fixed_words_pass_the_easy_read_rules(tmp_path: Path) -> None:
     tp = make_pack(tmp_path)
-    for name in ("handout.typ", "handout.html", "handout.css"):
+    for name in ("handout.html", "handout.css"):
         text = (TEMPLATES / name).read_text(encoding="utf-8")
         assert any(t in text for t in TEMPLATE_TEXT), name
+    typst = (TEMPLATES / "handout.typ").read_text(encoding="utf-8")
+    given = template_words("en-GB")  # the print template's words come in its data
+    assert all(f'say("{key}"' in typst for key in ("easy_read", "hard_words", "page"))
+    assert {given["easy_read"], given["hard_words"], given["hard_words_lead"]} <= \
+        set(TEMPLATE_TEXT)
     assert findings(tp, list(TEMPLATE_TEXT)) == []

@@ -24,7 +24,10 @@ from packgen.model import (
     Text,
     TimetableEntry,
 )
-from packgen.wording import clock, clock_easy_read, join_names
+from packgen.translations import N_, words
+from packgen.views import languages
+from packgen.views.languages import Statement
+from packgen.wording import clock, clock_easy_read, join_names, length_said, minutes_said
 
 
 def notes_for(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
@@ -87,7 +90,7 @@ def _notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     if item.row is not None:
         own = item.row.notes
     elif item.slide is not None:
-        own = item.slide.notes + _activity_notes(item)
+        own = item.slide.notes + _activity_notes(item, tp.language)
     else:
         return _WRITTEN.get(item.kind, _nothing)(tp, item)
     return own + _closing_notes(tp, item) if item.kind == "closing" else own
@@ -95,7 +98,7 @@ def _notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
 
 def clock_for(tp: TailoredPack, minutes: int) -> str:
     """Return a clock time as the pack's deck shows it: ``10:05``, or ``10:05am`` in easy read."""
-    return clock_easy_read(minutes) if is_easy_read(tp) else clock(minutes)
+    return clock_easy_read(minutes, tp.language) if is_easy_read(tp) else clock(minutes)
 
 
 def section_lines(tp: TailoredPack, item: PlannedSlide) -> tuple[str, ...]:
@@ -108,7 +111,7 @@ def section_lines(tp: TailoredPack, item: PlannedSlide) -> tuple[str, ...]:
     if module is None:
         return ()
     entry = next((e for e in tp.timetable.entries if e.module_id == module.id), None)
-    length = _minutes(entry.minutes if entry is not None else module.duration)
+    length = minutes_said(entry.minutes if entry is not None else module.duration, tp.language)
     when = f"{clock_for(tp, entry.start)}, {length}" if entry is not None else length
     if is_easy_read(tp) or not module.objectives:
         return (when,)
@@ -117,7 +120,14 @@ def section_lines(tp: TailoredPack, item: PlannedSlide) -> tuple[str, ...]:
 
 def break_lines(tp: TailoredPack, entry: TimetableEntry) -> tuple[str, str]:
     """Return a break slide's two lines: how long, and when people come back."""
-    return _minutes(entry.minutes), f"Back at {clock_for(tp, entry.start + entry.minutes)}"
+    back, _ = clock_for(tp, entry.start + entry.minutes), words(tp.language)
+    return minutes_said(entry.minutes, tp.language), _("Back at {time}", time=back)
+
+
+def closing_also_in(tp: TailoredPack, others: tuple[str, ...] = ()) -> tuple[Statement, ...]:
+    """Return what the closing slide says about the deck's other language versions
+    (``others``, tags): nothing when there are none."""
+    return languages.also_in(tp.language, others)
 
 
 def group_label(activity: Activity) -> str:
@@ -134,33 +144,38 @@ def is_easy_read(tp: TailoredPack) -> bool:
 
 
 def _title_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
-    pack, loc = tp.pack, tp.pack.loc
+    pack, loc, _ = tp.pack, tp.pack.loc, words(tp.language)
     table = tp.timetable
-    blocks = [_para(f"Presenting: {join_names(pack.facilitators)}.", loc)] \
-        if pack.facilitators else []
-    where = f" at {pack.venue}" if pack.venue else ""
-    blocks.append(_para(f"{clock_for(tp, table.start)} to {clock_for(tp, table.end)}{where}.",
-                        loc))
+    names = join_names(pack.facilitators, tp.language)
+    blocks = [_para(_("Presenting: {names}.", names=names), loc)] if pack.facilitators else []
+    times = {"start": clock_for(tp, table.start), "end": clock_for(tp, table.end)}
+    said = _("{start} to {end} at {venue}.", venue=pack.venue, **times) if pack.venue \
+        else _("{start} to {end}.", **times)
+    blocks.append(_para(said, loc))
     if pack.access:
-        blocks.append(_para("Before you start, say where the access arrangements are:", loc,
+        blocks.append(_para(_("Before you start, say where the access arrangements are:"), loc,
                             bold=True))
         blocks.append(_list(pack.access, loc))
     return tuple(blocks)
 
 
 def _agenda_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
-    loc, table = tp.pack.loc, tp.timetable
+    loc, table, _ = tp.pack.loc, tp.timetable, words(tp.language)
     modules = [e for e in table.entries if e.kind == "module"]
     breaks = [e for e in table.entries if e.kind == "break"]
-    blocks = [_para(f"{len(modules)} parts from {clock_for(tp, table.start)} to "
-                    f"{clock_for(tp, table.end)} ({_length(table.total)}).", loc)]
+    blocks = [_para(_.ngettext("{n} part from {start} to {end} ({length}).",
+                               "{n} parts from {start} to {end} ({length}).", len(modules),
+                               start=clock_for(tp, table.start), end=clock_for(tp, table.end),
+                               length=length_said(table.total, tp.language)), loc)]
     if breaks:
-        blocks.append(_para("Breaks:", loc, bold=True))
-        blocks.append(_list([f"{e.title} at {clock_for(tp, e.start)}, {_minutes(e.minutes)}"
+        blocks.append(_para(_("Breaks:"), loc, bold=True))
+        blocks.append(_list([_("{title} at {time}, {length}", title=e.title,
+                               time=clock_for(tp, e.start),
+                               length=minutes_said(e.minutes, tp.language))
                              for e in breaks], loc))
     else:
-        blocks.append(_para("No set breaks: tell people they can take a break whenever they "
-                            "need one.", loc))
+        blocks.append(_para(_("No set breaks: tell people they can take a break whenever they "
+                              "need one."), loc))
     return tuple(blocks)
 
 
@@ -169,53 +184,54 @@ def _break_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     if entry is None:
         return ()
     back = clock_for(tp, entry.start + entry.minutes)
-    return (_para(f"Leave this slide up during the break. Start again at {back}, with the "
-                  "next slide.", tp.pack.loc),)
+    _ = words(tp.language)
+    return (_para(_("Leave this slide up during the break. Start again at {time}, with the "
+                    "next slide.", time=back), tp.pack.loc),)
 
 
 def _closing_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
-    pack, loc = tp.pack, tp.pack.loc
+    pack, loc, _ = tp.pack, tp.pack.loc, words(tp.language)
     contact = [pack.contact.get(k, "") for k in ("name", "phone", "email")]
     blocks: list[Block] = []
     if any(contact):
-        blocks.append(_para("Contact after the session: " + ", ".join(c for c in contact if c)
-                            + ".", loc))
+        blocks.append(_para(_("Contact after the session: {contact}.",
+                              contact=", ".join(c for c in contact if c)), loc))
     if _has_evaluation(tp):
-        blocks.append(_para("Collect the evaluation forms before people leave.", loc))
+        blocks.append(_para(_("Collect the evaluation forms before people leave."), loc))
     if item.slide is None and item.row is None:
-        blocks.append(_para("Thank people for their time.", loc))
+        blocks.append(_para(_("Thank people for their time."), loc))
     return tuple(blocks)
 
 
 def _section_notes(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
-    return _module_notes(item) if item.module is not None else ()
+    return _module_notes(item, tp.language) if item.module is not None else ()
 
 
 def _nothing(tp: TailoredPack, item: PlannedSlide) -> tuple[Block, ...]:
     return ()
 
 
-def _activity_notes(item: PlannedSlide) -> tuple[Block, ...]:
+def _activity_notes(item: PlannedSlide, lang: str) -> tuple[Block, ...]:
     activity = item.slide.activity if item.slide else None
     if activity is None:
         return ()
     loc = activity.loc
     blocks: list[Block] = []
-    for heading, texts, ordered in (("Steps", activity.steps, True),
-                                    ("Debrief", activity.debrief, False)):
+    for heading, texts, ordered in ((N_("Steps"), activity.steps, True),
+                                    (N_("Debrief"), activity.debrief, False)):
         if texts:
-            blocks.append(Paragraph((Span(heading, bold=True),), loc))
+            blocks.append(Paragraph((Span(words(lang)(heading), bold=True),), loc))
             blocks.append(ListBlock(tuple(ListItem(t) for t in texts), ordered, loc))
     return tuple(blocks)
 
 
-def _module_notes(item: PlannedSlide) -> tuple[Block, ...]:
+def _module_notes(item: PlannedSlide, lang: str) -> tuple[Block, ...]:
     module = item.module
     blocks: list[Block] = []
-    for heading, texts in (("Objectives", module.objectives),
-                           ("Key messages", module.key_messages)):
+    for heading, texts in ((N_("Objectives"), module.objectives),
+                           (N_("Key messages"), module.key_messages)):
         if texts:
-            blocks.append(Paragraph((Span(heading, bold=True),), module.loc))
+            blocks.append(Paragraph((Span(words(lang)(heading), bold=True),), module.loc))
             blocks.append(_list(texts, module.loc))
     return tuple(blocks)
 
@@ -224,19 +240,6 @@ def _has_evaluation(tp: TailoredPack) -> bool:
     names = [m.name for module in tp.modules for m in module.materials]
     names += [m.name for module in tp.modules for a in module.activities for m in a.materials]
     return any("evaluation" in name.casefold() for name in names)
-
-
-def _minutes(count: int) -> str:
-    return f"{count} minute" if count == 1 else f"{count} minutes"
-
-
-def _length(count: int) -> str:
-    """Return a length of time as people say it: ``45 minutes``, ``3 hours 25 minutes``."""
-    hours, minutes = divmod(count, 60)
-    if not hours:
-        return _minutes(minutes)
-    said = f"{hours} hour" if hours == 1 else f"{hours} hours"
-    return f"{said} {_minutes(minutes)}" if minutes else said
 
 
 def _para(text: str, loc: Loc, bold: bool = False) -> Paragraph:

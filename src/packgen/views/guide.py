@@ -23,6 +23,9 @@ from packgen.model import (
 from packgen.paths import output_name
 from packgen.tailor.slideplan import untitled_name
 from packgen.views.deck import has_code
+from packgen.translations import N_, SOURCE, words
+from packgen.views import languages
+from packgen.views.languages import Statement
 from packgen.wording import clock
 from packgen.wording import date_long as date_in_full
 
@@ -104,18 +107,21 @@ class Use:
 
 ACCESS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("hearing loop", "induction loop"),
-     "Test the hearing loop with the venue before people arrive."),
+     N_("Test the hearing loop with the venue before people arrive.")),
     (("interpreter", "bsl", "sign language"),
-     ("Send the slides and this guide to the interpreters a week before; keep them seats "
-     "where everyone can see them.")),
-    (("large print",), "Print large-print copies of the handout and the slides."),
+     N_("Send the slides and this guide to the interpreters a week before; keep them seats "
+        "where everyone can see them.")),
+    (("large print",), N_("Print large-print copies of the handout and the slides.")),
     (("step-free", "step free", "wheelchair", "lift"),
-     "Check on the day that the step-free route is open and clear."),
-    (("quiet room", "quiet space"), "Show people where the quiet room is at the start."),
+     N_("Check on the day that the step-free route is open and clear.")),
+    (("quiet room", "quiet space"), N_("Show people where the quiet room is at the start.")),
     (("support worker", "supporter", "personal assistant"),
-     "Keep seats for support workers next to the people they support."),
+     N_("Keep seats for support workers next to the people they support.")),
 )
-"""Words in an access arrangement, and the extra check the guide adds when one appears."""
+"""Words in an access arrangement, and the extra check the guide adds when one appears (the
+words are English: an arrangement written in Welsh gets no extra check yet)."""
+PER = {"participant": N_("{count} per participant"), "group": N_("{count} per group")}
+"""How a count per participant or per group is written."""
 
 
 def number_range(first: int, last: int) -> str:
@@ -134,13 +140,13 @@ def session_plan(tp: TailoredPack) -> tuple[PlanRow, ...]:
 
 def timing_summary(tp: TailoredPack) -> str:
     """Return one sentence on the total time against the slot: spare or over."""
-    table = tp.timetable
+    table, _ = tp.timetable, words(tp.language)
     spare = table.slot - table.total
-    head = f"Total {table.total} minutes, {clock(table.start)} to {clock(table.end)}, " \
-           f"in a {table.slot}-minute slot"
-    tail = "no time spare" if spare == 0 else \
-        f"{spare} minutes spare" if spare > 0 else f"{-spare} minutes over"
-    return f"{head}: {tail}."
+    tail = _("no time spare") if spare == 0 else \
+        _("{n} minutes spare", n=spare) if spare > 0 else _("{n} minutes over", n=-spare)
+    return _("Total {total} minutes, {start} to {end}, in a {slot}-minute slot: {tail}.",
+             total=table.total, start=clock(table.start), end=clock(table.end), slot=table.slot,
+             tail=tail)
 
 
 def slides_by_module(tp: TailoredPack) -> dict[str, list[PlannedSlide]]:
@@ -194,11 +200,14 @@ def material_count(material: Material, participants: int | None,
     return material.count * math.ceil(participants / group_size)
 
 
-def material_rule(material: Material, long: bool = False) -> str:
+def material_rule(material: Material, long: bool = False, lang: str = SOURCE) -> str:
     """Return the count as written, ``2 per group`` (``2``, or ``2 for the session`` if long)."""
+    _ = words(lang)
+    if material.per in PER:
+        return _(PER[material.per], count=material.count)
     if material.per != "session":
         return f"{material.count} per {material.per}"
-    return f"{material.count} for the session" if long else str(material.count)
+    return _("{count} for the session", count=material.count) if long else str(material.count)
 
 
 def room_checklist(tp: TailoredPack) -> tuple[str, ...]:
@@ -219,7 +228,7 @@ def shows_code(tp: TailoredPack) -> bool:
     return any(has_code(s.blocks + s.notes) for m in tp.modules for s in m.slides)
 
 
-def slide_entry(planned: PlannedSlide) -> SlideEntry:
+def slide_entry(planned: PlannedSlide, lang: str = SOURCE) -> SlideEntry:
     """Return the guide's view of one planned slide."""
     slide, row = planned.slide, planned.row
     title = planned.title
@@ -229,7 +238,9 @@ def slide_entry(planned: PlannedSlide) -> SlideEntry:
         return SlideEntry(planned.number, title, planned.kind, row.notes, row.sentences)
     if planned.entry is not None:
         entry = planned.entry
-        said = f"{entry.minutes} minutes. Back at {clock(entry.start + entry.minutes)}."
+        _ = words(lang)
+        said = _("{n} minutes. Back at {time}.", n=entry.minutes,
+                 time=clock(entry.start + entry.minutes))
         return SlideEntry(planned.number, title, planned.kind,
                           (Paragraph((Span(said),), Loc("")),))
     if slide is None:
@@ -246,7 +257,9 @@ def _plan_row(tp: TailoredPack, entry: TimetableEntry, module: Module | None,
                        number_range(shown[0], shown[-1]) if shown else "")
     first, last = ranges.get(module.id, (0, 0))
     slides = number_range(first, last) if first else ""
-    activities = tuple(f"{a.title} ({a.minutes} min)" for a in module.activities)
+    _ = words(tp.language)
+    activities = tuple(_("{title} ({n} min)", title=a.title, n=a.minutes)
+                       for a in module.activities)
     needs = tuple(_short_material(tp, u) for u in material_uses([module]))
     return PlanRow(clock(entry.start), end, entry.minutes, entry.title, entry.kind, slides,
                    activities, needs)
@@ -255,7 +268,7 @@ def _plan_row(tp: TailoredPack, entry: TimetableEntry, module: Module | None,
 def _short_material(tp: TailoredPack, use: Use) -> str:
     count = _use_count(tp, use)
     return f"{count} × {use.material.name}" if count is not None else \
-        f"{use.material.name} ({material_rule(use.material)})"
+        f"{use.material.name} ({material_rule(use.material, lang=tp.language)})"
 
 
 def _use_count(tp: TailoredPack, use: Use) -> int | None:
@@ -267,7 +280,8 @@ def _material_line(tp: TailoredPack, uses: list[Use]) -> MaterialLine:
     counts = [_use_count(tp, u) for u in uses]
     total = None if None in counts else sum(c for c in counts if c is not None)
     session = all(u.material.per == "session" for u in uses)
-    rules = () if session else tuple(dict.fromkeys(material_rule(u.material, True) for u in uses))
+    rules = () if session else tuple(dict.fromkeys(material_rule(u.material, True, tp.language)
+                                                   for u in uses))
     places = tuple(dict.fromkeys(
         f"{u.module.title}: {u.activity.title}" if u.activity else u.module.title for u in uses))
     return MaterialLine(uses[0].material.name, total, ", ".join(rules), places)
@@ -277,50 +291,64 @@ def _module_guide(tp: TailoredPack, module: Module,
                   planned: list[PlannedSlide]) -> ModuleGuide:
     entry = tp.timetable.entry_for(module.id)
     own = max((i for i, p in enumerate(planned) if p.module is not None), default=-1) + 1
-    slides = tuple(slide_entry(p) for p in planned[:own])
+    slides = tuple(slide_entry(p, tp.language) for p in planned[:own])
     shown = {id(s.activity) for s in slides if s.activity is not None}
     extra = tuple(a for a in module.activities if id(a) not in shown)
     return ModuleGuide(module, clock(entry.start), clock(entry.start + entry.minutes),
-                       entry.minutes, slides, extra, tuple(slide_entry(p) for p in planned[own:]))
+                       entry.minutes, slides, extra,
+                       tuple(slide_entry(p, tp.language) for p in planned[own:]))
 
 
 def _room_items(tp: TailoredPack) -> list[str]:
-    pack = tp.pack
-    items = [(f"Screen, projector and the deck ({output_name(pack.id, 'deck', 'pptx')}, "
-             f"{len(tp.slides)} slides) tested before the start.")]
+    pack, _ = tp.pack, words(tp.language)
+    items = [_("Screen, projector and the deck ({name}, {n} slides) tested before the start.",
+               name=output_name(pack.id, "deck", "pptx"), n=len(tp.slides))]
     if pack.participants:
-        items.append(f"Seats for {pack.participants} participants and "
-                     f"{len(pack.facilitators)} facilitators.")
+        items.append(_("Seats for {participants} participants and {n} facilitators.",
+                       participants=pack.participants, n=len(pack.facilitators)))
     for activity in (a for m in tp.modules for a in m.activities if a.group):
-        items.append(f"Tables arranged for {activity.group} ({activity.title}).")
+        items.append(_("Tables arranged for {group} ({title}).", group=activity.group,
+                       title=activity.title))
     return items
 
 
 def _access_items(tp: TailoredPack) -> list[str]:
     items: list[str] = []
+    _ = words(tp.language)
     for arrangement in tp.pack.access:
         items.append(arrangement if arrangement.endswith(".") else f"{arrangement}.")
         low = arrangement.casefold()
-        items.extend(advice for words, advice in ACCESS_ADVICE if any(w in low for w in words))
+        items.extend(_(advice) for found, advice in ACCESS_ADVICE if any(w in low for w in found))
     return items
 
 
 def _break_items(tp: TailoredPack) -> list[str]:
-    return [f"Refreshments ready for {e.title.lower()} at {clock(e.start)} ({e.minutes} min)."
+    _ = words(tp.language)
+    return [_("Refreshments ready for {title} at {time} ({n} min).", title=e.title.lower(),
+              time=clock(e.start), n=e.minutes)
             for e in tp.timetable.entries if e.kind == "break"]
 
 
 def _easy_read_items(tp: TailoredPack) -> list[str]:
     if tp.pack.deck_style != "easy-read" and not any(m.easy_read for m in tp.modules):
         return []
-    name = output_name(tp.pack.id, "handout", "pdf")
-    count = f"{tp.pack.participants} copies" if tp.pack.participants else "one per participant"
-    return [f"Easy-read handout printed: {count} ({name}), plus spares."]
+    name, _ = output_name(tp.pack.id, "handout", "pdf"), words(tp.language)
+    count = _("{n} copies", n=tp.pack.participants) if tp.pack.participants \
+        else _("one per participant")
+    return [_("Easy-read handout printed: {count} ({name}), plus spares.", count=count,
+              name=name)]
+
+
+def also_in(tp: TailoredPack, others: tuple[str, ...] = ()) -> tuple[Statement, ...]:
+    """Return what the guide's front page says about its other language versions (``others``,
+    tags): nothing when there are none."""
+    return languages.also_in(tp.language, others)
 
 
 def document_title(tp: TailoredPack) -> str:
     """Return the guide's document title."""
-    return f"{tp.pack.title}: facilitator guide"
+    _ = words(tp.language)
+    return _("{title}: facilitator guide", title=tp.pack.title)
 
 
 def audience_name(tp: TailoredPack, audience_id: str) -> str:
@@ -336,4 +364,4 @@ def tips_for(tips: tuple[Tip, ...], audience: str) -> tuple[Tip, ...]:
 
 def date_long(tp: TailoredPack) -> str:
     """Return the pack's date in full, ``Tuesday 3 March 2026``."""
-    return date_in_full(tp.pack.date)
+    return date_in_full(tp.pack.date, tp.language)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from packgen.model import GlossaryEntry, Image, Loc, Span, Text
 from packgen.paths import resolve_in_project
+from packgen.translations import N_, words
+from packgen.views import languages
 from packgen.wording import clock_easy_read, date_long, glossary_matches, join_names
 
 if TYPE_CHECKING:
@@ -41,6 +43,9 @@ class RowView:
     explained: tuple[GlossaryEntry, ...] = ()
     items: tuple[str, ...] = ()
     """A short bulleted list under the sentences (for example the access arrangements)."""
+    lang: str = ""
+    """The tag of the row's language when it is not the handout's (the sentence saying the
+    handout is also in Welsh, in Welsh); empty for the handout's own language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +79,20 @@ class HandoutView:
         return [p for p in found if p is not None]
 
 
-def handout_view(tp: TailoredPack) -> HandoutView:
-    """Build the handout's content: cover, details, module rows, hard words, end page."""
+def handout_view(tp: TailoredPack, also_in: tuple[str, ...] = ()) -> HandoutView:
+    """Build the handout's content: cover, details, module rows, hard words, end page.
+
+    ``also_in`` names the languages (tags) the handout is also built in: the end page says
+    so, under "Other formats"."""
     pack = tp.pack
     marker = _FirstUse(tp.project.glossary)
     modules = tuple(SectionView(m.title, tuple(marker.row(r.sentences, r.image)
                                                for r in m.easy_read), m.id)
                     for m in tp.modules if m.easy_read)
     sections = (about_section(tp), *modules)
-    view = HandoutView(pack.title, date_long(pack.date), pack.venue, pack.organisation,
+    view = HandoutView(pack.title, date_long(pack.date, tp.language), pack.venue, pack.organisation,
                        _cover(tp), sections, tuple(marker.used), (), tp.language)
-    return dataclasses.replace(view, ending=ending_sections(tp, view.pictures))
+    return dataclasses.replace(view, ending=ending_sections(tp, view.pictures, also_in))
 
 
 class _FirstUse:
@@ -125,27 +133,31 @@ def about_section(tp: TailoredPack) -> SectionView:
     pictures = _DetailPictures(tp)
     rows = tuple(RowView(tuple((Piece(s),) for s in d.sentences), pictures.get(d.topic),
                          items=d.items) for d in pack_details(tp.pack, tp.timetable))
-    return SectionView("About this workshop", rows, "about")
+    _ = words(tp.language)
+    return SectionView(_("About this workshop"), rows, "about")
 
 
-def ending_sections(tp: TailoredPack, shown: list[Image]) -> tuple[SectionView, ...]:
-    """Return the end page: who to contact, other formats, who checked it, picture credits."""
-    pack, pictures = tp.pack, _DetailPictures(tp)
+def ending_sections(tp: TailoredPack, shown: list[Image],
+                    also_in: tuple[str, ...] = ()) -> tuple[SectionView, ...]:
+    """Return the end page: who to contact, other formats (and languages), who checked it,
+    picture credits."""
+    pack, pictures, _ = tp.pack, _DetailPictures(tp), words(tp.language)
     who = pack.contact.get("name") or pack.organisation
     contact = tuple(RowView(((Piece(d.sentences[0]),),), pictures.get(d.topic))
                     for d in contact_details(pack))
-    formats = _plain_row("You can get this easy read on paper.",
-                         "You can also get it as a web page or a Word document.",
-                         f"Ask {who} if you need it in another way.")
-    sections = [SectionView("Who to contact", contact, "contact"),
-                SectionView("Other formats", (_pictured(formats, pictures.get("formats")),),
+    formats = _plain_row(_("You can get this easy read on paper."),
+                         _("You can also get it as a web page or a Word document."),
+                         _("Ask {who} if you need it in another way.", who=who))
+    sections = [SectionView(_("Who to contact"), contact, "contact"),
+                SectionView(_("Other formats"), (_pictured(formats, pictures.get("formats")),
+                                                 *_language_rows(tp.language, also_in)),
                             "formats")]
     if pack.checked_by:
-        sections.append(SectionView("Who checked this easy read", (_plain_row(
-            f"{pack.checked_by} checked this easy read."),), "checked"))
+        sections.append(SectionView(_("Who checked this easy read"), (_plain_row(
+            _("{name} checked this easy read.", name=pack.checked_by)),), "checked"))
     credits = credit_lines(tp.project.credits, shown)
     if credits:
-        sections.append(SectionView("Picture credits", (_plain_row(*credits),), "credits"))
+        sections.append(SectionView(_("Picture credits"), (_plain_row(*credits),), "credits"))
     return tuple(s for s in sections if s.rows)
 
 
@@ -161,12 +173,15 @@ def credit_lines(credits: Iterable[object], shown: list[Image]) -> list[str]:
 
 
 DETAIL_PICTURES = {
-    "date": ("date.png", "A calendar"), "time": ("time.png", "A clock"),
-    "place": ("place.png", "A pin that marks a place on a map"),
-    "people": ("staff.png", "A member of staff with some papers"), "break": ("break.png", "A cup of tea"),
-    "access": ("access.png", "A person in a wheelchair"), "phone": ("phone.png", "A telephone"),
-    "email": ("email.png", "An envelope with the letter E"), "address": ("home.png", "A house"),
-    "formats": ("formats.png", "A sheet of paper and a laptop"),
+    "date": ("date.png", N_("A calendar")), "time": ("time.png", N_("A clock")),
+    "place": ("place.png", N_("A pin that marks a place on a map")),
+    "people": ("staff.png", N_("A member of staff with some papers")),
+    "break": ("break.png", N_("A cup of tea")),
+    "access": ("access.png", N_("A person in a wheelchair")),
+    "phone": ("phone.png", N_("A telephone")),
+    "email": ("email.png", N_("An envelope with the letter E")),
+    "address": ("home.png", N_("A house")),
+    "formats": ("formats.png", N_("A sheet of paper and a laptop")),
 }
 """Topic of a detail row to the picture used when ``content/images`` has it, and its alt text
 (the alt text the content gives the same picture wins, so one picture reads the same)."""
@@ -178,6 +193,7 @@ class _DetailPictures:
     def __init__(self, tp: TailoredPack) -> None:
         self.root = tp.project.root
         self.alts = picture_alts(tp.project)
+        self.words = words(tp.language)
 
     def get(self, topic: str) -> Image | None:
         """Return the picture for ``topic``, or None when the project has none."""
@@ -188,7 +204,7 @@ class _DetailPictures:
         if not (images / name).is_file():
             return None
         src = resolve_in_project(self.root, images, name, f"content/images/{name}", None)
-        return Image(src, self.alts.get(src, alt), Loc(src))
+        return Image(src, self.alts.get(src) or self.words(alt), Loc(src))
 
 
 def picture_alts(project: Project) -> dict[str, str]:
@@ -197,6 +213,12 @@ def picture_alts(project: Project) -> dict[str, str]:
     images = [r.image for m in project.modules.values() for r in m.easy_read]
     images += [e.image for e in project.glossary]
     return {i.src: i.alt for i in images if i is not None and i.alt}
+
+
+def _language_rows(lang: str, others: tuple[str, ...]) -> tuple[RowView, ...]:
+    """Return a row per sentence saying the handout is also in another language."""
+    return tuple(RowView(((Piece(s.text),),), lang="" if s.lang == lang else s.lang)
+                 for s in languages.also_in(lang, others, "easy-read"))
 
 
 def _plain_row(*sentences: str) -> RowView:
@@ -216,7 +238,8 @@ def _cover(tp: TailoredPack) -> Image | None:
 
 def document_title(view: HandoutView) -> str:
     """Return the title every format carries: the pack title, marked as easy read."""
-    return f"{view.title}: easy read"
+    _ = words(view.language)
+    return _("{title}: easy read", title=view.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,18 +254,22 @@ class Detail:
 
 def pack_details(pack: Pack, timetable: Timetable) -> list[Detail]:
     """Return the pack's details written as easy read: dates in full, 12-hour clock."""
-    details = [Detail("date", (f"The workshop is on {date_long(pack.date)}.",)),
-               Detail("time", (f"It starts at {clock_easy_read(timetable.start)}.",
-                               f"It ends at {clock_easy_read(timetable.end)}.")),
-               Detail("place", (f"The workshop is at {pack.venue}.",))]
+    lang = pack.language
+    _ = words(lang)
+    details = [Detail("date", (_("The workshop is on {date}.",
+                                 date=date_long(pack.date, lang)),)),
+               Detail("time", (_("It starts at {time}.",
+                                 time=clock_easy_read(timetable.start, lang)),
+                               _("It ends at {time}.", time=clock_easy_read(timetable.end, lang)))),
+               Detail("place", (_("The workshop is at {venue}.", venue=pack.venue),))]
     if pack.facilitators:
-        details.append(Detail("people", (f"{join_names(pack.facilitators)} will run the "
-                                          "workshop.",)))
-    breaks = [f"There is a break at {clock_easy_read(e.start)}."
+        details.append(Detail("people", (_("{names} will run the workshop.",
+                                           names=join_names(pack.facilitators, lang)),)))
+    breaks = [_("There is a break at {time}.", time=clock_easy_read(e.start, lang))
               for e in timetable.entries if e.kind == "break"]
     details += [Detail("break", tuple(breaks[i:i + 3])) for i in range(0, len(breaks), 3)]
     if pack.access:
-        details.append(Detail("access", ("The venue has these things to help you.",),
+        details.append(Detail("access", (_("The venue has these things to help you."),),
                               tuple(pack.access)))
     return details
 
@@ -250,7 +277,9 @@ def pack_details(pack: Pack, timetable: Timetable) -> list[Detail]:
 def contact_details(pack: Pack) -> list[Detail]:
     """Return how to get in touch, written as easy read, from the pack's ``contact``."""
     who = pack.contact.get("name") or pack.organisation
-    phrases = {"phone": f"You can phone {who} on {{}}.", "email": "You can email {}.",
-               "address": "You can write to {}.", "website": "Our website is {}."}
-    return [Detail(key, (phrase.format(pack.contact[key]),))
+    _ = words(pack.language)
+    phrases = {"phone": N_("You can phone {who} on {value}."),
+               "email": N_("You can email {value}."),
+               "address": N_("You can write to {value}."), "website": N_("Our website is {value}.")}
+    return [Detail(key, (_(phrase, who=who, value=pack.contact[key]),))
             for key, phrase in phrases.items() if pack.contact.get(key)]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from packgen.colours import blend_hex, contrast_ratio
 from packgen.model import Space, Theme
 from packgen.rules.fontmetrics import line_factor, text_width
+from packgen.translations import SOURCE, words
+from packgen.wording import join_names
 
 SPREAD, EASY_SPREAD = 1.4, 1.2
 """Distance between neighbouring ovals' centres, in oval radii (the lens is 0.6 radii wide;
@@ -113,7 +115,7 @@ class Diagram:
 
 
 def layout(spaces: Sequence[Space], theme: Theme, width: float, height: float,
-           highlight: Sequence[str] = (), easy: bool = False) -> Diagram:
+           highlight: Sequence[str] = (), easy: bool = False, lang: str = SOURCE) -> Diagram:
     """Return the diagram of ``spaces`` fitted to ``width`` x ``height`` points."""
     base = [s for s in spaces if not s.overlaps] or list(spaces)
     shared = [s for s in spaces if s.overlaps and s not in base]
@@ -136,17 +138,18 @@ def layout(spaces: Sequence[Space], theme: Theme, width: float, height: float,
         lenses.append(lens)
         labels.append(_shared_label(ovals, lens, space, theme, easy))
     labels = _align(labels)
-    return Diagram(width, height, ovals, tuple(lenses), tuple(labels), describe(base, shared))
+    return Diagram(width, height, ovals, tuple(lenses), tuple(labels),
+                   describe(base, shared, lang))
 
 
-def describe(base: Sequence[Space], shared: Sequence[Space]) -> str:
+def describe(base: Sequence[Space], shared: Sequence[Space], lang: str = SOURCE) -> str:
     """Return the diagram's alt text: each space, its holder, and what overlaps what."""
-    names = {s.id: s.name for s in base}
+    names, _ = {s.id: s.name for s in base}, words(lang)
     parts = [f"{s.name} ({s.holder})" if s.holder else s.name for s in base]
-    text = "Diagram of overlapping spaces: " + ", ".join(parts) + "."
+    text = _("Diagram of overlapping spaces: {spaces}.", spaces=", ".join(parts))
     for space in shared:
-        joined = " and ".join(names.get(i, i) for i in space.overlaps)
-        text += f" {space.name} is where {joined} overlap."
+        joined = join_names([names.get(i, i) for i in space.overlaps], lang)
+        text += " " + _("{space} is where {spaces} overlap.", space=space.name, spaces=joined)
     return text
 
 

@@ -10,15 +10,17 @@ from collections.abc import Sequence
 from html import escape
 
 from packgen.model import Space, Theme
+from packgen.translations import SOURCE
 from packgen.writers import spaces as layout
 
 FONT = "Atkinson Hyperlegible, Arial, sans-serif"
 
 
 def spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480, height: float = 260,
-               highlight: Sequence[str] = (), easy: bool = False) -> str:
-    """Return the diagram of ``spaces`` as a standalone SVG ``width`` x ``height`` points."""
-    d = layout.layout(spaces, theme, width, height, highlight, easy)
+               highlight: Sequence[str] = (), easy: bool = False, lang: str = SOURCE) -> str:
+    """Return the diagram of ``spaces`` as a standalone SVG ``width`` x ``height`` points
+    (its alt text in the language ``lang``)."""
+    d = layout.layout(spaces, theme, width, height, highlight, easy, lang)
     opening = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
                f'width="{width:g}pt" height="{height:g}pt" role="img" '
                f'aria-label="{escape(d.alt)}"><title>{escape(d.alt)}</title>')
@@ -36,9 +38,10 @@ def spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480, height
 
 
 def easy_spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480,
-                    height: float = 260, highlight: Sequence[str] = ()) -> str:
+                    height: float = 260, highlight: Sequence[str] = (),
+                    lang: str = SOURCE) -> str:
     """Return the easy-read diagram: the ovals and the names only, in large type."""
-    return spaces_svg(spaces, theme, width, height, highlight, easy=True)
+    return spaces_svg(spaces, theme, width, height, highlight, easy=True, lang=lang)
 
 
 def _ellipse(oval: layout.Oval, paint: str) -> str:

@@ -94,7 +94,7 @@ def test_a_package_name_in_a_comment_is_not_refused() -> None:
 def test_the_project_template_overrides_the_packaged_one(tmp_path: Path) -> None:
     tp = make_pack(tmp_path)
     source = packaged_template("guide.typ").path.read_text(encoding="utf-8")
-    designer_template(tmp_path, "guide.typ", source.replace("[Facilitator guide]",
+    designer_template(tmp_path, "guide.typ", source.replace('say("facilitator_guide")',
                                                             "[Do not share]"))
     write_guide(tp, tmp_path / "g.pdf")
     import pdfplumber

@@ -209,13 +209,14 @@ def _spaces(r: DocxBlocks, block: SpacesDiagram, style: str | None) -> None:
     easy = r.easy
     if project.spaces:
         draw = easy_spaces_svg if easy else spaces_svg
-        png = svg_png(draw(project.spaces, project.theme, highlight=block.highlight),
+        png = svg_png(draw(project.spaces, project.theme, highlight=block.highlight,
+                           lang=r.tp.language),
                       DIAGRAM_WIDTH_CM * 72 / 2.54)
         run = r.add_paragraph().add_run()
         shape = run.add_picture(io.BytesIO(png), width=Cm(DIAGRAM_WIDTH_CM))
         base = [s for s in project.spaces if not s.overlaps]
-        oxml.set_alt_text(shape, describe(base, [s for s in project.spaces if s.overlaps]),
-                          False)
+        oxml.set_alt_text(shape, describe(base, [s for s in project.spaces if s.overlaps],
+                                          r.tp.language), False)
     if not easy:
         r.items([f"{s.name}: {s.description} ({s.holder})" for s in project.spaces], False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,9 @@ from packgen.colours import hex_digits
 from packgen.errors import PackgenError
 from packgen.model import Activity, TailoredPack, Theme
 from packgen.paths import find_template, output_name
+from packgen.translations import N_, words
 from packgen.views import guide as guide_view
+from packgen.views import languages
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
 from packgen.writers.docx import oxml, pages
@@ -50,6 +53,7 @@ def write_docx(tp: TailoredPack, target: Path, title: str) -> None:
     doc = open_reference(reference.path, reference.display)
     if reference.packaged:
         apply_theme(doc, tp.project.theme)
+    oxml.replace_footer_words(doc, footer_words(tp.language))
     oxml.clear_body(doc)
     add_guide_styles(doc, tp.project.theme)
     oxml.remember_style_ids(doc)
@@ -134,12 +138,23 @@ def _text_width(doc: Document) -> int:
     return int(section.page_width - section.left_margin - section.right_margin)
 
 
+def footer_words(lang: str) -> dict[str, str]:
+    """Return the words of the reference's footer ("Page 3 of 12", around its fields) as the
+    language ``lang`` says them: ``{"Page ": "Tudalen ", " of ": " o "}``; none in English."""
+    _ = words(lang)
+    if _.english:
+        return {}
+    english = re.split(r"\{n\}|\{total\}", "Page {n} of {total}")
+    said = re.split(r"\{n\}|\{total\}", _("Page {n} of {total}"))
+    return {e: s for e, s in zip(english, said) if e and len(said) == len(english)}
+
+
 def set_properties(doc: Document, tp: TailoredPack, title: str) -> None:
     """Set the document's title, language, author and dates (dates from ``tp.built``)."""
     props = doc.core_properties
     built = tp.built.astimezone(dt.UTC).replace(tzinfo=None)
     props.title, props.subject, props.language = title, tp.pack.title, tp.language
-    props.author = join_names(tp.pack.facilitators) or tp.pack.organisation
+    props.author = join_names(tp.pack.facilitators, tp.language) or tp.pack.organisation
     props.last_modified_by, props.revision = "packgen", 1
     props.created = props.modified = built
     props.keywords = props.comments = props.category = ""
@@ -151,6 +166,9 @@ class GuideDocx:
 
     def __init__(self, doc: Document, tp: TailoredPack) -> None:
         self.doc, self.tp = doc, tp
+        self._ = words(tp.language)
+        self.also_in = languages.other_versions(tp)
+        """The languages (tags) the front page says the pack is also available in."""
         self.blocks = DocxBlocks(doc, tp)
         colours = tp.project.theme.colours
         self._on_accent = colours.get("accent_text", "#FFFFFF")
@@ -162,25 +180,30 @@ class GuideDocx:
 
     def cover(self) -> None:
         """Add the title, the key facts and the total time."""
-        pack, table = self.tp.pack, self.tp.timetable
-        self.doc.add_paragraph("Facilitator guide", style="Subtitle")
+        pack, table, _ = self.tp.pack, self.tp.timetable, self._
+        self.doc.add_paragraph(_("Facilitator guide"), style="Subtitle")
         self.doc.add_paragraph(pack.title, style="Title")
-        when = f"{clock(table.start)} to {clock(table.end)} " \
-               f"({table.total} minutes, slot {table.slot} minutes)"
-        facts = [("Organisation", pack.organisation),
-                 ("Date", date_long(self.tp)),
-                 ("Time", when), ("Venue", pack.venue),
-                 ("Audience", audience_name(self.tp, pack.audience)),
-                 ("Facilitators", join_names(pack.facilitators))]
+        when = _("{start} to {end} ({total} minutes, slot {slot} minutes)",
+                 start=clock(table.start), end=clock(table.end), total=table.total,
+                 slot=table.slot)
+        facts = [(N_("Organisation"), pack.organisation),
+                 (N_("Date"), date_long(self.tp)),
+                 (N_("Time"), when), (N_("Venue"), pack.venue),
+                 (N_("Audience"), audience_name(self.tp, pack.audience)),
+                 (N_("Facilitators"), join_names(pack.facilitators, self.tp.language))]
         if pack.participants:
-            facts.append(("Participants", str(pack.participants)))
+            facts.append((N_("Participants"), str(pack.participants)))
         deck = output_name(pack.id, "deck", "pptx")
-        facts.append(("Deck", f"{deck} ({len(self.tp.slides)} slides)"))
+        facts.append((N_("Deck"), _("{name} ({n} slides)", name=deck, n=len(self.tp.slides))))
         for label, value in facts:
             p = self.doc.add_paragraph()
-            p.add_run(f"{label}: ").bold = True
+            p.add_run(f"{_(label)}: ").bold = True
             p.add_run(value)
-        self.doc.add_paragraph("Contents", style="TOC Heading").paragraph_format \
+        for said in guide_view.also_in(self.tp, self.also_in):
+            run = self.doc.add_paragraph().add_run(said.text)
+            run.bold = True
+            oxml.set_run_language(run, said.lang)
+        self.doc.add_paragraph(_("Contents"), style="TOC Heading").paragraph_format \
             .space_before = Pt(24)
         self._contents = self.doc.add_paragraph(style=CONTENTS_LINE)
 
@@ -206,28 +229,30 @@ class GuideDocx:
 
     def plan(self) -> None:
         """Add the session plan table and the timing summary."""
-        self._heading("Session plan", 1, page_break=True)
+        _ = self._
+        self._heading(_("Session plan"), 1, page_break=True)
         rows = [[f"{r.start}–{r.end}", str(r.minutes), [r.title, *r.activities], r.slides,
                  list(r.materials)] for r in guide_view.session_plan(self.tp)]
-        self._table(("Time", "Minutes", "What happens", "Slides", "Materials"), rows,
+        self._table((_("Time"), _("Minutes"), _("What happens"), _("Slides"), _("Materials")), rows,
                     PLAN_WIDTHS_CM)
         self.doc.add_paragraph(guide_view.timing_summary(self.tp), style="Caption")
 
     def materials(self) -> None:
         """Add the materials checklist table."""
-        self._heading("Materials checklist", 1)
+        _ = self._
+        self._heading(_("Materials checklist"), 1)
         items = guide_view.materials_checklist(self.tp)
         if not items:
-            self.doc.add_paragraph("The modules name no materials.")
+            self.doc.add_paragraph(_("The modules name no materials."))
             return
         rows = [[f"{CHECKBOX}  {i.name}", i.rule if i.total is None else
                  f"{i.total} ({i.rule})" if i.rule else str(i.total),
                  "; ".join(i.used_in)] for i in items]
-        self._table(("Item", "How many", "Where it is used"), rows, CHECK_WIDTHS_CM)
+        self._table((_("Item"), _("How many"), _("Where it is used")), rows, CHECK_WIDTHS_CM)
 
     def room(self) -> None:
         """Add the room and access checklist."""
-        self._heading("Room and access checklist", 1)
+        self._heading(self._("Room and access checklist"), 1)
         items = guide_view.room_checklist(self.tp)
         for number, item in enumerate(items):
             p = self.doc.add_paragraph(f"{CHECKBOX}\t{item}", style="Checklist")
@@ -235,19 +260,21 @@ class GuideDocx:
 
     def module(self, guide: guide_view.ModuleGuide, page_break: bool = False) -> None:
         """Add one module: times, objectives, key messages, slides with notes, activities."""
-        module = guide.module
+        module, _ = guide.module, self._
         self._heading(module.title, 1, page_break=page_break)
-        meta = f"{guide.start} to {guide.end} · {guide.minutes} minutes"
+        meta = _("{start} to {end}", start=guide.start, end=guide.end) + " · " + \
+            _("{n} minutes", n=guide.minutes)
         if guide.slide_range:
-            meta += f" · Slides {guide.slide_range}"
+            meta += " · " + _("Slides {numbers}", numbers=guide.slide_range)
         self.doc.add_paragraph(meta, style="Caption").paragraph_format.keep_with_next = True
-        self._aims((("Objectives", module.objectives), ("Key messages", module.key_messages)))
-        self._heading("Slides and notes", 2)
+        self._aims(((_("Objectives"), module.objectives),
+                    (_("Key messages"), module.key_messages)))
+        self._heading(_("Slides and notes"), 2)
         for entry in guide.slides:
             self._slide(entry)
         for activity in guide.extra_activities:
             with self._box():
-                self._heading(f"Activity: {activity.title}", 3)
+                self._heading(_("Activity: {title}", title=activity.title), 3)
                 self._activity(activity)
         for entry in guide.closing:
             self._slide(entry)
@@ -278,8 +305,9 @@ class GuideDocx:
             self._slide_body(entry)
 
     def _slide_body(self, entry: guide_view.SlideEntry) -> None:
-        prefix = "Activity: " if entry.activity else ""
-        self._heading(f"Slide {entry.number} · {prefix}{entry.title}", 3)
+        _ = self._
+        title = _("Activity: {title}", title=entry.title) if entry.activity else entry.title
+        self._heading(_("Slide {n}", n=entry.number) + f" · {title}", 3)
         for sentence in entry.sentences:
             self.blocks.runs(self.blocks.add_paragraph(style="Quote"), sentence)
         if entry.activity is not None:
@@ -287,7 +315,7 @@ class GuideDocx:
         elif entry.notes:
             self.blocks.render(entry.notes)
         else:
-            self.blocks.add_paragraph("No notes.", style="Caption")
+            self.blocks.add_paragraph(self._("No notes."), style="Caption")
 
     @contextmanager
     def _box(self) -> Iterator[None]:
@@ -305,14 +333,16 @@ class GuideDocx:
         self.doc.add_paragraph(style="Caption").paragraph_format.space_after = Pt(0)
 
     def _activity(self, a: Activity) -> None:
-        self.blocks.add_paragraph(f"{a.minutes} minutes" + (f" · {a.group}" if a.group else ""),
-                                  style="Caption")
+        _, lang = self._, self.tp.language
+        self.blocks.add_paragraph(_("{n} minutes", n=a.minutes)
+                                  + (f" · {a.group}" if a.group else ""), style="Caption")
         sections: list[tuple[str, Callable[[], None]]] = [
-            ("On the slide", lambda: self.blocks.render(a.intro)),
-            ("Materials", lambda: self.blocks.items(
-                [f"{m.name} ({guide_view.material_rule(m)})" for m in a.materials], False)),
-            ("Steps", lambda: self.blocks.items(list(a.steps), True)),
-            ("Debrief questions", lambda: self.blocks.items(list(a.debrief), False)),
+            (_("On the slide"), lambda: self.blocks.render(a.intro)),
+            (_("Materials"), lambda: self.blocks.items(
+                [f"{m.name} ({guide_view.material_rule(m, lang=lang)})" for m in a.materials],
+                False)),
+            (_("Steps"), lambda: self.blocks.items(list(a.steps), True)),
+            (_("Debrief questions"), lambda: self.blocks.items(list(a.debrief), False)),
         ]
         present = (a.intro, a.materials, a.steps, a.debrief)
         for (heading, add), content in zip(sections, present):
@@ -320,10 +350,11 @@ class GuideDocx:
                 self._heading(heading, 4)
                 add()
         for tip in tips_for(a.tips, self.tp.pack.audience):
-            self._heading(f"Tip for {audience_name(self.tp, tip.audience)}", 4)
+            self._heading(_("Tip for {audience}", audience=audience_name(self.tp, tip.audience)),
+                          4)
             self.blocks.render(tip.blocks)
         if a.notes:
-            self._heading("Notes", 4)
+            self._heading(_("Notes"), 4)
             self.blocks.render(a.notes)
 
     def _heading(self, text: str, level: int, page_break: bool = False) -> None:

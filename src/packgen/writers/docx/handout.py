@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 from packgen import paths
 from packgen.colours import hex_digits
 from packgen.errors import PackgenError
+from packgen.translations import words
 from packgen.writers.docx import oxml
 from packgen.writers.docx.blocks import style_font
 from packgen.writers.docx.pictures import add_picture_run
@@ -43,11 +44,11 @@ def write_docx(view: HandoutView, path: Path, root: Path, theme: Theme, built: d
     """Write ``view`` to ``path`` as an A4 Word document with the handout's layout."""
     doc = Document()
     oxml.drop_styles_with_effects(doc)
-    _page_setup(doc)
+    _page_setup(doc, view.language)
     _styles(doc, theme, view.language)
     _properties(doc, view, built, title)
     oxml.remember_style_ids(doc)
-    writer = _Writer(doc, root, theme)
+    writer = _Writer(doc, root, theme, view.language)
     writer.cover(view)
     for section in view.sections:
         writer.section(section)
@@ -58,13 +59,14 @@ def write_docx(view: HandoutView, path: Path, root: Path, theme: Theme, built: d
     doc.save(str(path))
 
 
-def _page_setup(doc: DocumentType) -> None:
+def _page_setup(doc: DocumentType, lang: str) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
     footer = section.footer.paragraphs[0]
-    footer.add_run("Page ")
+    _ = words(lang)
+    footer.add_run(_("Page") + " ")
     oxml.add_field(footer, "PAGE")
     footer.style.font.size = Pt(14)
 
@@ -87,7 +89,8 @@ def _styles(doc: DocumentType, theme: Theme, lang: str) -> None:
 def _properties(doc: DocumentType, view: HandoutView, built: dt.datetime, title: str) -> None:
     props = doc.core_properties
     props.title = title
-    props.subject = "Easy read"
+    _ = words(view.language)
+    props.subject = _("Easy read")
     props.language = view.language
     props.author = view.organisation
     props.last_modified_by = view.organisation
@@ -100,14 +103,15 @@ def _properties(doc: DocumentType, view: HandoutView, built: dt.datetime, title:
 class _Writer:
     """Add the handout's parts to a document in reading order."""
 
-    def __init__(self, doc: DocumentType, root: Path, theme: Theme) -> None:
+    def __init__(self, doc: DocumentType, root: Path, theme: Theme, lang: str) -> None:
         self.doc = doc
+        self._ = words(lang)
         self.root = root
         self.theme = theme
 
     def cover(self, view: HandoutView) -> None:
         """Add the cover: "Easy read", the title, a picture, date, place and organisation."""
-        label = self.doc.add_paragraph().add_run("Easy read")
+        label = self.doc.add_paragraph().add_run(self._("Easy read"))
         label.bold, label.font.size = True, Pt(18)
         self.doc.add_heading(view.title, level=1)
         if view.cover:
@@ -136,8 +140,8 @@ class _Writer:
     def hard_words(self, entries: tuple[GlossaryEntry, ...]) -> None:
         """Add the "Hard words" page: each glossary word used, bold, with its meaning."""
         self.page_break()
-        self.doc.add_heading("Hard words", level=2)
-        self.doc.add_paragraph("These are the hard words in this easy read.")
+        self.doc.add_heading(self._("Hard words"), level=2)
+        self.doc.add_paragraph(self._("These are the hard words in this easy read."))
         table = self.table()
         for entry in entries:
             picture_cell, words = table.add_row().cells
@@ -159,7 +163,10 @@ class _Writer:
         if row.picture:
             self.picture(picture_cell.paragraphs[0], row.picture, size)
         for i, line in enumerate(row.lines):
-            _add_pieces(words.paragraphs[0] if i == 0 else words.add_paragraph(), line)
+            paragraph = words.paragraphs[0] if i == 0 else words.add_paragraph()
+            _add_pieces(paragraph, line)
+            for run in paragraph.runs if row.lang else ():
+                oxml.set_run_language(run, row.lang)
         for item in row.items:
             words.add_paragraph(item, style="List Bullet")
         for entry in row.explained:
@@ -245,6 +252,7 @@ def _rgb(colour: str) -> RGBColor:
 def write(tp: TailoredPack, target: Path) -> None:
     """Write the handout's Word document to ``target``."""
     from packgen.views.handout import document_title, handout_view
+    from packgen.views.languages import other_versions
 
-    view = handout_view(tp)
+    view = handout_view(tp, other_versions(tp))
     write_docx(view, target, tp.project.root, tp.project.theme, tp.built, document_title(view))

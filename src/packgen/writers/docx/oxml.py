@@ -56,6 +56,32 @@ def set_language(doc: Document, lang: str) -> None:
         lang_el.set(qn(attr), lang)
 
 
+def replace_footer_words(doc: Document, replacements: dict[str, str]) -> None:
+    """Replace each footer run whose whole text is a key of ``replacements`` by its value
+    (the reference's "Page " and " of " around its page fields, in the pack's language)."""
+    for section in doc.sections if replacements else ():
+        for paragraph in section.footer.paragraphs:
+            for t in paragraph._p.iter(qn("w:t")):
+                if t.text in replacements:
+                    t.text = replacements[t.text]
+
+
+def set_run_language(run: object, lang: str) -> None:
+    """Mark one run as written in ``lang`` (a sentence in another language than the
+    document's), before the run properties that must follow ``w:lang``."""
+    rpr = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        after = [rpr.find(qn(t)) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+        found = [el for el in after if el is not None]
+        if found:
+            found[0].addprevious(lang_el)
+        else:
+            rpr.append(lang_el)
+    lang_el.set(qn("w:val"), lang)
+
+
 def set_font(style: BaseStyle, family: str) -> None:
     """Set every script slot of a style's font to ``family`` (python-docx sets two of four)."""
     rpr = style.element.get_or_add_rPr()

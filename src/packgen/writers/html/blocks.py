@@ -29,6 +29,7 @@ from packgen.model import (
     is_code_block,
 )
 from packgen.safety import link_allowed
+from packgen.translations import SOURCE, words
 from packgen.writers.html.assets import Pictures, css_string
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
 
@@ -49,6 +50,8 @@ class HtmlRenderer:
         self.pictures = Pictures(root)
         self.easy = False
         """Draw ``::: spaces`` as the easy-read diagram (names only, large)."""
+        self.lang = SOURCE
+        """The language of the words the renderer writes itself (a diagram's alt text)."""
         self._notes: list[tuple[str, Footnote]] | None = None
         self._serial = 0
 
@@ -197,10 +200,12 @@ def _spaces(r: HtmlRenderer, block: SpacesDiagram) -> Markup:
             r.colour(s.colour), s.name, s.description, s.holder)
         for s in r.spaces)
     if r.theme is None or not r.spaces:
-        return Markup('<div class="spaces"><p>The spaces diagram:</p><ul>{}</ul></div>'
-                      ).format(items)
+        _ = words(r.lang)
+        return Markup('<div class="spaces"><p>{}</p><ul>{}</ul></div>'
+                      ).format(_("The spaces diagram:"), items)
     draw = easy_spaces_svg if r.easy else spaces_svg
-    svg = Markup(draw(r.spaces, r.theme, highlight=block.highlight))  # escaped where drawn
+    svg = Markup(draw(r.spaces, r.theme, highlight=block.highlight,
+                      lang=r.lang))  # escaped where drawn
     if r.easy:
         return Markup('<figure class="spaces">{}</figure>').format(svg)
     return Markup('<figure class="spaces">{}<figcaption><ul>{}</ul></figcaption></figure>'

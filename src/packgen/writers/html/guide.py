@@ -10,7 +10,7 @@ from markupsafe import Markup
 from packgen import paths, templating
 from packgen.model import Material, TailoredPack
 from packgen.paths import output_name
-from packgen.views import guide
+from packgen.views import guide, languages
 from packgen.views.guide import audience_name, date_long, document_title, tips_for
 from packgen.wording import clock, join_names
 from packgen.writers.html.assets import font_faces, refuse_remote, refuse_remote_page
@@ -27,8 +27,10 @@ def render_html(tp: TailoredPack) -> str:
 
 def _render_html(tp: TailoredPack) -> str:
     root, theme = tp.project.root, tp.project.theme
-    env = templating.make_env(lambda name: paths.find_template(root, name), refuse_remote)
+    env = templating.make_env(lambda name: paths.find_template(root, name), refuse_remote,
+                              tp.language)
     renderer = HtmlRenderer(root, tp.project.spaces, theme, skip_decorative=True)
+    renderer.lang = tp.language
     env.filters.update(_filters(tp, renderer))
     context = guide_context(tp, renderer)
     fonts = fonts_shown(tp)
@@ -55,8 +57,11 @@ def style_sheet(css: str) -> Markup:
     return Markup(re.sub(r"</(?=style)", r"<\\/", css, flags=re.IGNORECASE))
 
 
-def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
-    """Return the template variables every guide format shares."""
+def guide_context(tp: TailoredPack, renderer: HtmlRenderer,
+                  also_in: tuple[str, ...] | None = None) -> dict[str, object]:
+    """Return the template variables every guide format shares; ``also_in`` (tags) overrides
+    the languages the pack is said to be available in as well."""
+    others = languages.other_versions(tp) if also_in is None else also_in
     pack, table, logo = tp.pack, tp.timetable, tp.project.theme.logo
     return {
         "lang": tp.language,
@@ -68,7 +73,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
                   "summary": guide.timing_summary(tp)},
         "audience": audience_name(tp, pack.audience),
         "audience_id": pack.audience,
-        "facilitators": join_names(pack.facilitators),
+        "facilitators": join_names(pack.facilitators, tp.language),
         "deck_name": output_name(pack.id, "deck", "pptx"),
         "slide_count": len(tp.slides),
         "plan": guide.session_plan(tp),
@@ -76,6 +81,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
         "room": guide.room_checklist(tp),
         "modules": guide.module_guides(tp),
         "logo": {"src": renderer.pictures.uri(logo), "alt": logo.alt} if logo else None,
+        "also_in": guide.also_in(tp, others),
     }
 
 
@@ -83,7 +89,8 @@ def _filters(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]:
     return {
         "blocks": renderer.blocks,
         "text": renderer.text,
-        "rule": lambda m: guide.material_rule(m) if isinstance(m, Material) else "",
+        "rule": lambda m: guide.material_rule(m, lang=tp.language) if isinstance(m, Material)
+        else "",
         "tips_for": tips_for,
         "audience_name": lambda a: audience_name(tp, a),
     }

@@ -28,9 +28,10 @@ def render_html(tp: TailoredPack, view: HandoutView) -> str:
     """
     root, theme = tp.project.root, tp.project.theme
     faces = font_faces(root, (f for role, f in theme.fonts.items() if role != "code"))
-    css = _render(root, "handout.css", colours=dict(theme.colours), font_faces=faces,
-                  fonts=faces.upright)
-    page = _render(root, "handout.html", view=view, css=Markup(css), font_faces=faces,
+    css = _render(root, "handout.css", view.language, colours=dict(theme.colours),
+                  font_faces=faces, fonts=faces.upright)
+    page = _render(root, "handout.html", view.language, view=view, css=Markup(css),
+                   font_faces=faces,
                    picture_uri=Pictures(root).template_uri, theme=dict(theme.colours),
                    equation=_equation)
     refuse_remote_page(page, paths.find_template(root, "handout.html").display)
@@ -42,15 +43,17 @@ def _equation(piece: Piece) -> Markup:
     return Markup(texmath.mathml(piece.text, piece.math == "display"))
 
 
-def _render(root: Path, name: str, **context: object) -> str:
-    """Return one template rendered; a broken designer's template is an error at its line."""
+def _render(root: Path, name: str, lang: str, **context: object) -> str:
+    """Return one template rendered, packgen's words in the language ``lang``; a broken
+    designer's template is an error at its line."""
     env = templating.make_env(lambda template: paths.find_template(root, template),
-                              refuse_remote)
+                              refuse_remote, lang)
     return templating.render_template(env, name, "handout", **context)
 
 
 def write(tp: TailoredPack, target: Path) -> None:
     """Write the handout's HTML page to ``target``."""
     from packgen.views.handout import handout_view
+    from packgen.views.languages import other_versions
 
-    target.write_text(render_html(tp, handout_view(tp)), encoding="utf-8")
+    target.write_text(render_html(tp, handout_view(tp, other_versions(tp))), encoding="utf-8")

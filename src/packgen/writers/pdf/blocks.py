@@ -26,6 +26,7 @@ from packgen.model import (
     is_code_block,
 )
 from packgen.safety import link_allowed
+from packgen.translations import SOURCE
 from packgen.writers.equations.typst_math import typst_math
 from packgen.writers.spaces import describe
 from packgen.writers.spaces_svg import easy_spaces_svg, spaces_svg
@@ -43,9 +44,12 @@ _POINTS = {"cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "px": 0.75, "pt": 1.0}
 class PrintData:
     """Turn blocks into plain data: dicts, lists, strings, numbers and booleans only."""
 
-    def __init__(self, spaces: tuple[Space, ...] = (), theme: Theme | None = None) -> None:
+    def __init__(self, spaces: tuple[Space, ...] = (), theme: Theme | None = None,
+                 lang: str = SOURCE) -> None:
         self.spaces = spaces
         self.theme = theme
+        self.lang = lang
+        """The language of the words written here (a diagram's alt text)."""
         self.easy = False
         """Draw ``::: spaces`` as the easy-read diagram (names only, large)."""
 
@@ -162,10 +166,11 @@ def _conditional(d: PrintData, block: Conditional) -> Data:
 def _spaces(d: PrintData, block: SpacesDiagram) -> Data:
     """Return the diagram as SVG text with its alt text, and the spaces for the key below."""
     drawn = "" if d.theme is None or not d.spaces else (
-        easy_spaces_svg if d.easy else spaces_svg)(d.spaces, d.theme, highlight=block.highlight)
+        easy_spaces_svg if d.easy else spaces_svg)(d.spaces, d.theme, highlight=block.highlight,
+                                                   lang=d.lang)
     return {"type": "spaces", "svg": drawn, "easy": d.easy,
             "alt": describe([s for s in d.spaces if not s.overlaps],
-                            [s for s in d.spaces if s.overlaps]),
+                            [s for s in d.spaces if s.overlaps], d.lang),
             "spaces": [{"name": s.name, "description": s.description, "holder": s.holder,
                         "colour": d.colour(s.colour)} for s in d.spaces]}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from packgen.model import TailoredPack
-from packgen.views import handout
+from packgen.views import handout, languages
 from packgen.writers.pdf.data import guide_data, handout_data
 from packgen.writers.pdf.engine import compile_pdf
 
@@ -18,7 +18,7 @@ def write_guide(tp: TailoredPack, target: Path) -> None:
 
 def write_handout(tp: TailoredPack, target: Path) -> None:
     """Write the easy-read handout's PDF to ``target`` (from ``handout.typ``)."""
-    view = handout.handout_view(tp)
+    view = handout.handout_view(tp, languages.other_versions(tp))
     data = handout_data(tp, view, handout.document_title(view))
     target.write_bytes(compile_pdf(tp.project.root, "handout.typ", data, built=tp.built))
 

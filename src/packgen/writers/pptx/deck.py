@@ -70,7 +70,7 @@ def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, lis
     slides.render(ctx, slide, item)
     _drop_empty_placeholders(slide)
     _order_for_reading(slide, ctx)
-    texts = {"ftr": _footer_text(tp, slide.slide_layout), "dt": date_long(tp.pack.date)}
+    texts = {"ftr": _footer_text(tp, slide.slide_layout), "dt": date_long(tp.pack.date, tp.language)}
     elements.copy_footers(slide, texts, tp.language, footers)
 
 

@@ -33,7 +33,8 @@ def draw_spaces(slide: Any, spaces: Sequence[Space], theme: Theme, box: Box, lan
     names spaces, the others are drawn faintly, and a highlighted overlap gets a heavy
     outline. ``easy`` draws the easy-read version: names only, in large type.
     """
-    diagram = layout.layout(spaces, theme, box.w / EMU_PT, box.h / EMU_PT, highlight, easy)
+    diagram = layout.layout(spaces, theme, box.w / EMU_PT, box.h / EMU_PT, highlight, easy,
+                            lang)
     group = slide.shapes.add_group_shape()
     at = (box.x, box.y)
     for oval in diagram.ovals:

@@ -23,14 +23,25 @@ from packgen.model import (
     slide_kinds,
 )
 from packgen.tailor.slideplan import activity_task
-from packgen.views.deck import break_lines, clock_for, group_label, is_easy_read, section_lines
-from packgen.wording import date_long, join_names
+from packgen.translations import words
+from packgen.views import languages
+from packgen.views.deck import (
+    break_lines,
+    clock_for,
+    closing_also_in,
+    group_label,
+    is_easy_read,
+    section_lines,
+)
+from packgen.views.languages import Statement
+from packgen.wording import date_long, join_names, minutes_said
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
 from packgen.writers.pptx import fit, media
 from packgen.writers.pptx.blocks import Line
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements
+from packgen.writers.pptx.oxml import text as text_xml
 from packgen.writers.pptx.template import ROLES
 
 UNKNOWN_SPACE = "PG131"
@@ -117,7 +128,8 @@ def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     pack = ctx.tp.pack
-    details = [pack.organisation, date_long(pack.date), join_names(pack.facilitators)]
+    details = [pack.organisation, date_long(pack.date, ctx.lang),
+               join_names(pack.facilitators, ctx.lang)]
     _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
 
 
@@ -149,9 +161,10 @@ def _agenda_lines(tp: TailoredPack) -> list[Line]:
     Easy-read decks show the 12-hour time rounded to 5 minutes and no lengths
     (``10:30am  Welcome``); standard decks the 24-hour time and the minutes.
     """
-    easy = is_easy_read(tp)
+    easy, _ = is_easy_read(tp), words(tp.language)
     return [Line((Span(clock_for(tp, e.start), bold=True),
-                  Span(f"\t{e.title}" if easy else f"\t{e.title} ({e.minutes}\u00a0min)")))
+                  Span(f"\t{e.title}" if easy else
+                       "\t" + _("{title} ({n}\u00a0min)", title=e.title, n=e.minutes))))
             for e in tp.timetable.entries]
 
 
@@ -261,7 +274,7 @@ def _column_text_name(number: int, group: tuple[Block, ...]) -> str:
 def _activity(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     """Show the task (its short steps or questions) with the time and grouping beside it."""
     activity = planned.slide.activity
-    meta_lines = [Line((Span(f"{activity.minutes} minutes", bold=True),))]
+    meta_lines = [Line((Span(minutes_said(activity.minutes, ctx.lang), bold=True),))]
     meta_lines += [Line((Span(group_label(activity)),))] if activity.group else []
     bodies = placeholders(slide, "body")
     task = activity_task(activity) or planned.slide.blocks
@@ -321,8 +334,10 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     pack = ctx.tp.pack
     contact = [pack.contact.get(k, "") for k in ("name", "phone", "email")]
     details = [pack.organisation, *contact] if any(contact) else [
-        pack.organisation, join_names(pack.facilitators)]
+        pack.organisation, join_names(pack.facilitators, ctx.lang)]
     detail_lines = [Line((Span(t),)) for t in details if t]
+    also = closing_also_in(ctx.tp, languages.other_versions(ctx.tp))
+    detail_lines += [Line((Span(s.text),)) for s in also]
     own = _closing_content(ctx, slide, planned)
     bodies = placeholders(slide, "body")
     if not own:
@@ -332,6 +347,20 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         _fill_body(ctx, slide, bodies[1], detail_lines, 24)
     else:
         _write_first(ctx, slide, own + detail_lines, 28)
+    _mark_languages(slide, also)
+
+
+def _mark_languages(slide: Any, said: tuple[Statement, ...]) -> None:
+    """Tag each sentence in another language than the deck's with its own language."""
+    shown = {s.text: s.lang for s in said}
+    for body in placeholders(slide, "body") if shown else ():
+        for paragraph in body.text_frame.paragraphs:
+            lang = shown.get("".join(r.text for r in paragraph.runs))
+            if lang is None:
+                continue
+            for run in paragraph.runs:
+                text_xml.set_run_lang(run, lang)
+            text_xml.set_end_lang(paragraph, lang)
 
 
 def _closing_content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> list[Line]:
