@@ -15,7 +15,7 @@ from packgen.load.yamldoc import YamlDoc, parse_yaml
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
-from packgen.paths import MAX_DATA_BYTES, MODULE_SUFFIXES, read_text, relative
+from packgen.paths import MAX_DATA_BYTES, MODULE_SUFFIXES, read_text, relative, translation_of
 from packgen.safety import MAX_LINE_CHARS
 
 INVALID_FIELD = "PG011"
@@ -98,8 +98,10 @@ def load_modules(root: Path, implicit_figures: bool = True) -> tuple[
 
 
 def module_files(folder: Path) -> list[Path]:
-    """Return the module files in ``folder`` (``*.md``, ``*.qmd``), sorted by name."""
-    return sorted(p for suffix in MODULE_SUFFIXES for p in folder.glob("*" + suffix))
+    """Return the module files in ``folder`` (``*.md``, ``*.qmd``), sorted by name; a
+    translation (``NAME.cy.md``) is the text of module NAME, never a module of its own."""
+    return sorted(p for suffix in MODULE_SUFFIXES for p in folder.glob("*" + suffix)
+                  if translation_of(p.name) is None)
 
 
 class ModuleFailed(PackgenError):

@@ -43,6 +43,7 @@ from packgen.model.project import (
     Project,
     Space,
     Theme,
+    Translation,
 )
 from packgen.model.tailored import (
     PlannedSlide,
@@ -86,6 +87,7 @@ __all__ = [
     "TailoredPack",
     "Text",
     "Theme",
+    "Translation",
     "Timetable",
     "TimetableEntry",
     "Tip",
