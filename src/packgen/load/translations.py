@@ -80,9 +80,9 @@ def load_module_text(path: Path, root: Path, english: Module, implicit_figures: 
     """Return the module ``english`` with the text of the translation in ``path``, who
     translated it, and the warnings found; raise PackgenError with every error in it."""
     where = relative(root, path, follow_links=False)
-    text, found = mod._read_text(root, path, where)
-    split = mod._split_front_matter(text, where)
-    check = Fields(root, mod._front_matter(split.front, where, split.line))
+    text, found = mod.read_module_text(root, path, where)
+    split = mod.split_front_matter(text, where)
+    check = Fields(root, mod.front_matter(split.front, where, split.line))
     meta: dict[Any, Any] = check.doc.data if isinstance(check.doc.data, dict) else {}
     body = parse_body(split.body, path=where, line_offset=split.offset, root=root,
                       base_dir=path.parent, implicit_figures=implicit_figures)
@@ -94,8 +94,8 @@ def load_module_text(path: Path, root: Path, english: Module, implicit_figures: 
         english, title=check.text(meta.get("title", ""), ("title",)) or english.title,
         slides=body.slides, easy_read=body.easy_read, has_easy_read=body.has_easy_read,
         loc=Loc(where, 1),
-        objectives=mod._lines(check, meta, "objectives") or english.objectives,
-        key_messages=mod._lines(check, meta, "key_messages") or english.key_messages)
+        objectives=mod.front_matter_lines(check, meta, "objectives") or english.objectives,
+        key_messages=mod.front_matter_lines(check, meta, "key_messages") or english.key_messages)
     who = check.text(meta["translated_by"], ("translated_by",)) if "translated_by" in meta \
         else ""
     if not who:
@@ -131,8 +131,8 @@ def _slides(english: Module, welsh: Module) -> list[Diagnostic]:
     found = []
     en, cy = english.slides, welsh.slides
     for i, slide in enumerate(en[len(cy):], start=len(cy)):
-        found.append(_missing(english, welsh, f"slide {i + 1} ({_title(slide)})", slide.loc,
-                              _after(cy)))
+        found.append(_missing(welsh, f"slide {i + 1} ({_title(slide)})", slide.loc,
+                              _after(cy), "after the last Welsh slide, at"))
     for i, slide in enumerate(cy[len(en):], start=len(en)):
         found.append(_extra(english, f"slide {i + 1} ({_title(slide)})", slide.loc))
     for a, b in zip(en, cy, strict=False):
@@ -143,13 +143,13 @@ def _slides(english: Module, welsh: Module) -> list[Diagnostic]:
 def _pair(english: Module, welsh: Module, a: Slide, b: Slide) -> list[Diagnostic]:
     found = []
     if a.notes and not b.notes:
-        found.append(_missing(english, welsh, f"the notes of '{_title(a)}'",
-                              _block_loc(a.notes, a.loc), b.loc))
+        found.append(_missing(welsh, f"the notes of '{_title(a)}'",
+                              _block_loc(a.notes, a.loc), b.loc, "to the Welsh slide at"))
     elif b.notes and not a.notes:
         found.append(_extra(english, f"the notes of '{_title(b)}'", _block_loc(b.notes, b.loc)))
     if a.activity and not b.activity:
-        found.append(_missing(english, welsh, f"the activity '{a.activity.title}'",
-                              a.activity.loc, b.loc))
+        found.append(_missing(welsh, f"the activity '{a.activity.title}'",
+                              a.activity.loc, b.loc, "to the Welsh slide at"))
     elif b.activity and not a.activity:
         found.append(_extra(english, f"the activity '{b.activity.title}'", b.activity.loc))
     elif a.activity and b.activity and a.activity.minutes != b.activity.minutes:
@@ -164,8 +164,8 @@ def _rows(english: Module, welsh: Module) -> list[Diagnostic]:
     found = []
     en, cy = english.easy_read, welsh.easy_read
     for i, row in enumerate(en[len(cy):], start=len(cy)):
-        found.append(_missing(english, welsh, f"easy-read row {i + 1}", row.loc,
-                              cy[-1].loc if cy else None))
+        found.append(_missing(welsh, f"easy-read row {i + 1}", row.loc,
+                              cy[-1].loc if cy else None, "after the last Welsh row, at"))
     for i, row in enumerate(cy[len(en):], start=len(en)):
         found.append(_extra(english, f"easy-read row {i + 1}", row.loc))
     for i, (a, b) in enumerate(zip(en, cy, strict=False)):
@@ -177,10 +177,12 @@ def _rows(english: Module, welsh: Module) -> list[Diagnostic]:
     return found
 
 
-def _missing(english: Module, welsh: Module, what: str, loc: Loc, near: Loc | None
-             ) -> Diagnostic:
-    place = f"{welsh.loc.path}:{near.line}" if near and near.line else welsh.loc.path
-    return errors.warning(f"{what} has no Welsh text: add it in {place}", loc.path, loc.line,
+def _missing(welsh: Module, what: str, loc: Loc, near: Loc | None, how: str) -> Diagnostic:
+    """Return the finding at ``loc`` in the English file for ``what`` lacking Welsh, saying
+    where in the Welsh file it belongs (``how`` the place ``near``, or the file alone)."""
+    place = f"{how} {welsh.loc.path}:{near.line}" if near and near.line else \
+        f"to {welsh.loc.path}"
+    return errors.warning(f"{what} has no Welsh text: add it {place}", loc.path, loc.line,
                           BLOCK_MISSING)
 
 

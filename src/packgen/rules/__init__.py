@@ -89,10 +89,19 @@ def _checks() -> list[Check]:
 
 
 def _registry() -> dict[str, Rule]:
-    from packgen.rules import content, deck_geometry, overflow, template, template_geometry, timing
+    from packgen.rules import (
+        content,
+        deck_geometry,
+        languages,
+        overflow,
+        template,
+        template_geometry,
+        timing,
+    )
 
     here = {rule.code: rule for rule in content.RULES + timing.RULES + template.RULES
-            + template_geometry.RULES + overflow.RULES + deck_geometry.RULES}
+            + template_geometry.RULES + overflow.RULES + deck_geometry.RULES
+            + languages.RULES}
     return {code: here.get(code, Rule(code, None, "packgen")) for code in CODES}
 
 
