@@ -53,8 +53,8 @@ def test_a_slide_without_welsh_is_found_in_the_english_file_with_where_it_belong
     edit(project, "content/modules/voice.md", "::: easy-read",
          "## What next\n\nWe meet again in May.\n\n::: easy-read")
     assert [d for d in shown(project) if "PG133" in d] == [
-        "content/modules/voice.md:23: warning: slide 4 (What next) has no Welsh text: add it "
-        "after the last Welsh slide, at content/modules/voice.cy.md:18 [PG133]"]
+        "content/modules/voice.md:21: warning: slide 3 (What next) has no Welsh text: add it "
+        "after the last Welsh slide, at content/modules/voice.cy.md:16 [PG133]"]
 
 
 def test_notes_rows_and_extra_welsh_slides_are_each_found(project: Path) -> None:
@@ -70,21 +70,22 @@ def test_notes_rows_and_extra_welsh_slides_are_each_found(project: Path) -> None
         "for block [PG133]",
         "content/modules/voice.md:14: warning: the notes of 'An advocate can help' has no "
         "Welsh text: add it to the Welsh slide at content/modules/voice.cy.md:6 [PG133]",
-        "content/modules/voice.md:27: warning: easy-read row 2 has no Welsh text: add it "
-        "after the last Welsh row, at content/modules/voice.cy.md:20 [PG133]"]
+        "content/modules/voice.md:25: warning: easy-read row 2 has no Welsh text: add it "
+        "after the last Welsh row, at content/modules/voice.cy.md:18 [PG133]"]
 
 
 def test_a_different_picture_in_an_easy_read_row_is_found(project: Path) -> None:
     edit(project, "content/modules/voice.cy.md", "(../images/my-space.png)",
          "(../images/welcome.png)")
     assert [d for d in shown(project) if "PG133" in d] == [
-        "content/modules/voice.cy.md:26: warning: easy-read row 2 shows "
+        "content/modules/voice.cy.md:24: warning: easy-read row 2 shows "
         "content/images/welcome.png here but content/images/my-space.png in voice.md: both "
         "languages show the same picture (W1) [PG133]"]
 
 
 def test_block_findings_are_given_only_when_a_pack_needs_welsh(project: Path) -> None:
-    edit(project, "content/modules/voice.cy.md", "## Ymarfer codi llais", "Ymarfer codi llais")
+    edit(project, "content/modules/voice.cy.md", "::: notes\nGofynnwch pwy sydd wedi "
+         "gweithio gydag eiriolwr.\n:::\n", "")
     for pack in ("siarad", "speaking-up"):
         (project / f"content/packs/{pack}.yaml").unlink()
     (project / "content/packs/english.yaml").write_text(
