@@ -85,3 +85,29 @@ def test_a_second_build_finds_both_versions_up_to_date_and_only_rebuilds_a_kind(
     changed = api.build(root, ["speaking-up"], kinds=("deck",), jobs=1)
     assert [p.status for p in changed.packs] == ["built"]
     assert "Croeso i chi" in texts(folder / "speaking-up-slides.cy.pptx")
+
+
+def deck_layout(path: Path) -> tuple[int, list[str]]:
+    """Return a built deck's slide count and its pictures in order (each by its bytes' hash),
+    as W1 compares a bilingual pack's two decks."""
+    import hashlib
+
+    deck = Presentation(str(path))
+    pictures = [hashlib.sha256(shape.image.blob).hexdigest() for slide in deck.slides
+                for shape in slide.shapes if shape.shape_type == 13]
+    return len(deck.slides), pictures
+
+
+def same_deck_layout(first: Path, second: Path) -> bool:
+    """Return True when two decks have slide counts within 10 % and the same pictures in the
+    same order (W1)."""
+    (count_a, pictures_a), (count_b, pictures_b) = deck_layout(first), deck_layout(second)
+    return abs(count_a - count_b) <= 0.1 * max(count_a, count_b) and pictures_a == pictures_b
+
+
+def test_the_built_welsh_and_english_decks_have_the_same_layout(built) -> None:
+    folder = built[0] / "build" / "speaking-up"
+    welsh, english = (folder / f"speaking-up-slides.{x}.pptx" for x in ("cy", "en"))
+    assert same_deck_layout(welsh, english)
+    assert deck_layout(welsh)[1], "the fixture's decks show pictures"
+    assert not [d for d in built[1].diagnostics if d.code == "PG138"]
