@@ -66,8 +66,8 @@ def test_break_titles_and_contact_lines_may_differ_by_language() -> None:
 
 def test_language_and_languages_together_is_an_error() -> None:
     assert problems(PACK + "languages: [cy, en]\nlanguage: cy\n") == [
-        f"{WHERE}:11: error: 'language' and 'languages' cannot both be set: a pack in one "
-        "language writes language: cy, a bilingual pack languages: [cy, en] [PG037]"]
+        (f"{WHERE}:11: error: 'language' and 'languages' cannot both be set: a pack in one "
+        "language writes language: cy, a bilingual pack languages: [cy, en] [PG037]")]
 
 
 def test_an_unknown_language_is_an_error_with_did_you_mean() -> None:
@@ -77,15 +77,15 @@ def test_an_unknown_language_is_an_error_with_did_you_mean() -> None:
         "you mean 'en'? (packgen writes Welsh, cy, and English, en) [PG036]")
     assert problems(PACK.replace("{cy: Codi llais, en: Speaking up}", "T").replace(
         "{cy: Neuadd y Pentref, en: Village Hall}", "V") + "language: fr\n") == [
-        f"{WHERE}:10: error: 'language' names 'fr', a language packgen cannot write "
-        "(packgen writes Welsh, cy, and English, en) [PG036]"]
+        (f"{WHERE}:10: error: 'language' names 'fr', a language packgen cannot write "
+        "(packgen writes Welsh, cy, and English, en) [PG036]")]
 
 
 def test_a_per_language_value_lacking_a_language_is_found_at_its_line() -> None:
     text = PACK.replace("{cy: Neuadd y Pentref, en: Village Hall}", "{cy: Neuadd}")
     assert problems(text + "languages: [cy, en]\n") == [
-        f"{WHERE}:7: error: 'venue' gives no en value: a bilingual pack gives each language "
-        "(cy, en), or one value for all [PG038]"]
+        (f"{WHERE}:7: error: 'venue' gives no en value: a bilingual pack gives each language "
+        "(cy, en), or one value for all [PG038]")]
 
 
 def test_per_language_values_in_a_one_language_pack_are_an_error() -> None:
@@ -99,5 +99,5 @@ def test_per_language_values_in_a_one_language_pack_are_an_error() -> None:
 def test_a_list_of_one_language_says_to_write_language() -> None:
     assert problems(PACK.replace("{cy: Codi llais, en: Speaking up}", "T").replace(
         "{cy: Neuadd y Pentref, en: Village Hall}", "V") + "languages: [cy]\n") == [
-        f"{WHERE}:10: error: 'languages' lists one language: write language: cy for a pack "
-        "in one language, or list both, languages: [cy, en] [PG036]"]
+        (f"{WHERE}:10: error: 'languages' lists one language: write language: cy for a pack "
+        "in one language, or list both, languages: [cy, en] [PG036]")]

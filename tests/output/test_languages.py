@@ -64,9 +64,9 @@ def test_findings_say_which_rules_were_skipped_and_that_the_welsh_is_unchecked(b
     assert [d.split(":")[0] for d in skipped] == ["content/packs/siarad.yaml",
                                                   "content/packs/speaking-up.yaml"]
     assert [d for d in shown if "[PG137]" in d] == [
-        "content/packs/speaking-up.yaml:10: info: nobody is recorded as checking the Welsh of "
+        ("content/packs/speaking-up.yaml:10: info: nobody is recorded as checking the Welsh of "
         "pack 'speaking-up': have a Welsh speaker check it and write checked_by_cy: their name "
-        "(until then its end page says the Welsh awaits a check) [PG137]"]
+        "(until then its end page says the Welsh awaits a check) [PG137]")]
     assert not [d for d in shown if "[PG204]" in d or "[PG205]" in d]
 
 

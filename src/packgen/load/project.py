@@ -22,12 +22,6 @@ from packgen.load.fields import Fields
 from packgen.load.folders import unreadable_folders
 from packgen.load.modules import load_modules
 from packgen.load.packs import validate_pack
-from packgen.load.translations import (
-    ModuleTexts,
-    load_module_texts,
-    read_glossary_text,
-    read_spaces_text,
-)
 from packgen.load.project_data import (
     DEFAULT_SPACES,
     NO_GLOSSARY,
@@ -37,20 +31,9 @@ from packgen.load.project_data import (
     read_spaces,
     read_theme,
 )
+from packgen.load.welsh import needs_welsh, read_welsh
 from packgen.load.yamldoc import READ_ERROR, parse_yaml
-from packgen.model import (
-    Audience,
-    Config,
-    Credit,
-    GlossaryEntry,
-    Image,
-    Module,
-    Pack,
-    Project,
-    Space,
-    Theme,
-    Translation,
-)
+from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
 from packgen.paths import find_templates, packaged_template, relative
 
 INVALID_FIELD = "PG011"
@@ -98,106 +81,20 @@ def load(root: Path) -> Loaded:
     files.errors.extend(config_errors)
     credits = files.data("content/images/CREDITS.yaml", read_credits, NO_CREDITS)
     packs, pack_errors = _packs(root, files, (modules, broken), audiences)
-    welsh = _welsh(files, modules or {}, config.implicit_figures, glossary, spaces)
-    welsh_notes = _needs_welsh(welsh, packs, pack_errors, (glossary, root), modules or {})
+    welsh = read_welsh(root, files.data, modules or {}, config.implicit_figures,
+                       (glossary, spaces))
+    welsh_notes = needs_welsh(welsh, packs, pack_errors, (glossary, root), modules or {})
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
     if problems:
         also = [d for ds in (*broken.values(), *pack_errors.values()) for d in ds]
         raise PackgenError.many(list(dict.fromkeys(problems + also)))
     project = Project(root, MappingProxyType(modules or {}), MappingProxyType(packs),
                       MappingProxyType(audiences), spaces, glossary, theme, config, credits,
-                      translations=MappingProxyType({WELSH: welsh} if welsh.modules else {}))
+                      translations=welsh.translations())
     project = dataclasses.replace(project, inputs=MappingProxyType(files.inputs(project)))
     notes = [d for d in found if d.severity is not Severity.ERROR] + files.notes + welsh_notes
     notes += [d for ds in broken.values() for d in ds]
     return Loaded(project, tuple(notes), MappingProxyType(pack_errors))
-
-
-WELSH = "cy-GB"
-NO_WELSH_TEXT = "PG039"
-WORD_MISSING = "PG134"
-SPACE_MISSING = "PG135"
-
-
-@dataclass(frozen=True, slots=True)
-class _Welsh(Translation):
-    """The Welsh text as read, with what was found in the modules' translations."""
-
-    texts: ModuleTexts = dataclasses.field(default_factory=ModuleTexts)
-    translated_spaces: frozenset[str] = frozenset()
-
-
-def _welsh(files: _Files, english: Mapping[str, Module], figures: bool,
-           glossary: tuple[GlossaryEntry, ...], spaces: tuple[Space, ...]) -> Translation:
-    """Return the project's Welsh text: the modules' ``.cy.md``, glossary.cy.yaml and
-    model.cy.yaml (errors in the two files go with the other shared files')."""
-    texts = load_module_texts(files.root, english, "cy", figures)
-    words = files.data("content/glossary.cy.yaml", lambda c: read_glossary_text(c, glossary),
-                       ((), {}))
-    named = files.data("content/model.cy.yaml", lambda c: _spaces_given(c, spaces),
-                       (spaces, frozenset()))
-    return _Welsh(WELSH, MappingProxyType(texts.modules), words[0], named[0],
-                  MappingProxyType(words[1]), MappingProxyType(texts.translated_by),
-                  texts=texts, translated_spaces=named[1])
-
-
-def _spaces_given(check: Fields, spaces: tuple[Space, ...]
-                  ) -> tuple[tuple[Space, ...], frozenset[str]]:
-    data = check.doc.data
-    ids = frozenset(str(s.get("id")) for s in data.get("spaces", []) if isinstance(s, dict)) \
-        if isinstance(data, dict) and isinstance(data.get("spaces"), list) else frozenset()
-    return read_spaces_text(check, spaces), ids
-
-
-def _needs_welsh(welsh: Translation, packs: dict[str, Pack],
-                 pack_errors: dict[str, tuple[Diagnostic, ...]],
-                 glossary: tuple[tuple[GlossaryEntry, ...], Path],
-                 english: Mapping[str, Module]) -> list[Diagnostic]:
-    """Move each pack that needs Welsh text it lacks into ``pack_errors`` (PG039, or the
-    errors of the translation); return the warnings about the Welsh its packs use
-    (``glossary``: the English entries and the project root)."""
-    assert isinstance(welsh, _Welsh)
-    texts, notes = welsh.texts, list(welsh.texts.notes)
-    welsh_packs = [p for p in packs.values() if WELSH in p.needs]
-    for pack in welsh_packs:
-        problems = [d for i, m in enumerate(pack.modules) for d in
-                    texts.broken.get(m, ()) or _no_text(pack, i, m, texts)]
-        if problems:
-            pack_errors[pack.id] = tuple(problems)
-            del packs[pack.id]
-    used = list(dict.fromkeys(m for p in welsh_packs for m in p.modules if m in english))
-    notes += [d for m in used for d in texts.found.get(m, ())]
-    if welsh_packs:
-        notes += _words_missing(welsh, *glossary, [english[m].loc.path for m in used])
-        notes += [errors.warning(f"space '{s.id}' has no Welsh name: add it to "
-                                 "content/model.cy.yaml", "content/model.yaml", None,
-                                 SPACE_MISSING)
-                  for s in welsh.spaces if s.id not in welsh.translated_spaces]
-    return notes
-
-
-def _no_text(pack: Pack, index: int, module_id: str, texts: ModuleTexts) -> list[Diagnostic]:
-    if module_id in texts.modules:
-        return []
-    line = pack.lines.get(f"modules[{index}]", pack.lines.get("modules"))
-    return [errors.error(f"module '{module_id}' has no Welsh text, and this pack is built in "
-                         f"Welsh: add content/modules/{module_id}.cy.md beside its English "
-                         "file", pack.loc.path, line, NO_WELSH_TEXT)]
-
-
-def _words_missing(welsh: Translation, glossary: tuple[GlossaryEntry, ...], root: Path,
-                   files: list[str]) -> list[Diagnostic]:
-    """Return a warning for each glossary entry that the English files of the Welsh packs'
-    modules use and glossary.cy.yaml does not translate."""
-    from packgen.wording import glossary_matches
-
-    untranslated = [e for e in glossary if e.term not in welsh.terms]
-    text = "\n".join(paths.read_text(root, root / f, f) for f in files) if untranslated else ""
-    used = {match.entry.term for match in glossary_matches(text, untranslated)}
-    return [errors.warning(f"'{e.term}' has no Welsh entry in content/glossary.cy.yaml, and "
-                           f"a pack built in Welsh uses it: add en: {e.term} with its term "
-                           "and explanation", e.loc.path, e.loc.line, WORD_MISSING)
-            for e in untranslated if e.term in used]
 
 
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:

@@ -53,6 +53,9 @@ from packgen.model.tailored import (
 )
 
 __all__ = [
+    "EMPTY",
+    "PACK_FIELDS",
+    "RESERVED_NAMES",
     "Activity",
     "Audience",
     "Block",
@@ -61,7 +64,6 @@ __all__ = [
     "Conditional",
     "Config",
     "Credit",
-    "EMPTY",
     "EasyReadRow",
     "Footnote",
     "GlossaryEntry",
@@ -72,10 +74,8 @@ __all__ = [
     "Material",
     "Module",
     "Pack",
-    "PACK_FIELDS",
     "Paragraph",
     "PlannedSlide",
-    "RESERVED_NAMES",
     "Project",
     "Quote",
     "Slide",
@@ -87,10 +87,10 @@ __all__ = [
     "TailoredPack",
     "Text",
     "Theme",
-    "Translation",
     "Timetable",
     "TimetableEntry",
     "Tip",
+    "Translation",
     "plain",
     "words",
 ]
