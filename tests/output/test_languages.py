@@ -111,3 +111,11 @@ def test_the_built_welsh_and_english_decks_have_the_same_layout(built) -> None:
     assert same_deck_layout(welsh, english)
     assert deck_layout(welsh)[1], "the fixture's decks show pictures"
     assert not [d for d in built[1].diagnostics if d.code == "PG138"]
+
+
+def test_each_guide_names_the_deck_of_its_own_language(built) -> None:
+    folder = built[0] / "build" / "speaking-up"
+    for short in ("cy", "en"):
+        html = (folder / f"speaking-up-guide.{short}.html").read_text(encoding="utf-8")
+        assert f"speaking-up-slides.{short}.pptx" in html
+        assert "speaking-up-slides.pptx" not in html

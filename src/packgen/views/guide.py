@@ -279,7 +279,8 @@ def _module_guide(tp: TailoredPack, module: Module,
 
 def _room_items(tp: TailoredPack) -> list[str]:
     pack = tp.pack
-    items = [(f"Screen, projector and the deck ({output_name(pack.id, 'deck', 'pptx')}, "
+    deck = output_name(pack.id, "deck", "pptx", tp.file_language)
+    items = [(f"Screen, projector and the deck ({deck}, "
              f"{len(tp.slides)} slides) tested before the start.")]
     if pack.participants:
         items.append(f"Seats for {pack.participants} participants and "
@@ -306,7 +307,7 @@ def _break_items(tp: TailoredPack) -> list[str]:
 def _easy_read_items(tp: TailoredPack) -> list[str]:
     if tp.pack.deck_style != "easy-read" and not any(m.easy_read for m in tp.modules):
         return []
-    name = output_name(tp.pack.id, "handout", "pdf")
+    name = output_name(tp.pack.id, "handout", "pdf", tp.file_language)
     count = f"{tp.pack.participants} copies" if tp.pack.participants else "one per participant"
     return [f"Easy-read handout printed: {count} ({name}), plus spares."]
 

@@ -174,7 +174,7 @@ class GuideDocx:
                  ("Facilitators", join_names(pack.facilitators))]
         if pack.participants:
             facts.append(("Participants", str(pack.participants)))
-        deck = output_name(pack.id, "deck", "pptx")
+        deck = output_name(pack.id, "deck", "pptx", self.tp.file_language)
         facts.append(("Deck", f"{deck} ({len(self.tp.slides)} slides)"))
         for label, value in facts:
             p = self.doc.add_paragraph()

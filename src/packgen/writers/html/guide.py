@@ -59,7 +59,7 @@ def guide_context(tp: TailoredPack, renderer: HtmlRenderer) -> dict[str, object]
         "audience": audience_name(tp, pack.audience),
         "audience_id": pack.audience,
         "facilitators": join_names(pack.facilitators),
-        "deck_name": output_name(pack.id, "deck", "pptx"),
+        "deck_name": output_name(pack.id, "deck", "pptx", tp.file_language),
         "slide_count": len(tp.slides),
         "plan": guide.session_plan(tp),
         "materials": guide.materials_checklist(tp),
