@@ -322,6 +322,62 @@ CATALOGUE: tuple[Code, ...] = (
          "The deck is a PowerPoint file: under another name it would not open, and the pages "
          "beside it could overwrite files the name was meant for.",
          "Give --out a file name ending .pptx, or leave it out for build/gallery.pptx."),
+    Code("PG036", E, "unknown-language",
+         "a pack names a language packgen cannot write",
+         "A pack's language (language: cy, or languages: [cy, en]) is Welsh (cy, cy-GB) or "
+         "English (en, en-GB, or another English tag such as en-US); a bilingual pack lists "
+         "two different languages.",
+         "packgen writes its own words (agenda, dates, headings) only in Welsh and English; "
+         "any other tag would mark English text as another language.",
+         "Write language: cy or language: en, or languages: [cy, en]; the message suggests "
+         "the closest."),
+    Code("PG037", E, "language-and-languages",
+         "a pack sets both language and languages",
+         "A pack is in one language (language: cy) or bilingual (languages: [cy, en]), "
+         "never both.",
+         "packgen could not tell whether to build one version or two.",
+         "Keep language for a pack in one language, or languages for a bilingual one."),
+    Code("PG038", E, "per-language-value",
+         "a value given per language that a pack cannot use",
+         "In a bilingual pack, a text field written as a mapping ({cy: ..., en: ...}) gives "
+         "every language of the pack; a pack in one language writes plain values.",
+         "A version would show the other language's text, or none.",
+         "Give the missing language, or write one plain value (the same in both, as for a "
+         "name or a phone number)."),
+    Code("PG039", E, "no-welsh-text",
+         "a pack that needs Welsh uses a module with no Welsh text",
+         "Each module a Welsh or bilingual pack lists has its Welsh text beside it: "
+         "NAME.cy.md beside NAME.md, with the same slides, notes, easy-read rows and "
+         "activities. The finding is at the pack's line listing the module.",
+         "The Welsh version would show English slides: Welsh would be treated less "
+         "favourably than English.",
+         "Add content/modules/NAME.cy.md (a translator's work: packgen never translates), "
+         "or leave the module out of the pack."),
+    Code("PG040", W, "translation-without-module",
+         "a Welsh module text with no English module beside it",
+         "NAME.cy.md is the Welsh text of the module in NAME.md (or NAME.qmd); one without "
+         "it is ignored.",
+         "A misspelt file name would leave the module without its Welsh text.",
+         "Rename the file after its English module, or add the English module."),
+    Code("PG041", W, "translation-key-ignored",
+         "a key in a Welsh module text's front matter that comes from the English file",
+         "A NAME.cy.md front matter holds only title, translated_by, and summary or "
+         "objectives in Welsh; timings, audiences, ids and pictures come from NAME.md.",
+         "Two files giving the duration would disagree sooner or later.",
+         "Remove the key from NAME.cy.md; change it in NAME.md."),
+    Code("PG042", E, "unknown-glossary-term",
+         "a Welsh glossary entry translates no English entry",
+         "Each entry of content/glossary.cy.yaml names, in en:, the term of an entry of "
+         "content/glossary.yaml; the picture comes from that entry.",
+         "The Welsh word would have no picture and no English counterpart.",
+         "Correct en: (the message suggests the closest English term), or add the English "
+         "entry."),
+    Code("PG043", E, "unknown-space-translation",
+         "a space in model.cy.yaml that model.yaml does not define",
+         "Each space of content/model.cy.yaml has the id of a space of content/model.yaml; "
+         "its colour and picture come from there.",
+         "The Welsh names would belong to no space of the diagram.",
+         "Use an id model.yaml gives (the message suggests the closest)."),
     Code("PG101", W, "slide-without-title",
          "a slide without a title",
          "Every slide has a title. A slide started with --- has none on screen.",
@@ -522,6 +578,54 @@ CATALOGUE: tuple[Code, ...] = (
          "people have to remember what to do.",
          "Write a short version of the task (two to four numbered steps, or the questions "
          "people answer) as the activity's first lines; the full steps stay in the guide."),
+    Code("PG133", W, "welsh-block-missing",
+         "a slide, notes block, easy-read row or activity without its Welsh counterpart",
+         "NAME.cy.md mirrors NAME.md block for block: the same slides in the same order, "
+         "the same notes, easy-read rows (with the same pictures) and activities. Checked for "
+         "the modules of a pack that needs Welsh; the finding is at what lacks Welsh in "
+         "NAME.md, and says where in NAME.cy.md it belongs (or at a Welsh block with no "
+         "English one).",
+         "The Welsh version would miss what the English one says, or the two would not "
+         "match slide for slide (W1).",
+         "Add the Welsh text where the message says, or remove the extra block."),
+    Code("PG134", W, "welsh-word-missing",
+         "a glossary word a Welsh pack uses with no Welsh entry",
+         "Each entry of content/glossary.yaml that the English text of a Welsh pack's modules "
+         "uses has an entry in content/glossary.cy.yaml (en: naming it).",
+         "The Welsh easy read would leave a hard word unexplained, and its Hard words list "
+         "shorter than the English one.",
+         "Add the Welsh entry: en: the English term, term, explanation."),
+    Code("PG135", W, "welsh-space-missing",
+         "a space of the model with no Welsh name while a pack needs Welsh",
+         "Each space of content/model.yaml has its Welsh name, holder and description in "
+         "content/model.cy.yaml when a pack is built in Welsh.",
+         "The Welsh spaces diagram would show English names.",
+         "Add the space to content/model.cy.yaml with its id."),
+    Code("PG136", I, "english-only-rules-skipped",
+         "the English-only easy-read rules were not run on a Welsh pack",
+         "Word frequency, syllables, readability scores, contractions and abbreviations are "
+         "measured with English word lists; for a Welsh text they are skipped and one line "
+         "per pack says so. Sentence length, words per row, pictures, layout and sizes are "
+         "checked with the same limits as English.",
+         "A rule skipped without a word looks like a rule passed.",
+         "Ask a Welsh speaker who knows easy read (Cymraeg Clir) to check the words."),
+    Code("PG137", I, "welsh-not-checked",
+         "a Welsh output whose text nobody has recorded checking",
+         "A pack built in Welsh records in checked_by_cy who checked the Welsh text; "
+         "without it this line is given and the end page says the Welsh awaits a check.",
+         "Welsh text is human work (W6): a translation nobody checked should say so.",
+         "Have a Welsh speaker check it and write checked_by_cy: their name in the pack."),
+    Code("PG138", W, "versions-differ",
+         "a bilingual pack's Welsh and English decks do not match",
+         "The two decks of one bilingual pack have slide counts within 10 % of each other "
+         "and the same pictures in the same order (W1).",
+         "Welsh readers would get a different, lesser version.",
+         "Bring NAME.cy.md in line with NAME.md (PG133 names the blocks)."),
+    Code("PG139", I, "translator-not-recorded",
+         "a Welsh module text that does not say who translated it",
+         "A NAME.cy.md front matter records translated_by: the translator's name (W6).",
+         "Translation is human work; the record says whom to ask.",
+         "Add translated_by: NAME to its front matter."),
     Code("PG145", I, "raw-html-dropped",
          "raw HTML in a module, dropped from every output",
          "HTML tags written in Markdown (<div>, <br>, <span style=...>, <img>, <iframe>, "

@@ -43,6 +43,9 @@ MODULE_SUFFIXES = (".md", ".qmd")
 """The endings of module files in ``content/modules/``: Markdown, and Quarto's Markdown read
 the same way. R Markdown (``.Rmd``) is not read: its slide formats (xaringan's ``---`` and
 ``???``) break slides and notes their own way, not Pandoc's."""
+TRANSLATED = ("cy",)
+"""The languages a module's text is translated into beside it: ``NAME.cy.md`` is the Welsh
+text of module NAME, never a module of its own."""
 MAX_FILE_BYTES = 100_000_000
 """Largest binary file read whole (pictures, fonts, .pptx/.docx templates), in bytes (100 MB)."""
 
@@ -209,9 +212,22 @@ OUTPUT_STEMS = {"deck": "slides", "guide": "guide", "handout": "easy-read"}
 """Output kind to the word its files are named by: ``<pack>-slides.pptx``."""
 
 
-def output_name(pack_id: str, kind: str, fmt: str) -> str:
-    """Return the file name of one output, as the manifest lists it."""
-    return f"{pack_id}-{OUTPUT_STEMS[kind]}.{fmt}"
+def output_name(pack_id: str, kind: str, fmt: str, language: str = "") -> str:
+    """Return the file name of one output, as the manifest lists it; a bilingual pack's
+    outputs carry their ``language`` before the suffix (``p-slides.cy.pptx``)."""
+    infix = f".{language}" if language else ""
+    return f"{pack_id}-{OUTPUT_STEMS[kind]}{infix}.{fmt}"
+
+
+def translation_of(name: str) -> tuple[str, str] | None:
+    """Return the module file stem and the language of a translation's file name
+    (``welcome.cy.md`` → ``("welcome", "cy")``), or None for any other name."""
+    for suffix in MODULE_SUFFIXES:
+        for language in TRANSLATED:
+            ending = f".{language}{suffix}"
+            if name.endswith(ending) and len(name) > len(ending):
+                return name[:-len(ending)], language
+    return None
 
 
 def resolve_in_project(root: Path, base_dir: Path, name: str, where: str,

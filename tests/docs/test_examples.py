@@ -21,6 +21,7 @@ from reliability_support import run_packgen
 
 from packgen.cli import cli
 from packgen.errors import PackgenError
+from packgen.paths import translation_of
 from packgen.report import render
 
 EXAMPLES = examples()
@@ -62,6 +63,9 @@ def place(root: Path, example: Example) -> list[str]:
         return [BASE_PACK]
     pack = yaml.safe_load((root / "content/packs" / f"{BASE_PACK}.yaml").read_text("utf-8"))
     pack["modules"] = [module_id(path)]
+    translated = translation_of(path.name)
+    if translated:  # NAME.cy.md is the Welsh text of NAME: built in a pack in Welsh
+        pack["modules"], pack["language"] = [translated[0]], translated[1]
     packs = {EXAMPLE_PACK: pack}
     if "::: easy-read" in example.text or ".easy-read" in example.text:
         packs[EASY_READ_PACK] = {**pack, "deck_style": "easy-read"}

@@ -139,3 +139,21 @@ def test_the_gallery_entry_lists_the_gallery_files_at_the_top_of_the_output_fold
 def test_without_a_gallery_built_the_entry_lists_nothing(tmp_path: Path) -> None:
     entry = gallery_entry(tmp_path, [], False, Outlines(Reader()))
     assert entry["outputs"] == [] and entry["deck"] is None and entry["outline"] == []
+
+
+def test_a_bilingual_packs_outputs_are_labelled_with_their_language(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    folder = out / "p"
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_text(json.dumps({
+        "pack": "p", "title": "Codi llais", "languages": ["cy-GB", "en-GB"],
+        "outputs": [{"kind": "deck", "format": "pptx", "path": f"p-slides.{short}.pptx",
+                     "sha256": SHA, "language": tag}
+                    for short, tag in (("cy", "cy-GB"), ("en", "en-GB"))],
+        "inputs": []}), encoding="utf-8")
+    (out / "q").mkdir()
+    page = state(tmp_path, out, [])
+    outputs = page["packs"][0]["outputs"]
+    assert [(o["label"], o["name"]) for o in outputs] == [
+        ("Slides (PPTX, cy-GB)", "p-slides.cy.pptx"), ("Slides (PPTX, en-GB)", "p-slides.en.pptx")]
+    assert page["packs"][0]["deck"]["name"] == "p-slides.cy.pptx"

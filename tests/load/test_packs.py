@@ -67,7 +67,7 @@ def test_every_documented_key_is_accepted() -> None:
     assert pack.checked_by and pack.access and pack.participants == 10
     assert set(FIELDS) == set(REQUIRED) | {
         "variables", "template", "language", "deck_style", "participants", "breaks", "access",
-        "contact", "cover", "checked_by"}
+        "contact", "cover", "checked_by", "languages", "checked_by_cy"}
 
 
 def test_unquoted_start_time_and_quoted_date_are_accepted() -> None:
@@ -184,7 +184,7 @@ def test_template_language_and_contact_are_checked() -> None:
         (f"{WHERE}:10: error: 'template' must name a .pptx file in templates/; found "
          "'deck.key' [PG011]"),
         (f"{WHERE}:11: error: 'language' must be a language tag like en-GB; found "
-         "'English' [PG011]"),
+         "'English'; did you mean 'en'? [PG011]"),
         (f"{WHERE}:12: error: unknown key 'fax' (expected one of: address, email, name, phone, "
         "website) [PG025]")]
 

@@ -88,9 +88,9 @@ def test_a_broken_pack_is_an_error_for_that_pack_only(tmp_path: Path) -> None:
     assert list(project.packs) == ["p"]
     assert [str(d) for d in findings] == [
         ("content/packs/broken.yaml:10: error: unknown key 'titel'; did you mean 'title'? "
-        "(expected one of: access, audience, breaks, checked_by, contact, cover, date, "
-        "deck_style, facilitators, language, modules, organisation, participants, slot, start, "
-        "template, title, variables, venue) [PG025]")]
+        "(expected one of: access, audience, breaks, checked_by, checked_by_cy, contact, "
+        "cover, date, deck_style, facilitators, language, languages, modules, organisation, "
+        "participants, slot, start, template, title, variables, venue) [PG025]")]
     loaded = load(root)
     assert list(loaded.pack_errors) == ["broken"] and loaded.diagnostics == ()
 

@@ -28,6 +28,8 @@ class Output:
     format: str
     """``pptx``, ``pdf``, ``html`` or ``docx``."""
     path: Path
+    language: str = ""
+    """The language tag of what it holds (``cy-GB``)."""
 
 
 class KindBuilder:
@@ -45,9 +47,9 @@ class KindBuilder:
         self.check(tp)
         outputs = []
         for fmt in self.formats:
-            path = Path(out_dir) / output_name(tp.pack.id, self.name, fmt)
+            path = Path(out_dir) / output_name(tp.pack.id, self.name, fmt, tp.file_language)
             writer(self.name, fmt)(tp, path)
-            outputs.append(Output(self.name, fmt, path))
+            outputs.append(Output(self.name, fmt, path, tp.language))
         return outputs
 
     def check(self, tp: TailoredPack) -> None:

@@ -75,11 +75,13 @@ def available_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
+def build_kinds(tp: TailoredPack | Sequence[TailoredPack], kinds: Sequence[str], folder: Path,
+                jobs: int,
                 finish: Finish, meanwhile: Callable[[], None] | None = None,
                 emit: Emit | None = None) -> Written:
     """Write ``kinds`` of ``tp`` into ``folder``; return the outputs and the findings about
-    them, in kind order.
+    them, in kind order. ``tp`` may be a bilingual pack's versions: each kind is then
+    written once per version, in their order.
 
     With ``jobs`` above 1 (and a system that forks), the kinds are split into up to ``jobs``
     groups: the first is written here, each other one in a forked child. ``meanwhile`` runs
@@ -89,7 +91,8 @@ def build_kinds(tp: TailoredPack, kinds: Sequence[str], folder: Path, jobs: int,
     group's errors.
     """
     groups = split(kinds, jobs if can_fork() else 1)
-    write = _Writer(tp, folder, finish, emit or _silent)
+    versions = tuple(tp) if isinstance(tp, (list, tuple)) else (tp,)
+    write = _Writer(versions, folder, finish, emit or _silent)
     children = [_Child.start(group, write) for group in groups[1:]]
     try:
         if meanwhile is not None:
@@ -146,7 +149,7 @@ def _silent(_kind: str, _step: str, _seconds: float | None) -> None:
 class _Writer:
     """Write groups of kinds of one pack into one folder."""
 
-    tp: TailoredPack
+    versions: tuple[TailoredPack, ...]
     folder: Path
     finish: Finish
     emit: Emit
@@ -158,9 +161,10 @@ class _Writer:
             self.emit(kind, "start", None)
             began = time.perf_counter()
             findings: list[Diagnostic] = []
-            for output in get_builder(kind).build(self.tp, self.folder):
-                findings.extend(self.finish(output))
-                written.outputs.append(output)
+            for tp in self.versions:
+                for output in get_builder(kind).build(tp, self.folder):
+                    findings.extend(self.finish(output))
+                    written.outputs.append(output)
             written.findings[kind] = findings
             written.seconds[kind] = time.perf_counter() - began
             self.emit(kind, "done", written.seconds[kind])

@@ -143,12 +143,16 @@ def _pack(root: Path, out: Path, pack_id: str, built: bool, findings: Sequence[D
 
 
 def _outputs(manifest: Mapping[str, Any]) -> list[dict[str, str]]:
-    return [{"kind": e.kind, "format": e.format, "name": e.path, "sha256": e.sha256}
+    """Return the outputs a manifest lists; a bilingual pack's carry their language."""
+    bilingual = bool(manifest.get("languages"))
+    return [{"kind": e.kind, "format": e.format, "name": e.path, "sha256": e.sha256,
+             **({"language": e.language} if bilingual and e.language else {})}
             for e in previous_entries(manifest)]
 
 
 def _output(pack_id: str, entry: dict[str, str]) -> dict[str, Any]:
-    label = f"{LABELS.get(entry['kind'], entry['kind'])} ({entry['format'].upper()})"
+    shown = f", {entry['language']}" if entry.get("language") else ""
+    label = f"{LABELS.get(entry['kind'], entry['kind'])} ({entry['format'].upper()}{shown})"
     return {**entry, "url": file_url(pack_id, entry["name"]), "label": label,
             "inline": (entry["kind"], entry["format"]) in INLINE}
 

@@ -15,7 +15,7 @@ from packgen.load.yamldoc import YamlDoc, parse_yaml
 from packgen.markdown.activity import parse_material
 from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Material, Module
-from packgen.paths import MAX_DATA_BYTES, MODULE_SUFFIXES, read_text, relative
+from packgen.paths import MAX_DATA_BYTES, MODULE_SUFFIXES, read_text, relative, translation_of
 from packgen.safety import MAX_LINE_CHARS
 
 INVALID_FIELD = "PG011"
@@ -98,8 +98,10 @@ def load_modules(root: Path, implicit_figures: bool = True) -> tuple[
 
 
 def module_files(folder: Path) -> list[Path]:
-    """Return the module files in ``folder`` (``*.md``, ``*.qmd``), sorted by name."""
-    return sorted(p for suffix in MODULE_SUFFIXES for p in folder.glob("*" + suffix))
+    """Return the module files in ``folder`` (``*.md``, ``*.qmd``), sorted by name; a
+    translation (``NAME.cy.md``) is the text of module NAME, never a module of its own."""
+    return sorted(p for suffix in MODULE_SUFFIXES for p in folder.glob("*" + suffix)
+                  if translation_of(p.name) is None)
 
 
 class ModuleFailed(PackgenError):
@@ -118,9 +120,9 @@ def load_module(path: Path, root: Path,
     where = relative(root, path, follow_links=False)
     module_id = path.stem
     try:
-        text, found = _read_text(root, path, where)
-        split = _split_front_matter(text, where)
-        check = Fields(root, _front_matter(split.front, where, split.line))
+        text, found = read_module_text(root, path, where)
+        split = split_front_matter(text, where)
+        check = Fields(root, front_matter(split.front, where, split.line))
         offset, body = split.offset, split.body
         module_id = _module_id(check, _mapping(check.doc), path)
         figures = _implicit_figures(check, _mapping(check.doc), implicit_figures)
@@ -159,7 +161,7 @@ def _read_module(check: Fields, file: tuple[Path, Path, str], body: tuple[str, i
 # --- reading -----------------------------------------------------------------------------
 
 
-def _read_text(root: Path, path: Path, where: str) -> tuple[str, list[Diagnostic]]:
+def read_module_text(root: Path, path: Path, where: str) -> tuple[str, list[Diagnostic]]:
     """Return the file's text (UTF-8, BOM and CRLF accepted) without control characters."""
     text = read_text(root, path, where, limit=MAX_DATA_BYTES)
     _check_line_length(text, where)
@@ -187,7 +189,7 @@ def _drop_control(text: str, where: str) -> tuple[str, list[Diagnostic]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Split:
+class FrontMatterSplit:
     """A module file cut into its front matter and its body."""
 
     front: str
@@ -199,7 +201,7 @@ class _Split:
     body: str
 
 
-def _split_front_matter(text: str, where: str) -> _Split:
+def split_front_matter(text: str, where: str) -> FrontMatterSplit:
     """Return the front matter and the body of a module file.
 
     The front matter is the YAML block on the first line, or else, as Pandoc's
@@ -219,9 +221,9 @@ def _split_front_matter(text: str, where: str) -> _Split:
         if lines[end].rstrip() in _FENCE_END:
             front = "\n".join(lines[start + 1:end])
             if start == 0:
-                return _Split(front, 2, end + 1, "\n".join(lines[end + 1:]))
+                return FrontMatterSplit(front, 2, end + 1, "\n".join(lines[end + 1:]))
             body = lines[:start] + [""] * (end + 1 - start) + lines[end + 1:]
-            return _Split(front, start + 2, 0, "\n".join(body))
+            return FrontMatterSplit(front, start + 2, 0, "\n".join(body))
     raise PackgenError("front matter is never closed: end it with a line of ---", where,
                        start + 1, MALFORMED)
 
@@ -251,7 +253,7 @@ def _later_front_matter(lines: list[str]) -> int | None:
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 
 
-def _front_matter(front: str, where: str, line: int = FRONT_MATTER_LINE) -> YamlDoc:
+def front_matter(front: str, where: str, line: int = FRONT_MATTER_LINE) -> YamlDoc:
     """Return the front matter read as YAML, with the line in the module file of every key;
     ``line`` is the file line of its first line."""
     doc = parse_yaml(front, where, line)
@@ -280,8 +282,8 @@ def _module(check: Fields, body: Body, end: Loc, module_id: str) -> Module:
     _check_activities(check, body, duration)
     return Module(
         id=module_id, title=title, duration=duration, slides=body.slides, loc=Loc(end.path, 1),
-        audiences=_words(check, meta, "audiences"), objectives=_lines(check, meta, "objectives"),
-        key_messages=_lines(check, meta, "key_messages"), materials=_materials(check, meta),
+        audiences=_words(check, meta, "audiences"), objectives=front_matter_lines(check, meta, "objectives"),
+        key_messages=front_matter_lines(check, meta, "key_messages"), materials=_materials(check, meta),
         easy_read=body.easy_read, has_easy_read=body.has_easy_read,
     )
 
@@ -330,7 +332,7 @@ def _module_id(check: Fields, meta: dict[Any, Any], path: Path) -> str:
     return module_id or stem
 
 
-def _lines(check: Fields, meta: dict[Any, Any], key: str) -> tuple[str, ...]:
+def front_matter_lines(check: Fields, meta: dict[Any, Any], key: str) -> tuple[str, ...]:
     """Return a list of lines of text (one text is a list of one); blank lines are dropped."""
     return tuple(text for _, text in _numbered(check, meta.get(key, []), key))
 

@@ -13,6 +13,17 @@ from typing import Any
 from packgen import errors
 from packgen.errors import Diagnostic, PackgenError, Severity, too_large
 from packgen.load.fields import BAD_ID, At, Fields, id_like, id_problem, key_path
+from packgen.load.languages import (
+    BOTH_LANGUAGE_KEYS,
+    PER_LANGUAGE_VALUE,
+    UNKNOWN_LANGUAGE,
+    WRITTEN,
+    in_language,
+    language_tag,
+    per_language,
+    short,
+    unknown_language,
+)
 from packgen.load.yamldoc import Scalar, YamlDoc, describe, load_yaml
 from packgen.model import PACK_FIELDS, RESERVED_NAMES, Break, Loc, Pack
 from packgen.paths import relative
@@ -59,12 +70,67 @@ def validate_pack(doc: YamlDoc, pack_id: str, root: Path, modules: Collection[st
         check.fail(f"a pack is a mapping of keys such as {', '.join(REQUIRED[:3])}; "
                    f"found {found}")
         raise PackgenError.many(check.errors)
-    values = check.fields(doc.data)
+    values = _read(check, doc.data)
     if any(d.severity is Severity.ERROR for d in check.errors):
         raise PackgenError.many(check.errors)
     if notes is not None:
         notes.extend(check.errors)
     return Pack(id=pack_id, loc=Loc(doc.path, 1), lines=MappingProxyType(check.lines), **values)
+
+
+LANGUAGE_CODES = ("cy", "en")
+"""The keys of a per-language value: ``{cy: "...", en: "..."}``."""
+
+
+def _read(check: _Check, data: dict[object, object]) -> dict[str, Any]:
+    """Return every field's value; a bilingual pack is read once per language, its first
+    language's values kept as the pack's own and every language's in ``localised``."""
+    if "languages" not in data:
+        return check.fields(_one_language(check, data))
+    codes = _codes(data.get("languages")) or ("en",)
+    if len(codes) < 2:  # the list is reported by its converter
+        return check.fields(in_language(data, codes[0], LANGUAGE_CODES))  # type: ignore[arg-type]
+    for at, missing in per_language(data, codes):
+        if missing:
+            check.fail(f"'{key_path(at)}' gives no {' or '.join(missing)} value: a "
+                       f"bilingual pack gives each language ({', '.join(codes)}), or one "
+                       "value for all", *at, code=PER_LANGUAGE_VALUE)
+    each = {code: check.fields(in_language(data, code, codes)) for code in codes}
+    check.errors[:] = list(dict.fromkeys(check.errors))
+    keys = {str(at[0]) for at, _ in per_language(data, codes) if at}
+    values = each[codes[0]]
+    values["localised"] = MappingProxyType({WRITTEN[code]: MappingProxyType(
+        {k: v for k, v in each[code].items() if k in keys}) for code in codes})
+    values.setdefault("language", WRITTEN[codes[0]])
+    return values
+
+
+def _codes(value: object) -> tuple[str, ...]:
+    """Return the language codes of a ``languages`` list that packgen writes, in order."""
+    if not isinstance(value, list):
+        return ()
+    tags = [language_tag(v) for v in value if isinstance(v, str)]
+    return tuple(sorted(dict.fromkeys(short(t) for t in tags if t), key=_welsh_first))
+
+
+def _welsh_first(code: str) -> bool:
+    """Return the sort key that puts Welsh before any other language (W3)."""
+    return short(code) != "cy"
+
+
+def _one_language(check: _Check, data: dict[object, object]) -> dict[object, object]:
+    """Return a one-language pack's data with any per-language value reported (PG038) and
+    read in the pack's language."""
+    found = list(per_language(data, LANGUAGE_CODES))
+    for at, _missing in found:
+        check.fail(f"'{key_path(at)}' gives a value per language, but the pack is in one "
+                   "language: write one value, or make the pack bilingual with "
+                   "languages: [cy, en]", *at, code=PER_LANGUAGE_VALUE)
+    if not found:
+        return data
+    written = data.get("language")
+    tag = language_tag(written) if isinstance(written, str) else None
+    return in_language(data, short(tag or "en-GB"), LANGUAGE_CODES)  # type: ignore[return-value]
 
 
 @dataclass
@@ -226,10 +292,41 @@ def _template(check: _Check, value: object, at: At) -> str:
 
 
 def _language(check: _Check, value: object, at: At) -> str:
-    tag = check.text(value, at)
-    if tag and not _LANGUAGE.match(tag):
-        check.fail(f"'language' must be a language tag like en-GB; found '{tag}'", *at)
-    return tag
+    """Return the tag of ``language`` (``cy`` → ``cy-GB``); refuse one set with
+    ``languages`` (PG037) and a language packgen cannot write (PG036)."""
+    written = check.text(value, at)
+    if written and not _LANGUAGE.match(written):
+        hint = unknown_language(written, "language").partition("; ")[2].partition(" (")[0]
+        check.fail(f"'language' must be a language tag like en-GB; found '{written}'"
+                   f"{'; ' + hint if hint else ''}", *at)
+        return written
+    if isinstance(check.doc.data, dict) and "languages" in check.doc.data:
+        check.fail("'language' and 'languages' cannot both be set: a pack in one language "
+                   "writes language: cy, a bilingual pack languages: [cy, en]", *at,
+                   code=BOTH_LANGUAGE_KEYS)
+    tag = language_tag(written) if written else None
+    if written and tag is None:
+        check.fail(unknown_language(written, "language"), *at, code=UNKNOWN_LANGUAGE)
+    return tag or written
+
+
+def _languages(check: _Check, value: object, at: At) -> tuple[str, ...]:
+    """Return the tags of a bilingual pack's ``languages``, in the order given (Welsh first
+    is the rule the docs give, W3); each must be one packgen writes, two different ones."""
+    tags = []
+    for i, written in enumerate(check.texts(value, at)):
+        tag = language_tag(written) if written else None
+        if written and tag is None:
+            check.fail(unknown_language(written, "languages"), *at, i, code=UNKNOWN_LANGUAGE)
+        elif tag in tags:
+            check.fail(f"'languages' lists {written} twice", *at, i, code=UNKNOWN_LANGUAGE)
+        elif tag:
+            tags.append(tag)
+    if isinstance(value, list) and len(tags) == 1 and len(value) == 1:
+        check.fail(f"'languages' lists one language: write language: {value[0]} for a pack "
+                   "in one language, or list both, languages: [cy, en]", *at,
+                   code=UNKNOWN_LANGUAGE)
+    return tuple(sorted(tags, key=_welsh_first))
 
 
 def _deck_style(check: _Check, value: object, at: At) -> str:
@@ -281,6 +378,6 @@ FIELDS: dict[str, Convert] = {
     "modules": _modules, "variables": _variables, "template": _template,
     "language": _language, "deck_style": _deck_style, "participants": Fields.positive,
     "breaks": _breaks, "access": Fields.texts, "contact": _contact, "cover": Fields.image,
-    "checked_by": Fields.text,
+    "checked_by": Fields.text, "languages": _languages, "checked_by_cy": Fields.text,
 }
 """Every pack key and its converter, in checking order (``breaks`` after ``modules``)."""

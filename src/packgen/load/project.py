@@ -31,6 +31,7 @@ from packgen.load.project_data import (
     read_spaces,
     read_theme,
 )
+from packgen.load.welsh import needs_welsh, read_welsh
 from packgen.load.yamldoc import READ_ERROR, parse_yaml
 from packgen.model import Audience, Config, Credit, Image, Module, Pack, Project, Theme
 from packgen.paths import find_templates, packaged_template, relative
@@ -80,14 +81,18 @@ def load(root: Path) -> Loaded:
     files.errors.extend(config_errors)
     credits = files.data("content/images/CREDITS.yaml", read_credits, NO_CREDITS)
     packs, pack_errors = _packs(root, files, (modules, broken), audiences)
+    welsh = read_welsh(root, files.data, modules or {}, config.implicit_figures,
+                       (glossary, spaces))
+    welsh_notes = needs_welsh(welsh, packs, pack_errors, (glossary, root), modules or {})
     problems = [d for d in found if d.severity is Severity.ERROR] + files.errors
     if problems:
         also = [d for ds in (*broken.values(), *pack_errors.values()) for d in ds]
         raise PackgenError.many(list(dict.fromkeys(problems + also)))
     project = Project(root, MappingProxyType(modules or {}), MappingProxyType(packs),
-                      MappingProxyType(audiences), spaces, glossary, theme, config, credits)
+                      MappingProxyType(audiences), spaces, glossary, theme, config, credits,
+                      translations=welsh.translations())
     project = dataclasses.replace(project, inputs=MappingProxyType(files.inputs(project)))
-    notes = [d for d in found if d.severity is not Severity.ERROR] + files.notes
+    notes = [d for d in found if d.severity is not Severity.ERROR] + files.notes + welsh_notes
     notes += [d for ds in broken.values() for d in ds]
     return Loaded(project, tuple(notes), MappingProxyType(pack_errors))
 
@@ -224,6 +229,9 @@ class _Files:
         """Return every input's sha256: files read, modules, pictures and templates."""
         for module in project.modules.values():
             self._hash(module.loc.path)
+        for translation in project.translations.values():
+            for module in translation.modules.values():
+                self._hash(module.loc.path)
         for src in pictures(project):
             self._hash(src)
         for name in template_files(self.root):

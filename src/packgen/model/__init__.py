@@ -44,6 +44,7 @@ from packgen.model.project import (
     Project,
     Space,
     Theme,
+    Translation,
 )
 from packgen.model.tailored import (
     PlannedSlide,
@@ -53,6 +54,9 @@ from packgen.model.tailored import (
 )
 
 __all__ = [
+    "EMPTY",
+    "PACK_FIELDS",
+    "RESERVED_NAMES",
     "Activity",
     "Audience",
     "Block",
@@ -61,7 +65,6 @@ __all__ = [
     "Conditional",
     "Config",
     "Credit",
-    "EMPTY",
     "EasyReadRow",
     "Footnote",
     "GlossaryEntry",
@@ -72,10 +75,8 @@ __all__ = [
     "Material",
     "Module",
     "Pack",
-    "PACK_FIELDS",
     "Paragraph",
     "PlannedSlide",
-    "RESERVED_NAMES",
     "Project",
     "Quote",
     "Slide",
@@ -90,6 +91,7 @@ __all__ = [
     "Timetable",
     "TimetableEntry",
     "Tip",
+    "Translation",
     "is_code_block",
     "plain",
     "words",

@@ -158,6 +158,39 @@ class Pack:
     checked_by: str | None = None
     lines: Mapping[str, int] = field(default_factory=lambda: EMPTY)
     """Line of each top-level key, and of each ``modules[i]`` entry, for diagnostics."""
+    languages: tuple[str, ...] = ()
+    """A bilingual pack's language tags, Welsh first (``("cy-GB", "en-GB")``); empty for a
+    pack in one language (``language``). The pack's own fields hold the first language's
+    values."""
+    localised: Mapping[str, Mapping[str, object]] = field(default_factory=lambda: EMPTY)
+    """Language tag to the fields a bilingual pack writes per language (``{cy: ..., en:
+    ...}``), converted as the field's own value."""
+    checked_by_cy: str | None = None
+    """Who checked the Welsh text (a Welsh output nobody has checked says so)."""
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """Return every language tag the pack is built in, first language first."""
+        return self.languages or (self.language,)
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """The project's text in one more language: the modules' text, glossary and spaces."""
+
+    language: str
+    """The tag, such as ``cy-GB``."""
+    modules: Mapping[str, Module]
+    """Module id to the module with its text in this language (timings, audiences, ids and
+    pictures as the English file gives them)."""
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """The entries translated, each with the English entry's picture."""
+    spaces: tuple[Space, ...] = ()
+    """Every space, with its name, holder and description in this language where given."""
+    terms: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    """English glossary term to the term that translates it."""
+    translated_by: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    """Module id to who translated it (front matter ``translated_by``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +209,6 @@ class Project:
     credits: tuple[Credit, ...] = ()
     inputs: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     """Every input file read (project-relative path or ``packgen:<name>``) to its sha256."""
+    translations: Mapping[str, Translation] = field(default_factory=lambda: EMPTY)
+    """Language tag to the project's text in that language (``cy-GB`` from ``NAME.cy.md``,
+    ``glossary.cy.yaml`` and ``model.cy.yaml``); empty in an English-only project."""

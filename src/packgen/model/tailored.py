@@ -78,8 +78,17 @@ class TailoredPack:
     """The timestamp stamped into outputs: ``SOURCE_DATE_EPOCH``, else derived from the inputs."""
     slides: tuple[PlannedSlide, ...] = ()
     """The deck's slides in order, planned once by tailoring; the guide and rules quote them."""
+    also_in: tuple[str, ...] = ()
+    """The tags of the pack's other language versions, built beside this one (a bilingual
+    pack's English version has ``("cy-GB",)``: it says a Welsh version exists)."""
 
     @property
     def language(self) -> str:
         """Return the pack's language tag, for example ``en-GB``."""
         return self.pack.language
+
+    @property
+    def file_language(self) -> str:
+        """Return the language part its file names carry (``cy`` in ``p-slides.cy.pptx``):
+        empty for a pack in one language, whose names carry none."""
+        return self.language.split("-")[0].lower() if self.also_in else ""

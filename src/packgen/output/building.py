@@ -89,16 +89,18 @@ class Fresh:
 
 
 def freshness(folder: Path, stored: cache.Stored, digests: Mapping[str, str], run: Run,
-              options: cache.Options, previous: Sequence[stg.Entry]) -> Fresh:
+              options: cache.Options, previous: Sequence[stg.Entry],
+              languages: Sequence[str] = ()) -> Fresh:
     """Return what is up to date in ``folder`` for ``run``: a kind whose key is the one its files
-    were written with and whose files are all there, as they were written."""
+    were written with and whose files are all there, as they were written (one per format
+    and language of a bilingual pack's ``languages``)."""
     if run.rebuild:
         return Fresh(frozenset(), False)
     kinds = frozenset(
         kind for kind in run.kinds
         if stored.kinds.get(kind) is not None
         and stored.kinds.get(kind) == cache.kind_key(digests, kind, options)
-        and _intact(folder, kind, previous))
+        and _intact(folder, kind, previous, languages))
     rules = stored.rules is not None and stored.rules == cache.rules_key(digests, options)
     return Fresh(kinds, rules)
 
@@ -188,7 +190,9 @@ class _PackJob:
         digests = cache.input_digests(self.project, self.pack_id, self.known.picture_alts,
                                       self.known.detail_pictures, FORMATS)
         options = cache.Options(run.checked)
-        fresh = freshness(staging.final, stored, digests, run, options, previous.entries)
+        languages = self.project.packs[self.pack_id].languages
+        fresh = freshness(staging.final, stored, digests, run, options, previous.entries,
+                          languages)
         if fresh.complete(run.kinds):
             self._up_to_date(staging, stored, digests, previous, result)
             sink.extend(cached_findings(stored, run.kinds))
@@ -199,11 +203,12 @@ class _PackJob:
             stg.check_hand_edits(staging.final, [e for e in previous.entries
                                                  if e.kind in writing], display)
             stg.check_foreign_files(previous, display)
-        tp, tailored = self._tailor()
+        versions, tailored = self._tailor()
+        tp = versions[0]
         report = Collector()
         report.extend(tailored)
-        meanwhile = None if fresh.rules else partial(_check, tp, run.checked, report)
-        written = self._write(tp, writing, staging.path, meanwhile)
+        meanwhile = None if fresh.rules else partial(_check, versions, run.checked, report)
+        written = self._write(versions, writing, staging.path, meanwhile)
         entries = [_entry(o) for o in written.outputs]
         stg.check_name_clashes(previous, entries, display)
         entries += stg.keep_outputs(staging.final, staging.path,
@@ -239,52 +244,65 @@ class _PackJob:
             section = cache.stored_section(renewed, self.display)
             stg.rewrite_manifest(staging, lambda data: {**data, "cache": section})
 
-    def _tailor(self) -> tuple[TailoredPack, list[Diagnostic]]:
-        from packgen.tailor.pack import tailor
+    def _tailor(self) -> tuple[list[TailoredPack], list[Diagnostic]]:
+        from packgen.tailor.pack import tailor_versions
 
-        return tailor(self.project, self.pack_id,
-                      build_time(self.project.packs[self.pack_id].date))
+        return tailor_versions(self.project, self.pack_id,
+                               build_time(self.project.packs[self.pack_id].date))
 
-    def _write(self, tp: TailoredPack, kinds: Sequence[str], folder: Path,
+    def _write(self, versions: Sequence[TailoredPack], kinds: Sequence[str], folder: Path,
                meanwhile: partial[None] | None) -> Written:
         from packgen.builders.jobs import build_kinds
 
         def progress(kind: str, step: str, seconds: float | None) -> None:
             self.emit(Event(self.pack_id, f"kind-{step}", kind=kind, seconds=seconds))
 
-        return build_kinds(tp, kinds, folder, self.run_.jobs,
-                           partial(_finish, tp, self.display), meanwhile=meanwhile,
+        by_language = {tp.language: tp for tp in versions}
+        return build_kinds(list(versions), kinds, folder, self.run_.jobs,
+                           partial(_finish, by_language, self.display), meanwhile=meanwhile,
                            emit=progress)
 
     def _head(self, tp: TailoredPack) -> dict[str, object]:
         return {"schema": cache.SCHEMA, "packgen": __version__, "pack": tp.pack.id,
-                "title": tp.pack.title, "language": tp.language}
+                "title": tp.pack.title, "language": tp.language,
+                **({"languages": list(tp.pack.languages)} if tp.pack.languages else {})}
 
 
-def _check(tp: TailoredPack, checked: Sequence[str], report: Collector) -> None:
-    """Run the pack's rules (while other processes write the kinds); stop on an error."""
-    report.extend(_rules(tp, checked))
+def _check(versions: Sequence[TailoredPack], checked: Sequence[str], report: Collector) -> None:
+    """Run the pack's rules on each version (while other processes write the kinds), and
+    the checks that compare a bilingual pack's versions; stop on an error."""
+    from packgen.rules.languages import compare_versions
+
+    found = [d for tp in versions for d in _rules(tp, checked)] + compare_versions(versions)
+    report.extend(list(dict.fromkeys(found)))
     report.raise_errors()
 
 
-def _finish(tp: TailoredPack, display: str, output: Output) -> list[Diagnostic]:
-    """Make a written Office file reproducible; return what the deck's overflow check finds."""
+def _finish(versions: Mapping[str, TailoredPack], display: str, output: Output
+            ) -> list[Diagnostic]:
+    """Make a written Office file reproducible; return what the deck's overflow check finds
+    (``versions``: the pack's tailored versions by language tag)."""
+    tp = versions.get(output.language) or next(iter(versions.values()))
     if output.format in ("pptx", "docx"):
         normalise_zip(output.path, tp.built)
     return _rendered_rules(tp, output, display) if output.format == "pptx" else []
 
 
-def _intact(folder: Path, kind: str, previous: Sequence[stg.Entry]) -> bool:
-    """Return True when every format of ``kind`` is in ``folder`` as its manifest lists it."""
-    entries = {e.format: e for e in previous if e.kind == kind}
-    if set(entries) != set(FORMATS[kind]):
+def _intact(folder: Path, kind: str, previous: Sequence[stg.Entry],
+            languages: Sequence[str] = ()) -> bool:
+    """Return True when every format of ``kind`` (in each of a bilingual pack's
+    ``languages``) is in ``folder`` as its manifest lists it."""
+    entries = {(e.format, e.language if languages else ""): e for e in previous
+               if e.kind == kind}
+    if set(entries) != {(f, lang) for f in FORMATS[kind] for lang in (languages or ("",))}:
         return False
     return all(os.path.isfile(folder / e.path) and not os.path.islink(folder / e.path)
                and sha256_file(folder / e.path) == e.sha256 for e in entries.values())
 
 
 def _entry(output: Output) -> stg.Entry:
-    return stg.Entry(output.kind, output.format, output.path.name, sha256_file(output.path))
+    return stg.Entry(output.kind, output.format, output.path.name, sha256_file(output.path),
+                     output.language)
 
 
 def _rules(tp: TailoredPack, checked: Sequence[str]) -> list[Diagnostic]:
@@ -310,11 +328,17 @@ def _silenced(diags: Sequence[Diagnostic], project: Project, pack_id: str) -> li
 
 
 def _inputs(project: Project, tp: TailoredPack) -> dict[str, str]:
-    used = {m.loc.path for m in tp.modules} | {tp.pack.loc.path}
+    used = {m.loc.path for m in tp.modules} | {tp.pack.loc.path} | _translations(project, tp)
     return {
         path: digest for path, digest in project.inputs.items()
         if not _is_content_file(path) or path in used
     }
+
+
+def _translations(project: Project, tp: TailoredPack) -> set[str]:
+    """Return the translation files a pack's versions read (``NAME.cy.md``)."""
+    return {t.modules[m].loc.path for tag in tp.pack.needs
+            if (t := project.translations.get(tag)) for m in tp.pack.modules if m in t.modules}
 
 
 def _is_content_file(path: str) -> bool:

@@ -123,6 +123,8 @@ def input_digests(project: Project, pack_id: str, picture_alts: Mapping[str, str
     """
     pack = project.packs[pack_id]
     used = {project.modules[m].loc.path for m in pack.modules if m in project.modules}
+    used |= {t.modules[m].loc.path for tag in pack.needs
+             if (t := project.translations.get(tag)) for m in pack.modules if m in t.modules}
     pictures = set(_pictures_of(project, pack_id))
     common, owned = {}, {}
     own = used | {pack.loc.path}

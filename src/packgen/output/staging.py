@@ -44,6 +44,8 @@ class Entry:
     format: str
     path: str
     sha256: str
+    language: str = ""
+    """The language tag of the output (empty in a manifest written before languages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +243,8 @@ def previous_entries(manifest: Mapping[str, object] | None) -> list[Entry]:
     entries = []
     for item in manifest["outputs"]:  # type: ignore[union-attr]
         try:
-            entry = Entry(item["kind"], item["format"], item["path"], item["sha256"])
+            entry = Entry(item["kind"], item["format"], item["path"], item["sha256"],
+                          str(item.get("language", "")))
         except (KeyError, TypeError):
             continue
         if _plain_name(entry.path):
@@ -311,8 +314,9 @@ def write_manifest(staging: Path, head: Mapping[str, object], outputs: list[Entr
     then ``tail`` (the build cache)."""
     data = dict(head)
     data["outputs"] = [
-        {"kind": e.kind, "format": e.format, "path": e.path, "sha256": e.sha256}
-        for e in sorted(outputs, key=lambda e: (e.kind, e.format))
+        {"kind": e.kind, "format": e.format, "path": e.path, "sha256": e.sha256,
+         **({"language": e.language} if e.language else {})}
+        for e in sorted(outputs, key=_order)
     ]
     data["inputs"] = [{"path": p, "sha256": h} for p, h in sorted(inputs.items())]
     data.update(tail or {})
@@ -337,3 +341,8 @@ def rewrite_manifest(staging: Staging, change: Callable[[dict[str, object]], dic
 def _manifest_text(data: Mapping[str, object]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
+
+
+def _order(entry: Entry) -> tuple[str, str, bool, str]:
+    """Return the manifest order of an output: by kind and format, Welsh first (W3)."""
+    return entry.kind, entry.format, not entry.language.startswith("cy"), entry.language

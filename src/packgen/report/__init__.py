@@ -56,15 +56,24 @@ def exit_status(diagnostics: Sequence[Diagnostic], strict: bool) -> int:
     return 1 if any(failing(d, strict) for d in diagnostics) else 0
 
 
+def _translated(project: Project, module_id: str) -> str:
+    """Return the note on a module listed with its translations: `` / Croeso (cy-GB)``."""
+    return "".join(f" / {t.modules[module_id].title} ({tag})"
+                   for tag, t in project.translations.items() if module_id in t.modules)
+
+
 def listing(project: Project) -> str:
     """Return the project's modules and packs with their durations, as a short table."""
     lines = ["Modules:"]
     for module in sorted(project.modules.values(), key=lambda m: m.id):
-        lines.append(f"  {module.id:<32} {module.duration:>4} min  {module.title}")
+        lines.append(f"  {module.id:<32} {module.duration:>4} min  {module.title}"
+                     f"{_translated(project, module.id)}")
     lines.append("Packs:")
     for pack in sorted(project.packs.values(), key=lambda p: p.id):
         used = sum(project.modules[m].duration for m in pack.modules if m in project.modules)
         used += sum(b.minutes for b in pack.breaks)
+        languages = f", {' and '.join(pack.languages)}" if pack.languages else (
+            f", {pack.language}" if project.translations else "")
         lines.append(f"  {pack.id:<32} {used:>4} of {pack.slot} min  {pack.title}"
-                     f" ({pack.audience}, {len(pack.modules)} modules)")
+                     f" ({pack.audience}, {len(pack.modules)} modules{languages})")
     return "\n".join(lines)

@@ -92,6 +92,7 @@ def _registry() -> dict[str, Rule]:
     from packgen.rules import (
         content,
         deck_geometry,
+        languages,
         overflow,
         template,
         template_geometry,
@@ -100,7 +101,8 @@ def _registry() -> dict[str, Rule]:
     )
 
     here = {rule.code: rule for rule in content.RULES + timing.RULES + template.RULES
-            + template_geometry.RULES + overflow.RULES + deck_geometry.RULES + words.RULES}
+            + template_geometry.RULES + overflow.RULES + deck_geometry.RULES + words.RULES
+            + languages.RULES}
     return {code: here.get(code, Rule(code, None, "packgen")) for code in CODES}
 
 

@@ -53,13 +53,30 @@ def check_pack(tp: TailoredPack) -> list[Diagnostic]:
     """Return every easy-read finding for the pack's modules, in module and row order, then
     the picture findings (one picture per idea, every hard word pictured) and the titles'."""
     rules = rules_for(tp)
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = [] if rules.english else [skipped_rules(tp)]
     for module in tp.modules:
         if module.easy_read:
             found += check_module(module, rules)
         else:
             found.append(missing_block(module, tp.pack))
     return found + check_pictures(tp) + check_titles(tp)
+
+
+ENGLISH_ONLY = {"PG204": "contractions", "PG205": "word frequency and syllables",
+                "PG206": "numbers written as words", "PG209": "readability scores"}
+"""The rules measured with English word lists or formulas: skipped for another language,
+with one line per pack (and PG203 leaves out its English abbreviations)."""
+
+
+def skipped_rules(tp: TailoredPack) -> Diagnostic:
+    """Return the one info line saying which English-only rules a pack in another language
+    was not checked by (PG136), at its language line."""
+    names = ", ".join(f"{name} ({code})" for code, name in ENGLISH_ONLY.items())
+    line = tp.pack.lines.get("languages", tp.pack.lines.get("language"))
+    return info(f"the {tp.language} easy read of pack '{tp.pack.id}' is not checked for "
+                f"{names} or English abbreviations: those rules measure English; sentence "
+                "length, pictures, layout and sizes are checked with the same limits",
+                tp.pack.loc.path, line, "PG136")
 
 
 def rules_for(tp: TailoredPack) -> Rules:
@@ -95,6 +112,7 @@ def check_row(row: EasyReadRow, rules: Rules) -> list[Diagnostic]:
 def check_sentence(sentence: str, rules: Rules) -> list[tuple[str, str]]:
     """Return ``(code, message)`` for each rule one sentence breaks."""
     return [(code, message) for code, rule in SENTENCE_RULES.items()
+            if rules.english or code not in ENGLISH_ONLY
             for message in rule(sentence, rules)]
 
 
@@ -151,7 +169,7 @@ def _too_long(sentence: str, rules: Rules) -> list[str]:
 def _short_forms(sentence: str, rules: Rules) -> list[str]:
     text = mask_glossary(sentence, rules.glossary, " ")
     found = [m.group() for m in ACRONYM.finditer(text) if m.group().lower() not in rules.allowed]
-    found += [m.group() for m in ABBREVIATION.finditer(text)]
+    found += [m.group() for m in ABBREVIATION.finditer(text)] if rules.english else []
     return [f"'{short}' is an acronym or abbreviation: write it in full or add it to the "
             "glossary" for short in _unique(found)]
 

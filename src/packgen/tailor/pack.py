@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from packgen import errors
@@ -43,11 +44,48 @@ from packgen.templating import TooLong, render_text
 
 def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[TailoredPack,
                                                                       list[Diagnostic]]:
-    """Return the pack tailored for its audience, timed, with warnings and info found.
+    """Return the pack tailored for its audience, timed, with warnings and info found: in
+    its language, or a bilingual pack's first version (``tailor_versions`` gives each).
 
     Every undefined variable, expression or unknown audience in the pack's modules is
     reported together in one PackgenError.
     """
+    versions, found = tailor_versions(project, pack_id, built)
+    return versions[0], found
+
+
+def tailor_versions(project: Project, pack_id: str, built: dt.datetime
+                    ) -> tuple[list[TailoredPack], list[Diagnostic]]:
+    """Return one tailored pack per language the pack is built in (Welsh first), each with
+    its modules' text, glossary, spaces and pack fields in that language, and the findings
+    of all of them once each."""
+    pack = project.packs[pack_id]
+    versions, found = [], []
+    for tag in pack.needs:
+        others = tuple(t for t in pack.needs if t != tag) if pack.languages else ()
+        tp, notes = _tailor(in_language(project, pack, tag), pack_id, built, others)
+        versions.append(tp)
+        found += notes
+    return versions, list(dict.fromkeys(found))
+
+
+def in_language(project: Project, pack: Pack, tag: str) -> Project:
+    """Return ``project`` as a pack in language ``tag`` reads it: the pack with that
+    language's fields, and the modules, glossary and spaces of that language's text (the
+    project's own when it has none, as in English)."""
+    text = project.translations.get(tag)
+    if tag == pack.language and not pack.localised and text is None:
+        return project
+    local = dataclasses.replace(pack, language=tag, **pack.localised.get(tag, {}))
+    project = dataclasses.replace(project, packs=MappingProxyType({**project.packs, pack.id: local}))
+    if text is None:
+        return project
+    return dataclasses.replace(project, modules=MappingProxyType({**project.modules, **text.modules}),
+                               glossary=text.glossary, spaces=text.spaces)
+
+
+def _tailor(project: Project, pack_id: str, built: dt.datetime, also_in: tuple[str, ...]
+            ) -> tuple[TailoredPack, list[Diagnostic]]:
     pack = project.packs[pack_id]
     context = content_context(project, pack)
     job = _Job(pack.audience, context, frozenset(project.audiences))
@@ -56,7 +94,8 @@ def tailor(project: Project, pack_id: str, built: dt.datetime) -> tuple[Tailored
         raise PackgenError.many(job.errors)
     table, findings = timetable(pack, modules)
     notes = _unsuited(pack, modules)
-    tp = with_plan(TailoredPack(pack, modules, table, project, context, built))
+    tp = with_plan(TailoredPack(pack, modules, table, project, context, built,
+                                also_in=also_in))
     return tp, notes + findings
 
 

@@ -302,7 +302,7 @@ def _module_guide(tp: TailoredPack, module: Module,
 def _room_items(tp: TailoredPack) -> list[str]:
     pack, _ = tp.pack, words(tp.language)
     items = [_("Screen, projector and the deck ({name}, {n} slides) tested before the start.",
-               name=output_name(pack.id, "deck", "pptx"), n=len(tp.slides))]
+               name=output_name(pack.id, "deck", "pptx", tp.file_language), n=len(tp.slides))]
     if pack.participants:
         items.append(_("Seats for {participants} participants and {n} facilitators.",
                        participants=pack.participants, n=len(pack.facilitators)))
@@ -332,7 +332,7 @@ def _break_items(tp: TailoredPack) -> list[str]:
 def _easy_read_items(tp: TailoredPack) -> list[str]:
     if tp.pack.deck_style != "easy-read" and not any(m.easy_read for m in tp.modules):
         return []
-    name, _ = output_name(tp.pack.id, "handout", "pdf"), words(tp.language)
+    name, _ = output_name(tp.pack.id, "handout", "pdf", tp.file_language), words(tp.language)
     count = _("{n} copies", n=tp.pack.participants) if tp.pack.participants \
         else _("one per participant")
     return [_("Easy-read handout printed: {count} ({name}), plus spares.", count=count,

@@ -193,7 +193,7 @@ class GuideDocx:
                  (N_("Facilitators"), join_names(pack.facilitators, self.tp.language))]
         if pack.participants:
             facts.append((N_("Participants"), str(pack.participants)))
-        deck = output_name(pack.id, "deck", "pptx")
+        deck = output_name(pack.id, "deck", "pptx", self.tp.file_language)
         facts.append((N_("Deck"), _("{name} ({n} slides)", name=deck, n=len(self.tp.slides))))
         for label, value in facts:
             p = self.doc.add_paragraph()
