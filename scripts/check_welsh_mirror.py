@@ -1,15 +1,15 @@
 """Check that each Welsh module text (``NAME.cy.md``) mirrors its English module block for block.
 
-Usage: ``python scripts/check_welsh_mirror.py [WELSH_DIR [ENGLISH_DIR]]`` (default
-``content-cy/modules`` and ``content/modules`` beside this script's project). Prints one line
-``path:line: error: message`` for every difference and exits 1 when there is one, else prints
-a summary and exits 0.
+Usage: ``python scripts/check_welsh_mirror.py [WELSH_DIR [ENGLISH_DIR]]``. The defaults are
+the project's ``content-cy/modules`` if it exists, else ``content/modules``; and
+``content/modules``. Prints one line ``path:line: error: message`` for every difference and
+exits 1 when there is one (or no Welsh file at all), else prints a summary and exits 0.
 
 Both files are read with packgen's own Markdown reader (``packgen.markdown.blocks.parse_body``)
 and reduced to their *shape*: every slide, block, easy-read row, note, activity and picture in
 order, with the words taken out. Kept in the shape: block kinds, list lengths, heading and
 table sizes, audiences, slide kinds and layouts, picture files, activity minutes and group
-sizes, material counts, bold-free structure. Taken out: text, alt text, captions, activity
+sizes, material counts and units. Taken out: text, alt text, captions, activity
 titles and group wording, material names. Two files mirror each other when their shapes are
 equal. The Welsh front matter may hold only ``title``, ``translated_by``, and ``summary`` /
 ``objectives`` when the English front matter has them (the same number of objectives).
@@ -147,9 +147,16 @@ def check_folder(welsh_dir: Path, english_dir: Path, root: Path) -> tuple[int, l
     return len(files), found
 
 
+def _welsh_modules() -> Path:
+    """Return ``content-cy/modules`` while the Welsh files are kept apart, else
+    ``content/modules``, where they sit beside the English."""
+    apart = PROJECT / "content-cy" / "modules"
+    return apart if apart.is_dir() else PROJECT / "content" / "modules"
+
+
 def main(argv: list[str]) -> int:
     """Check the folders named in ``argv`` (see the module); return the exit status."""
-    welsh_dir = Path(argv[0]) if argv else PROJECT / "content-cy" / "modules"
+    welsh_dir = Path(argv[0]) if argv else _welsh_modules()
     english_dir = Path(argv[1]) if len(argv) > 1 else PROJECT / "content" / "modules"
     count, found = check_folder(welsh_dir, english_dir, PROJECT)
     for problem in found:
