@@ -12,7 +12,7 @@ table sizes, audiences, slide kinds and layouts, picture files, activity minutes
 sizes, material counts and units. Taken out: text, alt text, captions, activity
 titles and group wording, material names. Two files mirror each other when their shapes are
 equal. The Welsh front matter may hold only ``title``, ``translated_by``, and ``summary`` /
-``objectives`` when the English front matter has them (the same number of objectives).
+``objectives`` / ``key_messages`` when the English front matter has them (as many items).
 
 Pictures are resolved against the English module's folder, so a Welsh file kept elsewhere
 while it is written is checked as if it sat beside its English file.
@@ -32,7 +32,8 @@ from packgen.markdown.blocks import Body, parse_body
 from packgen.model import Loc, Span
 
 PROJECT = Path(__file__).resolve().parents[1]
-WELSH_KEYS = ("title", "translated_by", "summary", "objectives")
+WELSH_KEYS = ("title", "translated_by", "summary", "objectives", "key_messages")
+LISTS = ("objectives", "key_messages")
 WORDS = frozenset({("Image", "alt"), ("Image", "caption"), ("Image", "title"),
                    ("Activity", "title"), ("Activity", "group"), ("Material", "name")})
 """Fields that hold words, as (class, field): they differ between languages."""
@@ -126,11 +127,12 @@ def _front_matter(cy: dict[str, Any], en: dict[str, Any], where: str) -> list[Pr
     for key in ("title", "translated_by"):
         if not str(cy.get(key) or "").strip():
             found.append(Problem(where, 1, f"front matter needs {key}:"))
-    for key in ("summary", "objectives"):
+    for key in ("summary", *LISTS):
         if key in cy and key not in en:
             found.append(Problem(where, 1, f"{key}: is given but the English module has none"))
-    if "objectives" in cy and len(cy["objectives"] or ()) != len(en.get("objectives") or ()):
-        found.append(Problem(where, 1, "objectives: not as many as the English module's"))
+    for key in LISTS:
+        if key in cy and len(cy[key] or ()) != len(en.get(key) or ()):
+            found.append(Problem(where, 1, f"{key}: not as many as the English module's"))
     return found
 
 

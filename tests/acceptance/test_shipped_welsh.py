@@ -123,6 +123,15 @@ def test_each_welsh_module_says_it_is_a_sample_awaiting_a_check(name: str) -> No
     assert set(meta) <= set(mirror.WELSH_KEYS)
 
 
+@pytest.mark.parametrize("name", _pack_modules())
+def test_the_welsh_guide_shows_welsh_objectives_and_key_messages(name: str) -> None:
+    english = mirror.read(ENGLISH / "modules" / f"{name}.md", ENGLISH / "modules", REPO).meta
+    welsh = _read(name).meta
+    for key in mirror.LISTS:
+        assert len(welsh.get(key) or ()) == len(english.get(key) or ()), key
+        assert _long(iter(welsh.get(key) or ()), NOTES_WORDS) == []
+
+
 def _bold_words(name: str) -> Iterator[str]:
     for row in _read(name).body.easy_read:
         for sentence in row.sentences:
