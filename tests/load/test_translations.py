@@ -110,7 +110,7 @@ def test_keys_that_come_from_english_are_ignored_and_a_missing_translator_noted(
     assert shown(project) == [
         ("content/modules/voice.cy.md:3: warning: 'duration' is ignored here: it comes from "
         "the English module (a translation's front matter holds title, translated_by, "
-        "summary, objectives, key_messages) [PG041]"),
+        "summary, objectives, key_messages, materials) [PG041]"),
         ("content/modules/voice.cy.md:1: info: voice.cy.md does not say who translated it: "
         "add translated_by: NAME to its front matter [PG139]")]
 

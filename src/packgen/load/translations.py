@@ -14,7 +14,7 @@ from packgen.errors import Diagnostic, PackgenError, Severity
 from packgen.load import modules as mod
 from packgen.load.fields import Fields
 from packgen.markdown.blocks import parse_body
-from packgen.model import GlossaryEntry, Loc, Module, Slide, Space, plain
+from packgen.model import GlossaryEntry, Loc, Material, Module, Slide, Space, plain
 from packgen.paths import MODULE_SUFFIXES, relative, translation_of
 from packgen.wording import closest
 
@@ -25,7 +25,7 @@ UNKNOWN_SPACE = "PG043"
 BLOCK_MISSING = "PG133"
 NO_TRANSLATOR = "PG139"
 
-KEYS = ("title", "translated_by", "summary", "objectives", "key_messages")
+KEYS = ("title", "translated_by", "summary", "objectives", "key_messages", "materials")
 """What a translation's front matter may hold; everything else comes from the English file."""
 
 
@@ -95,7 +95,8 @@ def load_module_text(path: Path, root: Path, english: Module, implicit_figures: 
         slides=body.slides, easy_read=body.easy_read, has_easy_read=body.has_easy_read,
         loc=Loc(where, 1),
         objectives=mod.front_matter_lines(check, meta, "objectives") or english.objectives,
-        key_messages=mod.front_matter_lines(check, meta, "key_messages") or english.key_messages)
+        key_messages=mod.front_matter_lines(check, meta, "key_messages") or english.key_messages,
+        materials=_materials(check, meta, english))
     who = check.text(meta["translated_by"], ("translated_by",)) if "translated_by" in meta \
         else ""
     if not who:
@@ -107,6 +108,23 @@ def load_module_text(path: Path, root: Path, english: Module, implicit_figures: 
     if failed:
         raise PackgenError.many(failed)
     return welsh, who, found
+
+
+def _materials(check: Fields, meta: Mapping[Any, Any], english: Module) -> tuple[Material, ...]:
+    """Return the English module's materials under the names the translation gives them, in
+    the same order (how many of each comes from the English file); the English names when the
+    translation lists none, and a warning when it lists another number of them."""
+    names = mod.front_matter_lines(check, dict(meta), "materials")
+    if not names:
+        return english.materials
+    if len(names) != len(english.materials):
+        check.errors.append(errors.warning(
+            f"materials lists {len(names)} things, the English module "
+            f"{len(english.materials)}: give the Welsh name of each, in the English order "
+            "(how many comes from the English module)", check.doc.path,
+            check.doc.line("materials"), BLOCK_MISSING))
+        return english.materials
+    return tuple(dataclasses.replace(m, name=n) for m, n in zip(english.materials, names))
 
 
 def _ignored(check: Fields, meta: Mapping[Any, Any]) -> list[Diagnostic]:

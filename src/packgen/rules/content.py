@@ -47,7 +47,7 @@ def untitled_slides(tp: TailoredPack) -> list[Diagnostic]:
     """Return PG101 for each ``---`` slide that has content but no title."""
     return [
         warning(f"slide {p.number} has no title: screen readers will hear "
-                f"'{untitled_name(p.module, p.number)}'; give it a heading ('## Title') instead of "
+                f"'{untitled_name(p.module, p.number, tp.language)}'; give it a heading ('## Title') instead of "
                 "'---'", *_at(s), "PG101")
         for p, s in _content_slides(tp)
         if not p.title.strip() and _has_content(s) and p.module is not None

@@ -30,6 +30,7 @@ from packgen.model import (
     TimetableEntry,
     plain,
 )
+from packgen.translations import SOURCE, words
 
 STATEMENT_WORDS = 30
 """A statement slide's paragraph has at most this many words, in one or two sentences."""
@@ -130,9 +131,11 @@ def task_words(activity: Activity) -> int:
     return sum(len(plain(step).split()) for step in activity.steps)
 
 
-def untitled_name(module: Module, number: int) -> str:
-    """Return the off-slide title a screen reader hears for a ``---`` slide."""
-    return f"{module.title}, slide {number}"
+def untitled_name(module: Module, number: int, lang: str = SOURCE) -> str:
+    """Return the off-slide title a screen reader hears for a ``---`` slide, in the deck's
+    language ``lang``."""
+    _ = words(lang)
+    return _("{module}, slide {number}", module=module.title, number=number)
 
 
 CLOSING_TITLE = "Thank you"
@@ -158,8 +161,13 @@ def _breaks_after(tp: TailoredPack) -> dict[str | None, list[PlannedSlide]]:
     return after
 
 
+THANKS = ("thank you", "diolch")
+"""How a module's own thank-you starts, in each language packgen writes: the closing slide
+takes it."""
+
+
 def _thanks(text: str) -> bool:
-    return text.strip().casefold().startswith("thank you")
+    return text.strip().casefold().startswith(THANKS)
 
 
 def _without_thanks(module: Module, easy: bool) -> Module | None:

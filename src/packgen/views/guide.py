@@ -233,7 +233,7 @@ def slide_entry(planned: PlannedSlide, lang: str = SOURCE) -> SlideEntry:
     slide, row = planned.slide, planned.row
     title = planned.title
     if not title and planned.module is not None:
-        title = untitled_name(planned.module, planned.number)
+        title = untitled_name(planned.module, planned.number, lang)
     if row is not None:
         return SlideEntry(planned.number, title, planned.kind, row.notes, row.sentences)
     if planned.entry is not None:
@@ -341,8 +341,9 @@ def _easy_read_items(tp: TailoredPack) -> list[str]:
 
 def also_in(tp: TailoredPack, others: tuple[str, ...] = ()) -> tuple[Statement, ...]:
     """Return what the guide's front page says about its other language versions (``others``,
-    tags): nothing when there are none."""
-    return languages.also_in(tp.language, others)
+    tags) and, in Welsh nobody has checked, that it awaits a check: nothing for a checked pack
+    in one language."""
+    return languages.also_in(tp.language, others) + languages.unchecked(tp)
 
 
 def document_title(tp: TailoredPack) -> str:

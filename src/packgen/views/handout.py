@@ -152,9 +152,12 @@ def ending_sections(tp: TailoredPack, shown: list[Image],
                 SectionView(_("Other formats"), (_pictured(formats, pictures.get("formats")),
                                                  *_language_rows(tp.language, also_in)),
                             "formats")]
-    if pack.checked_by:
-        sections.append(SectionView(_("Who checked this easy read"), (_plain_row(
-            _("{name} checked this easy read.", name=pack.checked_by)),), "checked"))
+    checked = [_("{name} checked this easy read.", name=pack.checked_by)] if pack.checked_by \
+        else []
+    checked += [s.text for s in languages.unchecked(tp)]
+    if checked:
+        sections.append(SectionView(_("Who checked this easy read"), (_plain_row(*checked),),
+                                    "checked"))
     credits = credit_lines(tp.project.credits, shown)
     if credits:
         sections.append(SectionView(_("Picture credits"), (_plain_row(*credits),), "credits"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from packgen.model import TailoredPack
 from packgen.translations import N_, language_of, words
 
 
@@ -44,7 +45,20 @@ def also_in(lang: str, others: tuple[str, ...], kind: str = "pack") -> tuple[Sta
     return tuple(dict.fromkeys(said))
 
 
-def other_versions(tp: object) -> tuple[str, ...]:
-    """Return the tags of the languages the pack is also built in (``TailoredPack.also_in``;
-    none for a pack built in one language, and none before the model carries them)."""
-    return tuple(getattr(tp, "also_in", ()))
+def other_versions(tp: TailoredPack) -> tuple[str, ...]:
+    """Return the tags of the languages the pack is also built in (none for a pack built in
+    one language)."""
+    return tp.also_in
+
+
+UNCHECKED = N_("A Welsh speaker has not checked this Welsh yet.")
+"""What a Welsh document says while nobody is recorded as checking its Welsh (W6)."""
+
+
+def unchecked(tp: TailoredPack) -> tuple[Statement, ...]:
+    """Return the sentence saying nobody has checked the Welsh of a Welsh document (the pack
+    has no ``checked_by_cy``); nothing for English or checked Welsh."""
+    if language_of(tp.language) != "cy" or tp.pack.checked_by_cy:
+        return ()
+    _ = words(tp.language)
+    return (Statement(tp.language, _(UNCHECKED)),)

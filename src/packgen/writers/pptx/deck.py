@@ -94,7 +94,7 @@ def _set_title(slide: Any, item: PlannedSlide, lang: str, ctx: Any) -> None:
     if element is None:
         return
     shape = elements.shape_for(slide, element)
-    title = item.title or slideplan.untitled_name(item.module, item.number)
+    title = item.title or slideplan.untitled_name(item.module, item.number, lang)
     lines = [blocks.Line((Span(title),))]
     box = ctx.box(slide, shape)
     size = fit.size_or_base(slide, shape, blocks.fit_size(
