@@ -12,7 +12,7 @@ from html import escape
 from packgen.model import Space, Theme
 from packgen.writers import spaces as layout
 
-FONT = "Atkinson Hyperlegible, Arial, sans-serif"
+FONT = "Atkinson Hyperlegible Next, Arial, sans-serif"
 
 
 def spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480, height: float = 260,
