@@ -85,11 +85,11 @@ def test_welsh_words_in_a_pdf_read_back_as_written(built: Path, name: str) -> No
 def test_a_theme_naming_the_former_family_gets_its_successor_with_a_warning(
         tmp_path: Path) -> None:
     root = make(tmp_path, {"templates/theme.yaml": "fonts:\n  heading: Atkinson Hyperlegible\n"})
-    assert findings(root) == [
+    assert findings(root) == [(
         "templates/theme.yaml:2: warning: font 'Atkinson Hyperlegible' is now 'Atkinson "
         "Hyperlegible Next', its successor with the Welsh letters (ŵ ŷ): every output uses "
         "'Atkinson Hyperlegible Next'; write that name here, or put the former family's files "
-        "in templates/fonts to keep it [PG190]"]
+        "in templates/fonts to keep it [PG190]")]
     assert load(root).project.theme.fonts["heading"] == "Atkinson Hyperlegible Next"
 
 

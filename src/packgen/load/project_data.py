@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from packgen.colours import hex_problem
+from packgen.errors import warning
 from packgen.load.fields import UNKNOWN_KEY, At, Fields, unknown_key, unknown_keys
 from packgen.model import Audience, Credit, GlossaryEntry, Loc, Space, Theme
 from packgen.model.slide_kinds import KINDS
-from packgen.errors import warning
 from packgen.paths import OUTSIDE, list_templates
 from packgen.wording import closest
 
