@@ -176,7 +176,7 @@ def break_slide() -> str:
 def closing() -> str:
     """Return the closing layout's shapes on the accent colour: a big thank-you, what the
     content asks at the end on the left, the contact details on the right."""
-    return (title(2, inch(0.75, 0.9, 11.833, 1.7), 54, "bg2", "ctrTitle")
+    return (title(2, inch(0.75, 0.65, 11.833, 1.95), 54, "bg2", "ctrTitle")
             + bar(3, inch(0.85, 2.75, 1.6, 0.09), "bg2")
             + body(4, 1, inch(0.75, 3.05, 7.0, 3.5), plain_style(28, "bg2"), kind="subTitle")
             + body(5, 2, inch(8.25, 3.05, 4.333, 3.5), plain_style(24, "bg2")))

@@ -18,7 +18,7 @@ PACKAGED_NAMES = sorted(p.relative_to(packaged_templates()).as_posix()
 def test_the_packaged_defaults_include_every_template_kind() -> None:
     assert {"theme.yaml", "deck.pptx", "reference.docx", "guide.html", "guide.css",
             "handout.html", "handout.css",
-            "fonts/AtkinsonHyperlegible_400Regular.ttf"} <= set(PACKAGED_NAMES)
+            "fonts/AtkinsonHyperlegibleNext_400Regular.ttf"} <= set(PACKAGED_NAMES)
 
 
 @pytest.mark.parametrize("name", PACKAGED_NAMES)
@@ -41,7 +41,7 @@ def test_a_project_override_is_found_the_same_way_for_every_template_name(tmp_pa
 
 
 @pytest.mark.parametrize("name", ["deck.pptx", "guide.css", "theme.yaml",
-                                  "fonts/AtkinsonHyperlegible_700Bold.ttf"])
+                                  "fonts/AtkinsonHyperlegibleNext_700Bold.ttf"])
 def test_a_project_template_linking_outside_the_project_is_refused(tmp_path: Path,
                                                                    name: str) -> None:
     outside = tmp_path / "outside"
@@ -167,7 +167,7 @@ CALLERS: dict[str, tuple[Callable[[Path], object], str]] = {
     "html guide": (_guide_page, "guide.css"),
     "html handout": (_handout_page, "handout.css"),
     "theme": (_theme, "theme.yaml"),
-    "overflow rules": (_measuring_font, "fonts/AtkinsonHyperlegible_400Regular.ttf"),
+    "overflow rules": (_measuring_font, "fonts/AtkinsonHyperlegibleNext_400Regular.ttf"),
 }
 
 

@@ -784,6 +784,18 @@ CATALOGUE: tuple[Code, ...] = (
          "make your changes to that copy, or write the template's words in the pack's "
          "language.",
          "templates/guide.html"),
+    Code("PG190", W, "renamed-font",
+         "a theme names Atkinson Hyperlegible, which packgen now ships as its successor",
+         "packgen ships Atkinson Hyperlegible Next, the successor of Atkinson Hyperlegible by "
+         "the same Braille Institute, which has the Welsh letters ŵ and ŷ. A theme.yaml that "
+         "names the former family (a copy of packgen's older theme) gets Atkinson Hyperlegible "
+         "Next in every output, and this line at the name; a project whose templates/fonts "
+         "holds files of the former family keeps it, without a warning.",
+         "The former family has no ŵ or ŷ: Welsh words such as pŵer printed with the circumflex "
+         "on the wrong letter. Both languages use the same font (W1), so every pack changes.",
+         "Write 'Atkinson Hyperlegible Next' in templates/theme.yaml (or delete the line to "
+         "take packgen's default); to keep the former family, put its files in "
+         "templates/fonts.", "templates/theme.yaml"),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

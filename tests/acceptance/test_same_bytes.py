@@ -85,7 +85,7 @@ def test_a_projects_theme_reaches_the_word_guide_from_a_checkout_and_from_a_copy
         tmp_path: Path) -> None:
     from docx import Document
 
-    theme = "colours:\n  accent: \"#7A1F5C\"\nfonts:\n  heading: Atkinson Hyperlegible\n"
+    theme = "colours:\n  accent: \"#7A1F5C\"\nfonts:\n  heading: Atkinson Hyperlegible Next\n"
     built = {}
     for name, make in (("checkout", _checkout), ("copy", _sources)):
         root = make(tmp_path / name)

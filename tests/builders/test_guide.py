@@ -96,7 +96,7 @@ def test_pdf_is_tagged_with_title_and_language(built) -> None:
 def test_pdf_embeds_the_theme_font(built) -> None:
     with pikepdf.open(built[1]["pdf"]) as pdf:
         names = {str(f.BaseFont) for p in pdf.pages for f in p.Resources.Font.values()}
-    assert any("AtkinsonHyperlegible" in n for n in names)
+    assert any("AtkinsonHyperlegibleNext" in n for n in names)
 
 
 def test_pdf_is_the_same_bytes_when_built_again(built, tmp_path: Path) -> None:

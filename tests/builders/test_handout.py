@@ -95,7 +95,7 @@ def test_every_picture_is_centred_on_the_text_beside_it(pdf):
 
 def test_pdf_uses_the_shipped_font_without_italics(pdf):
     fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
-    assert all("AtkinsonHyperlegible" in f.replace("-", "") for f in fonts)
+    assert all("AtkinsonHyperlegibleNext" in f.replace("-", "") for f in fonts)
     assert not any("Italic" in f for f in fonts)
 
 

@@ -55,7 +55,7 @@ def test_project_theme_overrides_the_packaged_theme_key_by_key() -> None:
     project, _ = load_project(FIXTURE)
     assert project.theme.colours["accent"] == "#00485A"
     assert project.theme.colours["my_space"] == "#7A2E8E"
-    assert project.theme.fonts["heading"] == "Atkinson Hyperlegible"
+    assert project.theme.fonts["heading"] == "Atkinson Hyperlegible Next"
     assert project.theme.source == "templates/theme.yaml"
 
 
@@ -226,7 +226,7 @@ def test_a_font_family_written_as_a_path_is_refused(tmp_path: Path) -> None:
     root = make(tmp_path, {"templates/theme.yaml": "fonts:\n  body: ../../elsewhere/Face\n"})
     assert errors_of(root) == [
         ("templates/theme.yaml:2: error: font family '../../elsewhere/Face' is written as a "
-         "path: write its name (such as Atkinson Hyperlegible); its files are found in "
+         "path: write its name (such as Atkinson Hyperlegible Next); its files are found in "
          "templates/fonts [PG020]")]
 
 

@@ -42,7 +42,7 @@ COLOURS = {
     "muted": "#4A4A4A", "surface": "#F2F5F7", "my_space": "#7A2E8E", "your_space": "#1F6F3F",
     "shared_space": "#B35000",
 }
-FONTS = {"heading": "Atkinson Hyperlegible", "body": "Atkinson Hyperlegible"}
+FONTS = {"heading": "Atkinson Hyperlegible Next", "body": "Atkinson Hyperlegible Next"}
 L = Loc("content/modules/power.md", 5)
 
 

@@ -31,7 +31,7 @@ COLOURS = {
     "muted": "#4A4A4A", "surface": "#F2F5F7", "my_space": "#7A2E8E", "your_space": "#1F6F3F",
     "shared_space": "#B35000",
 }
-THEME = Theme(COLOURS, {"heading": "Atkinson Hyperlegible", "body": "Atkinson Hyperlegible"})
+THEME = Theme(COLOURS, {"heading": "Atkinson Hyperlegible Next", "body": "Atkinson Hyperlegible Next"})
 PICTURES = {"meeting": "#005A70", "power": "#7A2E8E", "my-space": "#1F6F3F",
             "together": "#B35000", "cover": "#4A4A4A"}
 

@@ -171,7 +171,7 @@ def make_pack(root: Path, *, participants: int | None = 16, extra_slides: int = 
     project = Project(
         root=root, modules={m.id: m for m in mods}, packs={pack.id: pack},
         audiences={"staff": Audience("staff", "Staff and managers")}, spaces=(), glossary=(),
-        theme=Theme(COLOURS, {"heading": "Atkinson Hyperlegible", "body": "Atkinson Hyperlegible"}),
+        theme=Theme(COLOURS, {"heading": "Atkinson Hyperlegible Next", "body": "Atkinson Hyperlegible Next"}),
         config=Config())
     return with_plan(TailoredPack(pack, mods, Timetable(entries, 600, 90), project,
                             {"date_long": "Tuesday 3 March 2026"}, BUILT))

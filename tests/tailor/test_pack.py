@@ -76,7 +76,7 @@ def project(*modules: Module, audience: str = "staff", audiences: object = AUDIE
     pack = Pack("p", "Talking coproduction", audience, "Glanrhyd Council", dt.date(2026, 3, 3),
                 600, 90, "Room 2", ("Aled", "Priya", "Sam"), tuple(m.id for m in modules),
                 Loc("content/packs/p.yaml", 1), lines={"modules[1]": 9}, **fields)
-    theme = Theme({"text": "#000000"}, {"body": "Atkinson Hyperlegible"})
+    theme = Theme({"text": "#000000"}, {"body": "Atkinson Hyperlegible Next"})
     return Project(Path("."), {m.id: m for m in modules}, {"p": pack}, audiences,
                    DEFAULT_SPACES, (), theme, Config())
 

@@ -204,8 +204,9 @@ class _Files:
         if not checks:
             return Theme(MappingProxyType({}), MappingProxyType({}))
         theme = read_theme(checks)
-        for check in checks:
-            self.errors.extend(check.errors)
+        for check in checks:  # a warning (a renamed font, PG190) is a note: the build goes on
+            self.errors.extend(d for d in check.errors if d.severity is Severity.ERROR)
+            self.notes.extend(d for d in check.errors if d.severity is not Severity.ERROR)
         return theme
 
     def config(self) -> Config:

@@ -6,13 +6,17 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from packgen.colours import hex_problem
+from packgen.errors import warning
 from packgen.load.fields import UNKNOWN_KEY, At, Fields, unknown_key, unknown_keys
 from packgen.model import Audience, Credit, GlossaryEntry, Loc, Space, Theme
 from packgen.model.slide_kinds import KINDS
-from packgen.paths import OUTSIDE
+from packgen.paths import OUTSIDE, list_templates
 from packgen.wording import closest
 
 THEME_KEYS = ("colours", "fonts", "logo", "layouts")
+OLD_FAMILY, FAMILY = "Atkinson Hyperlegible", "Atkinson Hyperlegible Next"
+"""The family packgen shipped before, and the one that replaced it (it has Welsh ŵ and ŷ)."""
+RENAMED_FONT = "PG190"
 REQUIRED_COLOURS = ("text", "background", "accent")
 COLOURS = REQUIRED_COLOURS + ("accent_text", "muted", "surface", "my_space", "your_space",
                               "shared_space")
@@ -154,6 +158,7 @@ def _names(check: Fields, value: object, key: str) -> Mapping[str, str]:
     if key == "fonts":
         for role, family in found.items():
             _family(check, family, (key, role))
+            found[role] = _renamed(check, family, (key, role))
     return found
 
 
@@ -183,8 +188,25 @@ def _family(check: Fields, family: str, at: At) -> None:
     """Report a font family written as a path: fonts are found by name in templates/fonts."""
     if any(mark in family for mark in ("/", "\\", "..")):
         check.fail(f"font family '{family}' is written as a path: write its name (such as "
-                   "Atkinson Hyperlegible); its files are found in templates/fonts", *at,
+                   "Atkinson Hyperlegible Next); its files are found in templates/fonts", *at,
                    code=OUTSIDE)
+
+
+def _renamed(check: Fields, family: str, at: At) -> str:
+    """Return the family to use for ``family``: packgen's former Atkinson Hyperlegible, whose
+    files it no longer ships, becomes Atkinson Hyperlegible Next with a warning (PG190),
+    unless the project's own templates/fonts holds files of the former family."""
+    if family != OLD_FAMILY:
+        return family
+    stem = OLD_FAMILY.replace(" ", "") + "_"
+    if any(name.startswith(stem) for name in list_templates(check.root, "fonts")[0]):
+        return family
+    check.errors.append(warning(
+        f"font '{OLD_FAMILY}' is now '{FAMILY}', its successor with the Welsh letters "
+        f"(ŵ ŷ): every output uses '{FAMILY}'; write that name here, or put the former "
+        f"family's files in templates/fonts to keep it", check.doc.path, check.doc.line(*at),
+        RENAMED_FONT))
+    return FAMILY
 
 
 def _colour(check: Fields, value: str, at: At) -> None:

@@ -1,4 +1,4 @@
-"""Line breaks estimated from the shipped font's metrics (Atkinson Hyperlegible, via Pillow)."""
+"""Line breaks estimated from the shipped font's metrics (Atkinson Hyperlegible Next, via Pillow)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 from functools import lru_cache
 from typing import Any
 
-FONT_FILES = {False: "AtkinsonHyperlegible_400Regular.ttf",
-              True: "AtkinsonHyperlegible_700Bold.ttf"}
+FONT_FILES = {False: "AtkinsonHyperlegibleNext_400Regular.ttf",
+              True: "AtkinsonHyperlegibleNext_700Bold.ttf"}
 METRIC_SIZE = 1000
 """Fonts are measured at this size and scaled, so any point size can be estimated."""
 TAB_PT = 72.0

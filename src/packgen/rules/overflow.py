@@ -1,6 +1,6 @@
 """Overflow rule (PG501): text estimated not to fit its box in a built deck.
 
-Line breaks are estimated from the shipped font's metrics (Atkinson Hyperlegible, through
+Line breaks are estimated from the shipped font's metrics (Atkinson Hyperlegible Next, through
 Pillow) at each paragraph's effective size, inside the shape's box minus its insets and the
 paragraph's left margin. It is an estimate: PowerPoint's own line breaking may differ a little.
 """

@@ -13,7 +13,7 @@ from packgen.model import Space, Theme
 from packgen.translations import SOURCE
 from packgen.writers import spaces as layout
 
-FONT = "Atkinson Hyperlegible, Arial, sans-serif"
+FONT = "Atkinson Hyperlegible Next, Arial, sans-serif"
 
 
 def spaces_svg(spaces: Sequence[Space], theme: Theme, width: float = 480, height: float = 260,

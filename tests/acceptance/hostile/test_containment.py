@@ -89,10 +89,10 @@ def test_a_style_sheet_that_links_outside_the_project_is_refused(pack: Path,
 
 
 def test_a_font_that_links_outside_the_project_is_refused(pack: Path, secret: Secret) -> None:
-    font = packaged_templates() / "fonts" / "AtkinsonHyperlegible_400Regular.ttf"
+    font = packaged_templates() / "fonts" / "AtkinsonHyperlegibleNext_400Regular.ttf"
     target = secret.file("face.ttf", font.read_bytes() + secret.token.encode())
-    _link(pack / "templates" / "fonts" / "AtkinsonHyperlegible_400Regular.ttf", target)
-    _refused(pack, "templates/fonts/AtkinsonHyperlegible_400Regular.ttf", OUTSIDE,
+    _link(pack / "templates" / "fonts" / "AtkinsonHyperlegibleNext_400Regular.ttf", target)
+    _refused(pack, "templates/fonts/AtkinsonHyperlegibleNext_400Regular.ttf", OUTSIDE,
              only="handout", secret=secret)
 
 

@@ -25,7 +25,7 @@ from packgen.writers.html.assets import (
     refuse_remote_page,
 )
 
-FAMILY = "Atkinson Hyperlegible"
+FAMILY = "Atkinson Hyperlegible Next"
 PACKAGED_FONTS = packaged_templates() / "fonts"
 
 
@@ -34,7 +34,7 @@ def test_a_family_gives_every_weight_and_style_of_its_files(tmp_path: Path) -> N
     assert [(f.family, f.weight, f.style, f.format) for f in faces] == [
         (FAMILY, 400, "normal", "truetype"), (FAMILY, 400, "italic", "truetype"),
         (FAMILY, 700, "normal", "truetype"), (FAMILY, 700, "italic", "truetype")]
-    regular = (PACKAGED_FONTS / "AtkinsonHyperlegible_400Regular.ttf").read_bytes()
+    regular = (PACKAGED_FONTS / "AtkinsonHyperlegibleNext_400Regular.ttf").read_bytes()
     assert faces[0].uri == data_uri("font/ttf", regular)
 
 
@@ -43,7 +43,7 @@ def test_printed_faces_are_their_font_face_rules(tmp_path: Path) -> None:
     css = str(faces)
     assert escape(faces) == Markup(css)
     assert css.count("@font-face") == 4 and css.count("\n") == 3
-    assert css.startswith('@font-face { font-family: "Atkinson Hyperlegible"; font-weight: 400; '
+    assert css.startswith('@font-face { font-family: "Atkinson Hyperlegible Next"; font-weight: 400; '
                           'font-style: normal; src: url("data:font/ttf;base64,')
     assert css.endswith('") format("truetype"); }')
 
@@ -56,7 +56,7 @@ def test_upright_faces_leave_out_the_italics(tmp_path: Path) -> None:
 def test_the_project_fonts_folder_gives_all_of_a_family_and_otf_is_typed(tmp_path: Path) -> None:
     fonts = tmp_path / "templates" / "fonts"
     fonts.mkdir(parents=True)
-    (fonts / "AtkinsonHyperlegible_400Regular.otf").write_bytes(b"OTTO own")
+    (fonts / "AtkinsonHyperlegibleNext_400Regular.otf").write_bytes(b"OTTO own")
     faces = font_faces(tmp_path, [FAMILY])
     assert [(f.weight, f.style, f.format, f.uri) for f in faces] == [
         (400, "normal", "opentype", data_uri("font/otf", b"OTTO own"))]
@@ -68,7 +68,7 @@ def test_only_files_named_for_the_exact_family_belong_to_it(tmp_path: Path) -> N
     for name in ("AtkinsonHyperlegibleNext_400Regular.ttf", "AtkinsonHyperlegible_Regular.ttf",
                  "AtkinsonHyperlegible_400Regular.woff2", "AtkinsonHyperlegible_700Bold.ttf"):
         (fonts / name).write_bytes(name.encode())
-    faces = font_faces(tmp_path, [FAMILY])
+    faces = font_faces(tmp_path, ["Atkinson Hyperlegible"])
     assert [f.uri for f in faces] == [
         data_uri("font/ttf", b"AtkinsonHyperlegible_700Bold.ttf")]
 
@@ -83,11 +83,11 @@ def test_a_project_font_linking_outside_the_project_is_refused(tmp_path: Path) -
     fonts = root / "templates" / "fonts"
     fonts.mkdir(parents=True)
     outside = tmp_path / "face.ttf"
-    outside.write_bytes((PACKAGED_FONTS / "AtkinsonHyperlegible_400Regular.ttf").read_bytes())
-    (fonts / "AtkinsonHyperlegible_400Regular.ttf").symlink_to(outside)
+    outside.write_bytes((PACKAGED_FONTS / "AtkinsonHyperlegibleNext_400Regular.ttf").read_bytes())
+    (fonts / "AtkinsonHyperlegibleNext_400Regular.ttf").symlink_to(outside)
     with pytest.raises(PackgenError, match="leads outside the project") as caught:
         font_faces(root, [FAMILY])
-    assert caught.value.diagnostics[0].path == "templates/fonts/AtkinsonHyperlegible_400Regular.ttf"
+    assert caught.value.diagnostics[0].path == "templates/fonts/AtkinsonHyperlegibleNext_400Regular.ttf"
 
 
 def test_each_picture_file_is_read_once(tmp_path: Path) -> None:
@@ -162,7 +162,7 @@ def test_the_guide_and_the_handout_inline_the_same_font_files(tmp_path: Path) ->
 def test_a_project_font_reaches_both_pages_the_same_way(tmp_path: Path) -> None:
     fonts = tmp_path / "templates" / "fonts"
     fonts.mkdir(parents=True)
-    (fonts / "AtkinsonHyperlegible_400Regular.otf").write_bytes(b"OTTO own")
+    (fonts / "AtkinsonHyperlegibleNext_400Regular.otf").write_bytes(b"OTTO own")
     reading = easyread_sample.make_pack(tmp_path)
     facilitating = guide_sample.make_pack(tmp_path)
     own = [("400", "normal", data_uri("font/otf", b"OTTO own"))]

@@ -364,7 +364,7 @@ def test_theme_colours_and_fonts_reach_the_theme_part(tmp_path):
     with zipfile.ZipFile(build(tp, tmp_path)) as z:
         xml = z.read("ppt/theme/theme1.xml").decode()
     assert '<a:accent1><a:srgbClr val="123456"/>' in xml
-    assert 'typeface="Atkinson Hyperlegible"' in xml
+    assert 'typeface="Atkinson Hyperlegible Next"' in xml
 
 
 def test_theme_layout_override_and_slide_choice_pick_layouts_by_name(tmp_path):

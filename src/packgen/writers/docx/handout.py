@@ -76,7 +76,7 @@ def _styles(doc: DocumentType, theme: Theme, lang: str) -> None:
     for name, size in SIZES.items():
         style = doc.styles[name]
         oxml.set_font(style, theme.fonts.get("heading" if "Heading" in name else "body",
-                                                 "Atkinson Hyperlegible"))
+                                                 "Atkinson Hyperlegible Next"))
         style.font.size = Pt(size)
         style.font.italic = False
         style.font.color.rgb = _rgb(theme.colour("accent" if "Heading" in name else "text"))

@@ -80,7 +80,7 @@ def font_faces(root: Path, families: Iterable[str]) -> FontFaces:
     """Return the inlined faces of each family, in order (a family named twice counts once).
 
     A family's files are named ``<FamilyWithoutSpaces>_<weight><Style>[_Italic].ttf`` (or
-    ``.otf``), for example ``AtkinsonHyperlegible_700Bold_Italic.ttf``. They are looked for in
+    ``.otf``), for example ``AtkinsonHyperlegibleNext_700Bold_Italic.ttf``. They are looked for in
     the project's ``templates/fonts`` first, then packgen's; the first folder holding any file
     of the family gives all of its faces.
     """
