@@ -22,6 +22,9 @@ ENGLISH = ("0123456789 .,;:!?'\"()[]{}-/&%£€@#*+=<>_"
            "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0")
 """Digits, punctuation and the typographic marks packgen writes (smart quotes, dashes)."""
 FACES = sorted((packaged_templates() / "fonts").glob("*.ttf"))
+"""Every face packgen ships: the four text faces and the code face."""
+FAMILIES = {"AtkinsonHyperlegibleNext": "Atkinson Hyperlegible Next",
+            "LiberationMono": "Liberation Mono"}
 TEXT = "Grŵp pŵer ŷd"
 MODULE = f"""\
 ---
@@ -49,10 +52,11 @@ def test_the_letters_are_the_welsh_alphabet_with_every_diacritic() -> None:
     assert {"ŵ", "ŷ", "ẃ", "ẁ", "ẅ", "ỳ", "ÿ", "â"} <= set(LETTERS)
 
 
-def test_packgen_ships_the_four_faces_the_outputs_use() -> None:
+def test_packgen_ships_the_four_text_faces_and_the_code_face_the_outputs_use() -> None:
     assert [f.name for f in FACES] == [
-        f"AtkinsonHyperlegibleNext_{face}.ttf"
-        for face in ("400Regular", "400Regular_Italic", "700Bold", "700Bold_Italic")]
+        *(f"AtkinsonHyperlegibleNext_{face}.ttf"
+          for face in ("400Regular", "400Regular_Italic", "700Bold", "700Bold_Italic")),
+        "LiberationMono_400Regular.ttf"]
 
 
 @pytest.mark.parametrize("face", FACES, ids=lambda f: f.stem)
@@ -61,7 +65,7 @@ def test_every_shipped_face_has_every_welsh_and_english_letter(face: Path) -> No
     cmap = font.getBestCmap()
     wanted = LETTERS + LETTERS.upper() + ENGLISH
     assert [c for c in dict.fromkeys(wanted) if ord(c) not in cmap] == []
-    assert font["name"].getDebugName(1) == "Atkinson Hyperlegible Next"
+    assert font["name"].getDebugName(1) == FAMILIES[face.stem.split("_")[0]]
 
 
 @pytest.fixture(scope="module")
