@@ -261,10 +261,10 @@ def test_nothing_says_another_version_exists_when_there_is_none(welsh: Path) -> 
             assert not said, path.name
 
 
-def test_the_english_deck_closing_slide_says_a_welsh_one_exists(announced: Path) -> None:
+def test_the_english_deck_title_slide_says_a_welsh_one_exists(announced: Path) -> None:
     prs = Presentation(str(next(announced.glob("staff-short/*-slides.pptx"))))
-    last = prs.slides[-1]
-    paragraphs = [p for sh in last.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    first = prs.slides[0]
+    paragraphs = [p for sh in first.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
     said = {"".join(r.text for r in p.runs): p for p in paragraphs}
     assert ENGLISH_STATEMENT in said and WELSH_STATEMENT in said
     welsh_runs = said[WELSH_STATEMENT].runs

@@ -169,3 +169,31 @@ def test_unknown_and_missing_welsh_spaces_are_found(project: Path) -> None:
     assert shown(project) == [
         ("content/model.yaml: warning: space 'your_space' has no Welsh name: add it to "
         "content/model.cy.yaml [PG135]")]
+
+
+def test_the_welsh_names_the_english_materials_in_order_keeping_how_many(
+        project: Path) -> None:
+    edit(project, "content/modules/welcome.md", "objectives:",
+         "materials:\n  - Name badges (1 per participant)\n  - Marker pens (2)\nobjectives:")
+    edit(project, "content/modules/welcome.cy.md", "objectives:",
+         "materials:\n  - Bathodynnau enw\n  - Pennau marcio\nobjectives:")
+    loaded = load(project)
+    croeso = loaded.project.translations["cy-GB"].modules["welcome"]
+    english = loaded.project.modules["welcome"]
+    assert [(m.name, m.count, m.per) for m in croeso.materials] == [
+        ("Bathodynnau enw", 1, "participant"), ("Pennau marcio", 2, "session")]
+    assert [(m.count, m.per) for m in english.materials] == [(1, "participant"), (2, "session")]
+
+
+def test_welsh_materials_of_another_number_keep_the_english_with_a_warning(
+        project: Path) -> None:
+    edit(project, "content/modules/welcome.md", "objectives:",
+         "materials:\n  - Name badges (1 per participant)\n  - Marker pens (2)\nobjectives:")
+    edit(project, "content/modules/welcome.cy.md", "objectives:",
+         "materials:\n  - Bathodynnau enw\nobjectives:")
+    assert [d for d in shown(project) if "materials" in d] == [
+        "content/modules/welcome.cy.md:4: warning: materials lists 1 things, the English "
+        "module 2: give the Welsh name of each, in the English order (how many comes from the "
+        "English module) [PG133]"]
+    croeso = load(project).project.translations["cy-GB"].modules["welcome"]
+    assert [m.name for m in croeso.materials] == ["Name badges", "Marker pens"]

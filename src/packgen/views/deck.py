@@ -124,8 +124,8 @@ def break_lines(tp: TailoredPack, entry: TimetableEntry) -> tuple[str, str]:
     return minutes_said(entry.minutes, tp.language), _("Back at {time}", time=back)
 
 
-def closing_also_in(tp: TailoredPack, others: tuple[str, ...] = ()) -> tuple[Statement, ...]:
-    """Return what the closing slide says about the deck's other language versions
+def title_also_in(tp: TailoredPack, others: tuple[str, ...] = ()) -> tuple[Statement, ...]:
+    """Return what the title slide says about the deck's other language versions
     (``others``, tags): nothing when there are none."""
     return languages.also_in(tp.language, others)
 

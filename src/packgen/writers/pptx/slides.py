@@ -28,7 +28,7 @@ from packgen.views import languages
 from packgen.views.deck import (
     break_lines,
     clock_for,
-    closing_also_in,
+    title_also_in,
     group_label,
     is_easy_read,
     section_lines,
@@ -127,10 +127,15 @@ def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 
 def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
+    """Name the organisation, the date and the facilitators, and say which other language
+    versions of the deck exist (each sentence marked with its own language)."""
     pack = ctx.tp.pack
     details = [pack.organisation, date_long(pack.date, ctx.lang),
                join_names(pack.facilitators, ctx.lang)]
-    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
+    also = title_also_in(ctx.tp, languages.other_versions(ctx.tp))
+    lines = [Line((Span(t),)) for t in details if t] + [Line((Span(s.text),)) for s in also]
+    _write_first(ctx, slide, lines, 28)
+    _mark_languages(slide, also)
 
 
 def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -336,8 +341,6 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     details = [pack.organisation, *contact] if any(contact) else [
         pack.organisation, join_names(pack.facilitators, ctx.lang)]
     detail_lines = [Line((Span(t),)) for t in details if t]
-    also = closing_also_in(ctx.tp, languages.other_versions(ctx.tp))
-    detail_lines += [Line((Span(s.text),)) for s in also]
     own = _closing_content(ctx, slide, planned)
     bodies = placeholders(slide, "body")
     if not own:
@@ -347,7 +350,6 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         _fill_body(ctx, slide, bodies[1], detail_lines, 24)
     else:
         _write_first(ctx, slide, own + detail_lines, 28)
-    _mark_languages(slide, also)
 
 
 def _mark_languages(slide: Any, said: tuple[Statement, ...]) -> None:
