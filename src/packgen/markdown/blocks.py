@@ -25,6 +25,7 @@ from packgen.markdown.divs import (
     Raw,
     Rule,
     SlidePicture,
+    Unshown,
     build_div,
     lift_notes,
     model_blocks,
@@ -492,7 +493,7 @@ def _code(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     raw = RAW_FORMAT_INFO.fullmatch(node.info.strip()) if node.type == "fence" else None
     if raw:
         ctx.dropped.note(RAW_FORMAT, _loc(node, ctx), "{=" + raw[1] + "}")
-        return []
+        return _unshown(node, ctx)
     spans: list[Span] = []
     for line in node.content.rstrip("\n").split("\n"):
         spans += ([Span("", soft_break=True)] if spans else []) + [Span(line, code=True)]
@@ -521,12 +522,12 @@ def _html_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Drop an HTML block's tags and read the text between them as Markdown, as Pandoc
     does; a block of comments goes without a word."""
     if is_comment(node.content):
-        return []
+        return _unshown(node, ctx)
     loc = _loc(node, ctx)
     ctx.dropped.note(RAW_HTML, loc, "".join(f"<{n}>" for n in tag_names(node.content)[:1]))
     text = html_text(node.content)
     if not text.strip():
-        return []
+        return _unshown(node, ctx)
     with ctx.nested(loc):
         inner = replace(ctx, offset=ctx.offset + (node.map[0] if node.map else 0))
         return convert_blocks(SyntaxTreeNode(_parser().parse(text)).children, inner)
@@ -535,7 +536,13 @@ def _html_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
 def _raw_tex_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``)."""
     ctx.dropped.note(RAW_LATEX, _loc(node, ctx), node.content.split("}")[0] + "}")
-    return []
+    return _unshown(node, ctx)
+
+
+def _unshown(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return the marker of a block no slide shows, at the slide level only (the carver
+    drops a slide holding nothing else, as Pandoc does)."""
+    return [Unshown(_loc(node, ctx))] if ctx.depth == 0 else []
 
 
 _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {

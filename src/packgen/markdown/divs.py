@@ -22,6 +22,7 @@ from packgen.model import (
     Loc,
     Paragraph,
     SpacesDiagram,
+    Table,
     Text,
 )
 from packgen.safety import MAX_MARKDOWN_DEPTH
@@ -151,7 +152,26 @@ class SlidePicture:
     loc: Loc
 
 
-Raw = Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part | SlidePicture
+@dataclass(frozen=True, slots=True)
+class Unshown:
+    """Content of the slide level that no slide shows (raw HTML or LaTeX, ``{=format}``, a
+    comment): a slide holding only such content and no title or notes is no slide, as Pandoc
+    drops a slide with nothing to show."""
+
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class InDiv:
+    """A table inside a plain div: it stays on its slide as text does, since Pandoc's slide
+    plan does not look inside divs (a table at the slide level ends its slide)."""
+
+    block: Block
+    loc: Loc
+
+
+Raw = (Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part | SlidePicture
+       | Unshown | InDiv)
 DivBuilder = Callable[[Attrs, list[Raw], Loc, Context], list[Raw]]
 
 PARENT_OF = {"column": "columns", "materials": "activity", "steps": "activity",
@@ -182,6 +202,10 @@ def model_blocks(raw: list[Raw], ctx: Context, where: str) -> tuple[Block, ...]:
                       f"not in {where}", item.loc)
         elif isinstance(item, SlidePicture):
             out.append(item.image)
+        elif isinstance(item, InDiv):
+            out.append(item.block)
+        elif isinstance(item, Unshown):
+            continue
         elif isinstance(item, (Rule, Notes, ActivitySlide, EasyReadBlock)):
             ctx.error(f"{describe(item)} cannot stand in {where}", item.loc)
         else:
@@ -252,7 +276,10 @@ def build_div(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context,
 
 def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     audiences = attrs.words("audience")
-    return _conditional(audiences, raw, loc, ctx) if audiences else unwrapped(raw)
+    if audiences:
+        return _conditional(audiences, raw, loc, ctx)
+    return [InDiv(item, item.loc) if isinstance(item, Table) else item
+            for item in unwrapped(raw)]
 
 
 def _conditional(audiences: tuple[str, ...], raw: list[Raw], loc: Loc,
