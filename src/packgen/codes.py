@@ -619,6 +619,13 @@ CATALOGUE: tuple[Code, ...] = (
          "The slide does not show the columns the author wrote.",
          "Put each '::: column' inside ':::: columns' with nothing between them, and move "
          "other text before or after the columns div."),
+    Code("PG173", W, "heading-as-text",
+         "a heading line written straight under a line of text",
+         "A '#' heading needs a blank line before it, as in Pandoc's Markdown: a line such as "
+         "'## Next' written straight under a line of a paragraph (in a list item or a quote "
+         "too) is more text of that paragraph, shown with its '##', and starts no slide.",
+         "The slide the author meant is missing, and the '##' shows on the slide before.",
+         "Put a blank line before the heading (or escape it, '\\## ', to keep it as text)."),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

@@ -29,6 +29,7 @@ from packgen.markdown.divs import (
     build_div,
     lift_notes,
     model_blocks,
+    warn_heading_text,
 )
 from packgen.markdown.easy_read import build_easy_read
 from packgen.markdown.inline import (
@@ -159,9 +160,19 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
+    _blank_before_heading(md)
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(fenced_div_plugin))
     return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(deflist_plugin)
             .use(raw_plugin).use(pandoc_inline))
+
+
+def _blank_before_heading(md: MarkdownIt) -> None:
+    """Make a ``#`` heading need a blank line before it, as Pandoc's ``blank_before_header``
+    does: written straight under a line of a paragraph (in a list item or a quote too), it
+    is more text of that paragraph."""
+    rule = next(r for r in md.block.ruler.__rules__ if r.name == "heading")
+    md.block.ruler.at("heading", rule.fn, {"alt": [a for a in rule.alt
+                                                   if a not in ("paragraph", "blockquote")]})
 
 
 def _every_link(url: str) -> bool:
@@ -211,7 +222,7 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
     """
     loc = _loc(node, ctx)
-    _check_stray_fences(node.children[0].content, loc, ctx)
+    _check_lines(node.children[0].content, loc, ctx)
     out: list[Raw] = []
     pending: list[SyntaxTreeNode] = []
     line = loc.line or 0
@@ -239,11 +250,14 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     return out
 
 
-def _check_stray_fences(content: str, loc: Loc, ctx: Context) -> None:
+def _check_lines(content: str, loc: Loc, ctx: Context) -> None:
+    """Report a paragraph's lines of colons that close no block, and its lines that look like
+    a heading but are text (PG173)."""
     for index, text in enumerate(content.split("\n")):
         if _STRAY_FENCE.fullmatch(text.strip()):
             ctx.error("this line of colons closes no block: remove it, or check the colons of "
                       "the blocks above", Loc(loc.path, (loc.line or 0) + index))
+    warn_heading_text(content, loc, ctx)
 
 
 def _breaks(nodes: list[SyntaxTreeNode]) -> int:

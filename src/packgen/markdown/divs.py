@@ -3,6 +3,7 @@ the slide carver reads (headings, rules, notes, activities, easy-read blocks).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,9 @@ MAX_DEPTH = MAX_MARKDOWN_DEPTH
 HEADING_IN_BLOCK = "PG118"
 UNKNOWN_DIV = "PG117"
 LOOSE_COLUMN = "PG167"
+TEXT_HEADING = "PG173"
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
+"""A line that is an ATX heading where a block may start."""
 MISPLACED_BLOCK = "PG127"
 """The code of a block the converter cannot place where it stands."""
 
@@ -230,6 +234,16 @@ def bold_heading(heading: Heading) -> Paragraph:
 def unwrapped(raw: list[Raw] | tuple[Raw, ...]) -> list[Raw]:
     """Return a div's content as it stands on its slide: headings as bold text."""
     return [bold_heading(item) if isinstance(item, Heading) else item for item in raw]
+
+
+def warn_heading_text(content: str, loc: Loc, ctx: Context) -> None:
+    """Record each line of a paragraph that would be a heading after a blank line but is
+    text of the paragraph, as Pandoc reads it (PG173)."""
+    for index, text in enumerate(content.split("\n")):
+        if index and _HEADING_LINE.match(text):
+            ctx.warn(f"'{text.strip()[:40]}' stands straight under a line of text, so it is "
+                     "text of that paragraph, not a heading (as Pandoc reads it): put a blank "
+                     "line before it", Loc(loc.path, (loc.line or 0) + index), TEXT_HEADING)
 
 
 def warn_loose_column(column: Part, ctx: Context) -> None:
