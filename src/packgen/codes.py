@@ -626,6 +626,24 @@ CATALOGUE: tuple[Code, ...] = (
          "too) is more text of that paragraph, shown with its '##', and starts no slide.",
          "The slide the author meant is missing, and the '##' shows on the slide before.",
          "Put a blank line before the heading (or escape it, '\\## ', to keep it as text)."),
+    Code("PG174", W, "left-out-of-columns",
+         "part of a columns div that the slide leaves out, as Pandoc's does",
+         "A ':::: columns' slide shows its first two columns, as Pandoc's PowerPoint writer "
+         "does, and each column shows its content up to and including the first picture that "
+         "starts a paragraph (or up to a '---', a '#'/'##' heading or a second table or "
+         "picture): Pandoc plans a column as a slide and shows only the first. What is left "
+         "out is named at its line; notes in it are kept.",
+         "The slide does not show everything the author wrote in the columns.",
+         "Keep two columns, and put text after a column's picture before it, or move it out "
+         "of the columns, onto the slide after."),
+    Code("PG175", I, "table-in-div",
+         "a table inside a div, shown where Pandoc leaves it out",
+         "A table inside a div (a callout, a styled block) stays on its slide with the text "
+         "around it, as Pandoc plans the slide; Pandoc's PowerPoint writer then leaves the "
+         "table out, packgen shows it, and this line says so.",
+         "A deck built with Pandoc has no table there; packgen never drops a table an author "
+         "wrote.",
+         "Nothing to do; to silence it, take the table out of the div."),
     # --- easy read -----------------------------------------------------------------------
     Code("PG201", W, "long-sentence",
          "an easy-read sentence longer than 15 words",

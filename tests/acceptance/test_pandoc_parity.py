@@ -21,21 +21,15 @@ import pandoc_parity as parity
 
 EMPTY = "text under ### headings, in callouts or after a code chunk that Pandoc's slide " \
         "leaves out"
-SPLIT = "untitled slides split where a code chunk or a --- stands"
 DROPPED = "text Pandoc shows that packgen leaves out (nested list items in a div, a table of " \
           "headings, knitr inline code)"
 NOT_YET: dict[str, str] = {
     "beamer-notes-example": "a list after raw LaTeX \\note{} that Pandoc's slide leaves out",
     "pandoc-manual": f"{EMPTY}; tables inside definition lists",
     "quarto-authoring": DROPPED,
-    "quarto-computation": SPLIT,
-    "quarto-intro": f"{SPLIT}; {DROPPED}",
-    "quarto-websites": SPLIT,
+    "quarto-intro": DROPPED,
     "rse-skills": EMPTY,
     "talk-alfgrp": f"pictures in columns inside a layout div; {DROPPED}",
-    "talk-code-review": f"{EMPTY}; {SPLIT}",
-    "talk-compcogsci": f"{EMPTY}; {SPLIT}",
-    "talk-lmemsim": f"{EMPTY}; {SPLIT}",
     "talk-rep-gen-faces": DROPPED,
     "talk-teach-repro": "linked pictures in a layout div, whose alt text Pandoc writes twice",
     "tidymodels-workshop": EMPTY,

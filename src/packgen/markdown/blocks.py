@@ -218,8 +218,8 @@ def _attrs(text: str, loc: Loc, ctx: Context, known: tuple[str, ...] = ()) -> At
 def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Return a paragraph as text, with each picture in it as its own Image block.
 
-    With implicit figures on, a slide's picture that starts its paragraph and is no figure
-    comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
+    With implicit figures on, a slide's (or a column's) picture that starts its paragraph and
+    is no figure comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
     """
     loc = _loc(node, ctx)
     _check_lines(node.children[0].content, loc, ctx)
@@ -240,7 +240,7 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
             link = _picture_link(child, Loc(loc.path, line), ctx)
             image = _image(picture, Loc(loc.path, line), ctx, alone, link)
             ends = index == 0 and not (alone and child.type == "image" and image.alt)
-            ends = ends and ctx.implicit_figures and ctx.depth == 0
+            ends = ends and ctx.implicit_figures and ctx.depth in (0, ctx.column_depth)
             out.append(SlidePicture(image, image.loc) if ends else image)
             pending = []
         else:
@@ -527,7 +527,7 @@ def _div(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
         ctx.error(f"fenced div '{node.markup} {node.info}' is never closed: end it with a "
                   f"line of {len(node.markup)} colons", loc)
     attrs = _attrs(div_info(node.info), loc, ctx)
-    with ctx.nested(loc):
+    with ctx.nested(loc), ctx.column(loc, "column" in attrs.classes):
         raw = convert_blocks(node.children, ctx)
     return build_div(attrs, raw, loc, ctx, DIVS)
 

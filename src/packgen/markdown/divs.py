@@ -35,6 +35,8 @@ HEADING_IN_BLOCK = "PG118"
 UNKNOWN_DIV = "PG117"
 LOOSE_COLUMN = "PG167"
 TEXT_HEADING = "PG173"
+LEFT_OUT_OF_COLUMNS = "PG174"
+TABLE_IN_DIV = "PG175"
 _HEADING_LINE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
 """A line that is an ATX heading where a block may start."""
 MISPLACED_BLOCK = "PG127"
@@ -61,6 +63,9 @@ class Context:
     """Raw input dropped so far (HTML, LaTeX, ``{=format}``), reported once per kind."""
     footnotes: dict[int, tuple[Block, ...]] = field(default_factory=dict)
     """The module's footnotes by markdown-it's id (0-based, in order of first reference)."""
+    column_depth: int = -1
+    """The depth of the ``::: column`` being read: Pandoc plans a column's content as a
+    slide of its own, so a picture starting a paragraph there ends it too."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""
@@ -78,6 +83,16 @@ class Context:
     def info(self, message: str, loc: Loc, code: str) -> None:
         """Record an info finding: where packgen deliberately differs from Pandoc."""
         self.diagnostics.append(errors.info(message, loc.path, loc.line, code))
+
+    @contextmanager
+    def column(self, loc: Loc, is_column: bool) -> Iterator[None]:
+        """Read the content of a ``::: column`` (when ``is_column``) at the current depth."""
+        outer = self.column_depth
+        self.column_depth = self.depth if is_column else outer
+        try:
+            yield
+        finally:
+            self.column_depth = outer
 
     @contextmanager
     def nested(self, loc: Loc) -> Iterator[None]:
@@ -232,8 +247,10 @@ def bold_heading(heading: Heading) -> Paragraph:
 
 
 def unwrapped(raw: list[Raw] | tuple[Raw, ...]) -> list[Raw]:
-    """Return a div's content as it stands on its slide: headings as bold text."""
-    return [bold_heading(item) if isinstance(item, Heading) else item for item in raw]
+    """Return a div's content as it stands on its slide: headings as bold text, a column's
+    pictures as pictures that end nothing."""
+    return [bold_heading(item) if isinstance(item, Heading)
+            else item.image if isinstance(item, SlidePicture) else item for item in raw]
 
 
 def warn_heading_text(content: str, loc: Loc, ctx: Context) -> None:
@@ -264,7 +281,7 @@ _NAMES = {
     "EasyReadBlock": "an easy-read block", "Heading": "a heading", "Paragraph": "a paragraph",
     "ListBlock": "a list", "Image": "a picture", "Table": "a table", "Quote": "a quote",
     "Columns": "columns", "Conditional": "an audience block",
-    "SpacesDiagram": "the spaces diagram",
+    "SpacesDiagram": "the spaces diagram", "SlidePicture": "a picture",
 }
 
 
@@ -292,8 +309,15 @@ def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     audiences = attrs.words("audience")
     if audiences:
         return _conditional(audiences, raw, loc, ctx)
-    return [InDiv(item, item.loc) if isinstance(item, Table) else item
-            for item in unwrapped(raw)]
+    return [_in_div(item, ctx) if isinstance(item, Table) else item for item in unwrapped(raw)]
+
+
+def _in_div(table: Table, ctx: Context) -> InDiv:
+    """Return a table of a plain div, kept on its slide, with the line saying that Pandoc's
+    PowerPoint writer leaves it out (PG175)."""
+    ctx.info("a table inside a div is shown on its slide, where Pandoc's PowerPoint writer "
+             "leaves it out", table.loc, TABLE_IN_DIV)
+    return InDiv(table, table.loc)
 
 
 def _conditional(audiences: tuple[str, ...], raw: list[Raw], loc: Loc,
@@ -338,13 +362,49 @@ def _columns(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
                  "leaves it out: move it before or after the columns div",
                  rest[len(columns)].loc, LOOSE_COLUMN)
     cells, widths, lifted = [], [], list(notes)
-    for column in columns:
+    for number, column in enumerate(columns, start=1):
         inner, column_notes = lift_notes(list(column.raw))
-        cells.append(model_blocks(inner, ctx, "a column"))
-        widths.append(_column_width(column, ctx))
         lifted.extend(column_notes)
+        if number > SHOWN_COLUMNS:
+            _warn_left_out(f"column {number} of ':::: columns'", column.loc, ctx)
+            continue
+        shown = _first_split(inner)
+        if len(shown) < len(inner):
+            _warn_left_out(f"what follows {describe(inner[len(shown) - 1])} in a column",
+                           inner[len(shown)].loc, ctx)
+        cells.append(model_blocks(shown, ctx, "a column"))
+        widths.append(_column_width(column, ctx))
     out: list[Raw] = [Columns(tuple(cells), loc, tuple(widths))]
     return out + ([Notes(tuple(lifted), loc)] if lifted else [])
+
+
+SHOWN_COLUMNS = 2
+"""The columns of a ``:::: columns`` div a slide shows: Pandoc's PowerPoint writer sets the
+first two side by side and leaves out the others."""
+
+
+def _first_split(raw: list[Raw]) -> list[Raw]:
+    """Return what a column shows of its content: Pandoc plans it as a slide and shows only
+    the first one, which ends after a picture starting a paragraph, before a ``---`` or a
+    ``#``/``##`` heading, and before a second table or picture."""
+    shown: list[Raw] = []
+    for item in raw:
+        pictured = any(isinstance(i, (Image, Table, SlidePicture)) for i in shown)
+        ends_before = isinstance(item, Rule) or (
+            isinstance(item, Heading) and item.level <= 2) or (
+            isinstance(item, (Table, SlidePicture)) and pictured)
+        if ends_before and shown:
+            break
+        shown.append(item)
+        if isinstance(item, SlidePicture) or ends_before:
+            break
+    return shown
+
+
+def _warn_left_out(what: str, loc: Loc, ctx: Context) -> None:
+    """Record that a slide leaves out part of a columns div, as Pandoc's does (PG174)."""
+    ctx.warn(f"{what} is left out of the slide, as Pandoc's PowerPoint writer leaves it out: "
+             "move it out of the columns, or to its own slide", loc, LEFT_OUT_OF_COLUMNS)
 
 
 def _leading_columns(rest: list[Raw]) -> list[Part]:
