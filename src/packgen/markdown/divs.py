@@ -281,7 +281,8 @@ _NAMES = {
     "EasyReadBlock": "an easy-read block", "Heading": "a heading", "Paragraph": "a paragraph",
     "ListBlock": "a list", "Image": "a picture", "Table": "a table", "Quote": "a quote",
     "Columns": "columns", "Conditional": "an audience block",
-    "SpacesDiagram": "the spaces diagram", "SlidePicture": "a picture",
+    "SpacesDiagram": "the spaces diagram", "SlidePicture": "a picture", "InDiv": "a table",
+    "Unshown": "raw HTML or LaTeX",
 }
 
 
@@ -309,7 +310,9 @@ def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
     audiences = attrs.words("audience")
     if audiences:
         return _conditional(audiences, raw, loc, ctx)
-    return [_in_div(item, ctx) if isinstance(item, Table) else item for item in unwrapped(raw)]
+    at_slide_level = ctx.depth == 0
+    return [_in_div(item, ctx) if isinstance(item, Table) and at_slide_level else item
+            for item in unwrapped(raw)]
 
 
 def _in_div(table: Table, ctx: Context) -> InDiv:
