@@ -387,19 +387,17 @@ first two side by side and leaves out the others."""
 
 
 def _first_split(raw: list[Raw]) -> list[Raw]:
-    """Return what a column shows of its content: Pandoc plans it as a slide and shows only
-    the first one, which ends after a picture starting a paragraph, before a ``---`` or a
-    ``#``/``##`` heading, and before a second table or picture."""
+    """Return what a column shows of its content: Pandoc plans it as slides and shows only
+    the first, which ends after a picture starting a paragraph and before a second table or
+    picture, or a ``#``/``##`` heading after other content (a ``#`` first ends it too)."""
     shown: list[Raw] = []
     for item in raw:
+        starts = isinstance(item, Heading) and item.level <= 2
         pictured = any(isinstance(i, (Image, Table, SlidePicture)) for i in shown)
-        ends_before = isinstance(item, Rule) or (
-            isinstance(item, Heading) and item.level <= 2) or (
-            isinstance(item, (Table, SlidePicture)) and pictured)
-        if ends_before and shown:
+        if (starts and shown) or (isinstance(item, (Table, SlidePicture)) and pictured):
             break
         shown.append(item)
-        if isinstance(item, SlidePicture) or ends_before:
+        if isinstance(item, SlidePicture) or (starts and item.level == 1):
             break
     return shown
 
