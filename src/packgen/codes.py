@@ -742,6 +742,21 @@ CATALOGUE: tuple[Code, ...] = (
          "leaving it out would hide it.",
          "Nothing to do; to silence it, keep to two columns (drop an empty spacer column).",
          "content/modules"),
+    Code("PG173", W, "heading-as-text",
+         "a heading line written straight under a line of text",
+         "A '#' heading needs a blank line before it, as in Pandoc's Markdown: a line such as "
+         "'## Next' written straight under a line of a paragraph (in a list item or a quote "
+         "too) is more text of that paragraph, shown with its '##', and starts no slide.",
+         "The slide the author meant is missing, and the '##' shows on the slide before.",
+         "Put a blank line before the heading (or escape it, '\\## ', to keep it as text)."),
+    Code("PG175", I, "table-in-div",
+         "a table inside a div, shown where Pandoc leaves it out",
+         "A table inside a div (a callout, a styled block) stays on its slide with the text "
+         "around it, as Pandoc plans the slide; Pandoc's PowerPoint writer then leaves the "
+         "table out, packgen shows it, and this line says so.",
+         "A deck built with Pandoc has no table there; packgen never drops a table an author "
+         "wrote.",
+         "Nothing to do; to silence it, take the table out of the div."),
     Code("PG177", W, "knitr-inline-code",
          "knitr inline code, which packgen does not run",
          "Inline code knitr or Quarto would run and replace by its value (`r mean(x)`, "

@@ -19,22 +19,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pandoc_parity as parity
 
-EMPTY = "text under ### headings, in callouts or after a code chunk that Pandoc's slide " \
-        "leaves out"
-SPLIT = "untitled slides split where a code chunk or a --- stands"
 FANCY = "list items numbered i. or A. (Pandoc's fancy_lists), which packgen reads as text"
 NOT_YET: dict[str, str] = {
     "pandoc-manual": "a paragraph after a nested list in a list item, which packgen shows "
                      "before the nested list",
     "quarto-authoring": FANCY,
-    "quarto-computation": SPLIT,
-    "quarto-intro": SPLIT,
-    "quarto-websites": SPLIT,
     "rse-skills": "a columns div with one column before a line and more columns: Pandoc shows "
                   "that column alone, packgen everything one block after another (PG167)",
-    "talk-code-review": f"{EMPTY}; {SPLIT}",
-    "talk-compcogsci": f"{EMPTY}; {SPLIT}",
-    "talk-lmemsim": f"{EMPTY}; {SPLIT}",
 }
 """Decks that still differ from Pandoc, with what differs (``python
 tests/acceptance/pandoc_parity.py DECK`` prints every difference with its slide)."""

@@ -17,8 +17,10 @@ from packgen.markdown.pandoc_attrs import AttrsError, parse_attrs
 from packgen.model import Paragraph, plain
 
 CASE_FILES = ("slides.md", "blocks.md", "figures.md", "divs.md", "activity.md", "easy-read.md",
-              "errors.md", "raw.md", "structure.md")
+              "errors.md", "raw.md", "structure.md", "splits.md")
 CASES = [case for name in CASE_FILES for case in read_cases(name)]
+IMPLICIT_FIGURES = ("figures.md", "splits.md")
+"""Case files read with Pandoc's implicit figures, as Pandoc reads Markdown."""
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +43,9 @@ def outline(text: str, root: Path, implicit_figures: bool = False) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_markdown_fixture_builds_the_expected_slides(case: Case, project: Path) -> None:
-    """The cases of ``figures.md`` are read with Pandoc's implicit figures, the others with
-    packgen's alt-only pictures."""
-    assert outline(case.source, project, case.file == "figures.md") == case.expected
+    """The cases of ``IMPLICIT_FIGURES`` are read with Pandoc's implicit figures, the others
+    with packgen's alt-only pictures."""
+    assert outline(case.source, project, case.file in IMPLICIT_FIGURES) == case.expected
 
 
 def test_lines_count_from_the_top_of_the_file(project: Path) -> None:

@@ -24,9 +24,11 @@ from packgen.markdown.divs import (
     Raw,
     Rule,
     SlidePicture,
+    Unshown,
     build_div,
     lift_notes,
     model_blocks,
+    warn_heading_text,
 )
 from packgen.markdown.easy_read import build_easy_read
 from packgen.markdown.inline import (
@@ -165,11 +167,21 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_TOKEN_NESTING,
                                    "typographer": False})
     md.validateLink = _every_link
+    _blank_before_heading(md)
     md = use_dollar_math(md.enable(["table", "strikethrough"]).use(pipe_cells_plugin)
                          .use(fenced_div_plugin))
     return (md.use(pandoc_tables_plugin).use(footnote_plugin).use(pandoc_deflist_plugin)
             .use(raw_plugin).use(spaced_links_plugin).use(pandoc_inline)
             .use(implicit_references_plugin))
+
+
+def _blank_before_heading(md: MarkdownIt) -> None:
+    """Make a ``#`` heading need a blank line before it, as Pandoc's ``blank_before_header``
+    does: written straight under a line of a paragraph (in a list item or a quote too), it
+    is more text of that paragraph."""
+    rule = next(r for r in md.block.ruler.__rules__ if r.name == "heading")
+    md.block.ruler.at("heading", rule.fn, {"alt": [a for a in rule.alt
+                                                   if a not in ("paragraph", "blockquote")]})
 
 
 def _every_link(url: str) -> bool:
@@ -215,11 +227,11 @@ def _attrs(text: str, loc: Loc, ctx: Context, known: tuple[str, ...] = ()) -> At
 def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Return a paragraph as text, with each picture in it as its own Image block.
 
-    With implicit figures on, a slide's picture that starts its paragraph and is no figure
-    comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
+    With implicit figures on, a slide's (or a column's) picture that starts its paragraph and
+    is no figure comes as a SlidePicture: it ends its slide, as Pandoc's Para picture does.
     """
     loc = _loc(node, ctx)
-    _check_stray_fences(node.children[0].content, loc, ctx)
+    _check_lines(node.children[0].content, loc, ctx)
     if [c.type for c in node.children[0].children] == ["hardbreak"]:
         return [Paragraph((Span("", soft_break=True),), loc)]  # a lone ``\``: an empty line
     out: list[Raw] = []
@@ -239,7 +251,7 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
             link = _picture_link(child, Loc(loc.path, line), ctx)
             image = _image(picture, Loc(loc.path, line), ctx, alone, link)
             ends = index == 0 and not (alone and child.type == "image" and image.alt)
-            ends = ends and ctx.implicit_figures and ctx.depth == 0
+            ends = ends and ctx.implicit_figures and ctx.depth in (0, ctx.column_depth)
             out.append(SlidePicture(image, image.loc) if ends else image)
             pending = []
         else:
@@ -249,11 +261,14 @@ def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     return out
 
 
-def _check_stray_fences(content: str, loc: Loc, ctx: Context) -> None:
+def _check_lines(content: str, loc: Loc, ctx: Context) -> None:
+    """Report a paragraph's lines of colons that close no block, and its lines that look like
+    a heading but are text (PG173)."""
     for index, text in enumerate(content.split("\n")):
         if _STRAY_FENCE.fullmatch(text.strip()):
             ctx.error("this line of colons closes no block: remove it, or check the colons of "
                       "the blocks above", Loc(loc.path, (loc.line or 0) + index))
+    warn_heading_text(content, loc, ctx)
 
 
 def _breaks(nodes: list[SyntaxTreeNode]) -> int:
@@ -543,7 +558,7 @@ def _code(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     raw = RAW_FORMAT_INFO.fullmatch(node.info.strip()) if node.type == "fence" else None
     if raw:
         ctx.dropped.note(RAW_FORMAT, _loc(node, ctx), "{=" + raw[1] + "}")
-        return []
+        return _unshown(node, ctx)
     spans: list[Span] = []
     for line in node.content.rstrip("\n").split("\n"):
         spans += ([Span("", soft_break=True)] if spans else []) + [Span(line, code=True)]
@@ -563,7 +578,7 @@ def _div(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
         ctx.error(f"fenced div '{node.markup} {node.info}' is never closed: end it with a "
                   f"line of {len(node.markup)} colons", loc)
     attrs = _attrs(div_info(node.info), loc, ctx)
-    with ctx.nested(loc):
+    with ctx.nested(loc), ctx.column(loc, "column" in attrs.classes):
         raw = convert_blocks(node.children, ctx)
     return build_div(attrs, raw, loc, ctx, DIVS)
 
@@ -572,12 +587,12 @@ def _html_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Drop an HTML block's tags and read the text between them as Markdown, as Pandoc
     does; a block of comments goes without a word."""
     if is_comment(node.content):
-        return []
+        return _unshown(node, ctx)
     loc = _loc(node, ctx)
     ctx.dropped.note(RAW_HTML, loc, "".join(f"<{n}>" for n in tag_names(node.content)[:1]))
     text = html_text(node.content)
     if not text.strip():
-        return []
+        return _unshown(node, ctx)
     with ctx.nested(loc):
         inner = replace(ctx, offset=ctx.offset + (node.map[0] if node.map else 0))
         return convert_blocks(SyntaxTreeNode(_parser().parse(text)).children, inner)
@@ -587,7 +602,13 @@ def _raw_tex_block(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
     """Drop a LaTeX environment (``\\begin{center}`` ... ``\\end{center}``) or a command
     standing as a block of its own (``\\note{...}`` over several lines)."""
     ctx.dropped.note(RAW_LATEX, _loc(node, ctx), latex_name(node.content))
-    return []
+    return _unshown(node, ctx)
+
+
+def _unshown(node: SyntaxTreeNode, ctx: Context) -> list[Raw]:
+    """Return the marker of a block no slide shows, at the slide level only (the carver
+    drops a slide holding nothing else, as Pandoc does)."""
+    return [Unshown(_loc(node, ctx))] if ctx.depth == 0 else []
 
 
 _BLOCKS: dict[str, Callable[[SyntaxTreeNode, Context], list[Raw]]] = {

@@ -3,6 +3,7 @@ the slide carver reads (headings, rules, notes, activities, easy-read blocks).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,10 @@ UNKNOWN_DIV = "PG117"
 LOOSE_COLUMN = "PG167"
 COLUMN_TEXT_KEPT = "PG168"
 COLUMNS_KEPT = "PG169"
+TEXT_HEADING = "PG173"
+TABLE_IN_DIV = "PG175"
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
+"""A line that is an ATX heading where a block may start."""
 MISPLACED_BLOCK = "PG127"
 """The code of a block the converter cannot place where it stands."""
 
@@ -59,6 +64,9 @@ class Context:
     """Raw input dropped so far (HTML, LaTeX, ``{=format}``), reported once per kind."""
     footnotes: dict[int, tuple[Block, ...]] = field(default_factory=dict)
     """The module's footnotes by markdown-it's id (0-based, in order of first reference)."""
+    column_depth: int = -1
+    """The depth of the ``::: column`` being read: Pandoc plans a column's content as a
+    slide of its own, so a picture starting a paragraph there ends it too."""
 
     def loc(self, line: int) -> Loc:
         """Return the file location of a 0-based body line."""
@@ -76,6 +84,16 @@ class Context:
     def info(self, message: str, loc: Loc, code: str) -> None:
         """Record an info finding: where packgen deliberately differs from Pandoc."""
         self.diagnostics.append(errors.info(message, loc.path, loc.line, code))
+
+    @contextmanager
+    def column(self, loc: Loc, is_column: bool) -> Iterator[None]:
+        """Read the content of a ``::: column`` (when ``is_column``) at the current depth."""
+        outer = self.column_depth
+        self.column_depth = self.depth if is_column else outer
+        try:
+            yield
+        finally:
+            self.column_depth = outer
 
     @contextmanager
     def nested(self, loc: Loc) -> Iterator[None]:
@@ -154,7 +172,26 @@ class SlidePicture:
     loc: Loc
 
 
-Raw = Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part | SlidePicture
+@dataclass(frozen=True, slots=True)
+class Unshown:
+    """Content of the slide level that no slide shows (raw HTML or LaTeX, ``{=format}``, a
+    comment): a slide holding only such content and no title or notes is no slide, as Pandoc
+    drops a slide with nothing to show."""
+
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class InDiv:
+    """A table inside a plain div: it stays on its slide as text does, since Pandoc's slide
+    plan does not look inside divs (a table at the slide level ends its slide)."""
+
+    block: Block
+    loc: Loc
+
+
+Raw = (Block | Heading | Rule | Notes | ActivitySlide | EasyReadBlock | Part | SlidePicture
+       | Unshown | InDiv)
 DivBuilder = Callable[[Attrs, list[Raw], Loc, Context], list[Raw]]
 
 PARENT_OF = {"column": "columns", "materials": "activity", "steps": "activity",
@@ -185,6 +222,10 @@ def model_blocks(raw: list[Raw], ctx: Context, where: str) -> tuple[Block, ...]:
                       f"not in {where}", item.loc)
         elif isinstance(item, SlidePicture):
             out.append(item.image)
+        elif isinstance(item, InDiv):
+            out.append(item.block)
+        elif isinstance(item, Unshown):
+            continue
         elif isinstance(item, (Rule, Notes, ActivitySlide, EasyReadBlock)):
             ctx.error(f"{describe(item)} cannot stand in {where}", item.loc)
         else:
@@ -207,8 +248,20 @@ def bold_heading(heading: Heading) -> Paragraph:
 
 
 def unwrapped(raw: list[Raw] | tuple[Raw, ...]) -> list[Raw]:
-    """Return a div's content as it stands on its slide: headings as bold text."""
-    return [bold_heading(item) if isinstance(item, Heading) else item for item in raw]
+    """Return a div's content as it stands on its slide: headings as bold text, a column's
+    pictures as pictures that end nothing."""
+    return [bold_heading(item) if isinstance(item, Heading)
+            else item.image if isinstance(item, SlidePicture) else item for item in raw]
+
+
+def warn_heading_text(content: str, loc: Loc, ctx: Context) -> None:
+    """Record each line of a paragraph that would be a heading after a blank line but is
+    text of the paragraph, as Pandoc reads it (PG173)."""
+    for index, text in enumerate(content.split("\n")):
+        if index and _HEADING_LINE.match(text):
+            ctx.warn(f"'{text.strip()[:40]}' stands straight under a line of text, so it is "
+                     "text of that paragraph, not a heading (as Pandoc reads it): put a blank "
+                     "line before it", Loc(loc.path, (loc.line or 0) + index), TEXT_HEADING)
 
 
 def warn_loose_column(column: Part, ctx: Context) -> None:
@@ -229,7 +282,8 @@ _NAMES = {
     "EasyReadBlock": "an easy-read block", "Heading": "a heading", "Paragraph": "a paragraph",
     "ListBlock": "a list", "Image": "a picture", "Table": "a table", "Quote": "a quote",
     "Columns": "columns", "Conditional": "an audience block",
-    "SpacesDiagram": "the spaces diagram",
+    "SpacesDiagram": "the spaces diagram", "SlidePicture": "a picture", "InDiv": "a table",
+    "Unshown": "raw HTML or LaTeX",
 }
 
 
@@ -263,7 +317,17 @@ def _plain(attrs: Attrs, raw: list[Raw], loc: Loc, ctx: Context) -> list[Raw]:
         if isinstance(item, (Image, SlidePicture)):
             picture = item if isinstance(item, Image) else item.image
             ctx.dropped.note(PICTURE_SHOWN, picture.loc, picture.src, key=picture)
-    return unwrapped(raw)
+    at_slide_level = ctx.depth == 0
+    return [_in_div(item, ctx) if isinstance(item, Table) and at_slide_level else item
+            for item in unwrapped(raw)]
+
+
+def _in_div(table: Table, ctx: Context) -> InDiv:
+    """Return a table of a plain div, kept on its slide, with the line saying that Pandoc's
+    PowerPoint writer leaves it out (PG175)."""
+    ctx.info("a table inside a div is shown on its slide, where Pandoc's PowerPoint writer "
+             "leaves it out", table.loc, TABLE_IN_DIV)
+    return InDiv(table, table.loc)
 
 
 def _conditional(audiences: tuple[str, ...], raw: list[Raw], loc: Loc,

@@ -14,7 +14,15 @@ from typing import Any
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.deflist import deflist_plugin
 
-from packgen.markdown.divs import Context, Notes, Raw, describe, lift_notes, model_blocks
+from packgen.markdown.divs import (
+    Context,
+    Notes,
+    Raw,
+    describe,
+    lift_notes,
+    model_blocks,
+    warn_heading_text,
+)
 from packgen.markdown.inline import WEB_ADDRESSES, spans_of, strip_spans
 from packgen.model import (
     Block,
@@ -59,6 +67,7 @@ def _item(node: SyntaxTreeNode, ctx: Context, lifted: list[Raw], convert: Conver
     blocks: list[Raw] = []
     for child in node.children:
         if child.type == "paragraph" and not blocks and not _has_image(child):
+            warn_heading_text(child.children[0].content, _loc(child, ctx), ctx)
             texts.append(strip_spans(spans_of(child.children[0].children, ctx, _loc(child, ctx))))
         elif child.type in ("bullet_list", "ordered_list"):
             for inner in convert_list(child, ctx, convert):

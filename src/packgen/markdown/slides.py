@@ -16,7 +16,16 @@
   alt text, a link, or text after it) ends its slide as a table does, and the text after it
   starts an untitled slide (Pandoc's rule for a paragraph starting with a picture); with them
   off, every picture stays with the text around it.
-- Notes anywhere in a slide belong to that slide.
+- Notes anywhere in a slide belong to that slide. Columns join a slide only when nothing but
+  its heading stands before them: notes straight after the heading send the columns to an
+  untitled slide of their own, as in Pandoc.
+- A table inside a div stays on its slide as text does (Pandoc's slide plan does not look
+  inside divs).
+- A slide with nothing to show is no slide, as Pandoc drops it: a ``#`` heading with no text
+  and no ``background-image`` and no notes after it, and a slide with no title and no notes
+  whose content no slide shows (raw HTML or LaTeX, a comment, columns with nothing in
+  them). A ``##`` heading with no text and nothing under it stays an empty slide, as in
+  Pandoc.
 - An activity ends the slide it stands in and becomes its own slide; notes directly after it
   go on it.
 - Easy-read blocks leave the slides as they are and feed the module's easy-read rows.
@@ -31,11 +40,13 @@ from packgen.markdown.divs import (
     Context,
     EasyReadBlock,
     Heading,
+    InDiv,
     Notes,
     Part,
     Raw,
     Rule,
     SlidePicture,
+    Unshown,
     model_blocks,
     narrow,
     unwrapped,
@@ -53,7 +64,11 @@ from packgen.model import (
     Span,
     Table,
     Text,
+    plain,
 )
+
+BACKGROUND_KEYS = ("background-image", "data-background-image")
+"""Heading attributes of a slide background picture, which Pandoc's PowerPoint writer draws."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +88,17 @@ class _Draft:
     layout: str | None = None
     blocks: list[Block] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
+    background: bool = False
+    """Its heading names a ``background-image``: Pandoc keeps the slide however empty."""
+    unshown: bool = False
+    """It holds content no slide shows (raw HTML, a comment)."""
+
+    def shows_nothing(self) -> bool:
+        """Return True for a slide Pandoc drops: no title, notes or background, and only
+        content no slide shows, or columns with nothing in them."""
+        held = self.unshown or bool(self.blocks)
+        return (held and not self.background and not self.notes
+                and not plain(self.title).strip() and all(map(_empty_columns, self.blocks)))
 
     def slide(self) -> Slide:
         return Slide(self.title, "content", tuple(self.blocks), self.loc, tuple(self.notes),
@@ -89,9 +115,11 @@ class _Carver:
     section_audiences: tuple[str, ...] = ()
     rows: list[EasyReadRow] = field(default_factory=list)
     has_easy_read: bool = False
+    blank_sections: set[int] = field(default_factory=set)
+    """Indexes of ``#`` slides with no text or background: dropped if no notes come to them."""
 
     def close(self) -> None:
-        if self.draft is not None:
+        if self.draft is not None and not self.draft.shows_nothing():
             self.slides.append(self.draft.slide())
         self.draft, self.notes_target = None, None
 
@@ -113,19 +141,24 @@ def carve(raw: list[Raw], ctx: Context) -> Carved:
     for item in raw:
         _HANDLERS.get(type(item), _content)(carver, item)
     carver.close()
-    return Carved(tuple(carver.slides), tuple(carver.rows), carver.has_easy_read)
+    slides = tuple(s for i, s in enumerate(carver.slides)
+                   if i not in carver.blank_sections or s.notes)
+    return Carved(slides, tuple(carver.rows), carver.has_easy_read)
 
 
 def _heading(carver: _Carver, item: Heading) -> None:
     audiences = item.attrs.words("audience")
     layout = item.attrs.values.get("layout")
+    background = any(k in item.attrs.values for k in BACKGROUND_KEYS)
     if item.level == 1:
         carver.section_audiences = audiences
         carver.add_fixed(Slide(item.text, "section", (), item.loc, (), layout, audiences))
+        if not plain(item.text).strip() and not background:
+            carver.blank_sections.add(len(carver.slides) - 1)
     elif item.level == 2:
         carver.close()
         own = narrow(audiences, carver.section_audiences)
-        carver.draft = _Draft(item.text, item.loc, own, layout)
+        carver.draft = _Draft(item.text, item.loc, own, layout, background=background)
     else:
         bold = tuple(replace(s, bold=True) for s in item.text)
         carver.open_untitled(item.loc).blocks.append(Paragraph(bold, item.loc))
@@ -164,7 +197,7 @@ def _table(carver: _Carver, item: Table | Image) -> None:
 
 
 def _filler(carver: _Carver, item: Block) -> None:
-    if carver.draft is not None and carver.draft.blocks:
+    if carver.draft is not None and (carver.draft.blocks or carver.draft.notes):
         carver.close()
     _end_with(carver, item)
 
@@ -174,6 +207,10 @@ def _end_with(carver: _Carver, item: Block) -> None:
     carver.open_untitled(item.loc).blocks.append(item)
     carver.close()
     carver.notes_target = len(carver.slides) - 1
+
+
+def _empty_columns(block: Block) -> bool:
+    return isinstance(block, Columns) and not any(block.columns)
 
 
 def _easy_read(carver: _Carver, item: EasyReadBlock) -> None:
@@ -194,6 +231,15 @@ def _content(carver: _Carver, item: Block) -> None:
     carver.open_untitled(item.loc).blocks.append(item)
 
 
+def _in_div(carver: _Carver, item: InDiv) -> None:
+    _content(carver, item.block)
+
+
+def _unshown(carver: _Carver, item: Unshown) -> None:
+    if carver.draft is not None:
+        carver.draft.unshown = True
+
+
 _HANDLERS = {
     Heading: _heading,
     Rule: _rule,
@@ -203,6 +249,8 @@ _HANDLERS = {
     Part: _part,
     Table: _table,
     SlidePicture: _slide_picture,
+    InDiv: _in_div,
+    Unshown: _unshown,
     Columns: _filler,
     SpacesDiagram: _filler,
 }
