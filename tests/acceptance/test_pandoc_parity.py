@@ -20,10 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pandoc_parity as parity
 
 FANCY = "list items numbered i. or A. (Pandoc's fancy_lists), which packgen reads as text"
+PICTURE_LINE = "a line in a column that starts with a picture: Pandoc shows only the picture, " \
+               "packgen its text too"
 NOT_YET: dict[str, str] = {
     "pandoc-manual": "a paragraph after a nested list in a list item, which packgen shows "
                      "before the nested list",
     "quarto-authoring": FANCY,
+    "talk-code-review": PICTURE_LINE,
+    "talk-compcogsci": PICTURE_LINE,
     "rse-skills": "a columns div with one column before a line and more columns: Pandoc shows "
                   "that column alone, packgen everything one block after another (PG167)",
 }
