@@ -29,6 +29,7 @@ ALLOWED = {
                       "pictures from the output folder, opened without following a link",
     "output/scaffold.py": "reads packgen's own starter project (package data) to write a "
                           "new one; it reads nothing of a project",
+    "translations.py": "reads packgen's own compiled message catalogues (package data)",
     "rules/ooxml/links.py": "lists the relationships of a template found by find_template "
                             "(contained) once safety.check_office_file has passed it",
 }
@@ -37,7 +38,8 @@ READ_METHODS = frozenset({"read_text", "read_bytes", "open"})
 """Methods that read a file (``Path.read_text``, ``Path.open``, ``Image.open``, ``gzip.open``)."""
 READ_FUNCTIONS = frozenset({"open", "ZipFile"})
 """Functions that read a file when called by their bare name."""
-OWN_RECEIVERS = frozenset({"staging", "paths", "found", "reference", "part", "self"})
+OWN_RECEIVERS = frozenset({"staging", "paths", "found", "reference", "part", "self",
+                           "template"})
 """Receivers whose ``.open`` / ``.read_*`` is packgen's own: the staging folder, the
 ``paths`` module, and ``TemplateFile`` objects (already contained)."""
 

@@ -778,16 +778,6 @@ CATALOGUE: tuple[Code, ...] = (
          "Nothing to do; to match Pandoc's slide, move the picture out of the div or write "
          "its text instead.",
          "content/modules"),
-    Code("PG185", I, "no-catalogue-for-language",
-         "packgen has no words of its own in the pack's language",
-         "packgen writes some words itself (the guide's headings, the agenda, \"minutes\", "
-         "dates, the easy-read end page) from a catalogue per language: English and Welsh "
-         "(cy) today. A pack in another language gets them in English; this line says so, "
-         "once per pack.",
-         "Readers meet English headings and dates in a document in their own language.",
-         "Build the pack in English or Welsh, or add a catalogue for the language "
-         "(src/packgen/locales/<language>/LC_MESSAGES/packgen.po, then make messages).",
-         "content/packs/staff-intro.yaml"),
     Code("PG186", W, "template-words-not-translated",
          "a project template writes its words itself in a pack that is not in English",
          "A project's own guide.html, handout.html, guide.typ or handout.typ that writes no "

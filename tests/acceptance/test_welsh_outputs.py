@@ -18,6 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 from docx import Document
 from lxml import etree, html
+from pdfcheck import structure_langs
 from pptx import Presentation
 from where import FIXTURE_PROJECT, copy_project
 
@@ -35,6 +36,8 @@ def build(tmp: Path, language: str, also_in: tuple[str, ...] = ()) -> Path:
     """Return the output folder of the fixture project built with every pack in ``language``
     and said to be available in ``also_in`` as well."""
     root = copy_project(tmp / "project")
+    if language.startswith("cy"):
+        _stand_in_welsh_text(root)
     for pack in (root / "content" / "packs").glob("*.yaml"):
         text = re.sub(r"(?m)^language:.*\n", "", pack.read_text(encoding="utf-8"))
         pack.write_text(text + f"language: {language}\n", encoding="utf-8")
@@ -43,6 +46,18 @@ def build(tmp: Path, language: str, also_in: tuple[str, ...] = ()) -> Path:
         result = api.build(root, out_dir=tmp / "out", force=True, rebuild=True, jobs=1)
     assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
     return tmp / "out"
+
+
+def _stand_in_welsh_text(root: Path) -> None:
+    """Give every module a Welsh text that is its English text (title and body): what is
+    tested here is packgen's own words, which the pack's language chooses."""
+    for module in (root / "content" / "modules").glob("*.md"):
+        if module.name.endswith(".cy.md"):
+            continue
+        front, _, body = module.read_text(encoding="utf-8").partition("\n---\n")
+        title = next(line for line in front.splitlines() if line.startswith("title:"))
+        module.with_name(module.stem + ".cy.md").write_text(
+            f"---\n{title}\ntranslated_by: A translator\n---\n{body}", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -208,21 +223,11 @@ def test_every_word_document_defaults_and_styles_to_cy_gb(welsh: Path) -> None:
         assert tags == {"cy-GB"}, (path.name, tags)
 
 
-def struct_langs(node: object, found: set[str]) -> set[str]:
-    if isinstance(node, pikepdf.Dictionary):
-        if "/Lang" in node:
-            found.add(str(node["/Lang"]))
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            struct_langs(kid, found)
-    return found
-
-
 def test_every_pdf_is_marked_cy_gb_to_its_structure(welsh: Path) -> None:
     for path in outputs(welsh, ".pdf"):
         with pikepdf.open(path) as pdf:
             assert str(pdf.Root.Lang) == "cy-GB", path.name
-            assert struct_langs(pdf.Root.StructTreeRoot, set()) <= {"cy-GB"}, path.name
+            assert structure_langs(pdf.Root.StructTreeRoot) <= {"cy-GB"}, path.name
 
 
 def test_every_web_page_is_marked_cy_gb(welsh: Path) -> None:
@@ -261,15 +266,13 @@ def test_nothing_says_another_version_exists_when_there_is_none(welsh: Path) -> 
             assert not said, path.name
 
 
-def test_the_english_deck_title_slide_says_a_welsh_one_exists(announced: Path) -> None:
+def test_the_english_deck_title_slide_says_a_welsh_one_exists_in_english(
+        announced: Path) -> None:
     prs = Presentation(str(next(announced.glob("staff-short/*-slides.pptx"))))
     first = prs.slides[0]
     paragraphs = [p for sh in first.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
     said = {"".join(r.text for r in p.runs): p for p in paragraphs}
-    assert ENGLISH_STATEMENT in said and WELSH_STATEMENT in said
-    welsh_runs = said[WELSH_STATEMENT].runs
-    assert {r._r.find(f"{A}rPr").get("lang") for r in welsh_runs} == {"cy-GB"}
-    assert said[WELSH_STATEMENT]._p.find(f"{A}endParaRPr").get("lang") == "cy-GB"
+    assert ENGLISH_STATEMENT in said and WELSH_STATEMENT not in said  # one language a frame
     assert {r._r.find(f"{A}rPr").get("lang") for r in said[ENGLISH_STATEMENT].runs} == {"en-GB"}
 
 
@@ -283,7 +286,7 @@ def test_the_english_guide_front_page_says_a_welsh_one_exists(announced: Path) -
         first = pdf.pages[0].extract_text()
     assert ENGLISH_STATEMENT in first and WELSH_STATEMENT in first.replace("’", "'")
     with pikepdf.open(next(folder.glob("*-guide.pdf"))) as pdf:
-        assert "cy-GB" in struct_langs(pdf.Root.StructTreeRoot, set())
+        assert "cy-GB" in structure_langs(pdf.Root.StructTreeRoot)
     doc = Document(str(next(folder.glob("*-guide.docx"))))
     cover = {p.text: p for p in doc.paragraphs[:15]}
     assert ENGLISH_STATEMENT in cover

@@ -24,15 +24,25 @@ def figure_alts(node: object, found: list[str] | None = None) -> list[str]:
     return found
 
 
-def structure_kinds(node: object, found: set[str] | None = None) -> set[str]:
+def structure_kinds(node: object) -> set[str]:
     """Return every structure type used in a structure tree (``/H2``, ``/Table``, ...)."""
+    return structure_values(node, "/S")
+
+
+def structure_langs(node: object) -> set[str]:
+    """Return every language a structure tree marks its elements with (``cy-GB``)."""
+    return structure_values(node, "/Lang")
+
+
+def structure_values(node: object, key: str, found: set[str] | None = None) -> set[str]:
+    """Return every value of ``key`` on the elements of a structure tree."""
     found = set() if found is None else found
     if isinstance(node, pikepdf.Dictionary):
-        if "/S" in node:
-            found.add(str(node["/S"]))
+        if key in node:
+            found.add(str(node[key]))
         kids = node.get("/K")
         for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            structure_kinds(kid, found)
+            structure_values(kid, key, found)
     return found
 
 

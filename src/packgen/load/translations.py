@@ -58,6 +58,9 @@ def load_module_texts(root: Path, english: Mapping[str, Module], language: str,
         stem = named[0] if named else path.stem
         module = next((m for n, m in by_file.items() if n.rsplit(".", 1)[0] == stem), None)
         where = relative(root, path, follow_links=False)
+        if module is None and any(path.with_name(stem + suffix).is_file()
+                                  for suffix in MODULE_SUFFIXES):
+            continue  # the English module failed to load: its own error says why
         if module is None:
             texts.notes.append(errors.warning(
                 f"ignored: {path.name} is the Welsh text of a module, but there is no "

@@ -229,13 +229,7 @@ def _raw_tex_block(state: Any, start: int, end: int, silent: bool) -> bool:
     if last is None:
         unclosed.add(closing)
         return False
-    if silent:
-        return True
-    token = state.push("raw_tex_block", "", 0)
-    token.content = state.getLines(start, last + 1, state.blkIndent, False)
-    token.map = [start, last + 1]
-    state.line = last + 1
-    return True
+    return silent or _raw_tex_lines(state, start, last)
 
 
 INLINE_COMMANDS = frozenset({
@@ -266,8 +260,11 @@ def _raw_tex_command(state: Any, start: int, end: int, silent: bool) -> bool:
         last += 1
     if last >= end or state.src[stop:state.eMarks[last]].strip():
         return False
-    if silent:
-        return True
+    return silent or _raw_tex_lines(state, start, last)
+
+
+def _raw_tex_lines(state: Any, start: int, last: int) -> bool:
+    """Push the lines ``start`` to ``last`` as one raw_tex_block token; return True."""
     token = state.push("raw_tex_block", "", 0)
     token.content = state.getLines(start, last + 1, state.blkIndent, False)
     token.map = [start, last + 1]

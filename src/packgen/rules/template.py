@@ -22,6 +22,7 @@ from packgen.rules.base import described
 from packgen.rules.ooxml.links import dropped_warnings
 from packgen.rules.ooxml.templatedoc import LayoutDoc, PlaceholderInfo, TemplateDoc, read_template
 from packgen.rules.template_geometry import check_geometry
+from packgen.translations import language_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,8 @@ def check_pack_template(tp: TailoredPack) -> list[Diagnostic]:
     used = [lay for name, lay in first.items() if name in names]
     minimum = _minimum_contrast(tp)
     diags += style.text_sizes(used, shown) + style.text_contrast(used, shown, minimum)
-    if not (shown.startswith("packgen:") and tp.language != PACKAGED_LANGUAGE):
-        diags += style.languages(doc, shown, tp.language)  # the deck is marked as the pack's
+    if language_of(tp.language) == language_of(PACKAGED_LANGUAGE):
+        diags += style.languages(doc, shown, tp.language)
     diags += _slides(doc, shown) + check_geometry(doc, used, shown)
     return diags + style.theme_contrast(tp.project.theme, minimum)
 
@@ -266,8 +267,10 @@ def _merge(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 PACKAGED_LANGUAGE = "en-GB"
-"""The language packgen's own deck template marks its text in: a pack in another language
-gets no PG405 about it, as the deck writer marks every part with the pack's language."""
+"""The language packgen's own deck template marks its text in. Only English packs check the
+template's language marks (PG405): a designer's template is English, and the deck writer
+marks every part of a Welsh deck as Welsh whatever the template says; the project's English
+packs still catch a template marked en-US."""
 LAYOUT_FALLBACK = "PG410"
 LAYOUTS_MATCHED = "PG411"
 

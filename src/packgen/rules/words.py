@@ -1,5 +1,6 @@
-"""Rules on packgen's own words in the pack's language: a catalogue for it (PG185), and
-project templates that write their words themselves (PG186)."""
+"""Rules on packgen's own words in the pack's language: project templates that write their
+words themselves (PG186). (A pack's language always has a catalogue: load/ accepts only the
+languages packgen writes, PG036.)"""
 
 from __future__ import annotations
 
@@ -13,17 +14,6 @@ TRANSLATED = {"guide.html": ("_(", "gettext(", "{% trans"),
               "handout.html": ("_(", "gettext(", "{% trans"),
               "guide.typ": ("say(", "d.words"), "handout.typ": ("say(", "d.words")}
 """The templates packgen gives its words to, and how a template takes one of them."""
-
-
-def no_catalogue(tp: TailoredPack) -> list[Diagnostic]:
-    """Return PG185 when packgen has no words of its own in the pack's language."""
-    language = language_of(tp.language)
-    if language in known_languages():
-        return []
-    return [info(f"packgen has no words of its own in '{tp.language}': the headings, dates "
-                 "and labels it writes stay English (it has "
-                 f"{', '.join(known_languages())})", tp.pack.loc.path, tp.pack.loc.line,
-                 "PG185")]
 
 
 def untranslated_templates(tp: TailoredPack) -> list[Diagnostic]:
@@ -51,4 +41,4 @@ def _own_words(tp: TailoredPack) -> list[tuple[str, str]]:
     return found
 
 
-RULES = [Rule("PG185", no_catalogue), Rule("PG186", untranslated_templates)]
+RULES = [Rule("PG186", untranslated_templates)]

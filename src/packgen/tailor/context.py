@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
+from typing import Self
 
 from packgen.model import Pack, Project, Space
 from packgen.translations import SOURCE
@@ -34,7 +35,7 @@ class NameList(tuple):
     """A tuple of names that reads as ``A, B and C`` (in Welsh ``A, B a C``) when put into
     text."""
 
-    def __new__(cls, names: Iterable[object], lang: str = SOURCE) -> NameList:
+    def __new__(cls, names: Iterable[object], lang: str = SOURCE) -> Self:
         made = super().__new__(cls, names)
         made.lang = lang
         return made

@@ -30,7 +30,7 @@ from packgen.model import (
     TimetableEntry,
     plain,
 )
-from packgen.translations import SOURCE, words
+from packgen.translations import N_, SOURCE, words
 
 STATEMENT_WORDS = 30
 """A statement slide's paragraph has at most this many words, in one or two sentences."""
@@ -45,12 +45,12 @@ def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
     has a break slide where it falls. The last module's own thank-you (see ``closing_of``)
     becomes the closing slide instead of standing before packgen's.
     """
-    easy = tp.pack.deck_style == "easy-read"
+    easy, _ = tp.pack.deck_style == "easy-read", words(tp.language)
     breaks = _breaks_after(tp)
     last = _without_thanks(tp.modules[-1], easy) if tp.modules else None
     drafts: list[PlannedSlide] = [
         _draft("title", tp.pack.title),
-        _draft("agenda", "Agenda" if not easy else "What we will do"),
+        _draft("agenda", _(EASY_AGENDA_TITLE if easy else AGENDA_TITLE)),
         *breaks.get(None, ()),
     ]
     noted = sum(bool(m.footnotes) for m in tp.modules)
@@ -60,7 +60,7 @@ def plan(tp: TailoredPack) -> tuple[PlannedSlide, ...]:
         drafts.extend(replace(d, module=module) for d in _module_drafts(shown, easy))
         drafts.extend(_footnotes_slide(module, noted > 1) if not easy else ())
         drafts.extend(breaks.get(module.id, ()))
-    drafts.append(_closing(tp.modules[-1] if tp.modules else None, easy))
+    drafts.append(_closing(tp.modules[-1] if tp.modules else None, easy, _(CLOSING_TITLE)))
     return tuple(replace(d, number=n) for n, d in enumerate(drafts, start=1))
 
 
@@ -138,7 +138,9 @@ def untitled_name(module: Module, number: int, lang: str = SOURCE) -> str:
     return _("{module}, slide {number}", module=module.title, number=number)
 
 
-CLOSING_TITLE = "Thank you"
+AGENDA_TITLE, EASY_AGENDA_TITLE = N_("Agenda"), N_("What we will do")
+"""The agenda slide's title in a standard deck and in an easy-read one."""
+CLOSING_TITLE = N_("Thank you")
 """The closing slide's title when the content has no thank-you of its own."""
 
 
@@ -179,13 +181,15 @@ def _without_thanks(module: Module, easy: bool) -> Module | None:
     return replace(module, slides=module.slides[:-1])
 
 
-def _closing(module: Module | None, easy: bool) -> PlannedSlide:
+def _closing(module: Module | None, easy: bool, thanks: str) -> PlannedSlide:
+    """Return the closing slide, titled ``thanks`` unless the content's own thank-you slide
+    gives its title."""
     own = closing_of(module, easy) if module is not None else None
     if isinstance(own, Slide):
         return _draft("closing", plain(own.title), module, own)
     if isinstance(own, EasyReadRow):
-        return _draft("closing", CLOSING_TITLE, module, row=own)
-    return _draft("closing", CLOSING_TITLE)
+        return _draft("closing", thanks, module, row=own)
+    return _draft("closing", thanks)
 
 
 FOOTNOTES_TITLE = "Notes"

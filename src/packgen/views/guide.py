@@ -22,9 +22,9 @@ from packgen.model import (
 )
 from packgen.paths import output_name
 from packgen.tailor.slideplan import untitled_name
-from packgen.views.deck import has_code
 from packgen.translations import N_, SOURCE, words
 from packgen.views import languages
+from packgen.views.deck import has_code
 from packgen.views.languages import Statement
 from packgen.wording import clock
 from packgen.wording import date_long as date_in_full

@@ -59,7 +59,7 @@ def _link_footnotes(added: list[Any], planned: tuple[PlannedSlide, ...]) -> None
         number = targets.get(item.module.id) if item.module is not None else None
         text.link_to_slide(slide, added[number - 1] if number else None)
         if slide.has_notes_slide:
-            text.drop_slide_links(slide.notes_slide.part._element)
+            text.drop_slide_links(slide.notes_slide)
 
 
 def _fill_slide(ctx: Any, slide: Any, item: PlannedSlide, footers: dict[str, list[Any]]) -> None:

@@ -28,12 +28,11 @@ from packgen.views import languages
 from packgen.views.deck import (
     break_lines,
     clock_for,
-    title_also_in,
     group_label,
     is_easy_read,
     section_lines,
+    title_also_in,
 )
-from packgen.views.languages import Statement
 from packgen.wording import date_long, join_names, minutes_said
 from packgen.writers.pptx import blocks as pptx_blocks
 from packgen.writers.pptx import diagram as spaces_diagram
@@ -41,7 +40,6 @@ from packgen.writers.pptx import fit, media
 from packgen.writers.pptx.blocks import Line
 from packgen.writers.pptx.media import Box
 from packgen.writers.pptx.oxml import elements
-from packgen.writers.pptx.oxml import text as text_xml
 from packgen.writers.pptx.template import ROLES
 
 UNKNOWN_SPACE = "PG131"
@@ -128,14 +126,14 @@ def render(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
 
 def _title(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
     """Name the organisation, the date and the facilitators, and say which other language
-    versions of the deck exist (each sentence marked with its own language)."""
+    versions of the deck exist, in the deck's language only: one text frame holds one
+    language (W4), and the subtitle has room for one line more."""
     pack = ctx.tp.pack
     details = [pack.organisation, date_long(pack.date, ctx.lang),
                join_names(pack.facilitators, ctx.lang)]
     also = title_also_in(ctx.tp, languages.other_versions(ctx.tp))
-    lines = [Line((Span(t),)) for t in details if t] + [Line((Span(s.text),)) for s in also]
-    _write_first(ctx, slide, lines, 28)
-    _mark_languages(slide, also)
+    details += [s.text for s in also if s.lang == ctx.lang]
+    _write_first(ctx, slide, [Line((Span(t),)) for t in details if t], 28)
 
 
 def _agenda(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
@@ -350,19 +348,6 @@ def _closing(ctx: Ctx, slide: Any, planned: PlannedSlide) -> None:
         _fill_body(ctx, slide, bodies[1], detail_lines, 24)
     else:
         _write_first(ctx, slide, own + detail_lines, 28)
-
-
-def _mark_languages(slide: Any, said: tuple[Statement, ...]) -> None:
-    """Tag each sentence in another language than the deck's with its own language."""
-    shown = {s.text: s.lang for s in said}
-    for body in placeholders(slide, "body") if shown else ():
-        for paragraph in body.text_frame.paragraphs:
-            lang = shown.get("".join(r.text for r in paragraph.runs))
-            if lang is None:
-                continue
-            for run in paragraph.runs:
-                text_xml.set_run_lang(run, lang)
-            text_xml.set_end_lang(paragraph, lang)
 
 
 def _closing_content(ctx: Ctx, slide: Any, planned: PlannedSlide) -> list[Line]:

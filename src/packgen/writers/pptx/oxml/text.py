@@ -272,16 +272,16 @@ def link_to_slide(slide: Any, target: Any | None) -> None:
     the same deck), or remove them when ``target`` is None."""
     pending = _pending_links(slide.part._element)
     if target is None or not pending:
-        drop_slide_links(slide.part._element)
+        drop_slide_links(slide)
         return
     r_id = slide.part.relate_to(target.part, RT.SLIDE)
     for link in pending:
         link.set(qn("r:id"), r_id)
 
 
-def drop_slide_links(root: Any) -> None:
-    """Remove the links ``link_to_slide_later`` left under ``root`` (a notes page)."""
-    for link in _pending_links(root):
+def drop_slide_links(notes: Any) -> None:
+    """Remove the links ``link_to_slide_later`` left on a python-pptx slide or notes page."""
+    for link in _pending_links(notes.part._element):
         link.getparent().remove(link)
 
 
